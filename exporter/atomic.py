@@ -1,0 +1,91 @@
+"""A file that appears at its final name only when complete, and leaves nothing behind otherwise."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+from exporter.errors import OutputError
+
+
+class AtomicFile:
+    """Write to a hidden temporary file beside the target, then fsync and rename it into place.
+
+    Keeping the temporary file in the target folder makes the rename atomic (same file system) and keeps
+    partial output away from other users' temporary folders. An existing target is never replaced.
+    """
+
+    def __init__(self, target: Path, mode: int = 0o644) -> None:
+        self.target = target
+        self._mode = mode
+        folder = target.parent
+        if target.exists():
+            raise OutputError(
+                f"{target} already exists.", hint="Choose another file name or delete the old file."
+            )
+        if not folder.is_dir():
+            raise OutputError(f"The folder {folder} does not exist.")
+        self.temp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except PermissionError:
+            raise OutputError(
+                f"The folder {folder} cannot be written to.", hint="Choose a folder where you may save files."
+            ) from None
+        except OSError as err:
+            raise OutputError(f"{target} cannot be created: {err.strerror}.") from None
+        self.file: BinaryIO = os.fdopen(fd, "wb", buffering=1 << 20)
+        self._done = False
+
+    def commit(self) -> None:
+        """Make the complete file visible under its final name."""
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temp, self._mode & ~umask)
+        try:
+            os.link(self.temp, self.target)  # fails instead of replacing a file that appeared meanwhile
+        except FileExistsError:
+            raise OutputError(
+                f"{self.target} already exists.", hint="Choose another file name or delete the old file."
+            ) from None
+        except OSError:  # file systems without hard links (FAT on USB sticks)
+            if self.target.exists():
+                raise OutputError(f"{self.target} already exists.") from None
+            os.rename(self.temp, self.target)
+        else:
+            os.unlink(self.temp)
+        _fsync_folder(self.target.parent)
+        self._done = True
+
+    def discard(self) -> None:
+        if not self.file.closed:
+            with contextlib.suppress(OSError):
+                self.file.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.temp)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if not self._done:
+            self.discard()
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

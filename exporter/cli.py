@@ -1,0 +1,150 @@
+"""The command line: a stable contract (DESIGN.md) that users, scripts and tests rely on.
+
+Errors print one line ``exporter: error: ...`` (and maybe ``exporter: hint: ...``) on stderr and exit 1; usage
+errors exit 2. Heavy libraries are imported inside the commands so that ``exporter --help`` starts at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import FrameType
+
+from exporter import __version__
+from exporter.errors import ExportCancelled, ExporterError
+
+_DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    cancel = threading.Event()
+    restore = _cancel_on_signals(cancel)
+    try:
+        command: Callable[[argparse.Namespace, threading.Event], int] = args.run
+        return command(args, cancel)
+    except ExporterError as err:
+        _report(err)
+        return 1
+    except KeyboardInterrupt:
+        _report(ExportCancelled())
+        return 130
+    except Exception as err:  # a bug: say so in one line, without a traceback that could hold personal data
+        if os.environ.get("EXPORTER_DEBUG"):
+            raise
+        _report(ExporterError(f"An internal error stopped the work ({type(err).__name__}); nothing was written.",
+                              hint="Please report this; set EXPORTER_DEBUG=1 to see the details."))
+        return 1
+    finally:
+        restore()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from exporter import commands
+
+    parser = argparse.ArgumentParser(
+        prog="exporter",
+        description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.")
+    parser.add_argument("--version", action="version", version=f"exporter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    inspect = sub.add_parser("inspect", help="show encoding, delimiter, rows and the columns with their categories")
+    inspect.add_argument("source", type=Path, metavar="SOURCE")
+    inspect.add_argument("--json", action="store_true", help="print one JSON object")
+    _reading_options(inspect)
+    inspect.set_defaults(run=commands.inspect)
+
+    export = sub.add_parser("export", help="write the chosen columns to an encrypted archive")
+    export.add_argument("source", type=Path, metavar="SOURCE")
+    export.add_argument("--column", action="append", required=True, metavar="NAME",
+                        help="a column to keep; repeat it, in the order the columns should have")
+    export.add_argument("--output", type=Path, required=True, metavar="FILE", help="the archive to write (.zip.age)")
+    who = export.add_mutually_exclusive_group(required=True)
+    who.add_argument("--recipient", action="append", metavar="age1...", help="a recipient's public key; repeatable")
+    who.add_argument("--recipients-file", type=Path, metavar="FILE", help="a file of recipient keys, one per line")
+    who.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
+    who.add_argument("--generate-passphrase", action="store_true",
+                     help="make a strong passphrase of easily spoken words and print it once")
+    export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
+    _reading_options(export)
+    export.set_defaults(run=commands.export)
+
+    decrypt = sub.add_parser("decrypt", help="open an archive (as its recipient)")
+    decrypt.add_argument("archive", type=Path, metavar="FILE")
+    decrypt.add_argument("--output", type=Path, required=True, metavar="DIR",
+                         help="the folder for data.csv and manifest.json (with --raw: the file to write)")
+    decrypt.add_argument("--raw", action="store_true", help="write the decrypted content as it is (any age file)")
+    key = decrypt.add_mutually_exclusive_group(required=True)
+    key.add_argument("--identity", type=Path, metavar="FILE", help="an identity file from 'exporter keygen'")
+    key.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
+    decrypt.set_defaults(run=commands.decrypt)
+
+    keygen = sub.add_parser("keygen", help="make a key pair for receiving archives; prints the public key")
+    keygen.add_argument("--output", type=Path, required=True, metavar="IDENTITY_FILE")
+    keygen.set_defaults(run=commands.keygen)
+
+    sample = sub.add_parser("sample", help="write a synthetic resident register for trying things out")
+    sample.add_argument("--rows", type=_count, default=1000, metavar="N")
+    sample.add_argument("--output", type=Path, required=True, metavar="FILE")
+    sample.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp932"), default="utf-8")
+    sample.add_argument("--seed", type=int, default=0)
+    sample.set_defaults(run=commands.sample)
+    return parser
+
+
+def _reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--encoding", metavar="ENC", help="the file's encoding (default: detected)")
+    parser.add_argument("--delimiter", type=_delimiter, metavar="CHAR",
+                        help="the field delimiter: , ; | or tab (default: detected)")
+
+
+def _delimiter(text: str) -> str:
+    value = _DELIMITER_WORDS.get(text.lower(), text)
+    if len(value) != 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not one character (use , ; | or tab)")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("the number of rows cannot be negative")
+    return value
+
+
+def _report(err: ExporterError) -> None:
+    print(f"exporter: error: {err}", file=sys.stderr)
+    if err.hint:
+        print(f"exporter: hint: {err.hint}", file=sys.stderr)
+
+
+def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
+    """SIGTERM (and Ctrl-C) stop the work between chunks, so temporary files are removed as on any error."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        cancel.set()
+        for sig in previous:  # a second signal must not interrupt the clean-up of the first
+            signal.signal(sig, signal.SIG_IGN)
+        raise ExportCancelled("Stopped by a signal; nothing was written.")
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return restore

@@ -1,0 +1,71 @@
+"""Every failure a user can cause, as one sentence.
+
+    ExporterError                 base: ``str(err)`` is the sentence shown to the user
+    ├── SourceError               the resident file cannot be read as a table (names the file and line)
+    ├── PlanError                 the request does not fit the file (unknown column, no column, weak passphrase)
+    ├── EncryptionError           recipients or the output file cannot be used
+    ├── DecryptionError           the archive cannot be opened; one opaque reason, as Fernet does
+    ├── OutputError               the output file or folder cannot be written (exists, no space, no permission)
+    └── ExportCancelled           the user pressed Cancel or sent a signal; nothing was left behind
+
+``hint`` is an optional second sentence that tells the user what to try. Messages never contain secrets.
+"""
+
+from __future__ import annotations
+
+
+class ExporterError(Exception):
+    """Base of all errors meant for the user."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class SourceError(ExporterError):
+    """The resident file cannot be read; ``line`` is the 1-based physical line where the problem starts."""
+
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, hint: str | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+        self.line = line
+
+
+class PlanError(ExporterError):
+    """The export request does not fit the file or the rules."""
+
+
+class EncryptionError(ExporterError):
+    """Recipients, passphrase or output location cannot be used."""
+
+
+class DecryptionError(ExporterError):
+    """The archive cannot be opened with what was given, or it was altered."""
+
+
+class OutputError(ExporterError):
+    """The output cannot be written; nothing was left behind."""
+
+
+class ExportCancelled(ExporterError):
+    """Raised between chunks once the cancel event is set."""
+
+    def __init__(self, message: str = "The export was cancelled; nothing was written.") -> None:
+        super().__init__(message)
+
+
+__all__ = [
+    "DecryptionError",
+    "EncryptionError",
+    "ExportCancelled",
+    "ExporterError",
+    "OutputError",
+    "PlanError",
+    "SourceError",
+]

@@ -1,0 +1,207 @@
+"""The one export entry point that the command line and the wizard both call.
+
+    resident file -> checked stream -> record batches of the kept columns -> CSV rows
+        -> [writer thread] ZIP (deflate) -> age encryption -> temporary file beside the target -> rename
+
+Nothing but ciphertext ever reaches the disk. Formatting rows and compressing/encrypting them run on two
+threads joined by a short queue, so the reader's and the compressor's C code overlap while memory stays bounded
+by a few blocks.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from exporter import __version__
+from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWriter
+from exporter.atomic import AtomicFile
+from exporter.csv_out import encode_rows, header_line
+from exporter.errors import EncryptionError, ExportCancelled, ExporterError, OutputError, PlanError
+from exporter.plan import ExportPlan
+from exporter.source import Source, SourceDigest, open_source
+
+Progress = Callable[[float, str], None]
+_QUEUE_DEPTH = 4
+_DONE = object()
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    output: Path
+    size: int
+    sha256: str
+    rows: int
+    manifest: dict[str, Any]
+
+
+def run_export(
+    plan: ExportPlan, *, progress: Progress | None = None, cancel: threading.Event | None = None
+) -> ExportResult:
+    """Check the plan, then stream the kept columns into an encrypted archive at ``plan.output``."""
+    from exporter.envelope import encrypt
+
+    if not plan.columns:
+        raise PlanError(
+            "No column was chosen, so there is nothing to export.",
+            hint="Name at least one column with --column.",
+        )
+    source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter)
+    source.column_indexes(plan.columns)
+    recipients, recipient_entries = _recipients(plan)
+    started = datetime.now(UTC)
+    digest = SourceDigest()
+    with AtomicFile(plan.output) as target:
+        try:
+            sealed = encrypt(target.file, recipients)
+            archive = ArchiveWriter(sealed)
+            with _WriterThread(archive.write_data) as writer:
+                archive.open_data()
+                writer.put(header_line(plan.columns))
+                for batch in source.batches(plan.columns, digest, progress=progress, cancel=cancel):
+                    writer.put(encode_rows(batch))
+                    if cancel is not None and cancel.is_set():
+                        raise ExportCancelled()
+            manifest = build_manifest(plan, source, digest, archive, recipient_entries, started)
+            archive.finish(manifest)
+            sealed.close()
+            target.commit()
+        except OSError as err:
+            raise EncryptionError(
+                f"{plan.output} could not be written: {err.strerror or err}.",
+                hint="Check that the disk has free space and that you may write there.",
+            ) from None
+    if progress is not None:
+        progress(1.0, f"{digest.rows:,} rows exported")
+    return ExportResult(
+        plan.output, plan.output.stat().st_size, _sha256_file(plan.output), digest.rows, manifest
+    )
+
+
+def build_manifest(
+    plan: ExportPlan,
+    source: Source,
+    digest: SourceDigest,
+    archive: ArchiveWriter,
+    recipients: list[dict[str, str]],
+    started: datetime,
+) -> dict[str, Any]:
+    """What left the building, for whom and why; never a secret."""
+    kept = set(plan.columns)
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "created_utc": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "exporter_version": __version__,
+        "purpose": plan.purpose,
+        "recipient_organisation": plan.recipient_organisation,
+        "delete_by": plan.delete_by.isoformat() if plan.delete_by else None,
+        "source": {
+            "file_name": source.name,
+            "sha256": digest.sha256,
+            "size": digest.size,
+            "encoding": source.format.encoding,
+            "delimiter": source.format.delimiter,
+            "rows": digest.rows,
+            "columns": len(source.header),
+        },
+        "columns": list(plan.columns),
+        "columns_left_out": [name for name in source.header if name not in kept],
+        "rows": digest.rows,
+        "data": {
+            "file": DATA_NAME,
+            "sha256": archive.data_sha256,
+            "size": archive.data_size,
+            "encoding": "utf-8-sig",
+            "line_end": "CRLF",
+        },
+        "recipients": recipients,
+    }
+
+
+def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
+    from exporter.envelope import ScryptRecipient, X25519Recipient
+    from exporter.passphrase import require_strong
+
+    if plan.passphrase is not None and plan.recipients:
+        raise PlanError("Use either recipient keys or a passphrase, not both.")
+    if plan.passphrase is not None:
+        require_strong(plan.passphrase.reveal())
+        return [ScryptRecipient(plan.passphrase.reveal(), 18)], [{"type": "passphrase"}]
+    if not plan.recipients:
+        raise PlanError(
+            "No recipient was given, so nobody could open the archive.",
+            hint="Give the recipient's key with --recipient age1... or use --passphrase-file.",
+        )
+    parsed = []
+    for text in dict.fromkeys(plan.recipients):
+        try:
+            parsed.append(X25519Recipient.parse(text))
+        except ExporterError:
+            raise EncryptionError(
+                f"“{_shorten(text)}” is not an age recipient key.",
+                hint="A recipient key starts with age1 and is 62 characters long.",
+            ) from None
+    return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 70 else text[:67] + "..."
+
+
+def _sha256_file(path: Path) -> str:
+    import hashlib
+
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+class _WriterThread:
+    """Runs ``write`` on each piece in a background thread; the first error stops both sides."""
+
+    def __init__(self, write: Callable[[Any], None]) -> None:
+        self._write = write
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=_QUEUE_DEPTH)
+        self._error: BaseException | None = None
+        self._abandoned = False
+        self._thread = threading.Thread(target=self._run, name="exporter-writer", daemon=True)
+
+    def __enter__(self) -> _WriterThread:
+        self._thread.start()
+        return self
+
+    def put(self, piece: Any) -> None:
+        while True:
+            if self._error is not None:
+                raise self._error
+            try:
+                self._queue.put(piece, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def _run(self) -> None:
+        while (piece := self._queue.get()) is not _DONE:
+            if self._error is None and not self._abandoned:
+                try:
+                    self._write(piece)
+                except BaseException as err:  # handed to the producer thread, which reports it
+                    self._error = err
+
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
+        self._abandoned = error is not None
+        while True:
+            try:
+                self._queue.put(_DONE, timeout=0.1)
+                break
+            except queue.Full:
+                if not self._thread.is_alive():
+                    break
+        self._thread.join()
+        if error is None and self._error is not None:
+            raise self._error
