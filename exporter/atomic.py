@@ -24,9 +24,7 @@ class AtomicFile:
         self._mode = mode
         folder = target.parent
         if target.exists():
-            raise OutputError(
-                f"{target} already exists.", hint="Choose another file name or delete the old file."
-            )
+            raise OutputError(f"{target} already exists.", hint="Choose another file name or delete the old file.")
         if not folder.is_dir():
             raise OutputError(f"The folder {folder} does not exist.")
         self.temp = folder / f".{target.name}.{secrets.token_hex(4)}.part"

@@ -41,8 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # a bug: say so in one line, without a traceback that could hold personal data
         if os.environ.get("EXPORTER_DEBUG"):
             raise
-        _report(ExporterError(f"An internal error stopped the work ({type(err).__name__}); nothing was written.",
-                              hint="Please report this; set EXPORTER_DEBUG=1 to see the details."))
+        _report(
+            ExporterError(
+                f"An internal error stopped the work ({type(err).__name__}); nothing was written.",
+                hint="Please report this; set EXPORTER_DEBUG=1 to see the details.",
+            )
+        )
         return 1
     finally:
         restore()
@@ -53,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="exporter",
-        description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.")
+        description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.",
+    )
     parser.add_argument("--version", action="version", version=f"exporter {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -65,23 +70,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the chosen columns to an encrypted archive")
     export.add_argument("source", type=Path, metavar="SOURCE")
-    export.add_argument("--column", action="append", required=True, metavar="NAME",
-                        help="a column to keep; repeat it, in the order the columns should have")
+    export.add_argument(
+        "--column",
+        action="append",
+        required=True,
+        metavar="NAME",
+        help="a column to keep; repeat it, in the order the columns should have",
+    )
     export.add_argument("--output", type=Path, required=True, metavar="FILE", help="the archive to write (.zip.age)")
     who = export.add_mutually_exclusive_group(required=True)
     who.add_argument("--recipient", action="append", metavar="age1...", help="a recipient's public key; repeatable")
     who.add_argument("--recipients-file", type=Path, metavar="FILE", help="a file of recipient keys, one per line")
     who.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
-    who.add_argument("--generate-passphrase", action="store_true",
-                     help="make a strong passphrase of easily spoken words and print it once")
+    who.add_argument(
+        "--generate-passphrase",
+        action="store_true",
+        help="make a strong passphrase of easily spoken words and print it once",
+    )
     export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
     _reading_options(export)
     export.set_defaults(run=commands.export)
 
     decrypt = sub.add_parser("decrypt", help="open an archive (as its recipient)")
     decrypt.add_argument("archive", type=Path, metavar="FILE")
-    decrypt.add_argument("--output", type=Path, required=True, metavar="DIR",
-                         help="the folder for data.csv and manifest.json (with --raw: the file to write)")
+    decrypt.add_argument(
+        "--output",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the folder for data.csv and manifest.json (with --raw: the file to write)",
+    )
     decrypt.add_argument("--raw", action="store_true", help="write the decrypted content as it is (any age file)")
     key = decrypt.add_mutually_exclusive_group(required=True)
     key.add_argument("--identity", type=Path, metavar="FILE", help="an identity file from 'exporter keygen'")
@@ -103,8 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", metavar="ENC", help="the file's encoding (default: detected)")
-    parser.add_argument("--delimiter", type=_delimiter, metavar="CHAR",
-                        help="the field delimiter: , ; | or tab (default: detected)")
+    parser.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="CHAR",
+        help="the field delimiter: , ; | or tab (default: detected)",
+    )
 
 
 def _delimiter(text: str) -> str:

@@ -24,13 +24,20 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     _clear_progress_line()
     categories = classify_columns(source.header, source.head_rows)
     if args.json:
-        print(json.dumps({
-            "encoding": source.format.encoding,
-            "delimiter": source.format.delimiter,
-            "rows": digest.rows,
-            "columns": [{"name": name, "category": str(category)}
-                        for name, category in zip(source.header, categories, strict=True)],
-        }, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "encoding": source.format.encoding,
+                    "delimiter": source.format.delimiter,
+                    "rows": digest.rows,
+                    "columns": [
+                        {"name": name, "category": str(category)}
+                        for name, category in zip(source.header, categories, strict=True)
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     width = max((len(name) for name in source.header), default=0)
     print(source.name)
@@ -57,18 +64,31 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         passphrase = Secret(read_passphrase_file(args.passphrase_file))
     elif args.generate_passphrase:
         passphrase = Secret(generate())
-    plan = ExportPlan(source=args.source, columns=tuple(args.column), output=args.output, recipients=recipients,
-                      passphrase=passphrase, purpose=args.purpose, encoding=args.encoding,
-                      delimiter=args.delimiter)
+    plan = ExportPlan(
+        source=args.source,
+        columns=tuple(args.column),
+        output=args.output,
+        recipients=recipients,
+        passphrase=passphrase,
+        purpose=args.purpose,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+    )
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
     if args.generate_passphrase and passphrase is not None:
         print(passphrase.reveal())
-        print("exporter: this passphrase is shown once: pass it to the recipient by another channel than the file "
-              "(for example by phone).", file=sys.stderr)
+        print(
+            "exporter: this passphrase is shown once: pass it to the recipient by another channel than the file "
+            "(for example by phone).",
+            file=sys.stderr,
+        )
     who = "a passphrase" if passphrase is not None else _plural(len(result.manifest["recipients"]), "recipient")
-    print(f"exporter: wrote {result.output} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
-          f"{_plural(len(plan.columns), 'column')}, for {who}; SHA-256 {result.sha256}", file=sys.stderr)
+    print(
+        f"exporter: wrote {result.output} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
+        f"{_plural(len(plan.columns), 'column')}, for {who}; SHA-256 {result.sha256}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -82,9 +102,11 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
         return 0
     opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel)
     manifest = opened.manifest
-    print(f"exporter: verified {args.archive.name}: {_plural(manifest.get('rows', 0), 'row')} × "
-          f"{_plural(len(manifest.get('columns', [])), 'column')}; purpose: {manifest.get('purpose') or '(none)'}",
-          file=sys.stderr)
+    print(
+        f"exporter: verified {args.archive.name}: {_plural(manifest.get('rows', 0), 'row')} × "
+        f"{_plural(len(manifest.get('columns', [])), 'column')}; purpose: {manifest.get('purpose') or '(none)'}",
+        file=sys.stderr,
+    )
     print(f"exporter: wrote {opened.data} and {opened.manifest_path}", file=sys.stderr)
     return 0
 
@@ -98,15 +120,18 @@ def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise OutputError(f"{path} already exists; an identity file is never overwritten.",
-                          hint="Choose another file name.") from None
+        raise OutputError(
+            f"{path} already exists; an identity file is never overwritten.", hint="Choose another file name."
+        ) from None
     except OSError as err:
         raise OutputError(f"{path} cannot be created: {err.strerror}.") from None
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
         file.write(text)
     print(str(identity.recipient))
-    print(f"exporter: wrote the secret key to {path}; keep it private and give the line above to the sender.",
-          file=sys.stderr)
+    print(
+        f"exporter: wrote the secret key to {path}; keep it private and give the line above to the sender.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -115,12 +140,20 @@ def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.sample import write_sample
 
     with AtomicFile(args.output) as target:
-        write_sample(target.file, args.rows, seed=args.seed, encoding=args.encoding, cancel=cancel,
-                     progress=_progress_line())
+        write_sample(
+            target.file,
+            args.rows,
+            seed=args.seed,
+            encoding=args.encoding,
+            cancel=cancel,
+            progress=_progress_line(),
+        )
         target.commit()
     _clear_progress_line()
-    print(f"exporter: wrote {args.output}: {_plural(args.rows, 'synthetic resident')} ({args.encoding})",
-          file=sys.stderr)
+    print(
+        f"exporter: wrote {args.output}: {_plural(args.rows, 'synthetic resident')} ({args.encoding})",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -34,8 +34,14 @@ class OpenedArchive:
     manifest: dict[str, Any]
 
 
-def decrypt_file(source: Path, output: Path, identities: Sequence[Any], *, progress: Progress | None = None,
-                 cancel: threading.Event | None = None) -> Path:
+def decrypt_file(
+    source: Path,
+    output: Path,
+    identities: Sequence[Any],
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
     """Decrypt any age file (binary or armored) to ``output``, which appears only if everything verified."""
     with AtomicFile(output, mode=0o600) as target:
         _decrypt_into(source, target, identities, progress, cancel)
@@ -43,14 +49,22 @@ def decrypt_file(source: Path, output: Path, identities: Sequence[Any], *, progr
     return output
 
 
-def decrypt_archive(source: Path, folder: Path, identities: Sequence[Any], *, progress: Progress | None = None,
-                    cancel: threading.Event | None = None) -> OpenedArchive:
+def decrypt_archive(
+    source: Path,
+    folder: Path,
+    identities: Sequence[Any],
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> OpenedArchive:
     """Decrypt an exporter archive into ``folder`` as ``data.csv`` and ``manifest.json``."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in (DATA_NAME, MANIFEST_NAME):
         if (folder / name).exists():
-            raise OutputError(f"{folder / name} already exists.",
-                              hint="Choose an empty folder, or move the earlier files away.")
+            raise OutputError(
+                f"{folder / name} already exists.",
+                hint="Choose an empty folder, or move the earlier files away.",
+            )
     with AtomicFile(folder / f".{source.name}.zip", mode=0o600) as plain_zip:
         _decrypt_into(source, plain_zip, identities, progress, cancel)
         plain_zip.file.close()
@@ -68,8 +82,13 @@ def decrypt_archive(source: Path, folder: Path, identities: Sequence[Any], *, pr
     return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest)
 
 
-def _decrypt_into(source: Path, target: AtomicFile, identities: Sequence[Any], progress: Progress | None,
-                  cancel: threading.Event | None) -> None:
+def _decrypt_into(
+    source: Path,
+    target: AtomicFile,
+    identities: Sequence[Any],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> None:
     from exporter.envelope import decrypt
 
     try:
@@ -95,8 +114,10 @@ def _open_zip(path: Path, name: str) -> Any:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise DecryptionError(f"{name} decrypted, but it is not an exporter archive.",
-                              hint="Use “exporter decrypt --raw” to get its content as it is.") from None
+        raise DecryptionError(
+            f"{name} decrypted, but it is not an exporter archive.",
+            hint="Use “exporter decrypt --raw” to get its content as it is.",
+        ) from None
     with archive:
         yield archive
 
@@ -104,8 +125,10 @@ def _open_zip(path: Path, name: str) -> Any:
 def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
     names = set(archive.namelist())
     if not {DATA_NAME, MANIFEST_NAME} <= names:
-        raise DecryptionError(f"{name} decrypted, but it does not hold {DATA_NAME} and {MANIFEST_NAME}.",
-                              hint="Use “exporter decrypt --raw” to get its content as it is.")
+        raise DecryptionError(
+            f"{name} decrypted, but it does not hold {DATA_NAME} and {MANIFEST_NAME}.",
+            hint="Use “exporter decrypt --raw” to get its content as it is.",
+        )
     if archive.getinfo(MANIFEST_NAME).file_size > MAX_MANIFEST_BYTES:
         raise DecryptionError(f"The manifest in {name} is too large to be genuine.")
     try:
@@ -120,8 +143,13 @@ def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
     return manifest
 
 
-def _copy_verified(archive: zipfile.ZipFile, target: AtomicFile, manifest: dict[str, Any], name: str,
-                   cancel: threading.Event | None) -> None:
+def _copy_verified(
+    archive: zipfile.ZipFile,
+    target: AtomicFile,
+    manifest: dict[str, Any],
+    name: str,
+    cancel: threading.Event | None,
+) -> None:
     """Copy ``data.csv`` out, never past the size the manifest declares, and compare its SHA-256."""
     expected_size: int = manifest["data"]["size"]
     digest = hashlib.sha256()

@@ -40,9 +40,7 @@ def estimate(passphrase: str) -> Strength:
 
     result = zxcvbn(passphrase[:_ESTIMATE_CHARS])
     feedback = result.get("feedback") or {}
-    return Strength(
-        float(result["guesses"]), feedback.get("warning") or "", tuple(feedback.get("suggestions") or ())
-    )
+    return Strength(float(result["guesses"]), feedback.get("warning") or "", tuple(feedback.get("suggestions") or ()))
 
 
 def require_strong(passphrase: str) -> None:

@@ -22,7 +22,7 @@ from exporter import __version__
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWriter
 from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
-from exporter.errors import EncryptionError, ExportCancelled, ExporterError, OutputError, PlanError
+from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
 from exporter.plan import ExportPlan
 from exporter.source import Source, SourceDigest, open_source
 
@@ -78,9 +78,7 @@ def run_export(
             ) from None
     if progress is not None:
         progress(1.0, f"{digest.rows:,} rows exported")
-    return ExportResult(
-        plan.output, plan.output.stat().st_size, _sha256_file(plan.output), digest.rows, manifest
-    )
+    return ExportResult(plan.output, plan.output.stat().st_size, _sha256_file(plan.output), digest.rows, manifest)
 
 
 def build_manifest(

@@ -53,9 +53,7 @@ class Head:
     complete: bool
 
 
-def read_head(
-    path: Path, *, encoding: str | None = None, delimiter: str | None = None, max_rows: int = 1000
-) -> Head:
+def read_head(path: Path, *, encoding: str | None = None, delimiter: str | None = None, max_rows: int = 1000) -> Head:
     """Detect encoding and delimiter, read the header and up to ``max_rows`` rows from the first MiB."""
     with open(path, "rb") as file:
         raw = file.read(HEAD_BYTES)
@@ -100,10 +98,8 @@ def _detect_encoding(raw: bytes, name: str) -> str:
     for magic, what, hint in _OTHER_FORMATS:
         if raw.startswith(magic):
             raise SourceError(f"{name} is {what}, not a CSV text file.", path=name, line=1, hint=hint)
-    if b"\x00" in raw[:4096]:
-        raise SourceError(
-            f"{name} contains binary data at line 1, so it is not a CSV text file.", path=name, line=1
-        )
+    if _looks_binary(raw[:4096]):
+        raise SourceError(f"{name} contains binary data at line 1, so it is not a CSV text file.", path=name, line=1)
     for codec in ("utf-8", "cp932"):
         try:
             codecs.getincrementaldecoder(codec)().decode(raw, final=False)
@@ -116,6 +112,15 @@ def _detect_encoding(raw: bytes, name: str) -> str:
         line=1,
         hint="If you know its encoding, give it with --encoding.",
     )
+
+
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 27), *range(28, 32)])
+
+
+def _looks_binary(start: bytes) -> bool:
+    """Text tables hold tabs and line ends but almost no other control bytes; images and workbooks hold many."""
+    control = len(start) - len(start.translate(None, _CONTROL_BYTES))
+    return control > max(4, len(start) // 100)
 
 
 def _decode_head(raw: bytes, encoding: str, name: str, complete: bool) -> str:
@@ -163,9 +168,7 @@ def _first_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return records
 
 
-def _parse_head(
-    text: str, delimiter: str, complete: bool, max_rows: int
-) -> tuple[list[str], list[tuple[str, ...]]]:
+def _parse_head(text: str, delimiter: str, complete: bool, max_rows: int) -> tuple[list[str], list[tuple[str, ...]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[str, ...]] = []

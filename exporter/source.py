@@ -58,9 +58,7 @@ class Source:
         seen: set[str] = set()
         for column in columns:
             if column not in positions:
-                raise PlanError(
-                    f"{self.name} has no column named “{column}”.", hint=_closest_hint(column, self.header)
-                )
+                raise PlanError(f"{self.name} has no column named “{column}”.", hint=_closest_hint(column, self.header))
             if column in seen:
                 raise PlanError(f"The column “{column}” is asked for twice.")
             seen.add(column)
@@ -121,9 +119,7 @@ class Source:
         except OSError as err:
             if stream.error is not None:
                 raise stream.error from None
-            raise SourceError(
-                f"{self.name} could not be read: {err.strerror or err}.", path=str(self.path)
-            ) from None
+            raise SourceError(f"{self.name} could not be read: {err.strerror or err}.", path=str(self.path)) from None
         finally:
             stream.close()
         if stream.quotes % 2:
@@ -136,9 +132,7 @@ class Source:
         digest.size = stream.consumed
         digest.rows = max(rows, 0)
 
-    def count_rows(
-        self, *, progress: Progress | None = None, cancel: threading.Event | None = None
-    ) -> SourceDigest:
+    def count_rows(self, *, progress: Progress | None = None, cancel: threading.Event | None = None) -> SourceDigest:
         """Read the whole file once, checking every row, and return its digest with the row count."""
         digest = SourceDigest()
         for _ in self.batches(self.header[:1], digest, progress=progress, cancel=cancel):
@@ -185,6 +179,7 @@ class _CheckedStream(io.RawIOBase):
         self._path = str(path)
         self._cancel = cancel
         self._skip = source_format.bom_length
+        self._encoding = source_format.encoding
         self._decoder = None
         if source_format.encoding not in {"utf-8", "utf-8-sig"}:
             self._decoder = codecs.getincrementaldecoder(source_format.encoding)()
@@ -243,16 +238,7 @@ class _CheckedStream(io.RawIOBase):
         try:
             return self._decoder.decode(raw, final=final).encode("utf-8", "surrogatepass")
         except UnicodeDecodeError:
-            line = self._utf8_lines + self._pending.count(b"\n") + 1
-            raise SourceError(
-                f"{self._name} near line {line} has bytes that are not valid {self._decoder_name()}.",
-                path=self._path,
-                line=line,
-                hint="Give the file's encoding with --encoding (for example cp932 or utf-8).",
-            ) from None
-
-    def _decoder_name(self) -> str:
-        return getattr(self._decoder, "encoding", None) or "text in this encoding"
+            raise decode_error(Path(self._path), self._encoding) from None
 
     def close(self) -> None:
         if not self.closed:
@@ -281,13 +267,11 @@ def locate_problem(source: Source, arrow_message: str | None) -> SourceError | N
                     start = reader.line_num + 1
             except csv.Error as err:
                 return _csv_error(source, start, str(err))
-    except UnicodeDecodeError as err:
-        return _decode_error(source, err)
+    except UnicodeDecodeError:
+        return decode_error(source.path, source.format.encoding)
     if arrow_message is None:
         return None
-    return SourceError(
-        f"{name} could not be read as CSV ({arrow_message.splitlines()[0]}).", path=str(source.path)
-    )
+    return SourceError(f"{name} could not be read as CSV ({arrow_message.splitlines()[0]}).", path=str(source.path))
 
 
 def _csv_error(source: Source, line: int, message: str) -> SourceError:
@@ -301,11 +285,11 @@ def _csv_error(source: Source, line: int, message: str) -> SourceError:
     return SourceError(text, path=str(source.path), line=line)
 
 
-def _decode_error(source: Source, err: UnicodeDecodeError) -> SourceError:
+def decode_error(path: Path, encoding: str) -> SourceError:
     """Re-read the bytes to turn the decoder's offset into a line number."""
-    decoder = codecs.getincrementaldecoder(source.format.encoding)()
+    decoder = codecs.getincrementaldecoder(encoding)()
     line = 1
-    with open(source.path, "rb") as file:
+    with open(path, "rb") as file:
         while block := file.read(BLOCK_BYTES):
             try:
                 decoder.decode(block)
@@ -314,8 +298,8 @@ def _decode_error(source: Source, err: UnicodeDecodeError) -> SourceError:
                 break
             line += block.count(b"\n")
     return SourceError(
-        f"{source.name} line {line} has bytes that are not valid {source.format.encoding}.",
-        path=str(source.path),
+        f"{path.name} line {line} has bytes that are not valid {encoding}.",
+        path=str(path),
         line=line,
         hint="Give the file's encoding with --encoding (for example cp932 or utf-8).",
     )
