@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 import zipfile
 from collections.abc import Mapping
 from typing import IO, Any, BinaryIO
@@ -31,10 +30,8 @@ class ArchiveWriter:
         self.data_size = 0
 
     def open_data(self) -> None:
-        info = zipfile.ZipInfo(DATA_NAME, date_time=time.localtime()[:6])
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        self._data = self._zip.open(info, "w", force_zip64=True)
+        # Opening by name (not by ZipInfo) is what makes zipfile apply the archive's compression level.
+        self._data = self._zip.open(DATA_NAME, "w", force_zip64=True)
 
     def write_data(self, piece: bytes | memoryview) -> None:
         assert self._data is not None
@@ -49,10 +46,7 @@ class ArchiveWriter:
     def finish(self, manifest: Mapping[str, Any]) -> None:
         assert self._data is not None
         self._data.close()
-        info = zipfile.ZipInfo(MANIFEST_NAME, date_time=time.localtime()[:6])
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        self._zip.writestr(info, manifest_bytes(manifest))
+        self._zip.writestr(MANIFEST_NAME, manifest_bytes(manifest))
         self._zip.close()
 
 
