@@ -184,7 +184,7 @@ class _CheckedStream(io.RawIOBase):
         if source_format.encoding not in {"utf-8", "utf-8-sig"}:
             self._decoder = codecs.getincrementaldecoder(source_format.encoding)()
         self._pending = bytearray()
-        self._utf8_lines = 0
+        self._lines = 0
         self.sha256 = hashlib.sha256()
         self.consumed = 0
         self.quotes = 0
@@ -209,28 +209,38 @@ class _CheckedStream(io.RawIOBase):
         if self._cancel is not None and self._cancel.is_set():
             raise ExportCancelled()
         want = BLOCK_BYTES if size is None or size < 0 else size
+        if self._decoder is None and not self._skip and not self._pending:
+            data = self._file.read(want)  # UTF-8 after its BOM: handed on as read, without a copy
+            self._account(data)
+        else:
+            data = self._transcoded(want)
+        if b"\x00" in data:
+            line = self._lines + data.count(b"\n", 0, data.index(b"\x00")) + 1
+            raise SourceError(
+                f"{self._name} line {line} contains a NUL byte, so it is not a text table.", path=self._path, line=line
+            )
+        self._lines += data.count(b"\n")
+        self.quotes += data.count(b'"')
+        return data
+
+    def _account(self, raw: bytes) -> None:
+        self.sha256.update(raw)
+        self.consumed += len(raw)
+
+    def _transcoded(self, want: int) -> bytes:
         while len(self._pending) < want:
             raw = self._file.read(BLOCK_BYTES)
-            if not raw:
-                if self._decoder is not None:
-                    self._pending += self._decode(b"", final=True)
-                break
-            self.sha256.update(raw)
-            self.consumed += len(raw)
+            self._account(raw)
             if self._skip:
                 raw, self._skip = raw[self._skip :], 0
-            self._pending += self._decode(raw, final=False) if self._decoder is not None else raw
+            if self._decoder is None:
+                self._pending += raw
+            else:
+                self._pending += self._decode(raw, final=not raw)
+            if not raw:
+                break
         data = bytes(self._pending[:want])
         del self._pending[:want]
-        if b"\x00" in data:
-            line = self._utf8_lines + data.count(b"\n", 0, data.index(b"\x00")) + 1
-            raise SourceError(
-                f"{self._name} line {line} contains a NUL byte, so it is not a text table.",
-                path=self._path,
-                line=line,
-            )
-        self._utf8_lines += data.count(b"\n")
-        self.quotes += data.count(b'"')
         return data
 
     def _decode(self, raw: bytes, *, final: bool) -> bytes:

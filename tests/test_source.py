@@ -246,3 +246,13 @@ def test_file_neither_utf8_nor_cp932_asks_for_the_encoding(tmp_path):
 def test_missing_file_is_one_sentence(tmp_path):
     with pytest.raises(SourceError, match=r"does not exist\.$"):
         open_source(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp932", "utf-16"])
+def test_files_larger_than_several_read_blocks_keep_every_row(tmp_path, encoding):
+    rows = [["id", "名前"]] + [[f"{i:08d}", f"髙橋{i}"] for i in range(250_000)]
+    path = write_table(tmp_path / "big.csv", rows, encoding=encoding, newline="\r\n")
+    assert path.stat().st_size > 3 * (1 << 20)
+    _, read, digest = read_all(path)
+    assert read == rows[1:]
+    assert digest.rows == 250_000
