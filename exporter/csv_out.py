@@ -28,17 +28,21 @@ def header_line(columns: Sequence[str]) -> bytes:
 
 
 def encode_rows(batch: pa.RecordBatch) -> memoryview:
-    """The rows of ``batch`` as CSV bytes, without copying the joined result out of Arrow's buffer."""
+    """The rows of ``batch`` as CSV bytes, without copying the joined result out of Arrow's buffer.
+
+    Binary columns (undecoded CP932, see ``Source.raw_encoding``) give CSV in that encoding: quoting looks only
+    at ASCII bytes, which never occur inside a CP932 character.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     if batch.num_rows == 0:
         return memoryview(b"")
+    kind = batch.schema.field(0).type
     columns = [_quoted(column, single=batch.num_columns == 1) for column in batch.columns]
-    columns[-1] = pc.binary_join_element_wise(columns[-1], "", LINE_END)
-    lines = pc.binary_join_element_wise(*columns, ",") if len(columns) > 1 else columns[0]
-    if not isinstance(lines, pa.StringArray):
-        lines = lines.cast(pa.string())
+    columns[-1] = pc.binary_join_element_wise(columns[-1], _text("", kind), _text(LINE_END, kind))
+    lines = pc.binary_join_element_wise(*columns, _text(",", kind)) if len(columns) > 1 else columns[0]
+    assert isinstance(lines, pa.StringArray | pa.BinaryArray)  # 32-bit offsets, then the joined bytes
     offsets = lines.buffers()[1]
     data = lines.buffers()[2]
     first, last = _offset(offsets, lines.offset), _offset(offsets, lines.offset + len(lines))
@@ -55,10 +59,18 @@ def _quoted(column: pa.Array, *, single: bool) -> pa.Array:
     data = column.buffers()[2]
     raw = bytes(data) if data is not None else b""
     if single:
-        needs = pc.or_(pc.match_substring_regex(column, r'[,"\r\n]'), pc.equal(pc.utf8_length(column), 0))
+        needs = pc.or_(pc.match_substring_regex(column, r'[,"\r\n]'), pc.equal(pc.binary_length(column), 0))
     elif any(mark in raw for mark in _NEEDS_QUOTES):
         needs = pc.match_substring_regex(column, r'[,"\r\n]')
     else:
         return column
-    quoted = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
+    quote = _text('"', column.type)
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(column, '"', '""'), quote, _text("", column.type))
     return pc.if_else(needs, quoted, column)
+
+
+def _text(value: str, kind: pa.DataType) -> pa.Scalar:
+    """A literal of the columns' own type: compute kernels do not mix string and binary."""
+    import pyarrow as pa
+
+    return pa.scalar(value.encode("ascii") if pa.types.is_binary(kind) else value, type=kind)

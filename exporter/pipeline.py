@@ -24,7 +24,7 @@ from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
 from exporter.plan import ExportPlan
-from exporter.source import Source, SourceDigest, open_source
+from exporter.source import Source, SourceDigest, decode_error, open_source
 
 Progress = Callable[[float, str], None]
 _QUEUE_DEPTH = 4
@@ -60,9 +60,10 @@ def run_export(
         try:
             sealed = encrypt(target.file, recipients)
             archive = ArchiveWriter(sealed)
-            with _WriterThread(archive.write_data) as writer:
-                archive.open_data()
-                writer.put(header_line(plan.columns))
+            archive.open_data()
+            archive.write_data(header_line(plan.columns))
+            write = archive.write_data if source.raw_encoding is None else _transcoding(source, archive.write_data)
+            with _WriterThread(write) as writer:
                 for batch in source.batches(plan.columns, digest, progress=progress, cancel=cancel):
                     writer.put(encode_rows(batch))
                     if cancel is not None and cancel.is_set():
@@ -146,6 +147,21 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
                 hint="A recipient key starts with age1 and is 62 characters long.",
             ) from None
     return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]
+
+
+def _transcoding(source: Source, write: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Decode rows the reader left as bytes (see ``Source.raw_encoding``) to UTF-8 before writing them."""
+    encoding = source.raw_encoding
+    assert encoding is not None
+
+    def write_utf8(piece: memoryview) -> None:
+        try:
+            text = str(piece, encoding)
+        except UnicodeDecodeError:
+            raise decode_error(source.path, encoding) from None
+        write(text.encode("utf-8"))
+
+    return write_utf8
 
 
 def _shorten(text: str) -> str:

@@ -37,7 +37,10 @@ def read_all(path: Path, **options: str) -> tuple[list[str], list[list[str]], So
     digest = SourceDigest()
     rows: list[list[str]] = []
     for batch in source.batches(source.header, digest):
-        rows.extend(list(row) for row in zip(*(column.to_pylist() for column in batch.columns), strict=True))
+        columns = [column.to_pylist() for column in batch.columns]
+        if source.raw_encoding:  # CP932 is split into fields as bytes and decoded later, by the export
+            columns = [[value.decode(source.raw_encoding) for value in column] for column in columns]
+        rows.extend(list(row) for row in zip(*columns, strict=True))
     return list(source.header), rows, digest
 
 
@@ -221,6 +224,13 @@ def test_unknown_column_is_refused_with_a_suggestion(tmp_path):
     assert (caught.value.hint or "").startswith("Did you mean “name”")
 
 
+def test_pipe_delimited_cp932_whose_second_bytes_look_like_pipes_is_read_exactly(tmp_path):
+    rows = [["名前", "カナ"], ["ポンポン", "ソ|表"], ["", "十"]]  # ポ is 0x83 0x7C: its second byte is "|"
+    path = write_table(tmp_path / "pipe.csv", rows, encoding="cp932", delimiter="|", newline="\r\n")
+    assert open_source(path).raw_encoding is None
+    assert read_all(path, delimiter="|")[1] == rows[1:]
+
+
 def test_bytes_the_explicit_encoding_cannot_decode_are_refused_with_their_line(tmp_path):
     path = write_table(tmp_path / "sjis.csv", TRICKY, encoding="cp932")
     err = refusal(path, encoding="utf-8")
@@ -229,10 +239,18 @@ def test_bytes_the_explicit_encoding_cannot_decode_are_refused_with_their_line(t
 
 
 def test_undecodable_bytes_late_in_a_cp932_file_name_their_line(tmp_path):
+    from exporter.envelope import X25519Identity
+    from exporter.pipeline import run_export
+    from exporter.plan import ExportPlan
+
     path = tmp_path / "late.csv"
     path.write_bytes(b"a,b\r\n" + "山田,1\r\n".encode("cp932") * 300_000 + b"\x82,2\r\n")
-    err = refusal(path)
-    assert err.line == 300_002
+    recipient = str(X25519Identity.generate().recipient)
+    plan = ExportPlan(source=path, columns=("a",), output=tmp_path / "out.zip.age", recipients=(recipient,))
+    with pytest.raises(SourceError) as caught:
+        run_export(plan)
+    assert str(caught.value) == "late.csv line 300002 has bytes that are not valid cp932."
+    assert list(tmp_path.iterdir()) == [path]
 
 
 def test_file_neither_utf8_nor_cp932_asks_for_the_encoding(tmp_path):
