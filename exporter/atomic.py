@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -37,7 +38,19 @@ class AtomicFile:
         except OSError as err:
             raise OutputError(f"{target} cannot be created: {err.strerror}.") from None
         self.file: BinaryIO = os.fdopen(fd, "wb", buffering=1 << 20)
+        self._hash = hashlib.sha256()
+        self.size = 0
         self._done = False
+
+    def write(self, data: bytes | memoryview) -> int:
+        """Write through to the file, keeping the SHA-256 and size of what was written."""
+        self._hash.update(data)
+        self.size += len(data)
+        return self.file.write(data)
+
+    @property
+    def sha256(self) -> str:
+        return self._hash.hexdigest()
 
     def commit(self) -> None:
         """Make the complete file visible under its final name."""

@@ -58,7 +58,7 @@ def run_export(
     digest = SourceDigest()
     with AtomicFile(plan.output) as target:
         try:
-            sealed = encrypt(target.file, recipients)
+            sealed = encrypt(target, recipients)  # type: ignore[arg-type]
             archive = ArchiveWriter(sealed)
             archive.open_data()
             archive.write_data(header_line(plan.columns))
@@ -79,7 +79,7 @@ def run_export(
             ) from None
     if progress is not None:
         progress(1.0, f"{digest.rows:,} rows exported")
-    return ExportResult(plan.output, plan.output.stat().st_size, _sha256_file(plan.output), digest.rows, manifest)
+    return ExportResult(plan.output, target.size, target.sha256, digest.rows, manifest)
 
 
 def build_manifest(
@@ -166,13 +166,6 @@ def _transcoding(source: Source, write: Callable[[Any], None]) -> Callable[[Any]
 
 def _shorten(text: str) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
-
-
-def _sha256_file(path: Path) -> str:
-    import hashlib
-
-    with open(path, "rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 class _WriterThread:

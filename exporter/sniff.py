@@ -59,8 +59,8 @@ def read_head(path: Path, *, encoding: str | None = None, delimiter: str | None 
         raw = file.read(HEAD_BYTES)
         complete = len(raw) < HEAD_BYTES or not file.read(1)
     name = path.name
-    chosen = normalise_encoding(encoding) if encoding else _detect_encoding(raw, name)
-    text = _decode_head(raw, chosen, name, complete)
+    chosen = normalise_encoding(encoding) if encoding else _detect_encoding(raw, path)
+    text = _decode_head(raw, chosen, path, complete)
     if not text.strip("\r\n\ufeff \t"):
         raise SourceError(f"{name} is empty: it has no header row.", path=str(path), line=1)
     if "\x00" in text:
@@ -91,15 +91,18 @@ def normalise_encoding(encoding: str) -> str:
     return "cp932" if name in {"shift_jis", "shift_jis_2004", "shift_jisx0213"} else name
 
 
-def _detect_encoding(raw: bytes, name: str) -> str:
+def _detect_encoding(raw: bytes, path: Path) -> str:
+    name = path.name
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             return codec
     for magic, what, hint in _OTHER_FORMATS:
         if raw.startswith(magic):
-            raise SourceError(f"{name} is {what}, not a CSV text file.", path=name, line=1, hint=hint)
+            raise SourceError(f"{name} is {what}, not a CSV text file.", path=str(path), line=1, hint=hint)
     if _looks_binary(raw[:4096]):
-        raise SourceError(f"{name} contains binary data at line 1, so it is not a CSV text file.", path=name, line=1)
+        raise SourceError(
+            f"{name} contains binary data at line 1, so it is not a CSV text file.", path=str(path), line=1
+        )
     for codec in ("utf-8", "cp932"):
         try:
             codecs.getincrementaldecoder(codec)().decode(raw, final=False)
@@ -108,7 +111,7 @@ def _detect_encoding(raw: bytes, name: str) -> str:
         return codec
     raise SourceError(
         f"{name} is neither UTF-8 nor CP932 (Shift_JIS) text.",
-        path=name,
+        path=str(path),
         line=1,
         hint="If you know its encoding, give it with --encoding.",
     )
@@ -123,7 +126,8 @@ def _looks_binary(start: bytes) -> bool:
     return control > max(4, len(start) // 100)
 
 
-def _decode_head(raw: bytes, encoding: str, name: str, complete: bool) -> str:
+def _decode_head(raw: bytes, encoding: str, path: Path, complete: bool) -> str:
+    name = path.name
     decoder = codecs.getincrementaldecoder(encoding)()
     try:
         return decoder.decode(raw, final=complete)
@@ -131,7 +135,7 @@ def _decode_head(raw: bytes, encoding: str, name: str, complete: bool) -> str:
         line = raw.count(b"\n", 0, err.start) + 1
         raise SourceError(
             f"{name} line {line} cannot be read as {encoding}.",
-            path=name,
+            path=str(path),
             line=line,
             hint="Give the file's encoding with --encoding (for example cp932 or utf-8).",
         ) from None
