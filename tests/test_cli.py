@@ -93,7 +93,9 @@ def test_export_then_decrypt_gives_exactly_the_kept_columns(tmp_path, residents,
             str(archive),
         ]
     )
-    assert code == 0, capsys.readouterr().err
+    summary = capsys.readouterr().err
+    assert code == 0, summary
+    assert f"SHA-256 {hashlib.sha256(archive.read_bytes()).hexdigest()}" in summary
     assert main(["decrypt", str(archive), "--identity", str(key), "--output", str(tmp_path / "opened")]) == 0
     data = (tmp_path / "opened" / "data.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
