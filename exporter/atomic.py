@@ -37,7 +37,12 @@ class AtomicFile:
             ) from None
         except OSError as err:
             raise OutputError(f"{target} cannot be created: {err.strerror}.") from None
-        self.file: BinaryIO = os.fdopen(fd, "wb", buffering=1 << 20)
+        try:
+            self.file: BinaryIO = os.fdopen(fd, "wb", buffering=1 << 20)
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.temp)
+            raise
         self._hash = hashlib.sha256()
         self.size = 0
         self._done = False

@@ -153,15 +153,14 @@ def _report(err: ExporterError) -> None:
 
 
 def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
-    """SIGTERM (and Ctrl-C) stop the work between chunks, so temporary files are removed as on any error."""
+    """SIGTERM and Ctrl-C only set the cancel event: the work stops at its next check and cleans up as on any
+    error. Raising from the handler instead could interrupt the clean-up itself, or a temporary file's
+    creation before anything is responsible for removing it."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
     def stop(signum: int, frame: FrameType | None) -> None:
         cancel.set()
-        for sig in previous:  # a second signal must not interrupt the clean-up of the first
-            signal.signal(sig, signal.SIG_IGN)
-        raise ExportCancelled("Stopped by a signal; nothing was written.")
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
 

@@ -71,6 +71,8 @@ def run_export(
             manifest = build_manifest(plan, source, digest, archive, recipient_entries, started)
             archive.finish(manifest)
             sealed.close()
+            if cancel is not None and cancel.is_set():
+                raise ExportCancelled()
             target.commit()
         except OSError as err:
             raise EncryptionError(
