@@ -46,8 +46,8 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     print(f"  rows       {digest.rows:,}")
     print(f"  columns    {len(source.header)}")
     for position, (name, category) in enumerate(zip(source.header, categories, strict=True), start=1):
-        mark = "  (sensitive: needs a reason to export)" if category in SENSITIVE_CATEGORIES else ""
-        print(f"  {position:>4}  {name:<{width}}  {category}{mark}")
+        mark = "sensitive: needs a reason to leave the office" if category in SENSITIVE_CATEGORIES else ""
+        print(f"  {position:>4}  {name:<{width}}  {category!s:<10}  {mark}".rstrip())
     return 0
 
 
