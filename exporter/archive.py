@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any, BinaryIO
+from typing import Any
 
-from exporter.zipstream import ZipStreamWriter
+from exporter.zipstream import Sink, ZipStreamWriter
 
 DATA_NAME = "data.csv"
 MANIFEST_NAME = "manifest.json"
@@ -22,7 +22,7 @@ MAX_MANIFEST_BYTES = 1 << 20
 class ArchiveWriter:
     """Writes ``data.csv`` in pieces, then the manifest, then the ZIP's central directory."""
 
-    def __init__(self, sink: BinaryIO) -> None:
+    def __init__(self, sink: Sink) -> None:
         self._zip = ZipStreamWriter(sink)
         self._hash = hashlib.sha256()
         self.data_size = 0

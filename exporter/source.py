@@ -129,7 +129,10 @@ class Source:
             stream.close()
             if stream.error is not None:
                 raise stream.error from None
-            raise locate_problem(self, str(err)) from None
+            problem = locate_problem(self)
+            raise problem or SourceError(
+                f"{self.name} could not be read as CSV ({str(err).splitlines()[0]}).", path=str(self.path)
+            ) from None
         except OSError as err:
             if stream.error is not None:
                 raise stream.error from None
@@ -139,7 +142,7 @@ class Source:
         if stream.quotes % 2:
             # An odd number of quote characters: either an unterminated quoted field, which the exact reader
             # finds, or a harmless stray quote inside an unquoted value, which both readers keep as text.
-            problem = locate_problem(self, None)
+            problem = locate_problem(self)
             if problem is not None:
                 raise problem
         digest.sha256 = stream.sha256.hexdigest()
@@ -272,7 +275,7 @@ class _CheckedStream(io.RawIOBase):
         super().close()
 
 
-def locate_problem(source: Source, arrow_message: str | None) -> SourceError | None:
+def locate_problem(source: Source) -> SourceError | None:
     """Find the first record the exact reader refuses and describe it with its physical line number."""
     expected = len(source.header)
     name = source.name
@@ -295,9 +298,7 @@ def locate_problem(source: Source, arrow_message: str | None) -> SourceError | N
                 return _csv_error(source, start, str(err))
     except UnicodeDecodeError:
         return decode_error(source.path, source.format.encoding)
-    if arrow_message is None:
-        return None
-    return SourceError(f"{name} could not be read as CSV ({arrow_message.splitlines()[0]}).", path=str(source.path))
+    return None
 
 
 def _csv_error(source: Source, line: int, message: str) -> SourceError:

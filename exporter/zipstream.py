@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import struct
 import time
+import types
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol
+from typing import Protocol
 
+_deflate_module: types.ModuleType
 try:
     from isal import isal_zlib as _deflate_module
 except ImportError:  # pragma: no cover - platforms without an isal wheel fall back to zlib, same format
-    _deflate_module = zlib  # type: ignore[assignment]
+    _deflate_module = zlib
 
 _LOCAL = 0x04034B50
 _DESCRIPTOR = 0x08074B50
@@ -31,6 +33,10 @@ _FLAGS = 0x0008 | 0x0800  # sizes in a data descriptor; UTF-8 names
 _DEFLATE = 8
 _FULL32 = 0xFFFFFFFF
 _FILE_MODE = 0o100600 << 16
+
+
+class Sink(Protocol):
+    def write(self, data: bytes, /) -> object: ...
 
 
 class _Compressor(Protocol):
@@ -52,7 +58,7 @@ class _Entry:
 class ZipStreamWriter:
     """``open(name)``, ``write(data)`` any number of times, ``close_entry()``; then ``close()``."""
 
-    def __init__(self, sink: BinaryIO, level: int = 1) -> None:
+    def __init__(self, sink: Sink, level: int = 1) -> None:
         self._sink = sink
         self._level = level
         self._offset = 0
