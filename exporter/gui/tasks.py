@@ -1,0 +1,139 @@
+"""The long pieces of work the wizard hands to the worker: plain functions over the core, no Qt.
+
+Each returns a ``task(progress, cancel)`` closure for :class:`exporter.gui.worker.Worker`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from exporter.classify import Category, classify_columns
+from exporter.pipeline import ExportResult, run_export
+from exporter.plan import ExportPlan
+from exporter.source import Source, open_source
+
+Progress = Callable[[float, str], None]
+SAMPLE_ROWS = 460_000
+SAMPLE_SEED = 0
+SAMPLES_PER_COLUMN = 3
+_FIRST_NUMBER = re.compile(r"\d[\d,]*")
+
+
+@dataclass(frozen=True)
+class LoadedSource:
+    """A resident file that was read to the end without error: what the Source and Columns pages show."""
+
+    source: Source
+    rows: int
+    categories: tuple[Category, ...]
+    samples: tuple[tuple[str, ...], ...]  # a few distinct non-empty values per column
+
+
+def sample_rows() -> int:
+    """Rows of the bundled sample: 460,000 unless EXPORTER_SAMPLE_ROWS says otherwise (tests, screenshots)."""
+    try:
+        return max(int(os.environ.get("EXPORTER_SAMPLE_ROWS", SAMPLE_ROWS)), 1)
+    except ValueError:
+        return SAMPLE_ROWS
+
+
+def sample_path(folder: Path, rows: int, seed: int = SAMPLE_SEED) -> Path:
+    suffix = "" if seed == SAMPLE_SEED else f"-seed{seed}"
+    return folder / f"sample-residents-{rows}{suffix}.csv"
+
+
+def load(
+    path: Path, *, encoding: str | None = None, delimiter: str | None = None
+) -> Callable[[Progress, threading.Event], LoadedSource]:
+    def task(progress: Progress, cancel: threading.Event) -> LoadedSource:
+        return _load(path, encoding, delimiter, progress, cancel)
+
+    return task
+
+
+def load_sample(
+    folder: Path, rows: int, seed: int = SAMPLE_SEED
+) -> Callable[[Progress, threading.Event], LoadedSource]:
+    """Write the synthetic register once into ``folder`` (keyed by rows and seed), then load it."""
+
+    def task(progress: Progress, cancel: threading.Event) -> LoadedSource:
+        path = sample_path(folder, rows, seed)
+        if not path.exists():
+            _write_sample(path, rows, seed, _share(_tagged(progress, "sample"), 0.0, 0.7), cancel)
+            progress = _share(progress, 0.7, 1.0)
+        return _load(path, None, None, progress, cancel)
+
+    return task
+
+
+def export(plan: ExportPlan) -> Callable[[Progress, threading.Event], ExportResult]:
+    def task(progress: Progress, cancel: threading.Event) -> ExportResult:
+        return run_export(plan, progress=_tagged(progress, "rows"), cancel=cancel)
+
+    return task
+
+
+def _load(
+    path: Path, encoding: str | None, delimiter: str | None, progress: Progress, cancel: threading.Event
+) -> LoadedSource:
+    source = open_source(path, encoding=encoding, delimiter=delimiter)
+    categories = tuple(classify_columns(source.header, source.head_rows))
+    samples = tuple(_samples(source, index) for index in range(len(source.header)))
+    digest = source.count_rows(progress=_tagged(progress, "rows"), cancel=cancel)
+    return LoadedSource(source, digest.rows, categories, samples)
+
+
+def _samples(source: Source, index: int) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for row in source.head_rows:
+        value = row[index].replace("\r", " ").replace("\n", " ").strip() if index < len(row) else ""
+        if value:
+            seen.setdefault(value, None)
+            if len(seen) == SAMPLES_PER_COLUMN:
+                break
+    return tuple(seen)
+
+
+def _write_sample(path: Path, rows: int, seed: int, progress: Progress, cancel: threading.Event) -> None:
+    from exporter.sample import write_sample
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        with open(partial, "wb") as out:
+            write_sample(out, rows, seed=seed, progress=progress, cancel=cancel)
+        os.replace(partial, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+
+
+def progress_count(message: str) -> tuple[str, int | None]:
+    """Split a message made by :func:`_tagged` into its kind ("rows", "sample") and its count."""
+    kind, _, count = message.partition(":")
+    return kind, int(count) if count.isdigit() else None
+
+
+def _tagged(progress: Progress, kind: str) -> Progress:
+    """Replace the core's English progress text by "kind:count", which the page words in the user's language."""
+
+    def report(fraction: float, message: str) -> None:
+        match = _FIRST_NUMBER.search(message)
+        progress(fraction, f"{kind}:{match.group().replace(',', '') if match else ''}")
+
+    return report
+
+
+def _share(progress: Progress, start: float, end: float) -> Progress:
+    """Give a sub-step its share of the bar, as Orange's ``wrap_callback`` does."""
+
+    def report(fraction: float, message: str) -> None:
+        progress(start + (end - start) * fraction, message)
+
+    return report

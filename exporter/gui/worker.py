@@ -1,0 +1,93 @@
+"""One way to run long core work off the GUI thread: a QRunnable on the global QThreadPool.
+
+The task is a plain function ``task(progress, cancel) -> result`` that calls the core with that progress
+callback and cancel event. Progress reaches the GUI thread through a queued signal, at most ``max_rate`` times a
+second; Cancel only sets the event, and the core raises ExportCancelled at its next check.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from exporter.errors import ExportCancelled, ExporterError
+
+Progress = Callable[[float, str], None]
+Task = Callable[[Progress, threading.Event], Any]
+
+
+class WorkerSignals(QObject):
+    """Emitted from the worker thread, delivered queued to receivers in the GUI thread.
+
+    Exactly one of ``succeeded``, ``failed`` or ``cancelled`` is emitted, then ``finished``.
+    """
+
+    progress = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # an ExporterError whose str() is the sentence to show
+    cancelled = Signal()
+    finished = Signal()
+
+
+class Worker(QRunnable):
+    def __init__(self, task: Task, *, max_rate: float = 20.0) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it alive until ``finished``; Qt must not delete it under us
+        self.signals = WorkerSignals()
+        self.cancel_event = threading.Event()
+        self._task = task
+        self._interval = 1.0 / max_rate
+        self._last_report = 0.0
+        self._running = False
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        # Delete the signals object in the GUI thread once the receivers have heard ``finished``; left to
+        # Python's garbage collector it could be destroyed in whichever thread happens to collect, and a
+        # QObject destroyed outside its own thread can crash the process.
+        self.signals.finished.connect(self.signals.deleteLater)
+        self._running = True
+        (pool or QThreadPool.globalInstance()).start(self)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        try:
+            result = self._task(self._report, self.cancel_event)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except ExporterError as err:
+            self.signals.failed.emit(err)
+        except Exception as err:  # a bug: one sentence, no traceback that could hold personal data
+            if os.environ.get("EXPORTER_DEBUG"):
+                raise
+            self.signals.failed.emit(internal_error(err))
+        else:  # finished before it saw the cancel: the result is complete and stands
+            self.signals.succeeded.emit(result)
+        finally:
+            self._running = False
+            self.signals.finished.emit()
+
+    def _report(self, fraction: float, message: str) -> None:
+        now = time.monotonic()
+        if fraction >= 1.0 or now - self._last_report >= self._interval:
+            self._last_report = now
+            self.signals.progress.emit(fraction, message)
+
+
+def internal_error(err: Exception) -> ExporterError:
+    return ExporterError(
+        QCoreApplication.translate("Worker", "An internal error stopped the work ({0}); nothing was written.").format(
+            type(err).__name__
+        ),
+        hint=QCoreApplication.translate("Worker", "Please report this; set EXPORTER_DEBUG=1 to see the details."),
+    )
