@@ -1,0 +1,1106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>Category</name>
+    <message>
+        <source>My Number</source>
+        <translation>マイナンバー</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>識別番号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>口座情報</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税情報</translation>
+    </message>
+    <message>
+        <source>Special care</source>
+        <translation>要配慮個人情報</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>自由記述</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnModel</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind of data</source>
+        <translation>データの種類</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>値の例</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列の選択</translation>
+    </message>
+    <message>
+        <source>Tick only the columns the task needs. Nothing is kept until you tick it.</source>
+        <translation>業務に必要な列だけにチェックを入れてください。チェックを入れるまで、どの列も持ち出されません。</translation>
+    </message>
+    <message>
+        <source>Name, kind of data or value</source>
+        <translation>列名、データの種類または値</translation>
+    </message>
+    <message>
+        <source>Find a column</source>
+        <translation>列を検索</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>検索(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all shown</source>
+        <translation>表示中の列をすべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear all</source>
+        <translation>すべて解除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Columns of the file; tick to keep</source>
+        <translation>ファイルの列（チェックすると持ち出し対象）</translation>
+    </message>
+    <message>
+        <source>Columns in the file (&amp;tick to keep):</source>
+        <translation>ファイルの列（チェックで持ち出し）(&amp;T):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) of {total} will leave the office.</source>
+        <translation>
+            <numerusform>{total} 列のうち %n 列を庁外に持ち出します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept columns, in the order of the archive</source>
+        <translation>持ち出す列（アーカイブ内の並び順）</translation>
+    </message>
+    <message>
+        <source>&amp;Kept, in this order:</source>
+        <translation>持ち出す列と並び順(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上へ(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下へ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>How many columns leave the office</source>
+        <translation>庁外に持ち出す列の数</translation>
+    </message>
+    <message>
+        <source>Confirm the sensitive columns</source>
+        <translation>特に慎重な扱いが必要な列の確認</translation>
+    </message>
+    <message>
+        <source>No column is kept yet: tick the ones the task needs.</source>
+        <translation>まだ列が選ばれていません。業務に必要な列にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>Careful: {columns} hold the most protected kinds of personal data. Send them only if the law and the contract allow it and the task cannot be done without them.</source>
+        <translation>注意: {columns} には、特に厳重な保護が必要な個人情報が含まれています。法令と契約で認められ、かつ業務に欠かせない場合に限り持ち出してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>I &amp;confirm the task needs these %n column(s).</source>
+        <translation>
+            <numerusform>この %n 列が業務に必要であることを確認しました(&amp;C)。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>{name}, line {line}: {message}</source>
+        <translation>{name} の {line} 行目: {message}</translation>
+    </message>
+    <message>
+        <source>No key or passphrase given opens this archive.</source>
+        <translation>指定された鍵またはパスフレーズでは、このアーカイブを開けません。</translation>
+    </message>
+    <message>
+        <source>This archive is protected by a passphrase; check that it was typed exactly.</source>
+        <translation>このアーカイブはパスフレーズで保護されています。正確に入力されているか確認してください。</translation>
+    </message>
+    <message>
+        <source>This archive was encrypted to keys; choose the key file that belongs to one of them.</source>
+        <translation>このアーカイブは鍵で暗号化されています。その鍵に対応する鍵ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>This archive was encrypted for a kind of key this program does not support.</source>
+        <translation>このアーカイブは、このプログラムが対応していない種類の鍵で暗号化されています。</translation>
+    </message>
+    <message>
+        <source>This file is not an age-encrypted archive.</source>
+        <translation>このファイルは age で暗号化されたアーカイブではありません。</translation>
+    </message>
+    <message>
+        <source>Choose the .age file you received, not the key file or an already opened copy.</source>
+        <translation>鍵ファイルや開封済みのコピーではなく、受け取った .age ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>This archive was made with a newer age format version that this program does not understand.</source>
+        <translation>このアーカイブは、このプログラムが対応していない新しい age 形式で作成されています。</translation>
+    </message>
+    <message>
+        <source>Ask the sender to encrypt it with age version 1 (age-encryption.org/v1).</source>
+        <translation>age バージョン1（age-encryption.org/v1）で暗号化し直すよう、送付元に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged or was altered: its header is malformed.</source>
+        <translation>アーカイブが破損しているか、改ざんされています（ヘッダーの形式が不正です）。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged or was altered: its text (ASCII armor) encoding is malformed.</source>
+        <translation>アーカイブが破損しているか、改ざんされています（テキスト形式（ASCII アーマー）が不正です）。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged or was altered: its header does not verify.</source>
+        <translation>アーカイブが破損しているか、改ざんされています（ヘッダーの検証に失敗しました）。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged or was altered: its content does not verify.</source>
+        <translation>アーカイブが破損しているか、改ざんされています（内容の検証に失敗しました）。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged or was altered: it was cut short.</source>
+        <translation>アーカイブが破損しているか、改ざんされています（ファイルが途中で切れています）。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged or was altered: data follows its end.</source>
+        <translation>アーカイブが破損しているか、改ざんされています（終端の後に余分なデータがあります）。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged or was altered: its last part is empty.</source>
+        <translation>アーカイブが破損しているか、改ざんされています（最後の部分が空です）。</translation>
+    </message>
+    <message>
+        <source>Ask the sender for a fresh copy of the archive.</source>
+        <translation>送付元にアーカイブを送り直してもらってください。</translation>
+    </message>
+    <message>
+        <source>{name} decrypted, but it is not an exporter archive.</source>
+        <translation>{name} は復号できましたが、exporter のアーカイブではありません。</translation>
+    </message>
+    <message>
+        <source>{name} decrypted, but it does not hold data.csv and manifest.json.</source>
+        <translation>{name} は復号できましたが、data.csv と manifest.json が含まれていません。</translation>
+    </message>
+    <message>
+        <source>{name} decrypted, but its manifest is not an exporter manifest.</source>
+        <translation>{name} は復号できましたが、マニフェストが exporter の形式ではありません。</translation>
+    </message>
+    <message>
+        <source>Use “exporter decrypt --raw” to get its content as it is.</source>
+        <translation>中身をそのまま取り出すには「exporter decrypt --raw」を使ってください。</translation>
+    </message>
+    <message>
+        <source>data.csv in {name} does not match its manifest: the archive was altered.</source>
+        <translation>{name} の data.csv がマニフェストと一致しません。アーカイブは改ざんされています。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} cannot be used.</source>
+        <translation>{name} のマニフェストを使用できません。</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>フォルダー {path} がありません。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} が見つかりません。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an archive.</source>
+        <translation>{path} はフォルダーです。アーカイブではありません。</translation>
+    </message>
+    <message>
+        <source>{path} already exists.</source>
+        <translation>{path} はすでに存在します。</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder, or move the earlier files away.</source>
+        <translation>空のフォルダーを選ぶか、以前のファイルを別の場所に移してください。</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be written to.</source>
+        <translation>フォルダー {path} に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Choose a folder where you may save files.</source>
+        <translation>保存が許可されているフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>{name} holds no secret key.</source>
+        <translation>{name} には秘密鍵が含まれていません。</translation>
+    </message>
+    <message>
+        <source>Choose the key file made by “exporter keygen” or age-keygen.</source>
+        <translation>「exporter keygen」または age-keygen で作成した鍵ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>This is not a valid age secret key.</source>
+        <translation>有効な age の秘密鍵ではありません。</translation>
+    </message>
+    <message>
+        <source>A secret key starts with AGE-SECRET-KEY-1 and is 74 characters long.</source>
+        <translation>秘密鍵は AGE-SECRET-KEY-1 で始まる74文字です。</translation>
+    </message>
+    <message>
+        <source>A public key was given where the secret key belongs.</source>
+        <translation>秘密鍵の代わりに公開鍵が指定されています。</translation>
+    </message>
+    <message>
+        <source>Give the key file with the line that starts with AGE-SECRET-KEY-1.</source>
+        <translation>AGE-SECRET-KEY-1 で始まる行がある鍵ファイルを指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export</source>
+        <translation>持ち出し</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>持ち出しの進捗</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the export</source>
+        <translation>持ち出しを中止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the export; nothing is written</source>
+        <translation>持ち出しを中止（何も書き込まれません）</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the review</source>
+        <translation>確認画面に戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the archive</source>
+        <translation>アーカイブの SHA-256 フィンガープリント</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>フォルダー:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>規模:</translation>
+    </message>
+    <message>
+        <source>Residents:</source>
+        <translation>住民数:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 フィンガープリント:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>フォルダーを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the archive</source>
+        <translation>アーカイブのあるフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. Only the intended recipient can open it.</source>
+        <translation>このファイルを受取人に渡してください。フィンガープリントで、受取人は届いたファイルが変更されていないことを確認できます。開けるのは指定した受取人だけです。</translation>
+    </message>
+    <message>
+        <source>Writing the encrypted archive. Only encrypted data reaches the disk.</source>
+        <translation>暗号化したアーカイブを書き込んでいます。ディスクに書き込まれるのは暗号化されたデータだけです。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>The export is not complete yet; go back and fill in every page.</source>
+        <translation>持ち出しの設定がまだ完了していません。前の画面に戻り、すべての項目を入力してください。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Rows processed: {done} of {total}</source>
+        <translation>処理した行: {total} 行中 {done} 行</translation>
+    </message>
+    <message>
+        <source>Done. The archive is saved.</source>
+        <translation>完了しました。アーカイブを保存しました。</translation>
+    </message>
+    <message>
+        <source>The export did not finish; nothing was written.</source>
+        <translation>持ち出しは完了しませんでした。何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>The export was stopped; nothing was written.</source>
+        <translation>持ち出しを中止しました。何も書き込まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Export resident data</source>
+        <translation>住民データの持ち出し</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestView</name>
+    <message>
+        <source>What you received</source>
+        <translation>受け取ったデータの内容</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>利用目的:</translation>
+    </message>
+    <message>
+        <source>Receiving organisation:</source>
+        <translation>受取先:</translation>
+    </message>
+    <message>
+        <source>Delete by:</source>
+        <translation>削除期限:</translation>
+    </message>
+    <message>
+        <source>Residents and columns:</source>
+        <translation>件数と列数:</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列:</translation>
+    </message>
+    <message>
+        <source>Sent at:</source>
+        <translation>送信日時:</translation>
+    </message>
+    <message>
+        <source>From the file:</source>
+        <translation>元のファイル:</translation>
+    </message>
+    <message>
+        <source>Saved in:</source>
+        <translation>保存先:</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>フォルダーを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds data.csv</source>
+        <translation>data.csv のあるフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（記載なし）</translation>
+    </message>
+    <message>
+        <source>The delete-by date has passed: delete this data now.</source>
+        <translation>削除期限を過ぎています。このデータを直ちに削除してください。</translation>
+    </message>
+    <message>
+        <source>{rows} × {columns}</source>
+        <translation>{rows} × {columns}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (kept {kept} of %Ln column(s))</source>
+        <translation>
+            <numerusform>{name}（全 %Ln 列のうち {kept} 列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ほか %n 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No date was given; ask the sender when to delete the data.</source>
+        <translation>削除期限の記載がありません。いつ削除すべきか送付元に確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} (%n day(s) ago)</source>
+        <translation>
+            <numerusform>{date}（%n 日前）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{date} (today)</source>
+        <translation>{date}（本日）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} (%n day(s) left)</source>
+        <translation>
+            <numerusform>{date}（残り %n 日）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{date}, {time} ({zone})</source>
+        <translation>{date} {time}（{zone}）</translation>
+    </message>
+</context>
+<context>
+    <name>OpenWindow</name>
+    <message>
+        <source>Open an export</source>
+        <translation>持ち出しデータを開く</translation>
+    </message>
+    <message>
+        <source>Open an archive that was sent to you: choose the .zip.age file, your key file or the passphrase you were told, and a folder for the data. Nothing is saved unless the whole archive verifies.</source>
+        <translation>送られてきたアーカイブを開きます。.zip.age ファイル、ご自分の鍵ファイル（または伝えられたパスフレーズ）、データの保存先フォルダーを選んでください。アーカイブ全体の検証に成功するまで、何も保存されません。</translation>
+    </message>
+    <message>
+        <source>1. Archive</source>
+        <translation>1. アーカイブ</translation>
+    </message>
+    <message>
+        <source>The .zip.age file you received</source>
+        <translation>受け取った .zip.age ファイル</translation>
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation>アーカイブファイル</translation>
+    </message>
+    <message>
+        <source>Choose &amp;archive…</source>
+        <translation>アーカイブを選択(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>You can also drag the archive or your key file onto this window.</source>
+        <translation>アーカイブや鍵ファイルは、このウィンドウにドラッグして指定することもできます。</translation>
+    </message>
+    <message>
+        <source>2. Your key or passphrase</source>
+        <translation>2. 鍵またはパスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>鍵ファイル(&amp;K):</translation>
+    </message>
+    <message>
+        <source>The key file made by “exporter keygen”</source>
+        <translation>「exporter keygen」で作成した鍵ファイル</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>鍵ファイル</translation>
+    </message>
+    <message>
+        <source>Choose key f&amp;ile…</source>
+        <translation>鍵ファイルを選択(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>The passphrase the sender told you</source>
+        <translation>送付元から伝えられたパスフレーズ</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>3. Where to save the data</source>
+        <translation>3. データの保存先</translation>
+    </message>
+    <message>
+        <source>An empty folder</source>
+        <translation>空のフォルダー</translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation>保存先フォルダー</translation>
+    </message>
+    <message>
+        <source>Choose &amp;folder…</source>
+        <translation>フォルダーを選択(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>data.csv and manifest.json are saved here; a folder that already holds them is refused.</source>
+        <translation>data.csv と manifest.json をここに保存します。これらのファイルがすでにあるフォルダーは使えません。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify and open</source>
+        <translation>検証して開く(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Decrypting and verifying… %p%</source>
+        <translation>復号・検証中… %p%</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Choose the archive</source>
+        <translation>アーカイブを選択</translation>
+    </message>
+    <message>
+        <source>Encrypted exports (*.age);;All files (*)</source>
+        <translation>暗号化された持ち出しデータ (*.age);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose your key file</source>
+        <translation>鍵ファイルを選択</translation>
+    </message>
+    <message>
+        <source>Key files (*.txt *.key);;All files (*)</source>
+        <translation>鍵ファイル (*.txt *.key);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the data</source>
+        <translation>データの保存先フォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Choose the archive (.zip.age) first.</source>
+        <translation>先にアーカイブ（.zip.age）を選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose your key file, or choose Passphrase and type it.</source>
+        <translation>鍵ファイルを選ぶか、「パスフレーズ」を選んで入力してください。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase, or choose Key file.</source>
+        <translation>パスフレーズを入力するか、「鍵ファイル」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the data.</source>
+        <translation>データの保存先フォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a key file.</source>
+        <translation>{name} は鍵ファイルとして読み込めません。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved.</source>
+        <translation>中止しました。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>Verified: the archive is complete and unaltered, and data.csv matches its manifest.</source>
+        <translation>検証に成功しました。アーカイブは完全で改ざんされておらず、data.csv はマニフェストの記載と一致しています。</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionPage</name>
+    <message>
+        <source>Protection</source>
+        <translation>保護方法</translation>
+    </message>
+    <message>
+        <source>Choose who can open the archive.</source>
+        <translation>アーカイブを開ける人を決めてください。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s &amp;key (recommended)</source>
+        <translation>受取人の鍵（推奨）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A &amp;passphrase</source>
+        <translation>パスフレーズ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste the recipient&apos;s public key here: age1…</source>
+        <translation>受取人の公開鍵をここに貼り付けてください: age1…</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s public key</source>
+        <translation>受取人の公開鍵</translation>
+    </message>
+    <message>
+        <source>Load a recipients &amp;file…</source>
+        <translation>受取人ファイルを読み込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Key fingerprint to read aloud</source>
+        <translation>読み上げ確認用の鍵フィンガープリント</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Generate a passphrase of easily spoken words</source>
+        <translation>読み上げやすい単語でパスフレーズを生成</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>コピー(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Copy the passphrase; the clipboard is cleared after a minute</source>
+        <translation>パスフレーズをコピー（クリップボードは1分後に消去されます）</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>パスフレーズの強度</translation>
+    </message>
+    <message>
+        <source>Tell the recipient the passphrase by another way than the file: by phone or in person, never in the same e-mail or on the same medium.</source>
+        <translation>パスフレーズは、ファイルとは別の方法で受取人に伝えてください。電話や対面で伝え、同じメールや同じ媒体には決して書かないでください。</translation>
+    </message>
+    <message>
+        <source>No key yet. Ask the recipient for their public key.</source>
+        <translation>鍵がまだありません。受取人に公開鍵を依頼してください。</translation>
+    </message>
+    <message>
+        <source>This is not a recipient key. A key starts with age1 and is 62 characters long.</source>
+        <translation>受取人の鍵ではありません。鍵は age1 で始まる62文字です。</translation>
+    </message>
+    <message>
+        <source>Read this aloud to the recipient to check the key:</source>
+        <translation>鍵を確認するため、受取人に次を読み上げてください:</translation>
+    </message>
+    <message>
+        <source>Choose a recipients file</source>
+        <translation>受取人ファイルを選択</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a recipients file.</source>
+        <translation>{name} は受取人ファイルとしては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a recipients file.</source>
+        <translation>{name} は受取人ファイルとして読み込めません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is emptied in %n seconds.</source>
+        <translation>
+            <numerusform>コピーしました。クリップボードは %n 秒後に消去されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generated from easily spoken words.</source>
+        <translation>読み上げやすい単語から生成しました。</translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Press Generate, or use a longer phrase of unrelated words.</source>
+        <translation>推測されやすいパスフレーズです。「生成」を押すか、関連のない単語を並べた、より長いフレーズにしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>PurposePage</name>
+    <message>
+        <source>Purpose</source>
+        <translation>利用目的</translation>
+    </message>
+    <message>
+        <source>Say what the data is for and who receives it. This is written into the archive for the recipient.</source>
+        <translation>データを何に使うか、誰が受け取るかを入力してください。この内容は受取人向けにアーカイブへ記録されます。</translation>
+    </message>
+    <message>
+        <source>For example: reminder calls for the autumn health check</source>
+        <translation>例: 秋の健康診断の受診勧奨の電話連絡</translation>
+    </message>
+    <message>
+        <source>Purpose (required)</source>
+        <translation>利用目的（必須）</translation>
+    </message>
+    <message>
+        <source>For example: Example Call Centre Ltd.</source>
+        <translation>例: 株式会社サンプルコールセンター</translation>
+    </message>
+    <message>
+        <source>Receiving organisation</source>
+        <translation>受取先</translation>
+    </message>
+    <message>
+        <source>Delete by</source>
+        <translation>削除期限</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose (required):</source>
+        <translation>利用目的（必須）(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Receiving organisation:</source>
+        <translation>受取先(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Delete by:</source>
+        <translation>削除期限(&amp;D):</translation>
+    </message>
+    <message numerus="yes">
+        <source>The recipient must delete the data by this date. Choose the shortest time the task needs; the default is %n days from today.</source>
+        <translation>
+            <numerusform>受取人はこの日までにデータを削除しなければなりません。業務に必要な最短の期間を選んでください（既定は本日から %n 日後です）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Check what leaves the office, then choose where to save the archive.</source>
+        <translation>庁外に持ち出す内容を確認し、アーカイブの保存先を選んでください。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>持ち出す(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Summary of the export</source>
+        <translation>持ち出し内容の概要</translation>
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation>アーカイブファイル</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>保存先(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>変更(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the archive</source>
+        <translation>アーカイブの保存先を選択</translation>
+    </message>
+    <message>
+        <source>A file of this name already exists there. Choose another name; nothing is overwritten.</source>
+        <translation>同じ名前のファイルがすでにあります。別の名前を選んでください（上書きはしません）。</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>このフォルダーはありません。</translation>
+    </message>
+    <message>
+        <source>Save the archive as</source>
+        <translation>アーカイブの保存先</translation>
+    </message>
+    <message>
+        <source>Encrypted archive (*.zip.age)</source>
+        <translation>暗号化アーカイブ (*.zip.age)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln resident(s)</source>
+        <translation>
+            <numerusform>%Ln 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{residents} × {columns} leave the office.</source>
+        <translation>{residents} × {columns} を庁外に持ち出します。</translation>
+    </message>
+    <message>
+        <source>a passphrase. Tell it to the recipient by phone or in person, not with the file.</source>
+        <translation>パスフレーズ。受取人には電話か対面で伝え、ファイルと一緒に送らないでください。</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s key: {keys}</source>
+        <translation>受取人の鍵: {keys}</translation>
+    </message>
+    <message>
+        <source>Kept, in this order</source>
+        <translation>持ち出す列（この順）</translation>
+    </message>
+    <message>
+        <source>Kept, by kind</source>
+        <translation>持ち出す列（種類別）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out (%n column(s))</source>
+        <translation>
+            <numerusform>持ち出さない列（%n 列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>利用目的</translation>
+    </message>
+    <message>
+        <source>Receiving organisation</source>
+        <translation>受取先</translation>
+    </message>
+    <message>
+        <source>Delete by</source>
+        <translation>削除期限</translation>
+    </message>
+    <message>
+        <source>Protected with</source>
+        <translation>保護方法</translation>
+    </message>
+    <message>
+        <source>From the file</source>
+        <translation>元のファイル</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>Resident file</source>
+        <translation>住民データファイル</translation>
+    </message>
+    <message>
+        <source>Choose the file to take data from. It is only read, never changed.</source>
+        <translation>データを取り出すファイルを選んでください。ファイルは読み込むだけで、変更されることはありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>ファイルを選択(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose a resident file</source>
+        <translation>住民データファイルを選択</translation>
+    </message>
+    <message>
+        <source>Use the bundled &amp;sample</source>
+        <translation>付属のサンプルを使う(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use the bundled sample of invented residents</source>
+        <translation>架空の住民による付属サンプルを使う</translation>
+    </message>
+    <message>
+        <source>or drop a CSV file on this window</source>
+        <translation>または CSV ファイルをこのウィンドウにドロップしてください</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>まだファイルが選ばれていません。</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>文字コード</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>区切り文字</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>文字コード(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>区切り文字(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>規模:</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>読み込みの進捗</translation>
+    </message>
+    <message>
+        <source>Problem with the file</source>
+        <translation>ファイルの問題</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>先頭行のプレビュー</translation>
+    </message>
+    <message>
+        <source>&amp;Preview of the first rows:</source>
+        <translation>先頭行のプレビュー(&amp;P):</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundled sample: %Ln invented resident(s)</source>
+        <translation>
+            <numerusform>付属サンプル: 架空の住民 %Ln 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln resident(s) (rows)</source>
+        <translation>
+            <numerusform>%Ln 人（行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV・テキストファイル (*.csv *.txt *.tsv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>ファイルを読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Making the sample file (only the first time): %n rows written…</source>
+        <translation>
+            <numerusform>サンプルファイルを作成しています（初回のみ）: %n 行を書き込みました…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking every row: %n rows read…</source>
+        <translation>
+            <numerusform>全行を確認しています: %n 行を読み込みました…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{rows} × {columns}</source>
+        <translation>{rows} × {columns}</translation>
+    </message>
+    <message>
+        <source>Every row was read without a problem.</source>
+        <translation>すべての行を問題なく読み込みました。</translation>
+    </message>
+    <message>
+        <source>Choose the file&apos;s encoding above, and it is read again.</source>
+        <translation>上で文字コードを選ぶと、ファイルを読み直します。</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel)</source>
+        <translation>UTF-8 BOM付き（Excel）</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932)</source>
+        <translation>Shift_JIS（CP932）</translation>
+    </message>
+    <message>
+        <source>UTF-16 (Excel Unicode text)</source>
+        <translation>UTF-16（Excel の Unicode テキスト）</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>カンマ（ , ）</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>セミコロン（ ; ）</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>パイプ（ | ）</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>No passphrase yet</source>
+        <translation>パスフレーズが未入力です</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too weak: about %n bits</source>
+        <translation>
+            <numerusform>弱すぎます: 約 %n ビット</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Strong enough: about %n bits</source>
+        <translation>
+            <numerusform>十分な強度です: 約 %n ビット</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>An internal error stopped the work ({0}); nothing was written.</source>
+        <translation>内部エラーのため処理を中止しました（{0}）。何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>Please report this; set EXPORTER_DEBUG=1 to see the details.</source>
+        <translation>この問題をご報告ください。EXPORTER_DEBUG=1 を設定すると詳細を確認できます。</translation>
+    </message>
+</context>
+</TS>
