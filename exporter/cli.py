@@ -25,8 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        return _open_wizard(args)
     cancel = threading.Event()
     restore = _cancel_on_signals(cancel)
     try:
@@ -60,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.",
     )
     parser.add_argument("--version", action="version", version=f"exporter {__version__}")
+    parser.add_argument("--lang", choices=("ja", "en"), help="the wizard's language (default: the system's)")
+    parser.add_argument("--sample", action="store_true", help="open the wizard on the bundled sample")
+    parser.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="save a picture of every wizard page into DIR, then exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     inspect = sub.add_parser("inspect", help="show encoding, delimiter, rows and the columns with their categories")
@@ -117,6 +121,23 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=0)
     sample.set_defaults(run=commands.sample)
     return parser
+
+
+def _open_wizard(args: argparse.Namespace) -> int:
+    """No command: the wizard. Qt is imported only here, so the commands work without PySide6."""
+    try:
+        from exporter.gui.app import run
+    except ImportError as err:
+        if os.environ.get("EXPORTER_DEBUG"):
+            raise
+        _report(
+            ExporterError(
+                f"The wizard cannot start: {err}.",
+                hint="Install the wizard with “pip install 'exporter[gui]'”, or use a command (see exporter --help).",
+            )
+        )
+        return 1
+    return run(args)
 
 
 def _reading_options(parser: argparse.ArgumentParser) -> None:

@@ -49,9 +49,13 @@ def source_table(path: Path, columns: list[str]) -> list[list[str]]:
     return [[row[i] for i in positions] for row in rows]
 
 
-def test_no_arguments_prints_help_until_the_wizard_exists(capsys):
+def test_no_arguments_opens_the_wizard(monkeypatch):
+    import exporter.cli as cli
+
+    opened = []
+    monkeypatch.setattr(cli, "_open_wizard", lambda args: opened.append(args) or 0)
     assert main([]) == 0
-    assert "inspect" in capsys.readouterr().out
+    assert len(opened) == 1
 
 
 def test_version_is_printed():

@@ -1,0 +1,190 @@
+"""What the Open window shows once an archive verified: the manifest in plain words, and where data.csv went.
+
+Manifest values come from the sender, so every label shows them as plain text (never rich text) and long values
+are shortened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from exporter.decrypt import OpenedArchive
+
+MAX_TEXT = 500
+MAX_COLUMNS_LISTED = 60
+WARNING_STYLE = "background: #fdecea; color: #8e1b10; border: 2px solid #c62828; border-radius: 4px; padding: 6px;"
+
+
+def delete_by_date(manifest: dict[str, Any]) -> QDate | None:
+    value = manifest.get("delete_by")
+    if not isinstance(value, str):
+        return None
+    day = QDate.fromString(value, Qt.DateFormat.ISODate)
+    return day if day.isValid() else None
+
+
+def delete_by_passed(manifest: dict[str, Any], today: QDate | None = None) -> bool:
+    """True once the day after the delete-by date has begun (on the date itself the data may still be used)."""
+    day = delete_by_date(manifest)
+    return day is not None and (today or QDate.currentDate()) > day
+
+
+def sender_time(manifest: dict[str, Any]) -> QDateTime | None:
+    """``created_utc`` (2026-11-24T06:13:57Z) in the receiver's local time."""
+    value = manifest.get("created_utc")
+    if not isinstance(value, str):
+        return None
+    moment = QDateTime.fromString(value, Qt.DateFormat.ISODate)
+    return moment.toLocalTime() if moment.isValid() else None
+
+
+def _short(value: object) -> str:
+    text = value if isinstance(value, str) else ""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+class ManifestView(QGroupBox):
+    """Purpose, receiving organisation, delete-by date (with a warning once past), columns, rows, sender's time."""
+
+    open_folder_requested = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._opened: OpenedArchive | None = None
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.hide()
+        self._form = QFormLayout()
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._captions: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for key in ("purpose", "organisation", "delete_by", "size", "columns", "sent", "source", "written"):
+            caption, value = QLabel(), QLabel()
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+            value.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, so a screen reader reads it
+            caption.setBuddy(value)
+            self._captions[key], self.values[key] = caption, value
+            self._form.addRow(caption, value)
+        self.open_folder_button = QPushButton()
+        self.open_folder_button.clicked.connect(self._open_folder)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_folder_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addLayout(self._form)
+        layout.addLayout(buttons)
+        self.retranslateUi()
+
+    @property
+    def opened(self) -> OpenedArchive | None:
+        return self._opened
+
+    def show_archive(self, opened: OpenedArchive | None) -> None:
+        self._opened = opened
+        self.retranslateUi()
+        self.setVisible(opened is not None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.setTitle(self.tr("What you received"))
+        captions = {
+            "purpose": self.tr("Purpose:"),
+            "organisation": self.tr("Receiving organisation:"),
+            "delete_by": self.tr("Delete by:"),
+            "size": self.tr("Residents and columns:"),
+            "columns": self.tr("Columns:"),
+            "sent": self.tr("Sent at:"),
+            "source": self.tr("From the file:"),
+            "written": self.tr("Saved in:"),
+        }
+        for key, text in captions.items():
+            self._captions[key].setText(text)
+            self.values[key].setAccessibleName(text.rstrip(":："))
+        self.open_folder_button.setText(self.tr("&Open folder"))
+        self.open_folder_button.setAccessibleName(self.tr("Open the folder that holds data.csv"))
+        if self._opened is not None:
+            self._fill(self._opened)
+
+    def _fill(self, opened: OpenedArchive) -> None:
+        manifest = opened.manifest
+        not_given = self.tr("(not given)")
+        self.values["purpose"].setText(_short(manifest.get("purpose")) or not_given)
+        self.values["organisation"].setText(_short(manifest.get("recipient_organisation")) or not_given)
+        self.values["delete_by"].setText(self._delete_by_text(manifest))
+        passed = delete_by_passed(manifest)
+        self.warning.setText(self.tr("The delete-by date has passed: delete this data now.") if passed else "")
+        self.warning.setVisible(passed)
+        columns = [name for name in manifest.get("columns") or [] if isinstance(name, str)]
+        rows = _count(manifest.get("rows"))
+        self.values["size"].setText(
+            self.tr("{rows} × {columns}").format(rows=self.tr("%Ln row(s)", "", rows), columns=self._columns(columns))
+        )
+        listed = [_short(name) for name in columns[:MAX_COLUMNS_LISTED]]
+        more = len(columns) - len(listed)
+        text = self.tr(", ").join(listed)
+        if more > 0:
+            text += " " + self.tr("and %n more", "", more)
+        self.values["columns"].setText(text or not_given)
+        moment = sender_time(manifest)
+        self.values["sent"].setText(self._moment_text(moment) if moment else not_given)
+        self.values["source"].setText(self._source_text(manifest) or not_given)
+        self.values["written"].setText(str(opened.data))
+
+    def _columns(self, columns: list[str]) -> str:
+        return self.tr("%n column(s)", "", len(columns))
+
+    def _delete_by_text(self, manifest: dict[str, Any]) -> str:
+        day = delete_by_date(manifest)
+        if day is None:
+            return self.tr("No date was given; ask the sender when to delete the data.")
+        shown = QLocale().toString(day, QLocale.FormatType.LongFormat)
+        days = QDate.currentDate().daysTo(day)
+        if days < 0:
+            return self.tr("{date} (%n day(s) ago)", "", -days).format(date=shown)
+        if days == 0:
+            return self.tr("{date} (today)").format(date=shown)
+        return self.tr("{date} (%n day(s) left)", "", days).format(date=shown)
+
+    def _moment_text(self, moment: QDateTime) -> str:
+        day = QLocale().toString(moment.date(), QLocale.FormatType.LongFormat)
+        return self.tr("{date}, {time} ({zone})").format(
+            date=day, time=moment.time().toString("HH:mm"), zone=moment.timeZoneAbbreviation()
+        )
+
+    def _source_text(self, manifest: dict[str, Any]) -> str:
+        source = manifest.get("source")
+        if not isinstance(source, dict):
+            return ""
+        name = _short(source.get("file_name"))
+        total = _count(source.get("columns"))
+        kept = len(manifest.get("columns") or [])
+        if not total:
+            return name
+        return self.tr("{name} (kept {kept} of %Ln column(s))", "", total).format(name=name, kept=kept)
+
+    def _open_folder(self) -> None:
+        if self._opened is not None:
+            self.open_folder_requested.emit(self._opened.folder)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._opened.folder)))

@@ -1,0 +1,186 @@
+"""Models over what the core read: a lazy preview of the first rows, and the columns with what to keep.
+
+The preview follows Spyder's DataFrameModel: rows are handed to the view in batches through
+``canFetchMore``/``fetchMore``, so a view never asks for more rows than it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+
+from exporter.classify import SENSITIVE_CATEGORIES, Category
+from exporter.gui.widgets import CATEGORY_ROLE, category_label
+
+Index = QModelIndex | QPersistentModelIndex
+FETCH_ROWS = 200
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of a resident file, exactly as text, handed to the view a batch at a time."""
+
+    def __init__(
+        self, parent: QObject | None = None, header: Sequence[str] = (), rows: Sequence[Sequence[str]] = ()
+    ) -> None:
+        super().__init__(parent)
+        self._header = tuple(header)
+        self._rows = rows
+        self._loaded = min(FETCH_ROWS, len(rows))
+
+    def set_table(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.beginResetModel()
+        self._header, self._rows = tuple(header), rows
+        self._loaded = min(FETCH_ROWS, len(rows))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._header)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._loaded < len(self._rows)
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = min(FETCH_ROWS, len(self._rows) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        value = row[index.column()] if index.column() < len(row) else ""
+        return value.replace("\r\n", "⏎").replace("\n", "⏎") if role == Qt.ItemDataRole.DisplayRole else value
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._header[section] if section < len(self._header) else None
+        return section + 1
+
+
+class ColumnModel(QAbstractTableModel):
+    """Every column of the file: tick to keep it. ``kept`` is in the order the columns will have in the archive.
+
+    Nothing is kept at first. A ticked sensitive column (see SENSITIVE_CATEGORIES) is kept like any other; the
+    page asks for the confirmation before it lets the clerk go on.
+    """
+
+    NAME, CATEGORY, SAMPLES = range(3)
+    keptChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._names: tuple[str, ...] = ()
+        self._categories: tuple[Category, ...] = ()
+        self._samples: tuple[tuple[str, ...], ...] = ()
+        self._kept: list[str] = []
+
+    def set_columns(
+        self, names: Sequence[str], categories: Sequence[Category], samples: Sequence[Sequence[str]]
+    ) -> None:
+        self.beginResetModel()
+        self._names, self._categories = tuple(names), tuple(categories)
+        self._samples = tuple(tuple(values) for values in samples)
+        self._kept = []
+        self.endResetModel()
+        self.keptChanged.emit()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self._names
+
+    @property
+    def kept(self) -> tuple[str, ...]:
+        return tuple(self._kept)
+
+    def category(self, name: str) -> Category:
+        return self._categories[self._names.index(name)]
+
+    def kept_sensitive(self) -> tuple[str, ...]:
+        return tuple(name for name in self._kept if self.category(name) in SENSITIVE_CATEGORIES)
+
+    def set_kept(self, names: Sequence[str]) -> None:
+        wanted = [name for name in dict.fromkeys(names) if name in self._names]
+        if wanted == self._kept:
+            return
+        self._kept = wanted
+        if self._names:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._names) - 1, 0))
+        self.keptChanged.emit()
+
+    def keep(self, rows: Sequence[int], keep: bool = True) -> None:
+        names = [self._names[row] for row in rows]
+        if keep:
+            self.set_kept(self._kept + [name for name in names if name not in self._kept])
+        else:
+            self.set_kept([name for name in self._kept if name not in names])
+
+    def move(self, name: str, step: int) -> None:
+        """Move a kept column ``step`` places earlier (negative) or later in the archive's order."""
+        order = list(self._kept)
+        at = order.index(name)
+        to = max(0, min(len(order) - 1, at + step))
+        order.insert(to, order.pop(at))
+        self.set_kept(order)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._names)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.NAME:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        name = self._names[index.row()]
+        category = self._categories[index.row()]
+        column = index.column()
+        if role == CATEGORY_ROLE:
+            return category
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.NAME:
+            return Qt.CheckState.Checked if name in self._kept else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == self.NAME:
+                return name
+            if column == self.CATEGORY:
+                return category_label(category)
+            return "  ·  ".join(_short(value) for value in self._samples[index.row()])
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SAMPLES:
+            return "\n".join(self._samples[index.row()])
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != self.NAME:
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        self.keep([index.row()], checked)
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (
+            self.tr("Column"),
+            self.tr("Kind of data"),
+            self.tr("Sample values"),
+        )[section]
+
+
+def _short(value: str, limit: int = 24) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -1,0 +1,53 @@
+"""Opening an archive off the GUI thread: what the Open window asks for, as a plain task for the worker (no Qt)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from exporter.decrypt import OpenedArchive, decrypt_archive
+from exporter.errors import DecryptionError
+
+Progress = Callable[[float, str], None]
+MAX_KEY_FILE_BYTES = 1 << 16
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    archive: Path
+    folder: Path
+    key_file: Path | None
+    passphrase: str | None = field(default=None, repr=False)  # never in a log or a traceback
+
+
+def default_folder(archive: Path) -> Path:
+    """``residents.zip.age`` opens into ``residents`` beside it."""
+    name = archive.name
+    for suffix in (".zip.age", ".age"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return archive.with_name(name[: -len(suffix)])
+    return archive.with_name(name + "-opened")
+
+
+def open_task(request: OpenRequest, unreadable_key: str) -> Callable[[Progress, threading.Event], OpenedArchive]:
+    """``task(progress, cancel)`` for the worker: read the key, then decrypt and verify into the folder."""
+
+    def task(progress: Progress, cancel: threading.Event) -> OpenedArchive:
+        from exporter.envelope import ScryptIdentity, parse_identity_file
+
+        identities: list[Any]
+        if request.key_file is not None:
+            try:
+                with open(request.key_file, "rb") as handle:
+                    text = handle.read(MAX_KEY_FILE_BYTES).decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                raise DecryptionError(unreadable_key.format(name=request.key_file.name)) from None
+            identities = list(parse_identity_file(text, request.key_file.name))
+        else:
+            identities = [ScryptIdentity(request.passphrase or "")]
+        return decrypt_archive(request.archive, request.folder, identities, progress=progress, cancel=cancel)
+
+    return task

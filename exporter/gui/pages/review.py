@@ -1,0 +1,171 @@
+"""Page 5: what leaves the office, in plain words, and where the archive is saved."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWizard,
+)
+
+from exporter.classify import Category
+from exporter.gui.pages.base import Page
+from exporter.gui.pages.protection import fingerprint
+from exporter.gui.widgets import MessageLabel, category_label, english_plural
+
+if TYPE_CHECKING:
+    from exporter.gui.wizard import ExportWizard
+
+SUFFIX = ".zip.age"
+
+
+class ReviewPage(Page):
+    def __init__(self, wizard: ExportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Check what leaves the office, then choose where to save the archive."))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Export"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setAccessibleName(self.tr("Summary of the export"))
+        scroll = QScrollArea()
+        scroll.setWidget(self.summary)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.destination_edit = QLineEdit()
+        self.destination_edit.setReadOnly(True)
+        self.destination_edit.setAccessibleName(self.tr("Archive file"))
+        destination_label = QLabel(self.tr("Save &as:"))
+        destination_label.setBuddy(self.destination_edit)
+        self.change_button = QPushButton(self.tr("&Change…"))
+        self.change_button.setAccessibleName(self.tr("Choose where to save the archive"))
+        self.change_button.clicked.connect(self._choose_destination)
+        row = QHBoxLayout()
+        row.addWidget(destination_label)
+        row.addWidget(self.destination_edit, 1)
+        row.addWidget(self.change_button)
+        self.destination_error = MessageLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.destination_error)
+        self.setTabOrder(self.destination_edit, self.change_button)
+
+    def initializePage(self) -> None:
+        self.summary.setText(self._summary_html())
+        if self.draft.output is None:
+            self.set_destination(self._suggested_destination())
+        else:
+            self.set_destination(self.draft.output)
+
+    def isComplete(self) -> bool:
+        output = self.draft.output
+        return output is not None and output.parent.is_dir() and not output.exists()
+
+    def set_destination(self, path: Path) -> None:
+        self.draft.output = path
+        self.destination_edit.setText(str(path))
+        if path.exists():
+            self.destination_error.show_message(
+                self.tr("A file of this name already exists there. Choose another name; nothing is overwritten."),
+                "error",
+            )
+        elif not path.parent.is_dir():
+            self.destination_error.show_message(self.tr("This folder does not exist."), "error")
+        else:
+            self.destination_error.clear_message()
+        self.completeChanged.emit()
+
+    def _choose_destination(self) -> None:
+        start = str(self.draft.output or self._suggested_destination())
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the archive as"), start, self.tr("Encrypted archive (*.zip.age)")
+        )
+        if name:
+            path = Path(name)
+            if not path.name.endswith(SUFFIX):
+                path = path.with_name(path.name.removesuffix(".zip").removesuffix(".age") + SUFFIX)
+            self.set_destination(path)
+
+    def _suggested_destination(self) -> Path:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        source = self.draft.source
+        stem = source.path.stem if source is not None else "export"
+        base = f"{stem}-{date.today():%Y%m%d}"
+        candidate = folder / f"{base}{SUFFIX}"
+        counter = 2
+        while candidate.exists():
+            candidate = folder / f"{base}-{counter}{SUFFIX}"
+            counter += 1
+        return candidate
+
+    # -- the summary ---------------------------------------------------------------------------------------
+
+    def _summary_html(self) -> str:
+        draft = self.draft
+        loaded = draft.loaded
+        if loaded is None:
+            return ""
+        categories = draft.categories
+        kept = list(draft.columns)
+        left_out = [name for name in loaded.source.header if name not in kept]
+        residents = english_plural(self.tr("%Ln resident(s)", "", loaded.rows), loaded.rows)
+        columns = english_plural(self.tr("%n column(s)", "", len(kept)), len(kept))
+        headline = self.tr("{residents} × {columns} leave the office.").format(residents=residents, columns=columns)
+        if draft.passphrase is not None:
+            protection = self.tr("a passphrase. Tell it to the recipient by phone or in person, not with the file.")
+        else:
+            protection = self.tr("the recipient's key: {keys}").format(
+                keys=", ".join(fingerprint(key) for key in draft.recipients)
+            )
+        delete_by = (
+            QLocale().toString(QDate(draft.delete_by), QLocale.FormatType.LongFormat) if draft.delete_by else "–"
+        )
+        rows = [
+            (self.tr("Kept, in this order"), _escape_list(kept)),
+            (self.tr("Kept, by kind"), _grouped(kept, categories)),
+            (english_plural(self.tr("Left out (%n column(s))", "", len(left_out)), len(left_out)),
+             _grouped(left_out, categories) or "–"),
+            (self.tr("Purpose"), html.escape(draft.purpose)),
+            (self.tr("Receiving organisation"), html.escape(draft.organisation) or "–"),
+            (self.tr("Delete by"), html.escape(delete_by)),
+            (self.tr("Protected with"), html.escape(protection)),
+            (self.tr("From the file"), html.escape(loaded.source.name)),
+        ]  # fmt: skip
+        cells = "".join(
+            f"<tr><td style='padding:3px 12px 3px 0; white-space:nowrap'><b>{html.escape(label)}</b></td>"
+            f"<td style='padding:3px 0'>{value}</td></tr>"
+            for label, value in rows
+        )
+        return f"<p style='font-size:large'><b>{html.escape(headline)}</b></p><table>{cells}</table>"
+
+
+def _escape_list(names: list[str]) -> str:
+    return html.escape(", ".join(names)) if names else "–"
+
+
+def _grouped(names: list[str], categories: dict[str, Category]) -> str:
+    groups: dict[Category, list[str]] = {}
+    for name in names:
+        groups.setdefault(categories[name], []).append(name)
+    return "<br>".join(
+        f"{html.escape(category_label(category))}: {html.escape(', '.join(members))}"
+        for category, members in groups.items()
+    )
