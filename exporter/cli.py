@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 
-from exporter import __version__
 from exporter.errors import ExportCancelled, ExporterError
 
 _DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
@@ -58,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="exporter",
         description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.",
     )
-    parser.add_argument("--version", action="version", version=f"exporter {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--lang", choices=("ja", "en"), help="the wizard's language (default: the system's)")
     parser.add_argument("--sample", action="store_true", help="open the wizard on the bundled sample")
     parser.add_argument(
@@ -137,7 +136,29 @@ def _open_wizard(args: argparse.Namespace) -> int:
             )
         )
         return 1
-    return run(args)
+    return int(run(args))
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version and the commit the program was built from. The commit is looked up only when
+    asked for (a source checkout runs git), so other commands do not pay for it."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, default=argparse.SUPPRESS, nargs=0, help="show the version and commit, then exit"
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from exporter.buildinfo import version_text
+
+        print(version_text())
+        parser.exit()
 
 
 def _reading_options(parser: argparse.ArgumentParser) -> None:

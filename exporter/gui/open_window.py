@@ -55,7 +55,7 @@ class OpenWindow(QWidget):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self._build()
-        self.retranslateUi()
+        self.retranslate_ui()
 
     # --- layout ---------------------------------------------------------------------------------------------
 
@@ -135,14 +135,14 @@ class OpenWindow(QWidget):
         column.addWidget(self.message)
         column.addWidget(self.manifest_view)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab moves between controls; focus scrolls them into view
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab moves between controls; focus scrolls them into view
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self._inputs: tuple[QWidget, ...] = (
             self.archive_edit, self.archive_button, self.key_file_radio, self.key_file_edit, self.key_file_button,
             self.passphrase_radio, self.passphrase_edit, self.folder_edit, self.folder_button, self.open_button,
@@ -158,10 +158,10 @@ class OpenWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
+            self.retranslate_ui()
         super().changeEvent(event)
 
-    def retranslateUi(self) -> None:
+    def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Open an export"))
         self.intro.setText(
             self.tr(
@@ -306,7 +306,7 @@ class OpenWindow(QWidget):
         self._set_status("verified", opened)
         self.manifest_view.show_archive(opened)
         self.opened.emit(opened)
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.manifest_view))
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.manifest_view))
 
     def _failed(self, error: ExporterError) -> None:
         self._set_status("error", error)
@@ -364,7 +364,7 @@ class OpenWindow(QWidget):
 
     def fit_to_content(self) -> None:
         """Size the window to show everything without scrolling, within the screen."""
-        content = self.scroll.widget()
+        content = self.scroll_area.widget()
         hint = content.sizeHint()
         screen = self.screen().availableGeometry()
         self.resize(min(hint.width() + 24, screen.width()), min(hint.height() + 8, screen.height()))
