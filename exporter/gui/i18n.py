@@ -2,7 +2,7 @@
 
 Switching language at run time: installing or removing a translator makes Qt send ``QEvent.LanguageChange`` to
 every widget. A widget whose texts must follow handles it in ``changeEvent`` and sets every visible text again
-through ``self.tr()`` in one ``retranslateUi()`` method, which ``__init__`` also calls. Texts set once in
+through ``self.tr()`` in one ``retranslate_ui()`` method, which ``__init__`` also calls. Texts set once in
 ``__init__`` only stay in the old language.
 
 Translation sources live in ``resources/i18n/exporter_<lang>.ts``; the ``.qm`` files beside them are build
@@ -11,7 +11,7 @@ products (not committed, never edited by hand)::
     python -m exporter.gui.i18n --update   # lupdate: collect strings from exporter/gui/**/*.py into the .ts
     python -m exporter.gui.i18n --build    # lrelease: .ts -> .qm
 
-The core's error sentences are English; :func:`error_text` translates the known ones for the GUI.
+The core's error sentences are English; :func:`error_text` (from ``core_messages``) translates them for the GUI.
 """
 
 from __future__ import annotations
@@ -19,16 +19,17 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from exporter.errors import ExporterError
+from exporter.gui.core_messages import error_text as error_text
+from exporter.gui.core_messages import translate_core_message as translate_core_message
 
 LANGUAGES = ("en", "ja")
+LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}  # each in its own language, so anyone finds theirs
 APP_CATALOG = "exporter"
 _log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
@@ -78,6 +79,11 @@ def switch_language(app: QCoreApplication, language: str) -> str:
     return install_translators(app, language)
 
 
+def current_language() -> str:
+    """The language of the installed catalogues (``install_translators`` sets the default locale to match)."""
+    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+
+
 def installed_translators() -> tuple[QTranslator, ...]:
     return tuple(_installed)
 
@@ -91,110 +97,6 @@ def _qt_translation_folders() -> list[Path]:
         Path(PySide6.__file__).parent / "Qt" / "translations",
         resource_path("i18n"),
     ]
-
-
-# --- the core's sentences, translated ------------------------------------------------------------------------
-# Each pattern matches one English sentence the core writes (exporter/envelope, decrypt, atomic); named groups
-# carry file names into the translated template. Unknown sentences are shown as they are.
-_CORE_MESSAGES: tuple[tuple[str, str], ...] = (
-    (r"(?P<name>.+), line (?P<line>\d+): (?P<message>.+)",
-     QT_TRANSLATE_NOOP("CoreMessages", "{name}, line {line}: {message}")),
-    (r"No key or passphrase given opens this archive\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "No key or passphrase given opens this archive.")),
-    (r"This archive is protected by a passphrase; check that it was typed exactly\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "This archive is protected by a passphrase; check that it was typed exactly.")),
-    (r"This archive was encrypted to keys; choose the key file that belongs to one of them\.",
-     QT_TRANSLATE_NOOP("CoreMessages",
-                       "This archive was encrypted to keys; choose the key file that belongs to one of them.")),
-    (r"This archive was encrypted for a kind of key this program does not support\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "This archive was encrypted for a kind of key this program does not support.")),
-    (r"This file is not an age-encrypted archive\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "This file is not an age-encrypted archive.")),
-    (r"Choose the \.age file you received, not the key file or an already opened copy\.",
-     QT_TRANSLATE_NOOP("CoreMessages",
-                       "Choose the .age file you received, not the key file or an already opened copy.")),
-    (r"This archive was made with a newer age format version that this program does not understand\.",
-     QT_TRANSLATE_NOOP("CoreMessages",
-                       "This archive was made with a newer age format version that this program does not understand.")),
-    (r"Ask the sender to encrypt it with age version 1 \(age-encryption\.org/v1\)\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "Ask the sender to encrypt it with age version 1 (age-encryption.org/v1).")),
-    (r"The archive is damaged or was altered: its header is malformed\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The archive is damaged or was altered: its header is malformed.")),
-    (r"The archive is damaged or was altered: its text \(ASCII armor\) encoding is malformed\.",
-     QT_TRANSLATE_NOOP("CoreMessages",
-                       "The archive is damaged or was altered: its text (ASCII armor) encoding is malformed.")),
-    (r"The archive is damaged or was altered: its header does not verify\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The archive is damaged or was altered: its header does not verify.")),
-    (r"The archive is damaged or was altered: its content does not verify\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The archive is damaged or was altered: its content does not verify.")),
-    (r"The archive is damaged or was altered: it was cut short\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The archive is damaged or was altered: it was cut short.")),
-    (r"The archive is damaged or was altered: data follows its end\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The archive is damaged or was altered: data follows its end.")),
-    (r"The archive is damaged or was altered: its last part is empty\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The archive is damaged or was altered: its last part is empty.")),
-    (r"Ask the sender for a fresh copy of the archive\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "Ask the sender for a fresh copy of the archive.")),
-    (r"(?P<name>.+) decrypted, but it is not an exporter archive\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "{name} decrypted, but it is not an exporter archive.")),
-    (r"(?P<name>.+) decrypted, but it does not hold data\.csv and manifest\.json\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "{name} decrypted, but it does not hold data.csv and manifest.json.")),
-    (r"(?P<name>.+) decrypted, but its manifest is not an exporter manifest\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "{name} decrypted, but its manifest is not an exporter manifest.")),
-    (r"Use “exporter decrypt --raw” to get its content as it is\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "Use “exporter decrypt --raw” to get its content as it is.")),
-    (r"data\.csv in (?P<name>.+) does not match its manifest: the archive was altered\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "data.csv in {name} does not match its manifest: the archive was altered.")),
-    (r"The manifest in (?P<name>.+) (?:cannot be read|is too large to be genuine|does not describe data\.csv)\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The manifest in {name} cannot be used.")),
-    (r"The folder (?P<path>.+) does not exist\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The folder {path} does not exist.")),
-    (r"(?P<path>.+) does not exist\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "{path} does not exist.")),
-    (r"(?P<path>.+) is a folder, not an archive\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "{path} is a folder, not an archive.")),
-    (r"(?P<path>.+) already exists\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "{path} already exists.")),
-    (r"Choose an empty folder, or move the earlier files away\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "Choose an empty folder, or move the earlier files away.")),
-    (r"The folder (?P<path>.+) cannot be written to\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "The folder {path} cannot be written to.")),
-    (r"Choose a folder where you may save files\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "Choose a folder where you may save files.")),
-    (r"(?P<name>.+) holds no secret key\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "{name} holds no secret key.")),
-    (r"Choose the key file made by 'exporter keygen' or age-keygen\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "Choose the key file made by “exporter keygen” or age-keygen.")),
-    (r"This is not a valid age secret key\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "This is not a valid age secret key.")),
-    (r"A secret key starts with AGE-SECRET-KEY-1 and is 74 characters long\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "A secret key starts with AGE-SECRET-KEY-1 and is 74 characters long.")),
-    (r"A public key was given where the secret key belongs\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "A public key was given where the secret key belongs.")),
-    (r"Give the key file with the line that starts with AGE-SECRET-KEY-1\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "Give the key file with the line that starts with AGE-SECRET-KEY-1.")),
-)  # fmt: skip
-_COMPILED = tuple((re.compile(pattern, re.DOTALL), template) for pattern, template in _CORE_MESSAGES)
-
-
-def translate_core_message(text: str) -> str:
-    """The translation of one English sentence from the core, or the sentence itself if it is not known."""
-    for pattern, template in _COMPILED:
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        fields = match.groupdict()
-        if "message" in fields:  # "file, line 3: this is not ..." wraps a sentence that starts lower-case
-            inner = fields["message"]
-            fields["message"] = translate_core_message(inner[:1].upper() + inner[1:])
-        return QCoreApplication.translate("CoreMessages", template).format(**fields)
-    return text
-
-
-def error_text(error: ExporterError) -> tuple[str, str | None]:
-    """The error's sentence and optional hint, translated when the sentence is known."""
-    hint = translate_core_message(error.hint) if error.hint else None
-    return translate_core_message(error.message), hint
 
 
 # --- building the catalogues -----------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ class ManifestView(QGroupBox):
         layout.addWidget(self.warning)
         layout.addLayout(self._form)
         layout.addLayout(buttons)
-        self.retranslateUi()
+        self.retranslate_ui()
 
     @property
     def opened(self) -> OpenedArchive | None:
@@ -99,15 +99,15 @@ class ManifestView(QGroupBox):
 
     def show_archive(self, opened: OpenedArchive | None) -> None:
         self._opened = opened
-        self.retranslateUi()
+        self.retranslate_ui()
         self.setVisible(opened is not None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
+            self.retranslate_ui()
         super().changeEvent(event)
 
-    def retranslateUi(self) -> None:
+    def retranslate_ui(self) -> None:
         self.setTitle(self.tr("What you received"))
         captions = {
             "purpose": self.tr("Purpose:"),

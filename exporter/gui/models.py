@@ -133,6 +133,13 @@ class ColumnModel(QAbstractTableModel):
         order.insert(to, order.pop(at))
         self.set_kept(order)
 
+    def retranslate(self) -> None:
+        """The headers and category names are words: tell the views to ask for them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._names:
+            last = len(self._names) - 1
+            self.dataChanged.emit(self.index(0, self.CATEGORY), self.index(last, self.CATEGORY))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._names)
 

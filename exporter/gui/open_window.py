@@ -138,7 +138,8 @@ class OpenWindow(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab moves between controls; focus scrolls them into view
+        # Tab moves between controls, and focus scrolls them into view
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -153,7 +154,7 @@ class OpenWindow(QWidget):
         edit = QLineEdit()
         edit.setAcceptDrops(False)  # drops go to the window, which knows archives from key files
         edit.setClearButtonEnabled(True)
-        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 40)
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 48)
         return edit
 
     def changeEvent(self, event: QEvent) -> None:

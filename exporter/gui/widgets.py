@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStyle, QStyledItemDelegate,
 
 from exporter.classify import SENSITIVE_CATEGORIES, Category
 from exporter.errors import ExporterError
+from exporter.gui.core_messages import error_text as translated_error
 
 CATEGORY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -176,13 +177,8 @@ class MessageLabel(QLabel):
 
 
 def error_text(err: ExporterError) -> str:
-    """The core's sentence and its hint, translated where the i18n module knows the sentence."""
-    try:
-        from exporter.gui.i18n import error_text as translated
-    except ImportError:  # translations not there yet: the core's English sentence
-        message, hint = str(err), err.hint
-    else:
-        message, hint = translated(err)
+    """The core's sentence and its hint, translated where ``core_messages`` knows the sentence."""
+    message, hint = translated_error(err)
     return f"{message}\n{hint}" if hint else message
 
 

@@ -9,14 +9,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import QEvent, QStandardPaths
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget, QWizard
 
 from exporter.classify import Category
 from exporter.gui import tasks
+from exporter.gui.i18n import LANGUAGE_NAMES, current_language, switch_language
 from exporter.plan import ExportPlan, Secret
 from exporter.source import Source
+
+if TYPE_CHECKING:
+    from exporter.gui.open_window import OpenWindow
 
 
 class PageId(IntEnum):
@@ -92,7 +98,7 @@ class ExportWizard(QWizard):
         self.sample_rows = sample_rows or tasks.sample_rows()
         cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
         self.sample_folder = sample_folder or Path(cache or Path.home() / ".cache" / "exporter")
-        self.setWindowTitle(self.tr("Export resident data"))
+        self.open_window: OpenWindow | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
@@ -112,6 +118,64 @@ class ExportWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(PageId.SOURCE)
+        self._add_language_button()
+        self.retranslate_ui()
+
+    def _add_language_button(self) -> None:
+        """A button left of Back that offers each language by its own name; choosing one switches at once."""
+        self.language_button = QPushButton()
+        menu = QMenu(self.language_button)
+        group = QActionGroup(menu)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_actions[code] = action
+        self.language_button.setMenu(menu)
+        self.setButton(QWizard.WizardButton.CustomButton1, self.language_button)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        B = QWizard.WizardButton
+        self.setButtonLayout([B.CustomButton1, B.Stretch, B.BackButton, B.NextButton, B.CommitButton,
+                              B.FinishButton, B.CancelButton])  # fmt: skip
+
+    def set_language(self, language: str) -> None:
+        """Switch the whole application; every window then receives QEvent.LanguageChange and retranslates."""
+        app = QApplication.instance()
+        if app is not None and language != current_language():
+            switch_language(app, language)
+
+    def show_open_window(self) -> OpenWindow:
+        """The receiving side's window, on its own (it stays open when the wizard closes)."""
+        from exporter.gui.open_window import OpenWindow
+
+        if self.open_window is None:
+            window = OpenWindow()
+            window.fit_to_content()
+            self.open_window = window
+        self.open_window.show()
+        self.open_window.raise_()
+        self.open_window.activateWindow()
+        return self.open_window
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Export resident data"))
+        # QWizard keeps its own copy of a custom button's text and puts it back on every page change
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Language / 言語"))
+        self.language_button.setAccessibleName(self.tr("Language of the window"))
+        self.language_actions[current_language()].setChecked(True)
+        # QWizard words its own buttons only when it builds them: set Qt's translated texts again
+        page = self.currentPage()
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton,
+                      QWizard.WizardButton.CancelButton):  # fmt: skip
+            self.button(which).setText(page.buttonText(which) if page is not None else self.buttonText(which))
 
     def set_destination(self, path: Path) -> None:
         """Choose the archive's path without the Save dialog (tests, screenshots)."""

@@ -94,10 +94,6 @@
         <translation>表示中の列をすべて選択(&amp;A)</translation>
     </message>
     <message>
-        <source>C&amp;lear all</source>
-        <translation>すべて解除(&amp;L)</translation>
-    </message>
-    <message>
         <source>Columns of the file; tick to keep</source>
         <translation>ファイルの列（チェックすると持ち出し対象）</translation>
     </message>
@@ -114,6 +110,10 @@
     <message>
         <source>Kept columns, in the order of the archive</source>
         <translation>持ち出す列（アーカイブ内の並び順）</translation>
+    </message>
+    <message>
+        <source>Clea&amp;r all</source>
+        <translation>すべて解除(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Kept, in this order:</source>
@@ -138,6 +138,10 @@
     <message>
         <source>No column is kept yet: tick the ones the task needs.</source>
         <translation>まだ列が選ばれていません。業務に必要な列にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Careful: {columns} hold the most protected kinds of personal data. Send them only if the law and the contract allow it and the task cannot be done without them.</source>
@@ -221,6 +225,378 @@
         <translation>送付元にアーカイブを送り直してもらってください。</translation>
     </message>
     <message>
+        <source>Use utf-8, utf-8-sig, cp932 or utf-16.</source>
+        <translation>utf-8、utf-8-sig、cp932、utf-16 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Save it from Excel as “CSV UTF-8” and try again.</source>
+        <translation>Excel で「CSV UTF-8」形式で保存し直してから、もう一度読み込んでください。</translation>
+    </message>
+    <message>
+        <source>Open it with “exporter decrypt”.</source>
+        <translation>「exporter decrypt」で開いてください。</translation>
+    </message>
+    <message>
+        <source>If you know its encoding, give it with --encoding.</source>
+        <translation>文字コードがわかっている場合は、--encoding で指定してください。</translation>
+    </message>
+    <message>
+        <source>Give the file&apos;s encoding with --encoding (for example cp932 or utf-8).</source>
+        <translation>ファイルの文字コードを --encoding で指定してください（例: cp932、utf-8）。</translation>
+    </message>
+    <message>
+        <source>Rename one of them so every column has its own name.</source>
+        <translation>どちらかの列名を変えて、列名が重複しないようにしてください。</translation>
+    </message>
+    <message>
+        <source>Run “exporter inspect” to see the column names.</source>
+        <translation>列名は「exporter inspect」で確認できます。</translation>
+    </message>
+    <message>
+        <source>Check for a missing or extra delimiter, or a quote that is not closed.</source>
+        <translation>区切り文字の不足や余分、閉じていない引用符がないか確認してください。</translation>
+    </message>
+    <message>
+        <source>No column was chosen, so there is nothing to export.</source>
+        <translation>列が1つも選ばれていないため、持ち出すものがありません。</translation>
+    </message>
+    <message>
+        <source>Name at least one column with --column.</source>
+        <translation>--column で列を1つ以上指定してください。</translation>
+    </message>
+    <message>
+        <source>Check that the disk has free space and that you may write there.</source>
+        <translation>ディスクに空きがあるか、そこへの書き込みが許可されているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>Use either recipient keys or a passphrase, not both.</source>
+        <translation>受取人の鍵とパスフレーズは同時に使えません。どちらか一方にしてください。</translation>
+    </message>
+    <message>
+        <source>No recipient was given, so nobody could open the archive.</source>
+        <translation>受取人が指定されていないため、誰もアーカイブを開けません。</translation>
+    </message>
+    <message>
+        <source>Give the recipient&apos;s key with --recipient age1... or use --passphrase-file.</source>
+        <translation>--recipient age1... で受取人の鍵を指定するか、--passphrase-file を使ってください。</translation>
+    </message>
+    <message>
+        <source>A recipient key starts with age1 and is 62 characters long.</source>
+        <translation>受取人の鍵は age1 で始まる62文字です。</translation>
+    </message>
+    <message>
+        <source>Choose another file name or delete the old file.</source>
+        <translation>別のファイル名を選ぶか、古いファイルを削除してください。</translation>
+    </message>
+    <message>
+        <source>The passphrase is empty.</source>
+        <translation>パスフレーズが空です。</translation>
+    </message>
+    <message>
+        <source>Use --generate-passphrase to make a strong one.</source>
+        <translation>--generate-passphrase で強いパスフレーズを作れます。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of several words.</source>
+        <translation>いくつかの単語からなるパスフレーズにしてください。</translation>
+    </message>
+    <message>
+        <source>Add the recipient&apos;s public key (age1...) on a line of its own.</source>
+        <translation>受取人の公開鍵（age1...）を1行に1つずつ書いてください。</translation>
+    </message>
+    <message>
+        <source>A secret key was given where the recipient&apos;s public key belongs.</source>
+        <translation>受取人の公開鍵の代わりに秘密鍵が指定されています。</translation>
+    </message>
+    <message>
+        <source>Give the public key that starts with age1; keep the secret key private.</source>
+        <translation>age1 で始まる公開鍵を指定してください。秘密鍵は誰にも渡さないでください。</translation>
+    </message>
+    <message>
+        <source>Post-quantum recipients (age1pq1...) are not supported yet.</source>
+        <translation>耐量子暗号の受取人（age1pq1...）にはまだ対応していません。</translation>
+    </message>
+    <message>
+        <source>Ask the recipient for an X25519 key that starts with age1.</source>
+        <translation>age1 で始まる X25519 の鍵を受取人に依頼してください。</translation>
+    </message>
+    <message>
+        <source>SSH keys are not supported as recipients.</source>
+        <translation>SSH の鍵は受取人の鍵として使えません。</translation>
+    </message>
+    <message>
+        <source>Ask the recipient for an age key that starts with age1.</source>
+        <translation>age1 で始まる age の鍵を受取人に依頼してください。</translation>
+    </message>
+    <message>
+        <source>This is not a valid age recipient key.</source>
+        <translation>有効な age の受取人の鍵ではありません。</translation>
+    </message>
+    <message>
+        <source>Post-quantum keys (AGE-SECRET-KEY-PQ-1...) are not supported yet.</source>
+        <translation>耐量子暗号の鍵（AGE-SECRET-KEY-PQ-1...）にはまだ対応していません。</translation>
+    </message>
+    <message>
+        <source>Plugin keys (AGE-PLUGIN-...) such as hardware keys are not supported.</source>
+        <translation>ハードウェアキーなどのプラグインの鍵（AGE-PLUGIN-...）には対応していません。</translation>
+    </message>
+    <message>
+        <source>A passphrase cannot be combined with other recipients.</source>
+        <translation>パスフレーズはほかの受取人と組み合わせられません。</translation>
+    </message>
+    <message>
+        <source>Encrypt either to a passphrase alone or to one or more age1... keys.</source>
+        <translation>パスフレーズだけで暗号化するか、1つ以上の age1... の鍵で暗号化してください。</translation>
+    </message>
+    <message>
+        <source>This archive is encrypted for a post-quantum key (mlkem768x25519), a recipient type that is not supported yet.</source>
+        <translation>このアーカイブは耐量子暗号の鍵（mlkem768x25519）向けに暗号化されています。この種類の鍵にはまだ対応していません。</translation>
+    </message>
+    <message>
+        <source>Ask the sender to encrypt it to your age1... key or with a passphrase.</source>
+        <translation>あなたの age1... の鍵かパスフレーズで暗号化し直すよう、送付元に依頼してください。</translation>
+    </message>
+    <message>
+        <source>It is also encrypted for a post-quantum key (mlkem768x25519), which is not supported yet.</source>
+        <translation>耐量子暗号の鍵（mlkem768x25519）向けにも暗号化されていますが、その鍵にはまだ対応していません。</translation>
+    </message>
+    <message>
+        <source>Ask the sender to encrypt it again with the usual settings.</source>
+        <translation>通常の設定で暗号化し直すよう、送付元に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>持ち出しを中止しました。何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>Use a few words, avoid common phrases.</source>
+        <translation>よくある言い回しは避け、いくつかの単語を組み合わせてください。</translation>
+    </message>
+    <message>
+        <source>No need for symbols, digits, or uppercase letters.</source>
+        <translation>記号や数字、大文字を入れる必要はありません。</translation>
+    </message>
+    <message>
+        <source>Add another word or two.</source>
+        <translation>単語をあと1つか2つ加えてください。</translation>
+    </message>
+    <message>
+        <source>Uncommon words are better.</source>
+        <translation>あまり使われない単語のほうが安全です。</translation>
+    </message>
+    <message>
+        <source>Straight rows of keys are easy to guess.</source>
+        <translation>キーボードの並びをそのままなぞった文字列は簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Short keyboard patterns are easy to guess.</source>
+        <translation>キーボード上の短い並びは簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Use a longer keyboard pattern with more turns.</source>
+        <translation>キーボード上で何度も向きを変える、より長い並びにしてください。</translation>
+    </message>
+    <message>
+        <source>Repeats like &quot;aaa&quot; are easy to guess.</source>
+        <translation>「aaa」のような繰り返しは簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Repeats like &quot;abcabcabc&quot; are only slightly harder to guess than &quot;abc&quot;.</source>
+        <translation>「abcabcabc」のような繰り返しは、「abc」よりわずかに推測しにくいだけです。</translation>
+    </message>
+    <message>
+        <source>Avoid repeated words and characters.</source>
+        <translation>同じ単語や文字の繰り返しは避けてください。</translation>
+    </message>
+    <message>
+        <source>Sequences like &quot;abc&quot; or &quot;6543&quot; are easy to guess.</source>
+        <translation>「abc」や「6543」のような連続した文字は簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Avoid sequences.</source>
+        <translation>連続した文字や数字は避けてください。</translation>
+    </message>
+    <message>
+        <source>Recent years are easy to guess.</source>
+        <translation>最近の年は簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Avoid recent years.</source>
+        <translation>最近の年は避けてください。</translation>
+    </message>
+    <message>
+        <source>Avoid years that are associated with you.</source>
+        <translation>自分に関係のある年は避けてください。</translation>
+    </message>
+    <message>
+        <source>Dates are often easy to guess.</source>
+        <translation>日付は推測されやすいものです。</translation>
+    </message>
+    <message>
+        <source>Avoid dates and years that are associated with you.</source>
+        <translation>自分に関係のある日付や年は避けてください。</translation>
+    </message>
+    <message>
+        <source>This is a top-10 common password.</source>
+        <translation>よく使われるパスワードの上位10位に入っています。</translation>
+    </message>
+    <message>
+        <source>This is a top-100 common password.</source>
+        <translation>よく使われるパスワードの上位100位に入っています。</translation>
+    </message>
+    <message>
+        <source>This is a very common password.</source>
+        <translation>非常によく使われるパスワードです。</translation>
+    </message>
+    <message>
+        <source>This is similar to a commonly used password.</source>
+        <translation>よく使われるパスワードに似ています。</translation>
+    </message>
+    <message>
+        <source>A word by itself is easy to guess.</source>
+        <translation>単語1つだけでは簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Names and surnames by themselves are easy to guess.</source>
+        <translation>名前や名字だけでは簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Common names and surnames are easy to guess.</source>
+        <translation>よくある名前や名字は簡単に推測されます。</translation>
+    </message>
+    <message>
+        <source>Capitalization doesn&apos;t help very much.</source>
+        <translation>先頭を大文字にしても、あまり効果はありません。</translation>
+    </message>
+    <message>
+        <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
+        <translation>すべて大文字にしても、すべて小文字の場合とほとんど同じように推測されます。</translation>
+    </message>
+    <message>
+        <source>Reversed words aren&apos;t much harder to guess.</source>
+        <translation>単語を逆から綴っても、推測しにくさはあまり変わりません。</translation>
+    </message>
+    <message>
+        <source>Predictable substitutions like &apos;@&apos; instead of &apos;a&apos; don&apos;t help very much.</source>
+        <translation>「a」の代わりに「@」を使うような予想しやすい置き換えは、あまり効果がありません。</translation>
+    </message>
+    <message>
+        <source>{name} is empty: it has no header row.</source>
+        <translation>{name} は空です。見出しの行がありません。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} contains a NUL byte, so it is not a text table.</source>
+        <translation>{name} の {line} 行目に NUL バイトがあるため、テキストの表ではありません。</translation>
+    </message>
+    <message>
+        <source>{name} contains binary data at line {line}, so it is not a CSV text file.</source>
+        <translation>{name} の {line} 行目にバイナリデータがあるため、CSV のテキストファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{name} is an Excel workbook or another ZIP file, not a CSV text file.</source>
+        <translation>{name} は Excel ブックなどの ZIP ファイルで、CSV のテキストファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{name} is an old Excel workbook (.xls), not a CSV text file.</source>
+        <translation>{name} は古い形式の Excel ブック（.xls）で、CSV のテキストファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a CSV text file.</source>
+        <translation>{name} は PDF 文書で、CSV のテキストファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{name} is an age-encrypted archive, not a CSV text file.</source>
+        <translation>{name} は age で暗号化されたアーカイブで、CSV のテキストファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{name} is neither UTF-8 nor CP932 (Shift_JIS) text.</source>
+        <translation>{name} は UTF-8 のテキストでも CP932（Shift_JIS）のテキストでもありません。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} cannot be read as {encoding}.</source>
+        <translation>{name} の {line} 行目は {encoding} として読み込めません。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} has bytes that are not valid {encoding}.</source>
+        <translation>{name} の {line} 行目に、{encoding} として正しくないバイトがあります。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} names the column “{column}” twice (columns {first} and {second}).</source>
+        <translation>{name} の {line} 行目で、列名「{column}」が2回使われています（{first} 列目と {second} 列目）。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} has {count} value(s), but the header has {expected} columns.</source>
+        <translation>{name} の {line} 行目には値が {count} 個ありますが、見出しの列は {expected} 個です。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} opens a quoted value that is never closed.</source>
+        <translation>{name} の {line} 行目で始まる引用符付きの値が、最後まで閉じられていません。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} is not valid CSV ({detail}).</source>
+        <translation>{name} の {line} 行目は正しい CSV ではありません（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as CSV ({detail}).</source>
+        <translation>{name} を CSV として読み込めませんでした（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}.</source>
+        <translation>{name} を読み込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: permission denied.</source>
+        <translation>{name} を開けません。読み取りが許可されていません。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a CSV file.</source>
+        <translation>{path} はフォルダーです。CSV ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{encoding}” is not an encoding this program knows.</source>
+        <translation>「{encoding}」は、このプログラムが扱える文字コードではありません。</translation>
+    </message>
+    <message>
+        <source>The delimiter must be one character such as , or ; (not {value}).</source>
+        <translation>区切り文字は , や ; のような1文字にしてください（{value} は使えません）。</translation>
+    </message>
+    <message>
+        <source>{name} has no column named “{column}”.</source>
+        <translation>{name} には「{column}」という列がありません。</translation>
+    </message>
+    <message>
+        <source>The column “{column}” is asked for twice.</source>
+        <translation>列「{column}」が2回指定されています。</translation>
+    </message>
+    <message>
+        <source>Did you mean {names}?</source>
+        <translation>{names}の間違いではありませんか？</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>{path} に書き込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be created: {reason}.</source>
+        <translation>{path} を作成できません（{reason}）。</translation>
+    </message>
+    <message>
+        <source>“{key}” is not an age recipient key.</source>
+        <translation>「{key}」は age の受取人の鍵ではありません。</translation>
+    </message>
+    <message>
+        <source>The passphrase is too weak: it could be guessed in about 10^{power} tries.</source>
+        <translation>パスフレーズが弱すぎます。約 10^{power} 回試すだけで推測されるおそれがあります。</translation>
+    </message>
+    <message>
+        <source>{name} holds no recipient key.</source>
+        <translation>{name} には受取人の鍵が含まれていません。</translation>
+    </message>
+    <message>
+        <source>This archive&apos;s passphrase protection demands more computing work than allowed (scrypt work factor above {limit}); it was not opened.</source>
+        <translation>このアーカイブのパスフレーズ保護は許容を超える計算量を必要とするため（scrypt の作業係数が {limit} を超えています）、開きませんでした。</translation>
+    </message>
+    <message>
         <source>{name} decrypted, but it is not an exporter archive.</source>
         <translation>{name} は復号できましたが、exporter のアーカイブではありません。</translation>
     </message>
@@ -231,6 +607,14 @@
     <message>
         <source>{name} decrypted, but its manifest is not an exporter manifest.</source>
         <translation>{name} は復号できましたが、マニフェストが exporter の形式ではありません。</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>「{name}」</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>または</translation>
     </message>
     <message>
         <source>Use “exporter decrypt --raw” to get its content as it is.</source>
@@ -333,7 +717,7 @@
     </message>
     <message>
         <source>Size:</source>
-        <translation>規模:</translation>
+        <translation>ファイルサイズ:</translation>
     </message>
     <message>
         <source>Residents:</source>
@@ -393,6 +777,14 @@
     <message>
         <source>Export resident data</source>
         <translation>住民データの持ち出し</translation>
+    </message>
+    <message>
+        <source>&amp;Language / 言語</source>
+        <translation>言語 / Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language of the window</source>
+        <translation>画面の表示言語</translation>
     </message>
 </context>
 <context>
@@ -871,7 +1263,7 @@
     </message>
     <message>
         <source>{residents} × {columns} leave the office.</source>
-        <translation>{residents} × {columns} を庁外に持ち出します。</translation>
+        <translation>{residents} × {columns}を庁外に持ち出します。</translation>
     </message>
     <message>
         <source>a passphrase. Tell it to the recipient by phone or in person, not with the file.</source>
@@ -990,6 +1382,18 @@
         <source>&amp;Preview of the first rows:</source>
         <translation>先頭行のプレビュー(&amp;P):</translation>
     </message>
+    <message>
+        <source>Did you receive an archive (.zip.age) from someone else?</source>
+        <translation>ほかの人から受け取ったアーカイブ（.zip.age）を開く場合:</translation>
+    </message>
+    <message>
+        <source>&amp;Open an export I received…</source>
+        <translation>受け取ったデータを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an export you received, in its own window</source>
+        <translation>受け取ったデータを別のウィンドウで開く</translation>
+    </message>
     <message numerus="yes">
         <source>Bundled sample: %Ln invented resident(s)</source>
         <translation>
@@ -1039,6 +1443,10 @@
     <message>
         <source>Choose the file&apos;s encoding above, and it is read again.</source>
         <translation>上で文字コードを選ぶと、ファイルを読み直します。</translation>
+    </message>
+    <message>
+        <source>Open it with “Open an export I received…” below.</source>
+        <translation>下の「受け取ったデータを開く…」で開いてください。</translation>
     </message>
     <message>
         <source>UTF-8</source>

@@ -369,7 +369,7 @@ def test_every_page_is_in_japanese_when_japanese_is_chosen(qtbot, qapp, tmp_path
         wizard.next()
         wizard.set_destination(tmp_path / "ja.zip.age")
         assert wizard.currentId() == PageId.REVIEW
-        assert "300 人 × 6 列 を庁外に持ち出します。" in wizard.review_page.summary.text()
+        assert "300 人 × 6 列を庁外に持ち出します。" in wizard.review_page.summary.text()
         english = {"Resident file", "Purpose", "Columns", "Protection", "Review", "Export"}
         for page_id in PageId:
             title = wizard.page(page_id).title()

@@ -1,11 +1,11 @@
-"""What every page shares: access to the wizard's draft, and a worker whose late results are ignored."""
+"""What every page shares: the wizard's draft, a worker whose late results are ignored, and retranslation."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import QWizardPage
 
 from exporter.gui.worker import Task, Worker
@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 
 class Page(QWizardPage):
+    """A wizard page. Every visible text is set in :meth:`retranslate_ui`, which the subclass's ``__init__`` calls
+    once its widgets exist and which runs again on every language change; texts that depend on what the page
+    shows (counts, summaries, messages) are recomputed there from the page's state."""
+
     workEnded = Signal()  # the page's worker is done (succeeded, failed or cancelled) and the page shows it
 
     def __init__(self, wizard: ExportWizard) -> None:
@@ -58,6 +62,14 @@ class Page(QWizardPage):
         """Ask the running worker, if any, to stop; it leaves nothing behind."""
         if self.worker is not None and self.worker.running:
             self.worker.cancel()
+
+    def retranslate_ui(self) -> None:
+        """Set every text again through ``self.tr()``; subclasses override it."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 def number(value: int) -> str:

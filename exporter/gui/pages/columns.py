@@ -46,8 +46,6 @@ class ColumnTable(QTableView):
 class ColumnsPage(Page):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("Columns"))
-        self.setSubTitle(self.tr("Tick only the columns the task needs. Nothing is kept until you tick it."))
         self.model = ColumnModel(self)
         self.model.keptChanged.connect(self._kept_changed)
         self.proxy = QSortFilterProxyModel(self)
@@ -57,24 +55,21 @@ class ColumnsPage(Page):
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Name, kind of data or value"))
-        self.search.setAccessibleName(self.tr("Find a column"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        search_label = QLabel(self.tr("&Find:"))
-        search_label.setBuddy(self.search)
-        self.all_button = QPushButton(self.tr("Tick &all shown"))
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        self.all_button = QPushButton()
         self.all_button.clicked.connect(lambda: self._tick_shown(True))
-        self.clear_button = QPushButton(self.tr("C&lear all"))
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(lambda: self.model.set_kept(()))
         tools = QHBoxLayout()
-        tools.addWidget(search_label)
+        tools.addWidget(self.search_label)
         tools.addWidget(self.search, 1)
         tools.addWidget(self.all_button)
         tools.addWidget(self.clear_button)
 
         self.table = ColumnTable()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Columns of the file; tick to keep"))
         self.table.setItemDelegateForColumn(ColumnModel.CATEGORY, BadgeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,19 +81,18 @@ class ColumnsPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2)
-        table_label = QLabel(self.tr("Columns in the file (&tick to keep):"))
-        table_label.setBuddy(self.table)
+        self.table_label = QLabel()
+        self.table_label.setBuddy(self.table)
 
         self.kept_list = QListWidget()
-        self.kept_list.setAccessibleName(self.tr("Kept columns, in the order of the archive"))
-        kept_label = QLabel(self.tr("&Kept, in this order:"))
-        kept_label.setBuddy(self.kept_list)
-        self.up_button = QPushButton(self.tr("Move &up"))
+        self.kept_label = QLabel()
+        self.kept_label.setBuddy(self.kept_list)
+        self.up_button = QPushButton()
         self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = QPushButton(self.tr("Move do&wn"))
+        self.down_button = QPushButton()
         self.down_button.clicked.connect(lambda: self._move(1))
         side = QVBoxLayout()
-        side.addWidget(kept_label)
+        side.addWidget(self.kept_label)
         side.addWidget(self.kept_list, 1)
         moves = QHBoxLayout()
         moves.addWidget(self.up_button)
@@ -106,7 +100,7 @@ class ColumnsPage(Page):
         side.addLayout(moves)
 
         grid = QGridLayout()
-        grid.addWidget(table_label, 0, 0)
+        grid.addWidget(self.table_label, 0, 0)
         grid.addWidget(self.table, 1, 0)
         side_widget = QWidget()
         side_widget.setLayout(side)
@@ -117,13 +111,11 @@ class ColumnsPage(Page):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("How many columns leave the office"))
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
         self.warning = MessageLabel()
         self.confirm = QCheckBox()
-        self.confirm.setAccessibleName(self.tr("Confirm the sensitive columns"))
         self.confirm.toggled.connect(self._confirm_toggled)
         self.warning_frame = QFrame()
         self.warning_frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -148,6 +140,29 @@ class ColumnsPage(Page):
             (self.down_button, self.confirm),
         ):
             self.setTabOrder(first, second)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Tick only the columns the task needs. Nothing is kept until you tick it."))
+        self.search.setPlaceholderText(self.tr("Name, kind of data or value"))
+        self.search.setAccessibleName(self.tr("Find a column"))
+        self.search_label.setText(self.tr("&Find:"))
+        self.all_button.setText(self.tr("Tick &all shown"))
+        self.clear_button.setText(self.tr("Clea&r all"))
+        self.table.setAccessibleName(self.tr("Columns of the file; tick to keep"))
+        self.table_label.setText(self.tr("Columns in the file (&tick to keep):"))
+        self.kept_list.setAccessibleName(self.tr("Kept columns, in the order of the archive"))
+        self.kept_label.setText(self.tr("&Kept, in this order:"))
+        self.up_button.setText(self.tr("Move &up"))
+        self.down_button.setText(self.tr("Move do&wn"))
+        self.summary.setAccessibleName(self.tr("How many columns leave the office"))
+        self.confirm.setAccessibleName(self.tr("Confirm the sensitive columns"))
+        self.model.retranslate()  # headers and category names; the badges repaint from the model
+        if self.model.names:
+            self.table.resizeColumnToContents(ColumnModel.CATEGORY)
+        self._show_summary()
+        self._show_warning()
 
     def initializePage(self) -> None:
         loaded = self.draft.loaded
@@ -193,23 +208,26 @@ class ColumnsPage(Page):
         for position, name in enumerate(kept, 1):
             self.kept_list.addItem(f"{position}. {name}")
             self.kept_list.item(position - 1).setData(Qt.ItemDataRole.UserRole, name)
-        total = len(self.model.names)
-        if kept:
-            text = self.tr("%n column(s) of {total} will leave the office.", "", len(kept)).format(total=total)
-            self.summary.setText(english_plural(text, len(kept)))
-        else:
-            self.summary.setText(self.tr("No column is kept yet: tick the ones the task needs."))
-        self._update_warning()
+        self._show_summary()
+        if not set(self.model.kept_sensitive()) <= set(self._confirmed_for):
+            self.confirm.setChecked(False)  # a newly kept sensitive column needs its own confirmation
+        self._show_warning()
         self.completeChanged.emit()
 
-    def _update_warning(self) -> None:
+    def _show_summary(self) -> None:
+        kept, total = len(self.model.kept), len(self.model.names)
+        if kept:
+            text = self.tr("%n column(s) of {total} will leave the office.", "", kept).format(total=total)
+            self.summary.setText(english_plural(text, kept))
+        else:
+            self.summary.setText(self.tr("No column is kept yet: tick the ones the task needs."))
+
+    def _show_warning(self) -> None:
         sensitive = self.model.kept_sensitive()
-        if not set(sensitive) <= set(self._confirmed_for):
-            self.confirm.setChecked(False)  # a newly kept sensitive column needs its own confirmation
         if not sensitive:
             self.warning_frame.hide()
             return
-        listed = ", ".join(f"{name} ({category_label(self.model.category(name))})" for name in sensitive)
+        listed = self.tr(", ").join(f"{name} ({category_label(self.model.category(name))})" for name in sensitive)
         self.warning.show_message(
             self.tr(
                 "Careful: {columns} hold the most protected kinds of personal data. Send them only if the law "

@@ -22,20 +22,21 @@ if TYPE_CHECKING:
 class ExportPage(Page):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("Export"))
         self.result: ExportResult | None = None
         self._close_when_stopped: Callable[[], None] | None = None
+        # "idle" | "running" | "stopping" | "done" | "failed" | "cancelled", the rows counted, and the error
+        self._phase = "idle"
+        self._count: int | None = None
+        self._error: ExporterError | None = None
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName(self.tr("Export progress"))
         self.rows_label = QLabel()
         self.rows_label.setWordWrap(True)
-        self.stop_button = QPushButton(self.tr("&Stop the export"))
-        self.stop_button.setAccessibleName(self.tr("Stop the export; nothing is written"))
+        self.stop_button = QPushButton()
         self.stop_button.clicked.connect(self.stop)
         self.message = MessageLabel()
-        self.back_button = QPushButton(self.tr("&Back to the review"))
+        self.back_button = QPushButton()
         self.back_button.clicked.connect(self._back)
         self.back_button.hide()
         controls = QHBoxLayout()
@@ -49,26 +50,18 @@ class ExportPage(Page):
         self.size_label = _value_label()
         self.sha_label = _value_label()
         self.sha_label.setFont(monospace_font())
-        self.sha_label.setAccessibleName(self.tr("SHA-256 fingerprint of the archive"))
         self.rows_done_label = _value_label()
+        self._captions = [QLabel() for _ in range(5)]
         form = QFormLayout(self.done_panel)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("File:"), self.file_label)
-        form.addRow(self.tr("Folder:"), self.folder_label)
-        form.addRow(self.tr("Size:"), self.size_label)
-        form.addRow(self.tr("Residents:"), self.rows_done_label)
-        form.addRow(self.tr("SHA-256 fingerprint:"), self.sha_label)
-        self.open_button = QPushButton(self.tr("&Open the folder"))
-        self.open_button.setAccessibleName(self.tr("Open the folder that holds the archive"))
+        values = (self.file_label, self.folder_label, self.size_label, self.rows_done_label, self.sha_label)
+        for caption, value in zip(self._captions, values, strict=True):
+            form.addRow(caption, value)
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_folder)
-        handover = QLabel(
-            self.tr(
-                "Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. "
-                "Only the intended recipient can open it."
-            )
-        )
-        handover.setWordWrap(True)
-        form.addRow(handover)
+        self.handover = QLabel()
+        self.handover.setWordWrap(True)
+        form.addRow(self.handover)
         open_row = QHBoxLayout()
         open_row.addWidget(self.open_button)
         open_row.addStretch(1)
@@ -82,19 +75,74 @@ class ExportPage(Page):
         layout.addWidget(self.message)
         layout.addWidget(self.done_panel)
         layout.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Export"))
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.stop_button.setText(self.tr("&Stop the export"))
+        self.stop_button.setAccessibleName(self.tr("Stop the export; nothing is written"))
+        self.back_button.setText(self.tr("&Back to the review"))
+        self.sha_label.setAccessibleName(self.tr("SHA-256 fingerprint of the archive"))
+        captions = (self.tr("File:"), self.tr("Folder:"), self.tr("Size:"), self.tr("Residents:"),
+                    self.tr("SHA-256 fingerprint:"))  # fmt: skip
+        for caption, text in zip(self._captions, captions, strict=True):
+            caption.setText(text)
+        self.open_button.setText(self.tr("&Open the folder"))
+        self.open_button.setAccessibleName(self.tr("Open the folder that holds the archive"))
+        self.handover.setText(
+            self.tr(
+                "Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. "
+                "Only the intended recipient can open it."
+            )
+        )
+        self._show_phase()
+
+    def _show_phase(self) -> None:
+        """The subtitle, the line under the bar, the error and the result, worded from the page's state."""
+        phase = self._phase
+        subtitles = {
+            "done": self.tr("Done. The archive is saved."),
+            "failed": self.tr("The export did not finish; nothing was written."),
+            "cancelled": self.tr("The export was stopped; nothing was written."),
+        }
+        self.setSubTitle(
+            subtitles.get(phase, self.tr("Writing the encrypted archive. Only encrypted data reaches the disk."))
+        )
+        loaded = self.draft.loaded
+        if phase == "stopping":
+            self.rows_label.setText(self.tr("Stopping…"))
+        elif phase == "running" and self._count is not None and loaded is not None:
+            self.rows_label.setText(
+                self.tr("Rows processed: {done} of {total}").format(done=number(self._count), total=number(loaded.rows))
+            )
+        elif phase == "running":
+            self.rows_label.setText(self.tr("Starting…"))
+        else:
+            self.rows_label.setText("")
+        if self._error is not None:
+            self.message.show_error(self._error)
+        else:
+            self.message.clear_message()
+        result = self.result
+        if result is not None:
+            self.file_label.setText(result.output.name)
+            self.folder_label.setText(str(result.output.parent))
+            self.size_label.setText(QLocale().formattedDataSize(result.size))
+            self.rows_done_label.setText(number(result.rows))
+            self.sha_label.setText(grouped(result.sha256, 8))
 
     def initializePage(self) -> None:
         self.result = None
         self._wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
-        self.setSubTitle(self.tr("Writing the encrypted archive. Only encrypted data reaches the disk."))
+        self._phase, self._count, self._error = "running", None, None
+        self._show_phase()
         self.done_panel.hide()
         self.back_button.hide()
-        self.message.clear_message()
         self.progress.setValue(0)
         self.progress.show()
         self.stop_button.show()
         self.stop_button.setEnabled(True)
-        self.rows_label.setText(self.tr("Starting…"))
         try:
             plan = self.draft.plan()
         except ValueError:
@@ -116,7 +164,8 @@ class ExportPage(Page):
         super().stop()
         if self.busy:
             self.stop_button.setEnabled(False)
-            self.rows_label.setText(self.tr("Stopping…"))
+            self._phase = "stopping"
+            self._show_phase()
 
     def stop_for_close(self, close: Callable[[], None]) -> bool:
         """If an export runs, stop it and call ``close`` once it has cleaned up; False if nothing runs."""
@@ -133,41 +182,34 @@ class ExportPage(Page):
     def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
         _, count = tasks.progress_count(message)
-        loaded = self.draft.loaded
-        if count is not None and loaded is not None:
-            self.rows_label.setText(
-                self.tr("Rows processed: {done} of {total}").format(done=number(count), total=number(loaded.rows))
-            )
+        if count is not None and self._phase == "running":
+            self._count = count
+            self._show_phase()
 
     def _succeeded(self, result: ExportResult) -> None:
         self.result = result
-        self.setSubTitle(self.tr("Done. The archive is saved."))
+        self._phase = "done"
+        self._show_phase()
         self.progress.setValue(1000)
         self.progress.hide()
         self.stop_button.hide()
-        self.rows_label.setText("")
-        self.file_label.setText(result.output.name)
-        self.folder_label.setText(str(result.output.parent))
-        self.size_label.setText(QLocale().formattedDataSize(result.size))
-        self.rows_done_label.setText(number(result.rows))
-        self.sha_label.setText(grouped(result.sha256, 8))
         self.done_panel.show()
         self._wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.completeChanged.emit()
         self._after_stop()
 
     def _failed(self, err: ExporterError) -> None:
-        self._ended(self.tr("The export did not finish; nothing was written."))
-        self.message.show_error(err)
+        self._error = err
+        self._ended("failed")
 
     def _cancelled(self) -> None:
-        self._ended(self.tr("The export was stopped; nothing was written."))
+        self._ended("cancelled")
 
-    def _ended(self, subtitle: str) -> None:
-        self.setSubTitle(subtitle)
+    def _ended(self, phase: str) -> None:
+        self._phase = phase
+        self._show_phase()
         self.progress.hide()
         self.stop_button.hide()
-        self.rows_label.setText("")
         self.back_button.show()
         self.back_button.setFocus()
         self._after_stop()

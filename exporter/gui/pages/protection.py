@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,10 @@ def fingerprint(recipient: str) -> str:
 class ProtectionPage(Page):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("Protection"))
-        self.setSubTitle(self.tr("Choose who can open the archive."))
-        self.key_radio = QRadioButton(self.tr("The recipient's &key (recommended)"))
-        self.passphrase_radio = QRadioButton(self.tr("A &passphrase"))
+        self._file_problem: Callable[[], str] | None = None  # why the recipients file was refused
+        self._copied_note = False  # the passphrase note says it was copied
+        self.key_radio = QRadioButton()
+        self.passphrase_radio = QRadioButton()
         self.mode = QButtonGroup(self)
         self.mode.addButton(self.key_radio)
         self.mode.addButton(self.passphrase_radio)
@@ -61,42 +62,30 @@ class ProtectionPage(Page):
 
         self.key_edit = QPlainTextEdit()
         self.key_edit.setTabChangesFocus(True)
-        self.key_edit.setPlaceholderText(self.tr("Paste the recipient's public key here: age1…"))
-        self.key_edit.setAccessibleName(self.tr("Recipient's public key"))
         self.key_edit.setFont(monospace_font())
         self.key_edit.setFixedHeight(self.key_edit.fontMetrics().lineSpacing() * 3 + 16)
         self.key_edit.textChanged.connect(self._keys_changed)
-        self.file_button = QPushButton(self.tr("Load a recipients &file…"))
+        self.file_button = QPushButton()
         self.file_button.clicked.connect(self._load_recipients_file)
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setWordWrap(True)
         self.fingerprint_label.setTextFormat(Qt.TextFormat.RichText)
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint_label.setAccessibleName(self.tr("Key fingerprint to read aloud"))
         self.key_error = MessageLabel()
 
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
         self.passphrase_edit.setFont(monospace_font())
         self.passphrase_edit.textChanged.connect(self._passphrase_changed)
-        self.show_box = QCheckBox(self.tr("S&how"))
+        self.show_box = QCheckBox()
         self.show_box.toggled.connect(self._show_toggled)
-        self.generate_button = QPushButton(self.tr("&Generate"))
-        self.generate_button.setAccessibleName(self.tr("Generate a passphrase of easily spoken words"))
+        self.generate_button = QPushButton()
         self.generate_button.clicked.connect(self.generate_passphrase)
-        self.copy_button = QPushButton(self.tr("C&opy"))
-        self.copy_button.setAccessibleName(self.tr("Copy the passphrase; the clipboard is cleared after a minute"))
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_passphrase)
         self.meter = StrengthMeter()
-        self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.passphrase_note = MessageLabel()
-        channel = QLabel(
-            self.tr(
-                "Tell the recipient the passphrase by another way than the file: by phone or in person, "
-                "never in the same e-mail or on the same medium."
-            )
-        )
+        self.channel = channel = QLabel()
         channel.setWordWrap(True)
         self._generated = ""
         self._copied = ""
@@ -141,7 +130,32 @@ class ProtectionPage(Page):
         ):
             self.setTabOrder(first, second)
         self._mode_changed()
-        self._keys_changed()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Protection"))
+        self.setSubTitle(self.tr("Choose who can open the archive."))
+        self.key_radio.setText(self.tr("The recipient's &key (recommended)"))
+        self.passphrase_radio.setText(self.tr("A &passphrase"))
+        self.key_edit.setPlaceholderText(self.tr("Paste the recipient's public key here: age1…"))
+        self.key_edit.setAccessibleName(self.tr("Recipient's public key"))
+        self.file_button.setText(self.tr("Load a recipients &file…"))
+        self.fingerprint_label.setAccessibleName(self.tr("Key fingerprint to read aloud"))
+        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        self.show_box.setText(self.tr("S&how"))
+        self.generate_button.setText(self.tr("&Generate"))
+        self.generate_button.setAccessibleName(self.tr("Generate a passphrase of easily spoken words"))
+        self.copy_button.setText(self.tr("C&opy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the passphrase; the clipboard is cleared after a minute"))
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.channel.setText(
+            self.tr(
+                "Tell the recipient the passphrase by another way than the file: by phone or in person, "
+                "never in the same e-mail or on the same medium."
+            )
+        )
+        self._show_keys()
+        self._show_passphrase_note()
 
     # -- state ---------------------------------------------------------------------------------------------
 
@@ -180,6 +194,11 @@ class ProtectionPage(Page):
         self.key_edit.setPlainText("\n".join(keys))
 
     def _keys_changed(self) -> None:
+        self._file_problem = None
+        self._show_keys()
+        self.completeChanged.emit()
+
+    def _show_keys(self) -> None:
         text = self.key_edit.toPlainText().strip()
         keys = self.recipients()
         if not text:
@@ -197,7 +216,8 @@ class ProtectionPage(Page):
                 + f"<br><span style='font-family:monospace; font-size:x-large; font-weight:bold'>{prints}</span>"
             )
             self.key_error.clear_message()
-        self.completeChanged.emit()
+        if self._file_problem is not None:
+            self.key_error.show_message(self._file_problem(), "error")
 
     def _load_recipients_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a recipients file"))
@@ -205,19 +225,26 @@ class ProtectionPage(Page):
             self.load_recipients_file(Path(name))
 
     def load_recipients_file(self, path: Path) -> None:
+        name = path.name
         try:
             if path.stat().st_size > _MAX_RECIPIENTS_FILE:
-                raise EncryptionError(self.tr("{name} is too large to be a recipients file.").format(name=path.name))
+                self._refuse_file(lambda: self.tr("{name} is too large to be a recipients file.").format(name=name))
+                return
             text = path.read_text(encoding="utf-8-sig")
-            recipients = parse_recipients_file(text, path.name)
+            recipients = parse_recipients_file(text, name)
         except EncryptionError as err:
-            self.key_error.show_message(error_text(err), "error")
+            refused = err
+            self._refuse_file(lambda: error_text(refused))
             return
         except (OSError, UnicodeDecodeError):
-            self.key_error.show_message(self.tr("{name} cannot be read as a recipients file.").format(name=path.name),
-                                        "error")  # fmt: skip
+            self._refuse_file(lambda: self.tr("{name} cannot be read as a recipients file.").format(name=name))
             return
         self.set_recipients([str(recipient) for recipient in recipients])
+
+    def _refuse_file(self, problem: Callable[[], str]) -> None:
+        """Show why the file was refused; ``problem`` words it again after a language change."""
+        self._file_problem = problem
+        self._show_keys()
 
     # -- the passphrase ------------------------------------------------------------------------------------
 
@@ -234,9 +261,8 @@ class ProtectionPage(Page):
         QGuiApplication.clipboard().setText(text)
         self._copied = text
         QTimer.singleShot(CLIPBOARD_SECONDS * 1000, self, self.clear_clipboard)
-        self.passphrase_note.show_message(
-            self.tr("Copied. The clipboard is emptied in %n seconds.", "", CLIPBOARD_SECONDS), "note"
-        )
+        self._copied_note = True
+        self._show_passphrase_note()
 
     def clear_clipboard(self) -> None:
         """Empty the clipboard if it still holds the passphrase we put there (not what the clerk copied since)."""
@@ -248,6 +274,13 @@ class ProtectionPage(Page):
     def _passphrase_changed(self, text: str) -> None:
         if text and not self.passphrase_radio.isChecked():
             self.passphrase_radio.setChecked(True)
+        self._copied_note = False
+        self._show_passphrase_note()
+        self.completeChanged.emit()
+
+    def _show_passphrase_note(self) -> None:
+        """The meter and the sentence under it, from the passphrase as it is now."""
+        text = self.passphrase_edit.text()
         if not text:
             self.meter.set_bits(None, acceptable=False)
             self.passphrase_note.clear_message()
@@ -263,7 +296,10 @@ class ProtectionPage(Page):
                 self.passphrase_note.show_message(
                     self.tr("Too easy to guess. Press Generate, or use a longer phrase of unrelated words."), "error"
                 )
-        self.completeChanged.emit()
+        if self._copied_note:
+            self.passphrase_note.show_message(
+                self.tr("Copied. The clipboard is emptied in %n seconds.", "", CLIPBOARD_SECONDS), "note"
+            )
 
     def _strength_ok(self, text: str) -> bool:
         return bool(text) and (text == self._generated or estimate(text).acceptable)

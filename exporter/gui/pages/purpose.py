@@ -18,29 +18,44 @@ DEFAULT_KEEP_DAYS = 30
 class PurposePage(Page):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("Purpose"))
-        self.setSubTitle(
-            self.tr("Say what the data is for and who receives it. This is written into the archive for the recipient.")
-        )
         self.purpose_edit = QLineEdit()
-        self.purpose_edit.setPlaceholderText(self.tr("For example: reminder calls for the autumn health check"))
-        self.purpose_edit.setAccessibleName(self.tr("Purpose (required)"))
         self.organisation_edit = QLineEdit()
-        self.organisation_edit.setPlaceholderText(self.tr("For example: Example Call Centre Ltd."))
-        self.organisation_edit.setAccessibleName(self.tr("Receiving organisation"))
         self.delete_by_edit = QDateEdit()
         self.delete_by_edit.setCalendarPopup(True)
-        self.delete_by_edit.setAccessibleName(self.tr("Delete by"))
         self.delete_by_edit.setDisplayFormat("yyyy-MM-dd")
         self.registerField("purpose*", self.purpose_edit)
         self.registerField("organisation", self.organisation_edit)
         self.registerField("delete_by", self.delete_by_edit, "date", self.delete_by_edit.dateChanged)
 
+        self.purpose_label = _buddy(self.purpose_edit)
+        self.organisation_label = _buddy(self.organisation_edit)
+        self.delete_by_label = _buddy(self.delete_by_edit)
         form = QFormLayout()
-        form.addRow(self._label(self.tr("&Purpose (required):"), self.purpose_edit), self.purpose_edit)
-        form.addRow(self._label(self.tr("&Receiving organisation:"), self.organisation_edit), self.organisation_edit)
-        form.addRow(self._label(self.tr("&Delete by:"), self.delete_by_edit), self.delete_by_edit)
-        note = QLabel(
+        form.addRow(self.purpose_label, self.purpose_edit)
+        form.addRow(self.organisation_label, self.organisation_edit)
+        form.addRow(self.delete_by_label, self.delete_by_edit)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Purpose"))
+        self.setSubTitle(
+            self.tr("Say what the data is for and who receives it. This is written into the archive for the recipient.")
+        )
+        self.purpose_edit.setPlaceholderText(self.tr("For example: reminder calls for the autumn health check"))
+        self.purpose_edit.setAccessibleName(self.tr("Purpose (required)"))
+        self.organisation_edit.setPlaceholderText(self.tr("For example: Example Call Centre Ltd."))
+        self.organisation_edit.setAccessibleName(self.tr("Receiving organisation"))
+        self.delete_by_edit.setAccessibleName(self.tr("Delete by"))
+        self.purpose_label.setText(self.tr("&Purpose (required):"))
+        self.organisation_label.setText(self.tr("&Receiving organisation:"))
+        self.delete_by_label.setText(self.tr("&Delete by:"))
+        self.note.setText(
             self.tr(
                 "The recipient must delete the data by this date. Choose the shortest time the task needs; "
                 "the default is %n days from today.",
@@ -48,11 +63,6 @@ class PurposePage(Page):
                 DEFAULT_KEEP_DAYS,
             )
         )
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addStretch(1)
 
     def initializePage(self) -> None:
         today = QDate.currentDate()
@@ -66,7 +76,8 @@ class PurposePage(Page):
         self.draft.delete_by = self.delete_by_edit.date().toPython()
         return bool(self.draft.purpose)
 
-    def _label(self, text: str, buddy: QLineEdit | QDateEdit) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
+
+def _buddy(buddy: QLineEdit | QDateEdit) -> QLabel:
+    label = QLabel()
+    label.setBuddy(buddy)
+    return label

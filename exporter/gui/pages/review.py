@@ -33,15 +33,11 @@ SUFFIX = ".zip.age"
 class ReviewPage(Page):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("Review"))
-        self.setSubTitle(self.tr("Check what leaves the office, then choose where to save the archive."))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Export"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setAccessibleName(self.tr("Summary of the export"))
         scroll = QScrollArea()
         scroll.setWidget(self.summary)
         scroll.setWidgetResizable(True)
@@ -49,14 +45,12 @@ class ReviewPage(Page):
 
         self.destination_edit = QLineEdit()
         self.destination_edit.setReadOnly(True)
-        self.destination_edit.setAccessibleName(self.tr("Archive file"))
-        destination_label = QLabel(self.tr("Save &as:"))
-        destination_label.setBuddy(self.destination_edit)
-        self.change_button = QPushButton(self.tr("&Change…"))
-        self.change_button.setAccessibleName(self.tr("Choose where to save the archive"))
+        self.destination_label = QLabel()
+        self.destination_label.setBuddy(self.destination_edit)
+        self.change_button = QPushButton()
         self.change_button.clicked.connect(self._choose_destination)
         row = QHBoxLayout()
-        row.addWidget(destination_label)
+        row.addWidget(self.destination_label)
         row.addWidget(self.destination_edit, 1)
         row.addWidget(self.change_button)
         self.destination_error = MessageLabel()
@@ -66,8 +60,24 @@ class ReviewPage(Page):
         layout.addLayout(row)
         layout.addWidget(self.destination_error)
         self.setTabOrder(self.destination_edit, self.change_button)
+        self._shown = False  # the summary is made once the page is reached
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Check what leaves the office, then choose where to save the archive."))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Export"))
+        self.summary.setAccessibleName(self.tr("Summary of the export"))
+        self.destination_edit.setAccessibleName(self.tr("Archive file"))
+        self.destination_label.setText(self.tr("Save &as:"))
+        self.change_button.setText(self.tr("&Change…"))
+        self.change_button.setAccessibleName(self.tr("Choose where to save the archive"))
+        if self._shown:
+            self.summary.setText(self._summary_html())
+            self._show_destination_problem()
 
     def initializePage(self) -> None:
+        self._shown = True
         self.summary.setText(self._summary_html())
         if self.draft.output is None:
             self.set_destination(self._suggested_destination())
@@ -81,7 +91,14 @@ class ReviewPage(Page):
     def set_destination(self, path: Path) -> None:
         self.draft.output = path
         self.destination_edit.setText(str(path))
-        if path.exists():
+        self._show_destination_problem()
+        self.completeChanged.emit()
+
+    def _show_destination_problem(self) -> None:
+        path = self.draft.output
+        if path is None:
+            self.destination_error.clear_message()
+        elif path.exists():
             self.destination_error.show_message(
                 self.tr("A file of this name already exists there. Choose another name; nothing is overwritten."),
                 "error",
@@ -90,7 +107,6 @@ class ReviewPage(Page):
             self.destination_error.show_message(self.tr("This folder does not exist."), "error")
         else:
             self.destination_error.clear_message()
-        self.completeChanged.emit()
 
     def _choose_destination(self) -> None:
         start = str(self.draft.output or self._suggested_destination())

@@ -37,57 +37,64 @@ PREVIEW_WIDTH_ROWS = 30  # column widths fit the first rows: measuring all 1,000
 class SourcePage(Page):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("Resident file"))
-        self.setSubTitle(self.tr("Choose the file to take data from. It is only read, never changed."))
         self.setAcceptDrops(True)
+        self._path: Path | None = None  # the file being read or last read
+        self._sample_rows: int | None = None  # the bundled sample is being made or read
+        self._status: tuple[str, int | None] | None = None  # ("reading" | "sample" | "rows" | "ok", count)
+        self._error: ExporterError | None = None
 
-        self.choose_button = QPushButton(self.tr("&Choose a file…"))
-        self.choose_button.setAccessibleName(self.tr("Choose a resident file"))
+        self.choose_button = QPushButton()
         self.choose_button.clicked.connect(self._choose)
-        self.sample_button = QPushButton(self.tr("Use the bundled &sample"))
-        self.sample_button.setAccessibleName(self.tr("Use the bundled sample of invented residents"))
+        self.sample_button = QPushButton()
         self.sample_button.clicked.connect(self.use_sample)
-        drop_hint = QLabel(self.tr("or drop a CSV file on this window"))
-        drop_hint.setWordWrap(True)
+        self.drop_hint = QLabel()
+        self.drop_hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_button)
         buttons.addWidget(self.sample_button)
-        buttons.addWidget(drop_hint, 1)
+        buttons.addWidget(self.drop_hint, 1)
 
-        self.file_label = QLabel(self.tr("No file chosen yet."))
+        self.file_label = QLabel()
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.encoding_box = QComboBox()
-        self.encoding_box.setAccessibleName(self.tr("Encoding"))
         self.encoding_box.activated.connect(self._reload_with_format)
         self.delimiter_box = QComboBox()
-        self.delimiter_box.setAccessibleName(self.tr("Delimiter"))
         self.delimiter_box.activated.connect(self._reload_with_format)
         self._fill_format_boxes(None, None)
         self.size_label = QLabel("–")
+        self.file_caption, self.size_caption = QLabel(), QLabel()
+        self.encoding_caption, self.delimiter_caption = QLabel(), QLabel()
+        self.encoding_caption.setBuddy(self.encoding_box)
+        self.delimiter_caption.setBuddy(self.delimiter_box)
         form = QFormLayout()
-        form.addRow(self.tr("File:"), self.file_label)
-        form.addRow(self._buddy(self.tr("&Encoding:"), self.encoding_box), self.encoding_box)
-        form.addRow(self._buddy(self.tr("&Delimiter:"), self.delimiter_box), self.delimiter_box)
-        form.addRow(self.tr("Size:"), self.size_label)
+        form.addRow(self.file_caption, self.file_label)
+        form.addRow(self.encoding_caption, self.encoding_box)
+        form.addRow(self.delimiter_caption, self.delimiter_box)
+        form.addRow(self.size_caption, self.size_label)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName(self.tr("Reading progress"))
         self.progress.hide()
         self.status = MessageLabel()
         self.error = MessageLabel()
-        self.error.setAccessibleName(self.tr("Problem with the file"))
 
         self.preview_model = PreviewModel(self)
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
-        self.preview.setAccessibleName(self.tr("Preview of the first rows"))
         self.preview.setAlternatingRowColors(True)
         self.preview.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.preview.horizontalHeader().setResizeContentsPrecision(PREVIEW_WIDTH_ROWS)
-        preview_label = QLabel(self.tr("&Preview of the first rows:"))
-        preview_label.setBuddy(self.preview)
+        self.preview_label = QLabel()
+        self.preview_label.setBuddy(self.preview)
+
+        self.received_label = QLabel()
+        self.received_label.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._wizard.show_open_window)
+        received = QHBoxLayout()
+        received.addWidget(self.received_label, 1)
+        received.addWidget(self.open_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -95,12 +102,42 @@ class SourcePage(Page):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
-        layout.addWidget(preview_label)
+        layout.addWidget(self.preview_label)
         layout.addWidget(self.preview, 1)
+        layout.addLayout(received)
         self.setTabOrder(self.choose_button, self.sample_button)
         self.setTabOrder(self.sample_button, self.encoding_box)
         self.setTabOrder(self.encoding_box, self.delimiter_box)
         self.setTabOrder(self.delimiter_box, self.preview)
+        self.setTabOrder(self.preview, self.open_button)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Resident file"))
+        self.setSubTitle(self.tr("Choose the file to take data from. It is only read, never changed."))
+        self.choose_button.setText(self.tr("&Choose a file…"))
+        self.choose_button.setAccessibleName(self.tr("Choose a resident file"))
+        self.sample_button.setText(self.tr("Use the bundled &sample"))
+        self.sample_button.setAccessibleName(self.tr("Use the bundled sample of invented residents"))
+        self.drop_hint.setText(self.tr("or drop a CSV file on this window"))
+        self.file_caption.setText(self.tr("File:"))
+        self.encoding_caption.setText(self.tr("&Encoding:"))
+        self.delimiter_caption.setText(self.tr("&Delimiter:"))
+        self.size_caption.setText(self.tr("Size:"))
+        self.encoding_box.setAccessibleName(self.tr("Encoding"))
+        self.delimiter_box.setAccessibleName(self.tr("Delimiter"))
+        self._label_format_boxes()
+        self.progress.setAccessibleName(self.tr("Reading progress"))
+        self.error.setAccessibleName(self.tr("Problem with the file"))
+        self.preview.setAccessibleName(self.tr("Preview of the first rows"))
+        self.preview_label.setText(self.tr("&Preview of the first rows:"))
+        self.received_label.setText(self.tr("Did you receive an archive (.zip.age) from someone else?"))
+        self.open_button.setText(self.tr("&Open an export I received…"))
+        self.open_button.setAccessibleName(self.tr("Open an export you received, in its own window"))
+        self._show_file()
+        self._show_size()
+        self._show_status()
+        self._show_error()
 
     def isComplete(self) -> bool:
         return self.draft.loaded is not None and not self.busy
@@ -110,16 +147,16 @@ class SourcePage(Page):
     def load_file(self, path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> None:
         self.draft.loaded = None
         self.draft.encoding, self.draft.delimiter = encoding, delimiter
-        self.file_label.setText(path.name)
-        self.file_label.setToolTip(str(path))
+        self._path, self._sample_rows = path, None
+        self._show_file()
         self._start(tasks.load(path, encoding=encoding, delimiter=delimiter))
 
     def use_sample(self) -> None:
         wizard = self._wizard
         self.draft.loaded = None
         self.draft.encoding = self.draft.delimiter = None
-        rows = wizard.sample_rows
-        self.file_label.setText(english_plural(self.tr("Bundled sample: %Ln invented resident(s)", "", rows), rows))
+        self._path, self._sample_rows = None, wizard.sample_rows
+        self._show_file()
         self._start(tasks.load_sample(wizard.sample_folder, wizard.sample_rows))
 
     def _choose(self) -> None:
@@ -134,14 +171,10 @@ class SourcePage(Page):
 
     def _reload_with_format(self) -> None:
         source = self.draft.source
-        path = source.path if source is not None else self._last_path()
+        path = source.path if source is not None else self._path
         if path is None:
             return
         self.load_file(path, encoding=self.encoding_box.currentData(), delimiter=self.delimiter_box.currentData())
-
-    def _last_path(self) -> Path | None:
-        tip = self.file_label.toolTip()
-        return Path(tip) if tip else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -157,12 +190,14 @@ class SourcePage(Page):
     # -- the worker ----------------------------------------------------------------------------------------
 
     def _start(self, task: Task) -> None:
-        self.error.clear_message()
-        self.size_label.setText("–")
+        self._error = None
+        self._show_error()
+        self._show_size()
         self.preview_model.set_table((), ())
         self.progress.setValue(0)
         self.progress.show()
-        self.status.show_message(self.tr("Reading the file…"))
+        self._status = ("reading", None)
+        self._show_status()
         self.start_worker(
             task, progress=self._progress, succeeded=self._loaded, failed=self._failed, cancelled=self._cancelled
         )
@@ -171,74 +206,124 @@ class SourcePage(Page):
     def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
         kind, count = tasks.progress_count(message)
-        if count is None:
-            return
-        if kind == "sample":
-            text = self.tr("Making the sample file (only the first time): %n rows written…", "", count)
-        else:
-            text = self.tr("Checking every row: %n rows read…", "", count)
-        self.status.show_message(text)
+        if count is not None:
+            self._status = (kind, count)
+            self._show_status()
 
     def _loaded(self, loaded: tasks.LoadedSource) -> None:
         self.draft.loaded = loaded
         source = loaded.source
-        self.file_label.setText(source.name)
-        self.file_label.setToolTip(str(source.path))
+        self._path, self._sample_rows = source.path, None
+        self._show_file()
         self._fill_format_boxes(source.format.encoding, source.format.delimiter)
-        rows = english_plural(self.tr("%Ln resident(s) (rows)", "", loaded.rows), loaded.rows)
-        columns = english_plural(self.tr("%n column(s)", "", len(source.header)), len(source.header))
-        self.size_label.setText(self.tr("{rows} × {columns}").format(rows=rows, columns=columns))
+        self._show_size()
         self.preview_model.set_table(source.header, source.head_rows)
         self.preview.resizeColumnsToContents()
         self.progress.hide()
-        self.status.show_message(self.tr("Every row was read without a problem."), "ok")
+        self._status = ("ok", None)
+        self._show_status()
         self.completeChanged.emit()
 
     def _failed(self, err: ExporterError) -> None:
         self.progress.hide()
-        self.status.clear_message()
-        if err.hint and "--encoding" in err.hint:  # the command line's advice; here the box above does it
-            err = ExporterError(str(err), hint=self.tr("Choose the file's encoding above, and it is read again."))
-        self.error.show_error(err)
+        self._status = None
+        self._show_status()
+        self._error = err
+        self._show_error()
         self.encoding_box.setEnabled(True)  # a wrong guess can be corrected here and the file read again
         self.delimiter_box.setEnabled(True)
         self.completeChanged.emit()
 
     def _cancelled(self) -> None:
         self.progress.hide()
-        self.status.clear_message()
+        self._status = None
+        self._show_status()
         self.completeChanged.emit()
+
+    # -- what the page shows, in the current language ------------------------------------------------------
+
+    def _show_file(self) -> None:
+        loaded, rows = self.draft.loaded, self._sample_rows
+        if rows is not None and loaded is None:
+            text = english_plural(self.tr("Bundled sample: %Ln invented resident(s)", "", rows), rows)
+        elif self._path is not None:
+            text = self._path.name
+        else:
+            text = self.tr("No file chosen yet.")
+        self.file_label.setText(text)
+        self.file_label.setToolTip(str(self._path) if self._path else "")
+
+    def _show_size(self) -> None:
+        loaded = self.draft.loaded
+        if loaded is None:
+            self.size_label.setText("–")
+            return
+        width = len(loaded.source.header)
+        rows = english_plural(self.tr("%Ln resident(s) (rows)", "", loaded.rows), loaded.rows)
+        columns = english_plural(self.tr("%n column(s)", "", width), width)
+        self.size_label.setText(self.tr("{rows} × {columns}").format(rows=rows, columns=columns))
+
+    def _show_status(self) -> None:
+        if self._status is None:
+            self.status.clear_message()
+            return
+        kind, count = self._status
+        if kind == "ok":
+            self.status.show_message(self.tr("Every row was read without a problem."), "ok")
+        elif kind == "sample" and count is not None:
+            self.status.show_message(
+                self.tr("Making the sample file (only the first time): %n rows written…", "", count)
+            )
+        elif kind == "rows" and count is not None:
+            self.status.show_message(self.tr("Checking every row: %n rows read…", "", count))
+        else:
+            self.status.show_message(self.tr("Reading the file…"))
+
+    def _show_error(self) -> None:
+        err = self._error
+        if err is None:
+            self.error.clear_message()
+            return
+        if err.hint and "--encoding" in err.hint:  # the command line's advice; here the box above does it
+            err = ExporterError(err.message, hint=self.tr("Choose the file's encoding above, and it is read again."))
+        elif err.hint and "exporter decrypt" in err.hint:
+            err = ExporterError(err.message, hint=self.tr("Open it with “Open an export I received…” below."))
+        self.error.show_error(err)
 
     # -- helpers -------------------------------------------------------------------------------------------
 
     def _fill_format_boxes(self, encoding: str | None, delimiter: str | None) -> None:
-        labels = {
-            "utf-8": self.tr("UTF-8"),
-            "utf-8-sig": self.tr("UTF-8 with BOM (Excel)"),
-            "cp932": self.tr("Shift_JIS (CP932)"),
-            "utf-16": self.tr("UTF-16 (Excel Unicode text)"),
-        }
         self.encoding_box.clear()
         for codec in dict.fromkeys((*_ENCODINGS, *([encoding] if encoding else []))):
-            self.encoding_box.addItem(labels.get(codec, codec), codec)
+            self.encoding_box.addItem(codec, codec)
         if encoding:
             self.encoding_box.setCurrentIndex(self.encoding_box.findData(encoding))
-        words = {
-            "comma": self.tr("Comma ( , )"),
-            "tab": self.tr("Tab"),
-            "semicolon": self.tr("Semicolon ( ; )"),
-            "pipe": self.tr("Pipe ( | )"),
-        }
         self.delimiter_box.clear()
-        for char, name in DELIMITER_NAMES.items():
-            self.delimiter_box.addItem(words[name], char)
+        for char in DELIMITER_NAMES:
+            self.delimiter_box.addItem(char, char)
         if delimiter:
             self.delimiter_box.setCurrentIndex(self.delimiter_box.findData(delimiter))
         enabled = encoding is not None
         self.encoding_box.setEnabled(enabled)
         self.delimiter_box.setEnabled(enabled)
+        self._label_format_boxes()
 
-    def _buddy(self, text: str, widget: QComboBox) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        return label
+    def _label_format_boxes(self) -> None:
+        """Name the choices in the current language, keeping which one is chosen."""
+        encodings = {
+            "utf-8": self.tr("UTF-8"),
+            "utf-8-sig": self.tr("UTF-8 with BOM (Excel)"),
+            "cp932": self.tr("Shift_JIS (CP932)"),
+            "utf-16": self.tr("UTF-16 (Excel Unicode text)"),
+        }
+        for index in range(self.encoding_box.count()):
+            codec = self.encoding_box.itemData(index)
+            self.encoding_box.setItemText(index, encodings.get(codec, codec))
+        delimiters = {
+            "comma": self.tr("Comma ( , )"),
+            "tab": self.tr("Tab"),
+            "semicolon": self.tr("Semicolon ( ; )"),
+            "pipe": self.tr("Pipe ( | )"),
+        }
+        for index in range(self.delimiter_box.count()):
+            self.delimiter_box.setItemText(index, delimiters[DELIMITER_NAMES[self.delimiter_box.itemData(index)]])
