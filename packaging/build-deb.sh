@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Build the frozen bundle (PyInstaller, build.spec), then a .deb and a .tar.gz of it, into dist/.
+#   packaging/build-deb.sh            # needs: .venv with '.[gui,build]', binutils, dpkg-deb
+# Environment: PYTHON (default .venv/bin/python), DEB_MAINTAINER, EXPORTER_BUILD_COMMIT (default: git).
+# Idempotent: every run starts from an empty staging folder and replaces the outputs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-.venv/bin/python}
+say() { printf 'build-deb: %s\n' "$*" >&2; }
+
+version=$("$PYTHON" -c 'import exporter; print(exporter.__version__)')
+arch=$(dpkg --print-architecture)
+commit=${EXPORTER_BUILD_COMMIT:-$(git describe --always --dirty --abbrev=12 --exclude '*' 2>/dev/null || echo unknown)}
+export EXPORTER_BUILD_COMMIT=$commit
+# Timestamps inside the archives: the commit's time, so two builds of one commit give equal archives' metadata.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+
+started=$(date +%s.%N)
+say "translations"
+"$PYTHON" -m exporter.gui.i18n --build >/dev/null
+say "bundle (pyinstaller build.spec), commit $commit"
+"$PYTHON" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+bundled=$(date +%s.%N)
+
+# --- the .deb ------------------------------------------------------------------------------------------------
+root=build/deb/root
+rm -rf build/deb
+mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/doc/exporter"
+cp -a dist/exporter "$root/opt/exporter"
+ln -s /opt/exporter/exporter "$root/usr/bin/exporter"
+install -m 0644 packaging/exporter.desktop "$root/usr/share/applications/exporter.desktop"
+for size in 16 32 48 256; do
+  install -D -m 0644 "resources/icons/exporter-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/exporter.png"
+done
+install -D -m 0644 resources/icons/exporter.svg "$root/usr/share/icons/hicolor/scalable/apps/exporter.svg"
+install -m 0644 packaging/debian/copyright "$root/usr/share/doc/exporter/copyright"
+find "$root" -type d -exec chmod 0755 {} +
+chmod -R go-w "$root"
+
+# libc: the newest GLIBC_x.y symbol version any bundled file asks for. The rest of what the bundle links to outside
+# itself is listed in packaging/debian/system-libraries (checked by packaging/check-libraries.sh).
+glibc=$(find "$root/opt/exporter" -type f \( -name '*.so*' -o -name exporter \) -exec objdump -T {} + 2>/dev/null \
+        | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+depends="libc6 (>= $glibc), $(grep -v '^#' packaging/debian/system-libraries | awk 'NF && $2 != "libc6" {print $2}' | sort -u | paste -sd, | sed 's/,/, /g')"
+depends="$depends, fontconfig, fonts-noto-cjk"
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@COMMIT@/$commit/" \
+    -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
+    -e "s/@DEPENDS@/$depends/" \
+    -e "s/@MAINTAINER@/${DEB_MAINTAINER:-exporter maintainers <exporter@invalid>}/" \
+    packaging/debian/control.in > "$root/DEBIAN/control"
+
+deb=dist/exporter_${version}_${arch}.deb
+rm -f dist/exporter_*.deb
+say "$deb"
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+debbed=$(date +%s.%N)
+
+# --- the .tar.gz ---------------------------------------------------------------------------------------------
+tarball=dist/exporter-${version}-linux-${arch}.tar.gz
+rm -f dist/exporter-*-linux-*.tar.gz
+say "$tarball"
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" -C dist -cf - exporter \
+  | gzip -n -6 > "$tarball"
+finished=$(date +%s.%N)
+
+mib() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1048576}'; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", b - a}'; }
+cat <<REPORT
+build: bundle $(mib "$(du -sb dist/exporter | cut -f1)") MiB unpacked ($(find dist/exporter -type f | wc -l) files)
+build: $deb $(mib "$(stat -c %s "$deb")") MiB
+build: $tarball $(mib "$(stat -c %s "$tarball")") MiB
+build: time $(secs "$started" "$finished") s (bundle $(secs "$started" "$bundled") s, deb $(secs "$bundled" "$debbed") s, tar.gz $(secs "$debbed" "$finished") s)
+REPORT

@@ -1,0 +1,5 @@
+"""The frozen program's entry point: the same executable opens the wizard (no command) or runs a command."""
+
+from exporter.cli import main
+
+raise SystemExit(main())
