@@ -13,7 +13,7 @@ import json
 import os
 import threading
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,8 @@ from typing import Any
 from exporter.archive import DATA_NAME, FORMAT_NAME, MANIFEST_NAME, MAX_MANIFEST_BYTES
 from exporter.atomic import AtomicFile
 from exporter.errors import DecryptionError, ExportCancelled, OutputError
+from exporter.progress import Progress
 
-Progress = Callable[[float, str], None]
 _COPY_BYTES = 1 << 20
 
 

@@ -24,9 +24,9 @@ from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
 from exporter.plan import ExportPlan
+from exporter.progress import Progress
 from exporter.source import Source, SourceDigest, decode_error, open_source
 
-Progress = Callable[[float, str], None]
 _QUEUE_DEPTH = 4
 _DONE = object()
 

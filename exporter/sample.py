@@ -24,6 +24,7 @@ from typing import BinaryIO, NamedTuple, TypeVar
 
 from exporter import sample_names as words
 from exporter.errors import ExportCancelled, PlanError
+from exporter.progress import Progress
 from exporter.sample_names import Name, bank_holder_kana, names
 
 SAMPLE_COLUMNS: tuple[str, ...] = (
@@ -347,7 +348,7 @@ def write_sample(
     *,
     seed: int = 0,
     encoding: str = "utf-8",
-    progress: Callable[[float, str], None] | None = None,
+    progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> None:
     """Write a header and ``rows`` synthetic residents to ``out`` as RFC 4180 CSV, a block at a time.
@@ -374,7 +375,7 @@ def write_sample(
         done = min(rows, done + _BLOCK_ROWS)
         fraction = done / rows if rows else 1.0
         if progress is not None and (fraction >= next_report or fraction == 1.0):
-            progress(fraction, f"Writing sample rows: {done:,} of {rows:,}")
+            progress(fraction, f"{done:,} of {rows:,} sample rows written")
             next_report = fraction + 0.01
         if done >= rows:
             return

@@ -15,18 +15,18 @@ import csv
 import hashlib
 import io
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exporter.errors import ExportCancelled, PlanError, SourceError
+from exporter.progress import Progress
 from exporter.sniff import Head, SourceFormat, read_head
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-Progress = Callable[[float, str], None]
 BLOCK_BYTES = 1 << 20
 _CP932_SAFE_DELIMITERS = frozenset(",;\t")
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from exporter.decrypt import OpenedArchive, decrypt_archive
 from exporter.errors import DecryptionError
+from exporter.progress import Progress
 
-Progress = Callable[[float, str], None]
 MAX_KEY_FILE_BYTES = 1 << 16
 
 

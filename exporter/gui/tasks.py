@@ -16,9 +16,9 @@ from pathlib import Path
 from exporter.classify import Category, classify_columns
 from exporter.pipeline import ExportResult, run_export
 from exporter.plan import ExportPlan
+from exporter.progress import Progress
 from exporter.source import Source, open_source
 
-Progress = Callable[[float, str], None]
 SAMPLE_ROWS = 460_000
 SAMPLE_SEED = 0
 SAMPLES_PER_COLUMN = 3

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from exporter.errors import ExportCancelled, ExporterError
+from exporter.progress import Progress
 
-Progress = Callable[[float, str], None]
 Task = Callable[[Progress, threading.Event], Any]
 
 

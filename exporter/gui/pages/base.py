@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import QWizardPage
 
 from exporter.gui.worker import Task, Worker
+from exporter.progress import Progress
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import Draft, ExportWizard
@@ -39,7 +40,7 @@ class Page(QWizardPage):
         self,
         task: Task,
         *,
-        progress: Callable[[float, str], None],
+        progress: Progress,
         succeeded: Callable[[Any], None],
         failed: Callable[[Any], None],
         cancelled: Callable[[], None],
@@ -84,7 +85,7 @@ class _Relay(QObject):
         self,
         page: Page,
         generation: int,
-        progress: Callable[[float, str], None],
+        progress: Progress,
         succeeded: Callable[[Any], None],
         failed: Callable[[Any], None],
         cancelled: Callable[[], None],
