@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from exporter.errors import ExportCancelled, ExporterError
 from exporter.progress import Progress
@@ -33,12 +33,24 @@ class WorkerSignals(QObject):
     cancelled = Signal()
     finished = Signal()
 
+    def __init__(self, worker: Worker) -> None:
+        super().__init__()
+        self._worker = worker
+        # Connected before any receiver, so it runs first of the queued slots: ``running`` turns False in the GUI
+        # thread, after the result's slot and before the other ``finished`` slots. Turned False in the worker
+        # thread, it could be seen before the result had arrived (a page neither busy nor complete).
+        self.finished.connect(self._delivered)
+
+    @Slot()
+    def _delivered(self) -> None:
+        self._worker._running = False
+
 
 class Worker(QRunnable):
     def __init__(self, task: Task, *, max_rate: float = 20.0) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python keeps it alive until ``finished``; Qt must not delete it under us
-        self.signals = WorkerSignals()
+        self.signals = WorkerSignals(self)
         self.cancel_event = threading.Event()
         self._task = task
         self._interval = 1.0 / max_rate
@@ -47,6 +59,7 @@ class Worker(QRunnable):
 
     @property
     def running(self) -> bool:
+        """From start() until the GUI thread has received ``finished`` (and with it the result)."""
         return self._running
 
     def start(self, pool: QThreadPool | None = None) -> None:
@@ -74,7 +87,6 @@ class Worker(QRunnable):
         else:  # finished before it saw the cancel: the result is complete and stands
             self.signals.succeeded.emit(result)
         finally:
-            self._running = False
             self.signals.finished.emit()
 
     def _report(self, fraction: float, message: str) -> None:

@@ -343,6 +343,25 @@ def test_worker_reports_progress_at_most_twenty_times_a_second(qtbot, monkeypatc
     assert len(reports) <= 21
 
 
+def test_worker_is_running_until_its_result_has_reached_the_gui_thread(qtbot):
+    """A page is complete when its result has arrived and busy while its worker runs; between the two there
+    must be no moment when it is neither (the screenshot walk once stopped in that gap)."""
+    from PySide6.QtCore import QThreadPool
+
+    from exporter.gui import worker as worker_module
+
+    results = []
+    job = worker_module.Worker(lambda progress, cancel: "loaded")
+    job.signals.succeeded.connect(results.append)
+    job.signals.finished.connect(lambda: results.append(f"finished, running={job.running}"))
+    job.start()
+    assert QThreadPool.globalInstance().waitForDone(WAIT_MS)  # the task has returned; no event processed yet
+    assert job.running
+    assert results == []
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
+    assert results == ["loaded", "finished, running=False"]
+
+
 def _recipient() -> str:
     from exporter.envelope import X25519Identity
 
