@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the frozen bundle (PyInstaller, build.spec), then a .deb and a .tar.gz of it, into dist/.
-#   packaging/build-deb.sh            # needs: .venv with '.[gui,build]', binutils, dpkg-deb
+#   packaging/build-deb.sh            # needs: .venv with '.[gui,build]', binutils, icu-devtools, dpkg-dev
 # Environment: PYTHON (default .venv/bin/python), DEB_MAINTAINER, EXPORTER_BUILD_COMMIT (default: git).
 # Idempotent: every run starts from an empty staging folder and replaces the outputs.
 set -euo pipefail
@@ -23,7 +23,8 @@ say "bundle (pyinstaller build.spec), commit $commit"
 bundled=$(date +%s.%N)
 
 # --- the .deb ------------------------------------------------------------------------------------------------
-root=build/deb/root
+# Laid out as dpkg-shlibdeps expects a package's tree: build/deb/debian/exporter/{DEBIAN,opt,usr}.
+root=build/deb/debian/exporter
 rm -rf build/deb
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/doc/exporter"
 cp -a dist/exporter "$root/opt/exporter"
@@ -37,12 +38,14 @@ install -m 0644 packaging/debian/copyright "$root/usr/share/doc/exporter/copyrig
 find "$root" -type d -exec chmod 0755 {} +
 chmod -R go-w "$root"
 
-# libc: the newest GLIBC_x.y symbol version any bundled file asks for. The rest of what the bundle links to outside
-# itself is listed in packaging/debian/system-libraries (checked by packaging/check-libraries.sh).
-glibc=$(find "$root/opt/exporter" -type f \( -name '*.so*' -o -name exporter \) -exec objdump -T {} + 2>/dev/null \
-        | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
-depends="libc6 (>= $glibc), $(grep -v '^#' packaging/debian/system-libraries | awk 'NF && $2 != "libc6" {print $2}' | sort -u | paste -sd, | sed 's/,/, /g')"
-depends="$depends, fontconfig, fonts-noto-cjk"
+# What the bundle takes from the system (build.spec leaves the distribution's libraries out): dpkg-shlibdeps reads
+# every binary's links and the system libraries' symbol files, and fails if a linked library is nowhere to be found.
+printf 'Source: exporter\n\nPackage: exporter\nArchitecture: any\n' > build/deb/debian/control
+mapfile -t binaries < <(find "$root/opt/exporter" -type f \( -name '*.so*' -o -name exporter \) | LC_ALL=C sort)
+mapfile -t library_dirs < <(printf '%s\n' "${binaries[@]}" | xargs -n1 dirname | sort -u | sed 's|^build/deb/|-l|')
+shlibs=$(cd build/deb && dpkg-shlibdeps -O --warnings=0 "${library_dirs[@]}" "${binaries[@]#build/deb/}")
+depends=${shlibs#shlibs:Depends=}
+depends="$depends, fontconfig, fonts-noto-cjk"  # not linked: Qt finds fonts through fontconfig
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@COMMIT@/$commit/" \
     -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
     -e "s/@DEPENDS@/$depends/" \
@@ -63,11 +66,11 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH
   | gzip -n -6 > "$tarball"
 finished=$(date +%s.%N)
 
-mib() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1048576}'; }
+mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000000}'; }  # MB as the budgets in the issue: 10^6 bytes
 secs() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", b - a}'; }
 cat <<REPORT
-build: bundle $(mib "$(du -sb dist/exporter | cut -f1)") MiB unpacked ($(find dist/exporter -type f | wc -l) files)
-build: $deb $(mib "$(stat -c %s "$deb")") MiB
-build: $tarball $(mib "$(stat -c %s "$tarball")") MiB
+build: bundle $(mb "$(du -sb dist/exporter | cut -f1)") MB unpacked ($(find dist/exporter -type f | wc -l) files)
+build: $deb $(mb "$(stat -c %s "$deb")") MB
+build: $tarball $(mb "$(stat -c %s "$tarball")") MB
 build: time $(secs "$started" "$finished") s (bundle $(secs "$started" "$bundled") s, deb $(secs "$bundled" "$debbed") s, tar.gz $(secs "$debbed" "$finished") s)
 REPORT
