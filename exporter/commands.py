@@ -205,9 +205,14 @@ def _size(size: int) -> str:
     return f"{size} bytes"
 
 
+def _on_terminal() -> bool:
+    """Whether stderr is an interactive terminal. A windowed Windows build has no stderr at all (None)."""
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
 def _progress_line() -> Any:
     """A one-line progress display on an interactive terminal; nothing when output goes to a file or a pipe."""
-    if not sys.stderr.isatty():
+    if not _on_terminal():
         return None
     shown = [-1]
 
@@ -221,5 +226,5 @@ def _progress_line() -> Any:
 
 
 def _clear_progress_line() -> None:
-    if sys.stderr.isatty():
+    if _on_terminal():
         print("\r\x1b[K", end="", file=sys.stderr, flush=True)

@@ -117,6 +117,20 @@ def test_export_then_decrypt_gives_exactly_the_kept_columns(tmp_path, residents,
     assert manifest["recipients"] == [{"type": "X25519", "recipient": recipient}]
 
 
+def test_commands_work_without_console_streams(tmp_path, residents, keypair, monkeypatch):
+    """A windowed Windows build runs with sys.stdout and sys.stderr set to None: commands must still work."""
+    key, recipient = keypair
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    archive = tmp_path / "relief.zip.age"
+    export = ["export", str(residents), "--column", "phone", "--recipient", recipient, "--output", str(archive)]
+    assert main(export) == 0
+    assert main(["decrypt", str(archive), "--identity", str(key), "--output", str(tmp_path / "opened")]) == 0
+    assert (tmp_path / "opened" / "data.csv").is_file()
+    export[3] = "nonexistent"
+    assert main(export) == 1
+
+
 def test_raw_decrypt_gives_the_zip(tmp_path, residents, keypair):
     key, recipient = keypair
     archive = tmp_path / "a.zip.age"
