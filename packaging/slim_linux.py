@@ -4,14 +4,14 @@ PyInstaller copies every library its binaries link to. On Linux three kinds of t
 
 * libraries of the distribution (X11, glib, freetype, OpenSSL, zlib, expat, libstdc++, ...): bundled copies would
   never get the distribution's security fixes and can clash with the graphics drivers the system loads. They stay
-  on the system; the .deb declares them (dpkg-shlibdeps) and the .tar.gz's README names them.
+  on the system; the .deb depends on them (dpkg-shlibdeps), and the README says how to list them for the .tar.gz.
 * pyarrow's parquet, dataset, acero and substrait libraries: pyarrow's modules are linked to them but use none of
   their symbols (checked here, symbol by symbol, before a link is removed with patchelf).
-* ICU's data: Qt's copy holds every locale, converter and dictionary (31 MiB), but Qt calls ICU only to open
-  collators (QCollator), calendars and named codecs (QStringDecoder); QLocale has its own CLDR tables. The bundle
-  gets a libicudata with what those calls need for the root, English and Japanese locales, plus the Japanese
-  legacy codecs (about 4 MiB), made with ICU's own icupkg and binutils. The build stops if Qt starts calling
-  other ICU functions; packaging/check_icu_data.py compares Qt's results on both data sets.
+* ICU's data: Qt's copy holds every locale, converter and dictionary (32 MB), but Qt calls ICU only for collation
+  (QCollator), case mapping, time zone names and named codecs (QStringDecoder); QLocale has its own CLDR tables.
+  The bundle gets a libicudata with what those calls need for the root, English and Japanese locales, plus the
+  Japanese legacy codecs (3.6 MB), made with ICU's own icupkg and binutils. The build stops if Qt starts calling
+  other ICU functions; packaging/check_icu_data.py compares Qt's answers on both data sets.
 
 Every function takes and returns PyInstaller TOC entries (dest, src, typecode); changed files are written under
 the build's work folder, never into the environment. Needs: dpkg-query (optional), patchelf, icupkg, as, ld, nm.
@@ -32,10 +32,10 @@ Entry = tuple[str, str, str]
 # Linked to by pyarrow.lib and friends without one symbol used (unlink_overlinked_pyarrow checks).
 PYARROW_OVERLINKED = ("libparquet.so", "libarrow_dataset.so", "libarrow_acero.so", "libarrow_substrait.so")
 KEPT_ICU_LANGUAGES = ("en", "ja")
-# Shift_JIS/windows-31j, EUC-JP, ISO-2022-JP and JIS X 0212: the legacy codecs a Japanese desktop may
-# still ask Qt for.
+# Shift_JIS/windows-31j, EUC-JP, ISO-2022-JP and JIS X 0212: legacy codecs a Japanese desktop may still ask for.
 KEPT_ICU_CONVERTERS = ("ibm-943_", "ibm-33722_", "ibm-954_", "euc-jp-", "jisx-")
-ICU_LOCALE_ITEM = re.compile(r"(?:[a-z]+/)?(?P<language>[a-z]{2,3})(?:_\w*)?\.res")
+# A locale's resources (ja.res, coll/en_US.res); not res_index.res, each tree's list of locales.
+ICU_LOCALE_ITEM = re.compile(r"(?:[a-z]+/)?(?!res_index\.)(?P<language>[a-z]{2,3})(?:_\w*)?\.res")
 # Names of languages, regions, currencies and units, break rules, transliteration, spelled-out numbers: none is
 # reachable from Qt's ICU calls (time zone names, which QTimeZone::displayName asks for, stay).
 DROPPED_ICU_TREES = ("brkitr/", "translit/", "rbnf/", "curr/", "lang/", "region/", "unit/")
@@ -147,6 +147,7 @@ def unlink_overlinked_pyarrow(binaries: list[Entry], workdir: Path) -> list[Entr
 
 
 def icu_items_to_drop(items: list[str]) -> list[str]:
+    """The items of an ICU data package (names as `icupkg -l` lists them) that the bundle leaves out."""
     dropped = []
     for item in items:
         name = item.split("/", 1)[1] if item.startswith("icudt") else item
