@@ -12,8 +12,10 @@ version=$("$PYTHON" -c 'import exporter; print(exporter.__version__)')
 arch=$(dpkg --print-architecture)
 commit=${EXPORTER_BUILD_COMMIT:-$(git describe --always --dirty --abbrev=12 --exclude '*' 2>/dev/null || echo unknown)}
 export EXPORTER_BUILD_COMMIT=$commit
-# Timestamps inside the archives: the commit's time, so two builds of one commit give equal archives' metadata.
+# Reproducible: timestamps in the archives are the commit's time, and a fixed hash seed keeps the order of sets in
+# the frozen bytecode, so two builds of one commit on one machine give the same bytes.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+export PYTHONHASHSEED=0
 
 started=$(date +%s.%N)
 say "translations"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI proof of the package (.ci/run calls it after the tests): build the bundle, the .deb and the .tar.gz; install
 # the .deb with apt; use the installed program (packaging/test_installed.sh); remove it and check nothing is left;
-# build a second time from the same commit and compare the file lists; check the budgets (a breach fails).
+# build a second time from the same commit and compare, file by file; check the budgets (a breach fails).
 # Idempotent: removes an earlier installed exporter first; every build starts from empty output folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +45,9 @@ fi
 commit=$(git describe --always --dirty --abbrev=12 --exclude '*' 2>/dev/null || echo unknown)
 version=$("$PYTHON" -c 'import exporter; print(exporter.__version__)')
 export EXPORTER_BUILD_COMMIT=$commit
+# As build-deb.sh sets them, so that the second build below is made the same way.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+export PYTHONHASHSEED=0
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 
@@ -74,9 +77,10 @@ if [[ "$first" != "$second" ]]; then
   diff <(echo "$first") <(echo "$second") >&2 || true
   fail "the two builds of $commit hold different files"
 fi
-differing=$(cd dist/exporter && find . -type f -exec cmp -s {} ../../build/repro/dist/exporter/{} \; -o -type f -print | wc -l)
-# Content may differ (base_library.zip: marshal's reference flags vary from run to run); the list may not.
-say "two builds: the same $(echo "$second" | wc -l) paths; $differing files differ in content"
+differing=$(cd dist/exporter && find . -type f -exec cmp -s {} ../../build/repro/dist/exporter/{} \; -o -type f -print)
+[[ -z "$differing" ]] || fail "the two builds of $commit differ in: $differing"
+digest=$(cd dist/exporter && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+say "two builds: the same $(echo "$second" | wc -l) paths, byte for byte (bundle digest $digest)"
 rm -rf build/repro
 
 # --- budgets (the issue's: MB = 10^6 bytes) ---------------------------------------------------------------------
