@@ -13,6 +13,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,8 +64,9 @@ def run_export(
             archive.open_data()
             archive.write_data(header_line(plan.columns))
             write = archive.write_data if source.raw_encoding is None else _transcoding(source, archive.write_data)
-            with _WriterThread(write) as writer:
-                for batch in source.batches(plan.columns, digest, progress=progress, cancel=cancel):
+            batches = source.batches(plan.columns, digest, progress=progress, cancel=cancel)
+            with _WriterThread(write) as writer, closing(batches):  # a failed write stops the reader at once
+                for batch in batches:
                     writer.put(encode_rows(batch))
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled()

@@ -11,11 +11,12 @@ scan only ever runs once something is already wrong.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from exporter.sniff import Head, SourceFormat, read_head
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import pyarrow.csv as pa_csv
 
 BLOCK_BYTES = 1 << 20
 _CP932_SAFE_DELIMITERS = frozenset(",;\t")
@@ -85,7 +87,7 @@ class Source:
         *,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
-    ) -> Iterator[pa.RecordBatch]:
+    ) -> Generator[pa.RecordBatch, None, None]:
         """Yield record batches holding ``columns`` in the given order, checking every row of the file.
 
         ``digest`` is filled in as the file is read and is complete when the iterator ends without error.
@@ -110,6 +112,7 @@ class Source:
         )
         total = max(self.path.stat().st_size, 1)
         rows = -1  # the header arrives as the first data row because we name the columns ourselves
+        reader = None
         try:
             reader = pa_csv.open_csv(
                 stream,
@@ -139,6 +142,8 @@ class Source:
             raise SourceError(f"{self.name} could not be read: {err.strerror or err}.", path=str(self.path)) from None
         finally:
             stream.close()
+            if reader is not None:
+                _quiesce(reader)
         if stream.quotes % 2:
             # An odd number of quote characters: either an unterminated quoted field, which the exact reader
             # finds, or a harmless stray quote inside an unquoted value, which both readers keep as text.
@@ -186,6 +191,20 @@ def _closest_hint(column: str, header: Sequence[str]) -> str:
     return "Run “exporter inspect” to see the column names."
 
 
+def _quiesce(reader: pa_csv.CSVStreamingReader) -> None:
+    """Read pyarrow's reader to its end (its closed stream now reads as empty) and close it.
+
+    pyarrow reads ahead on its own threads, calling the stream's read() in Python. A thread still doing so when
+    the interpreter exits aborts the whole process (SIGABRT instead of our exit status), so a reader left early,
+    by an error or by the writer failing, is first let run out. Its outcome no longer matters: the error that
+    stopped the export has already been raised.
+    """
+    with contextlib.suppress(Exception):
+        while True:
+            reader.read_next_batch()
+    reader.close()
+
+
 class _CheckedStream(io.RawIOBase):
     """The bytes pyarrow reads: hashed as they are on disk, transcoded to UTF-8, checked for NUL and quotes."""
 
@@ -208,16 +227,20 @@ class _CheckedStream(io.RawIOBase):
         self.consumed = 0
         self.quotes = 0
         self.error: Exception | None = None
+        self._reading = threading.Lock()
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int = -1) -> bytes:
-        try:
-            return self._read(size)
-        except Exception as err:  # pyarrow re-raises a generic OSError: keep ours to show the user
-            self.error = err
-            raise
+        with self._reading:  # pyarrow calls this from its read-ahead thread; close() waits for it
+            if self.closed:
+                return b""
+            try:
+                return self._read(size)
+            except Exception as err:  # pyarrow re-raises a generic OSError: keep ours to show the user
+                self.error = err
+                raise
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self.read(len(buffer))
@@ -270,9 +293,11 @@ class _CheckedStream(io.RawIOBase):
             raise decode_error(Path(self._path), self._encoding) from None
 
     def close(self) -> None:
-        if not self.closed:
-            self._file.close()
-        super().close()
+        """Wait for a read in progress; every read after this one returns end of file."""
+        with self._reading:
+            if not self.closed:
+                self._file.close()
+            super().close()
 
 
 def locate_problem(source: Source) -> SourceError | None:

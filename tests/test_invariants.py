@@ -363,6 +363,43 @@ def test_full_disk_fails_with_one_error_line_and_leaves_nothing(tmp_path, identi
     assert listing(target) == []
 
 
+# The command line with every read of the resident file after its first 2 MB slowed down: pyarrow's read-ahead
+# thread is then inside our stream when the export fails, as it sometimes was on a busy CI machine.
+SLOW_READS = """
+import sys, time
+import exporter.source
+from exporter.cli import main
+read = exporter.source._CheckedStream._read
+def slow_read(self, size):
+    data = read(self, size)
+    if self.consumed > 2_000_000:
+        time.sleep(0.3)
+    return data
+exporter.source._CheckedStream._read = slow_read
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.slow
+def test_failed_write_while_pyarrow_reads_ahead_still_exits_with_one_error_line(
+    tmp_path, identity_and_recipient, big_sample
+):
+    """A reader thread left inside Python at exit aborted the process (SIGABRT, "terminate called without an
+    active exception") instead of exit status 1; the reader is now run out before the error leaves the core."""
+    target = tmp_path / "target"
+    target.mkdir()
+    _, recipient = identity_and_recipient
+    archive = target / "register.zip.age"
+    result = subprocess.run(
+        [sys.executable, "-c", SLOW_READS, "export", str(big_sample), *all_columns(), "--output", str(archive),
+         "--recipient", recipient],
+        cwd=tmp_path, env=child_env(), preexec_fn=limit_file_size(256 * 1024), capture_output=True, text=True,
+        encoding="utf-8", timeout=RUN_TIMEOUT, check=False,
+    )  # fmt: skip
+    assert archive.name in error_line(result)
+    assert listing(target) == []
+
+
 def test_unwritable_target_folder_is_refused_in_one_sentence_and_nothing_is_created(world_readable_folder):
     base = world_readable_folder
     source = base / "small.csv"
