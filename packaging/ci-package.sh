@@ -55,13 +55,14 @@ say "two builds: the same $(echo "$second" | wc -l) paths, byte for byte (bundle
 rm -rf build/repro
 
 # --- budgets (the issue's: MB = 10^6 bytes) ---------------------------------------------------------------------
-mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000000}'; }
 verdict() { awk -v v="$1" -v l="$2" 'BEGIN {print (v <= l) ? "ok" : "OVER"}'; }
-bundle=$(mb "$(du -sb dist/exporter | cut -f1)")
-deb=$(mb "$(stat -c %s dist/exporter_"$version"_*.deb)")
-tgz=$(mb "$(stat -c %s dist/exporter-"$version"-linux-*.tar.gz)")
+# Sizes as build-deb.sh reported them.
+bundle=$(awk '/^build: bundle/ {print $3}' "$report")
+deb=$(awk '/^build: .*\.deb / {print $3}' "$report")
+tgz=$(awk '/^build: .*\.tar\.gz / {print $3}' "$report")
 startup=$(awk '/^startup: median/ {print $3}' "$report")
 build_time=$(awk '/^build: time/ {print $3}' "$report")
+[[ -n "$bundle" && -n "$deb" && -n "$tgz" && -n "$startup" && -n "$build_time" ]] || fail "a figure is missing from the report"
 budgets=$(printf 'budget: %-28s %8s   limit %6s   %s\n' \
   "bundle unpacked (MB)" "$bundle" 150 "$(verdict "$bundle" 150)" \
   ".deb (MB)" "$deb" 70 "$(verdict "$deb" 70)" \

@@ -43,6 +43,11 @@ def keypair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, s
     return key, capsys.readouterr().out.strip()
 
 
+def export_column(residents: Path, archive: Path, *protection: str | Path, column: str = "phone") -> int:
+    """``exporter export`` of one column of the residents to ``archive``, protected as ``protection`` says."""
+    return main(["export", str(residents), "--column", column, *map(str, protection), "--output", str(archive)])
+
+
 def source_table(path: Path, columns: list[str]) -> list[list[str]]:
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("cp932"), newline="")))
     positions = [rows[0].index(name) for name in columns]
@@ -123,32 +128,16 @@ def test_commands_work_without_console_streams(tmp_path, residents, keypair, mon
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "stderr", None)
     archive = tmp_path / "relief.zip.age"
-    export = ["export", str(residents), "--column", "phone", "--recipient", recipient, "--output", str(archive)]
-    assert main(export) == 0
+    assert export_column(residents, archive, "--recipient", recipient) == 0
     assert main(["decrypt", str(archive), "--identity", str(key), "--output", str(tmp_path / "opened")]) == 0
     assert (tmp_path / "opened" / "data.csv").is_file()
-    export[3] = "nonexistent"
-    assert main(export) == 1
+    assert export_column(residents, archive, "--recipient", recipient, column="nonexistent") == 1
 
 
 def test_raw_decrypt_gives_the_zip(tmp_path, residents, keypair):
     key, recipient = keypair
     archive = tmp_path / "a.zip.age"
-    assert (
-        main(
-            [
-                "export",
-                str(residents),
-                "--column",
-                "phone",
-                "--recipient",
-                recipient,
-                "--output",
-                str(archive),
-            ]
-        )
-        == 0
-    )
+    assert export_column(residents, archive, "--recipient", recipient) == 0
     assert main(["decrypt", str(archive), "--raw", "--identity", str(key), "--output", str(tmp_path / "a.zip")]) == 0
     with zipfile.ZipFile(tmp_path / "a.zip") as opened:
         assert opened.namelist() == ["data.csv", "manifest.json"]
@@ -162,21 +151,7 @@ def test_recipients_file_and_several_recipients(tmp_path, residents, capsys):
     recipients = tmp_path / "recipients.txt"
     recipients.write_text(f"# call centre\n{keys[0]}\n\n{keys[1]}\n", encoding="utf-8")
     archive = tmp_path / "both.zip.age"
-    assert (
-        main(
-            [
-                "export",
-                str(residents),
-                "--column",
-                "phone",
-                "--recipients-file",
-                str(recipients),
-                "--output",
-                str(archive),
-            ]
-        )
-        == 0
-    )
+    assert export_column(residents, archive, "--recipients-file", str(recipients)) == 0
     for index, name in enumerate(("one.key", "two.key")):
         folder = tmp_path / f"opened{index}"
         assert main(["decrypt", str(archive), "--identity", str(tmp_path / name), "--output", str(folder)]) == 0
@@ -224,21 +199,7 @@ def test_weak_passphrase_is_refused_with_a_hint(tmp_path, residents, capsys):
     secret = tmp_path / "weak.txt"
     secret.write_text("Password123!\n", encoding="utf-8")
     archive = tmp_path / "w.zip.age"
-    assert (
-        main(
-            [
-                "export",
-                str(residents),
-                "--column",
-                "phone",
-                "--passphrase-file",
-                str(secret),
-                "--output",
-                str(archive),
-            ]
-        )
-        == 1
-    )
+    assert export_column(residents, archive, "--passphrase-file", str(secret)) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("exporter: error: The passphrase is too weak")
     assert err[1].startswith("exporter: hint: ")
@@ -249,21 +210,7 @@ def test_weak_passphrase_is_refused_with_a_hint(tmp_path, residents, capsys):
 def test_wrong_key_is_one_sentence_and_releases_nothing(tmp_path, residents, keypair, capsys):
     _, recipient = keypair
     archive = tmp_path / "a.zip.age"
-    assert (
-        main(
-            [
-                "export",
-                str(residents),
-                "--column",
-                "phone",
-                "--recipient",
-                recipient,
-                "--output",
-                str(archive),
-            ]
-        )
-        == 0
-    )
+    assert export_column(residents, archive, "--recipient", recipient) == 0
     other = tmp_path / "other.key"
     assert main(["keygen", "--output", str(other)]) == 0
     capsys.readouterr()

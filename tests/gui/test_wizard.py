@@ -109,13 +109,19 @@ def hold_export_at_first_block(monkeypatch) -> threading.Event:
     return reached
 
 
-def test_stop_during_export_ends_it_and_leaves_nothing(qtbot, wizard, tmp_path, monkeypatch):
+def export_held_at_first_block(qtbot, wizard: ExportWizard, tmp_path: Path, monkeypatch) -> Path:
+    """Start an export into an empty folder and wait until it holds at its first block; returns the folder."""
     reached = hold_export_at_first_block(monkeypatch)
     output_folder = tmp_path / "out"
     output_folder.mkdir()
     fill_up_to_review(qtbot, wizard, _recipient(), output_folder / "r.zip.age")
     wizard.next()
     qtbot.waitUntil(reached.is_set, timeout=WAIT_MS)
+    return output_folder
+
+
+def test_stop_during_export_ends_it_and_leaves_nothing(qtbot, wizard, tmp_path, monkeypatch):
+    output_folder = export_held_at_first_block(qtbot, wizard, tmp_path, monkeypatch)
     page = wizard.export_page
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     with qtbot.waitSignal(page.workEnded, timeout=WAIT_MS):
@@ -128,12 +134,7 @@ def test_stop_during_export_ends_it_and_leaves_nothing(qtbot, wizard, tmp_path, 
 
 
 def test_closing_the_window_during_export_stops_it_first_and_leaves_nothing(qtbot, wizard, tmp_path, monkeypatch):
-    reached = hold_export_at_first_block(monkeypatch)
-    output_folder = tmp_path / "out"
-    output_folder.mkdir()
-    fill_up_to_review(qtbot, wizard, _recipient(), output_folder / "r.zip.age")
-    wizard.next()
-    qtbot.waitUntil(reached.is_set, timeout=WAIT_MS)
+    output_folder = export_held_at_first_block(qtbot, wizard, tmp_path, monkeypatch)
     with qtbot.waitSignal(wizard.rejected, timeout=WAIT_MS):
         wizard.reject()
     assert not wizard.isVisible()
