@@ -114,8 +114,10 @@ class Source:
         rows = -1  # the header arrives as the first data row because we name the columns ourselves
         reader = None
         try:
+            # Through a buffered stream, pyarrow copies each block into its own memory: handed on as they are, our
+            # bytes objects would be released on pyarrow's threads, which needs the GIL (see _quiesce).
             reader = pa_csv.open_csv(
-                stream,
+                pa.BufferedInputStream(pa.PythonFile(stream, mode="r"), BLOCK_BYTES),
                 read_options=reader_options,
                 parse_options=parse_options,
                 convert_options=convert_options,
@@ -194,10 +196,10 @@ def _closest_hint(column: str, header: Sequence[str]) -> str:
 def _quiesce(reader: pa_csv.CSVStreamingReader) -> None:
     """Read pyarrow's reader to its end (its closed stream now reads as empty) and close it.
 
-    pyarrow reads ahead on its own threads, calling the stream's read() in Python. A thread still doing so when
-    the interpreter exits aborts the whole process (SIGABRT instead of our exit status), so a reader left early,
-    by an error or by the writer failing, is first let run out. Its outcome no longer matters: the error that
-    stopped the export has already been raised.
+    pyarrow reads ahead on its own threads, calling the stream's read() in Python. One of its threads that needs
+    the GIL while the interpreter exits aborts the whole process (SIGABRT instead of our exit status), so a reader
+    left early, by an error or by the writer failing, is first let run out. Its outcome no longer matters: the
+    error that stopped the export has already been raised.
     """
     with contextlib.suppress(Exception):
         while True:
