@@ -169,6 +169,25 @@ def _reading_options(parser: argparse.ArgumentParser) -> None:
         metavar="CHAR",
         help="the field delimiter: , ; | or tab (default: detected)",
     )
+    parser.add_argument(
+        "--max-row-size",
+        type=_mebibytes,
+        metavar="MIB",
+        help="the largest row accepted, in MiB, quoted line breaks included (default: 128)",
+    )
+    parser.add_argument(
+        "--max-header-size", type=_mebibytes, metavar="MIB", help="the largest header row accepted, in MiB (default: 4)"
+    )
+
+
+def _mebibytes(text: str) -> int:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of MiB") from None
+    if not 0 < value <= 1 << 20:
+        raise argparse.ArgumentTypeError("the size must be more than 0 and at most 1048576 MiB")
+    return int(value * (1 << 20))
 
 
 def _delimiter(text: str) -> str:

@@ -19,7 +19,7 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.sniff import DELIMITER_NAMES
     from exporter.source import open_source
 
-    source = open_source(args.source, encoding=args.encoding, delimiter=args.delimiter)
+    source = open_source(args.source, encoding=args.encoding, delimiter=args.delimiter, limits=read_limits(args))
     digest = source.count_rows(progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
     categories = classify_columns(source.header, source.head_rows)
@@ -29,6 +29,7 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
                 {
                     "encoding": source.format.encoding,
                     "delimiter": source.format.delimiter,
+                    "sep_line": source.format.sep_line,
                     "rows": digest.rows,
                     "columns": [
                         {"name": name, "category": str(category)}
@@ -42,7 +43,8 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     width = max((len(name) for name in source.header), default=0)
     print(source.name)
     print(f"  encoding   {source.format.encoding}")
-    print(f"  delimiter  {DELIMITER_NAMES.get(source.format.delimiter, repr(source.format.delimiter))}")
+    delimiter = DELIMITER_NAMES.get(source.format.delimiter, repr(source.format.delimiter))
+    print(f"  delimiter  {delimiter}" + (" (from the file's sep= line)" if source.format.sep_line else ""))
     print(f"  rows       {digest.rows:,}")
     print(f"  columns    {len(source.header)}")
     for position, (name, category) in enumerate(zip(source.header, categories, strict=True), start=1):
@@ -73,6 +75,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         purpose=args.purpose,
         encoding=args.encoding,
         delimiter=args.delimiter,
+        limits=read_limits(args),
     )
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
@@ -155,6 +158,16 @@ def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def read_limits(args: argparse.Namespace) -> Any:
+    """The reading limits of ``--max-row-size`` and ``--max-header-size``, the defaults where not given."""
+    from exporter.sniff import DEFAULT_LIMITS, ReadLimits
+
+    return ReadLimits(
+        max_row_bytes=args.max_row_size or DEFAULT_LIMITS.max_row_bytes,
+        max_header_bytes=args.max_header_size or DEFAULT_LIMITS.max_header_bytes,
+    )
 
 
 def read_passphrase_file(path: Path) -> str:

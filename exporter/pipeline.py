@@ -26,7 +26,7 @@ from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
-from exporter.source import Source, SourceDigest, decode_error, open_source
+from exporter.source import Source, SourceDigest, open_source
 
 _QUEUE_DEPTH = 4
 _DONE = object()
@@ -52,7 +52,7 @@ def run_export(
             "No column was chosen, so there is nothing to export.",
             hint="Name at least one column with --column.",
         )
-    source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter)
+    source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
     source.column_indexes(plan.columns)
     recipients, recipient_entries = _recipients(plan)
     started = datetime.now(UTC)
@@ -63,9 +63,9 @@ def run_export(
             archive = ArchiveWriter(sealed)
             archive.open_data()
             archive.write_data(header_line(plan.columns))
-            write = archive.write_data if source.raw_encoding is None else _transcoding(source, archive.write_data)
             batches = source.batches(plan.columns, digest, progress=progress, cancel=cancel)
-            with _WriterThread(write) as writer, closing(batches):  # a failed write stops the reader at once
+            # A failed write stops the reader at once.
+            with _WriterThread(archive.write_data) as writer, closing(batches):
                 for batch in batches:
                     writer.put(encode_rows(batch))
                     if cancel is not None and cancel.is_set():
@@ -151,21 +151,6 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
                 hint="A recipient key starts with age1 and is 62 characters long.",
             ) from None
     return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]
-
-
-def _transcoding(source: Source, write: Callable[[Any], None]) -> Callable[[Any], None]:
-    """Decode rows the reader left as bytes (see ``Source.raw_encoding``) to UTF-8 before writing them."""
-    encoding = source.raw_encoding
-    assert encoding is not None
-
-    def write_utf8(piece: memoryview) -> None:
-        try:
-            text = str(piece, encoding)
-        except UnicodeDecodeError:
-            raise decode_error(source.path, encoding) from None
-        write(text.encode("utf-8"))
-
-    return write_utf8
 
 
 def _shorten(text: str) -> str:

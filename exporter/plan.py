@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from exporter.sniff import DEFAULT_LIMITS, ReadLimits
+
 
 class Secret:
     """A passphrase that shows itself only on purpose, so it cannot slip into a log, a repr or a traceback."""
@@ -44,3 +46,4 @@ class ExportPlan:
     delete_by: date | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    limits: ReadLimits = DEFAULT_LIMITS

@@ -1,8 +1,9 @@
-"""Guess how a resident file was written, from its first bytes.
+"""Find out how a resident file was written: encoding, Excel's ``sep=`` line, delimiter, header and a preview.
 
-Municipal systems write CP932 with CRLF, Excel writes UTF-8 with a BOM or UTF-16 ("Unicode text", tab
-separated), newer systems plain UTF-8. We look at a bounded head of the file, never the whole of it, and refuse
-what is not a text table before any work is done.
+Municipal systems write CP932 with CRLF, Excel writes UTF-8 with a BOM or UTF-16 ("Unicode text", tab separated),
+newer systems plain UTF-8. The encoding is detected from where the file holds non-ASCII text (see
+:mod:`exporter.encoding`); the header is read whole, however wide, through the same strict record splitter as the
+body, up to :attr:`ReadLimits.max_header_bytes`; the preview rows come from the first MiB or so.
 """
 
 from __future__ import annotations
@@ -10,15 +11,24 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.errors import SourceError
+from exporter.records import RecordSplitter
 
 HEAD_BYTES = 1 << 20
+MiB = 1 << 20
 DELIMITERS = (",", "\t", ";", "|")
 DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _OTHER_FORMATS = (
     (
         b"PK\x03\x04",
@@ -32,15 +42,33 @@ _OTHER_FORMATS = (
 
 
 @dataclass(frozen=True)
+class ReadLimits:
+    """How large one record may be, in bytes: bounds memory on any input. Raised with --max-row-size and
+    --max-header-size (in MiB) on the command line."""
+
+    max_row_bytes: int = 128 * MiB
+    max_header_bytes: int = 4 * MiB
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+@dataclass(frozen=True)
 class SourceFormat:
-    """How the bytes of a resident file are to be read."""
+    """How the bytes of a resident file are to be read.
+
+    ``sep_line`` is true when the file starts with Excel's ``sep=X`` line, which names the delimiter and is not
+    part of the table: the header is then on line 2.
+    """
 
     encoding: str
     delimiter: str
+    sep_line: bool = False
 
     @property
-    def bom_length(self) -> int:
-        return len(codecs.BOM_UTF8) if self.encoding == "utf-8-sig" else 0
+    def first_line(self) -> int:
+        """The physical line on which the table (its header) may start."""
+        return 2 if self.sep_line else 1
 
 
 @dataclass(frozen=True)
@@ -53,28 +81,50 @@ class Head:
     complete: bool
 
 
-def read_head(path: Path, *, encoding: str | None = None, delimiter: str | None = None, max_rows: int = 1000) -> Head:
-    """Detect encoding and delimiter, read the header and up to ``max_rows`` rows from the first MiB."""
+def read_head(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    max_rows: int = 1000,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> Head:
+    """Detect encoding, ``sep=`` line and delimiter, read the whole header and up to ``max_rows`` preview rows.
+
+    Raises :class:`SourceError` (one sentence naming the file, and the line where there is one) for an empty or
+    binary file, another format (workbook, PDF, archive), undecodable bytes, a NUL byte, bad quoting in the head,
+    a header over ``limits.max_header_bytes`` or a header that names a column twice.
+    """
+    from exporter.text_blocks import text_blocks
+
     with open(path, "rb") as file:
         raw = file.read(HEAD_BYTES)
-        complete = len(raw) < HEAD_BYTES or not file.read(1)
     name = path.name
     chosen = normalise_encoding(encoding) if encoding else _detect_encoding(raw, path)
-    text = _decode_head(raw, chosen, path, complete)
-    if not text.strip("\r\n\ufeff \t"):
-        raise SourceError(f"{name} is empty: it has no header row.", path=str(path), line=1)
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise SourceError(
-            f"{name} line {line} contains a NUL byte, so it is not a text table.", path=str(path), line=line
-        )
-    if delimiter is None:
+    text = _decode_start(raw, chosen, path)
+    sep = _sep_line_delimiter(text)
+    if delimiter is not None:
+        if len(delimiter) != 1 or delimiter in '\r\n"':
+            raise SourceError(f"The delimiter must be one character such as , or ; (not {delimiter!r}).")
+    elif sep is not None:
+        delimiter = sep
+    else:
         delimiter = _detect_delimiter(text)
-    elif len(delimiter) != 1 or delimiter in '\r\n"':
-        raise SourceError(f"The delimiter must be one character such as , or ; (not {delimiter!r}).")
-    header, rows = _parse_head(text, delimiter, complete, max_rows)
-    _check_header(header, name, path)
-    return Head(SourceFormat(chosen, delimiter), tuple(header), tuple(rows), complete)
+    source_format = SourceFormat(chosen, delimiter, sep_line=sep is not None)
+    splitter = RecordSplitter(
+        delimiter,
+        name=name,
+        path=str(path),
+        max_record=limits.max_header_bytes,
+        first_line=source_format.first_line,
+        what="header",
+    )
+    head, complete = _head_text(splitter, text_blocks(path, source_format), limits)
+    if not head.strip("\r\n\ufeff \t"):
+        raise SourceError(f"{name} is empty: it has no header row.", path=str(path), line=1)
+    header, rows = _parse_head(head, delimiter, max_rows)
+    _check_header(header, name, path, source_format.first_line)
+    return Head(source_format, tuple(header), tuple(rows), complete)
 
 
 def normalise_encoding(encoding: str) -> str:
@@ -92,6 +142,8 @@ def normalise_encoding(encoding: str) -> str:
 
 
 def _detect_encoding(raw: bytes, path: Path) -> str:
+    from exporter.encoding import detect
+
     name = path.name
     for bom, codec in _BOMS:
         if raw.startswith(bom):
@@ -103,18 +155,15 @@ def _detect_encoding(raw: bytes, path: Path) -> str:
         raise SourceError(
             f"{name} contains binary data at line 1, so it is not a CSV text file.", path=str(path), line=1
         )
-    for codec in ("utf-8", "cp932"):
-        try:
-            codecs.getincrementaldecoder(codec)().decode(raw, final=False)
-        except UnicodeDecodeError:
-            continue
-        return codec
-    raise SourceError(
-        f"{name} is neither UTF-8 nor CP932 (Shift_JIS) text.",
-        path=str(path),
-        line=1,
-        hint="If you know its encoding, give it with --encoding.",
-    )
+    detected = detect(path, raw)
+    if detected is None:
+        raise SourceError(
+            f"{name} is neither UTF-8 nor CP932 (Shift_JIS) text.",
+            path=str(path),
+            line=1,
+            hint="If you know its encoding, give it with --encoding.",
+        )
+    return detected
 
 
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 27), *range(28, 32)])
@@ -126,28 +175,46 @@ def _looks_binary(start: bytes) -> bool:
     return control > max(4, len(start) // 100)
 
 
-def _decode_head(raw: bytes, encoding: str, path: Path, complete: bool) -> str:
-    name = path.name
-    decoder = codecs.getincrementaldecoder(encoding)()
+def _decode_start(raw: bytes, encoding: str, path: Path) -> str:
+    """The first 64 KiB of text, for the ``sep=`` line and the delimiter (errors are the full read's to report)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    return decoder.decode(raw[: 64 * 1024], final=len(raw) <= 64 * 1024).lstrip("\ufeff")
+
+
+def _sep_line_delimiter(text: str) -> str | None:
+    """The delimiter named by Excel's first line ``sep=;`` (any case, one character, then a line end), or None."""
+    if text[:4].lower() != "sep=" or len(text) < 5:
+        return None
+    delimiter, rest = text[4], text[5:]
+    if delimiter in '\r\n"' or not (rest == "" or rest.startswith(("\r", "\n"))):
+        return None
+    return delimiter
+
+
+def _head_text(splitter: RecordSplitter, blocks: Iterator[bytes], limits: ReadLimits) -> tuple[str, bool]:
+    """Whole records from the start of the table: the header, then rows until about HEAD_BYTES."""
+    pieces: list[bytes] = []
+    size = 0
+    chunks = splitter.split(blocks)
     try:
-        return decoder.decode(raw, final=complete)
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise SourceError(
-            f"{name} line {line} cannot be read as {encoding}.",
-            path=str(path),
-            line=line,
-            hint="Give the file's encoding with --encoding (for example cp932 or utf-8).",
-        ) from None
+        for chunk in chunks:
+            pieces.append(chunk.data)
+            size += len(chunk.data)
+            if chunk.data.strip(b"\r\n"):  # the header is whole: what follows are rows
+                splitter.max_record, splitter.what = limits.max_row_bytes, "row"
+            if size >= HEAD_BYTES:
+                return b"".join(pieces).decode("utf-8", "replace"), False
+    finally:
+        chunks.close()
+    return b"".join(pieces).decode("utf-8", "replace"), True
 
 
 def _detect_delimiter(text: str) -> str:
     """Prefer the candidate that splits the header into the most fields with equally wide rows after it."""
     best, best_score = ",", (0, 0)
-    lines = text[: 64 * 1024]
     for candidate in DELIMITERS:
         try:
-            records = list(_first_records(lines, candidate, 50))
+            records = _first_records(text, candidate, 50)
         except csv.Error:
             continue
         if not records or len(records[0]) < 2:
@@ -172,35 +239,31 @@ def _first_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return records
 
 
-def _parse_head(text: str, delimiter: str, complete: bool, max_rows: int) -> tuple[list[str], list[tuple[str, ...]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _parse_head(text: str, delimiter: str, max_rows: int) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Header and rows of whole, strictly quoted records (the splitter checked them)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     rows: list[tuple[str, ...]] = []
-    try:
-        for record in reader:
-            if not record:
-                continue
-            if header is None:
-                header = record
-                continue
-            rows.append(tuple(record))
-            if len(rows) > max_rows:
-                break
-    except csv.Error:
-        pass  # the head ends inside a quoted field; the full read reports real errors with their line
-    if not complete or len(rows) > max_rows:
-        rows = rows[:-1]  # the last record read may be cut off by the end of the head
-    return header or [], rows[:max_rows]
+    for record in reader:
+        if not record:
+            continue
+        if header is None:
+            header = record
+            continue
+        rows.append(tuple(record))
+        if len(rows) >= max_rows:
+            break
+    return header or [], rows
 
 
-def _check_header(header: list[str], name: str, path: Path) -> None:
+def _check_header(header: list[str], name: str, path: Path, line: int) -> None:
     seen: dict[str, int] = {}
     for position, column in enumerate(header, start=1):
         if column in seen:
             raise SourceError(
-                f"{name} line 1 names the column “{column}” twice (columns {seen[column]} and {position}).",
+                f"{name} line {line} names the column “{column}” twice (columns {seen[column]} and {position}).",
                 path=str(path),
-                line=1,
+                line=line,
                 hint="Rename one of them so every column has its own name.",
             )
         seen[column] = position

@@ -22,7 +22,9 @@ from exporter.gui.i18n import translations_need_build as need_build
 from exporter.passphrase import require_strong
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan
-from exporter.source import decode_error, open_source
+from exporter.sniff import SourceFormat
+from exporter.source import open_source
+from exporter.text_blocks import undecodable
 
 # Three English words in a row are an untranslated sentence; file names, column names and options are not.
 ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}")
@@ -85,8 +87,8 @@ def test_resident_file_errors_are_japanese_and_keep_the_file_and_line(japanese, 
         assert_japanese(error, *kept)
     assert_japanese(raised(lambda: open_source(tmp_path / "missing.csv")), "missing.csv")
     assert_japanese(raised(lambda: open_source(tmp_path)), str(tmp_path))
-    undecodable = decode_error(write(tmp_path, "bytes.csv", b"a,b\n1,2\n3,\x82\xff\n"), "utf-8")
-    assert_japanese(undecodable, "bytes.csv", "3 行目", "utf-8")
+    bad_bytes = undecodable(write(tmp_path, "bytes.csv", b"a,b\n1,2\n3,\x82\xff\n"), SourceFormat("utf-8", ","))
+    assert_japanese(bad_bytes, "bytes.csv", "3 行目", "utf-8")
 
 
 def test_plan_and_output_errors_are_japanese(japanese, tmp_path):

@@ -1,0 +1,350 @@
+"""Cut a CSV byte stream into chunks of whole records, checking its quotes as a strict RFC 4180 reader does.
+
+pyarrow's CSV parser is fast but not exact on its own: at its block boundaries it can drop the LF of a quoted CRLF
+(apache/arrow#51368), and it accepts quotes that a strict reader refuses (``"a"b`` becomes ``ab``; two unclosed
+quotes merge two residents into one record). So pyarrow only ever parses chunks that this module has cut at record
+ends and whose every quote it has checked, each chunk as one block. The rules are those of Python's ``csv`` reader
+with ``strict=True`` (our reference), over UTF-8 or CP932 bytes, where the quote, the delimiter, CR and LF are
+single ASCII bytes that never occur inside a multi-byte character:
+
+- a record ends at CR, LF or CRLF outside a quoted value; a line end of CR, LF or CRLF is one physical line;
+- a quote opens a quoted value only at the start of a field (after a delimiter, a line end, or at the start);
+- inside a quoted value, ``""`` is one quote and anything else, line ends included, is text;
+- the closing quote must be followed by the delimiter, a line end or the end of the file, else the file is refused;
+- a quote anywhere else (``5"``, ``a"b``) is an ordinary character of an unquoted value;
+- a quoted value still open at the end of the file is refused.
+
+Most files hold few quotes: those are followed quote by quote with ``bytes.find``. A chunk with many quotes is first
+checked in Arrow compute kernels on the assumption that every quote opens or closes a quoted value; when the checks
+hold, that assumption is the strict parse (the reader is deterministic), and when one fails the chunk is followed
+quote by quote, which is exact in every case and names the line of the fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from exporter.errors import SourceError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+QUOTE = 0x22
+CR = 0x0D
+LF = 0x0A
+_DENSE_QUOTES = 2048  # from this many quotes in a chunk, check them in compute kernels first
+_LOOKBACK = 64  # quotes taken at a time when looking back for the last record end of a dense chunk
+
+
+def count_lines(data: bytes, start: int = 0, end: int | None = None) -> int:
+    """Physical line ends in ``data[start:end]``: CR, LF and CRLF count one each, as Python's universal newlines."""
+    end = len(data) if end is None else end
+    lf = data.count(b"\n", start, end)
+    cr = data.count(b"\r", start, end)
+    if not lf or not cr:
+        return lf + cr
+    return lf + cr - data.count(b"\r\n", start, end)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Whole records: ``data`` starts at a record start and ends at a record end (or the end of the file).
+
+    ``first_line`` is the 1-based physical line of the first byte in the file, ``lines`` the line ends inside.
+    """
+
+    data: bytes
+    first_line: int
+    lines: int
+
+
+class RecordSplitter:
+    """Turns blocks of bytes into :class:`Chunk` s of whole, strictly quoted records.
+
+    ``delimiter`` is one ASCII character. ``max_record`` bounds the bytes of one record (its quoted line breaks
+    included): a record that grows beyond it is refused, so memory stays bounded on any input. Errors are
+    :class:`SourceError` sentences naming ``name`` and the physical line (``first_line`` is the line of the
+    first byte handed in: 2 after an Excel ``sep=`` line).
+    """
+
+    def __init__(
+        self, delimiter: str, *, name: str, path: str, max_record: int, first_line: int = 1, what: str = "row"
+    ) -> None:
+        if len(delimiter) != 1 or not delimiter.isascii() or delimiter in '"\r\n':
+            raise ValueError(f"unusable delimiter {delimiter!r}")
+        self._delimiter = ord(delimiter)
+        self._name = name
+        self._path = path
+        self.max_record = max_record
+        self._line = first_line
+        self.what = what
+
+    @property
+    def line(self) -> int:
+        """The physical line at which the next chunk starts."""
+        return self._line
+
+    def split(self, blocks: Iterable[bytes]) -> Generator[Chunk, None, None]:
+        """Yield chunks of whole records from ``blocks`` (any sizes); the last chunk may lack a final line end.
+
+        A record longer than a block is looked for again only once the data has doubled, so that a long record
+        costs linear time; it is refused as soon as it exceeds ``max_record``.
+        """
+        parts: list[bytes] = []
+        size = retry_at = 0
+        for block in blocks:
+            if not block:
+                continue
+            parts.append(block)
+            size += len(block)
+            if size < retry_at and size <= self.max_record:
+                continue
+            pending = b"".join(parts) if len(parts) > 1 else parts[0]
+            cut = yield from self._cut_or_fault(pending, eof=False)
+            if cut:
+                yield self._chunk(pending[:cut])
+                rest = pending[cut:]
+                parts, size, retry_at = ([rest] if rest else []), len(rest), 0
+            elif size > self.max_record:
+                raise self._too_long(pending)
+            else:
+                parts, retry_at = [pending], 2 * size
+        if parts:
+            pending = b"".join(parts)
+            yield self._chunk(pending[: (yield from self._cut_or_fault(pending, eof=True))])
+
+    def _cut_or_fault(self, data: bytes, *, eof: bool) -> Generator[Chunk, None, int]:
+        """The cut; at a quoting fault, the whole records before the faulty one are handed on first, so that a
+        fault of theirs (a wrong number of fields, found by the parser) is reported before the later one."""
+        try:
+            return self._cut(data, eof=eof)
+        except _QuoteFault as fault:
+            if fault.record_start > 0:
+                yield self._chunk(data[: fault.record_start])
+            raise fault.error from None
+
+    def _chunk(self, data: bytes) -> Chunk:
+        if b"\x00" in data:
+            raise self._error(
+                count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table"
+            )
+        lines = count_lines(data)
+        chunk = Chunk(data, self._line, lines)
+        self._line += lines
+        return chunk
+
+    # --- finding the last record end -------------------------------------------------------------------------
+
+    def _cut(self, data: bytes, *, eof: bool) -> int:
+        """The end of the last complete record in ``data`` (0 if there is none), every quote before it checked."""
+        # A CR at the very end may be the first half of a CRLF: it ends a record only once the next byte is known.
+        limit = len(data) - 1 if not eof and data.endswith(b"\r") else len(data)
+        quotes = data.count(b'"', 0, limit)
+        if quotes == 0:
+            if eof:
+                return limit
+            return max(data.rfind(b"\n", 0, limit), data.rfind(b"\r", 0, limit)) + 1
+        if quotes >= _DENSE_QUOTES:
+            cut = self._dense_cut(data, limit, eof)
+            if cut is not None:
+                return cut
+        return self._walk(data, limit, eof)
+
+    def _walk(self, data: bytes, limit: int, eof: bool) -> int:
+        """Follow the quotes one by one: exact on every input, and the only place that reports a quoting fault."""
+        delimiter = self._delimiter
+        position = record_start = cut = 0
+        while True:
+            quote = data.find(b'"', position, limit)
+            stretch_end = limit if quote < 0 else quote
+            line_end = max(data.rfind(b"\n", position, stretch_end), data.rfind(b"\r", position, stretch_end))
+            if line_end >= 0:
+                cut = record_start = line_end + 1
+            if quote < 0:
+                return limit if eof else cut
+            if quote != record_start and data[quote - 1] not in (delimiter, CR, LF):
+                position = quote + 1  # an ordinary character of an unquoted value
+                continue
+            closing = self._closing_quote(data, quote, limit, eof)
+            if closing < 0:
+                if eof:
+                    raise _QuoteFault(record_start, self._unclosed(data, record_start))
+                return cut
+            after = closing + 1
+            if after == limit:
+                return limit if eof else cut
+            if data[after] not in (delimiter, CR, LF):
+                raise _QuoteFault(record_start, self._text_after_quote(data, record_start, quote, closing))
+            position = after
+
+    @staticmethod
+    def _closing_quote(data: bytes, opening: int, limit: int, eof: bool) -> int:
+        """The index of the quote that closes the value opened at ``opening``, or -1 if it is not in the data."""
+        start = opening + 1
+        while True:
+            found = data.find(b'"', start, limit)
+            if found < 0:
+                return -1
+            if found + 1 < limit:
+                if data[found + 1] != QUOTE:
+                    return found
+                start = found + 2  # "" stands for one quote
+            else:
+                return found if eof else -1  # the next byte decides between "" and the end of the value
+
+    def _dense_cut(self, data: bytes, limit: int, eof: bool) -> int | None:
+        """The cut found with compute kernels, or None when some quote is not an opening or closing one."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        view = pa.Array.from_buffers(pa.uint8(), limit, [None, pa.py_buffer(data)])
+        positions = pc.indices_nonzero(pc.equal(view, pa.scalar(QUOTE, pa.uint8())))
+        count = len(positions)
+        allowed = pa.array([self._delimiter, CR, LF, QUOTE], pa.uint8())
+        opening = _alternate(count, first=True)
+        before = pc.take(view, pc.subtract(pc.max_element_wise(positions, pa.scalar(1, pa.uint64())), 1))
+        bad_open = pc.and_(opening, pc.invert(pc.is_in(before, value_set=allowed)))
+        bad_open = pc.and_(bad_open, pc.not_equal(positions, pa.scalar(0, pa.uint64())))
+        after = pc.take(view, pc.min_element_wise(pc.add(positions, 1), pa.scalar(limit - 1, pa.uint64())))
+        bad_close = pc.and_(pc.invert(opening), pc.invert(pc.is_in(after, value_set=allowed)))
+        bad_close = pc.and_(bad_close, pc.not_equal(positions, pa.scalar(limit - 1, pa.uint64())))
+        if pc.any(pc.or_(bad_open, bad_close)).as_py():
+            return None
+        return self._last_record_end(data, positions, limit, eof)
+
+    @staticmethod
+    def _last_record_end(data: bytes, positions: pa.UInt64Array, limit: int, eof: bool) -> int | None:
+        """The end of the last record, the quotes known to pair up: the last line end outside every quoted value.
+
+        Quote ``2i`` opens a value and ``2i + 1`` closes it, so the stretches outside quotes are the one before the
+        first quote, those from each closing quote to the next opening one, and the one after a last closing quote.
+        They are searched from the end, fetching quote positions a few at a time.
+        """
+        count = len(positions)
+        if eof:
+            return limit if count % 2 == 0 else None  # an unclosed value at the end: the exact walk says where
+        fetched: dict[int, int] = {}
+
+        def position(index: int) -> int:
+            if index not in fetched:
+                start = max(index - _LOOKBACK + 1, 0)
+                for offset, value in enumerate(positions.slice(start, index - start + 1).to_pylist()):
+                    fetched[start + offset] = int(value)
+            return fetched[index]
+
+        def last_line_end(start: int, end: int) -> int:
+            return max(data.rfind(b"\n", start, end), data.rfind(b"\r", start, end))
+
+        if count % 2 == 0:
+            found = last_line_end(position(count - 1) + 1, limit)
+            if found >= 0:
+                return found + 1
+        closing = count - 3 if count % 2 == 0 else count - 2
+        while closing >= 1:
+            found = last_line_end(position(closing) + 1, position(closing + 1))
+            if found >= 0:
+                return found + 1
+            closing -= 2
+        return last_line_end(0, position(0)) + 1
+
+    # --- sentences ---------------------------------------------------------------------------------------------
+
+    def _error(self, lines_before: int, what: str, *, hint: str | None = None) -> SourceError:
+        line = self._line + lines_before
+        return SourceError(f"{self._name} line {line} {what}.", path=self._path, line=line, hint=hint)
+
+    def _nul(self, data: bytes) -> SourceError:
+        return self._error(count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table")
+
+    def _unclosed(self, data: bytes, record_start: int) -> SourceError:
+        return self._error(
+            count_lines(data, 0, record_start),
+            "opens a quoted value that is never closed",
+            hint="Check for a missing or extra delimiter, or a quote that is not closed.",
+        )
+
+    def _text_after_quote(self, data: bytes, record_start: int, opening: int, closing: int) -> SourceError:
+        column = _field_index(data, record_start, opening, self._delimiter) + 1
+        start_lines = count_lines(data, 0, record_start)
+        closing_line = self._line + count_lines(data, 0, closing)
+        where = f"column {column}"
+        if closing_line != self._line + start_lines:
+            where += f", closed on line {closing_line}"
+        return self._error(
+            start_lines,
+            f"has a quoted value followed by more text before the next delimiter ({where})",
+            hint="A quote may open a value only at its start, and the closing quote must end the value; "
+            'write a quote inside a quoted value as two quotes ("").',
+        )
+
+    def _too_long(self, data: bytes) -> SourceError:
+        if b"\x00" in data:
+            return self._error(
+                count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table"
+            )
+        limit = f"{self.max_record / (1 << 20):g} MiB"
+        if self._inside_quotes(data):
+            what = f"opens a quoted value that is not closed within {limit}"
+            hint = "Check for a quote that is not closed."
+        else:
+            what = f"starts a {self.what} longer than the limit of {limit}"
+            hint = None
+        option = "--max-header-size" if self.what == "header" else "--max-row-size"
+        advice = f"If the file is right, raise the limit with {option} (in MiB)."
+        return self._error(0, what, hint=f"{hint} {advice}" if hint else advice)
+
+    def _inside_quotes(self, data: bytes) -> bool:
+        """Whether the end of ``data``, one unfinished record, lies inside a quoted value."""
+        try:
+            self._walk(data, len(data), True)
+        except _QuoteFault as fault:
+            return "never closed" in fault.error.message
+        return False
+
+
+class _QuoteFault(Exception):
+    """A quoting fault in the record that starts at ``record_start`` of the data being cut."""
+
+    def __init__(self, record_start: int, error: SourceError) -> None:
+        super().__init__(error.message)
+        self.record_start = record_start
+        self.error = error
+
+
+def _field_index(data: bytes, record_start: int, target: int, delimiter: int) -> int:
+    """The 0-based index of the field that starts at ``target`` in the record at ``record_start`` (quotes valid)."""
+    index = 0
+    position = record_start
+    while True:
+        quote = data.find(b'"', position, target)
+        stretch_end = target if quote < 0 else quote
+        index += data.count(bytes([delimiter]), position, stretch_end)
+        if quote < 0:
+            return index
+        if quote == record_start or data[quote - 1] == delimiter:
+            closing = RecordSplitter._closing_quote(data, quote, target, True)
+            if closing < 0:
+                return index
+            position = closing + 1
+        else:
+            position = quote + 1
+
+
+_PATTERNS: dict[bool, pa.Buffer] = {}
+
+
+def _alternate(count: int, *, first: bool) -> pa.BooleanArray:
+    """``[first, not first, first, ...]`` of length ``count``, built from a bit pattern without a Python loop."""
+    import pyarrow as pa
+
+    size = (count + 7) // 8
+    pattern = _PATTERNS.get(first)
+    if pattern is None or pattern.size < size:
+        pattern = pa.py_buffer((b"\x55" if first else b"\xaa") * max(size, 1 << 16))
+        _PATTERNS[first] = pattern
+    return pa.Array.from_buffers(pa.bool_(), count, [None, pattern])
+
+
+__all__ = ["Chunk", "RecordSplitter", "count_lines"]

@@ -1,0 +1,123 @@
+"""The bytes of a resident file as UTF-8 blocks: hashed as they are on disk, BOM and ``sep=`` line dropped.
+
+UTF-8 files are handed on as read (the reader validates them chunk by chunk, in Arrow, after cutting them at record
+ends, so a character is never split); every other encoding is decoded strictly and encoded as UTF-8, so the rest
+of the program sees one encoding. Undecodable bytes are refused with their physical line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import threading
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exporter.errors import ExportCancelled, SourceError
+from exporter.records import count_lines
+from exporter.sniff import SourceFormat
+
+BLOCK_BYTES = 1 << 20
+PASS_THROUGH = frozenset({"utf-8", "utf-8-sig"})
+
+
+@dataclass
+class RawDigest:
+    """What was read of the file as it is on disk: SHA-256 and size, complete once a read reached the end."""
+
+    sha256: hashlib._Hash = field(default_factory=hashlib.sha256)
+    size: int = 0
+
+
+def text_blocks(
+    path: Path,
+    source_format: SourceFormat,
+    *,
+    digest: RawDigest | None = None,
+    cancel: threading.Event | None = None,
+    block_bytes: int | None = None,
+) -> Generator[bytes, None, None]:
+    """Yield the file's content after its BOM and ``sep=`` line, in UTF-8, in blocks of about ``block_bytes``
+    (default :data:`BLOCK_BYTES`, read at each call so that tests can make it a few bytes).
+
+    Raises :class:`SourceError` for bytes the encoding cannot decode (naming their line) and
+    :class:`ExportCancelled` when ``cancel`` is set between blocks.
+    """
+    block_bytes = block_bytes or BLOCK_BYTES
+    encoding = source_format.encoding
+    decoder = None if encoding in PASS_THROUGH else codecs.getincrementaldecoder(encoding)()
+    skip_bom = encoding == "utf-8-sig"
+    skip_line = source_format.sep_line
+    with open(path, "rb") as file:
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise ExportCancelled()
+            raw = file.read(block_bytes)
+            if digest is not None:
+                digest.sha256.update(raw)
+                digest.size += len(raw)
+            if decoder is None:
+                data = raw
+                if skip_bom:
+                    data, skip_bom = data.removeprefix(codecs.BOM_UTF8), False
+            else:
+                try:
+                    text = decoder.decode(raw, final=not raw)
+                except UnicodeDecodeError:
+                    raise undecodable(path, source_format) from None
+                data = text.encode("utf-8")
+            if skip_line and data:
+                data, skip_line = _drop_first_line(data)
+            if data:
+                yield data
+            if not raw:
+                return
+
+
+def _drop_first_line(data: bytes) -> tuple[bytes, bool]:
+    """Drop the ``sep=`` line (with its CR, LF or CRLF); returns the rest and whether the line is still unfinished."""
+    cr, lf = data.find(b"\r"), data.find(b"\n")
+    ends = [index for index in (cr, lf) if index >= 0]
+    if not ends:
+        return b"", True
+    end = min(ends)
+    if data[end : end + 2] == b"\r\n":
+        end += 1
+    return data[end + 1 :], False
+
+
+def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
+    """Read the file again from the start to turn the decoder's complaint into a physical line number."""
+    encoding = source_format.encoding
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 0
+    pending_cr = False
+    with open(path, "rb") as file:
+        while True:
+            raw = file.read(BLOCK_BYTES)
+            buffered, flag = decoder.getstate()
+            try:
+                text = decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as error:
+                # The error's offsets count the bytes the decoder still held from the last block, then ``raw``.
+                before = codecs.getincrementaldecoder(encoding)()
+                before.setstate((b"", flag))
+                text, broken = before.decode((buffered + raw)[: error.start], final=False), True
+            else:
+                broken = False
+            data = text.encode("utf-8", "surrogatepass")
+            lines += count_lines(data) - (1 if pending_cr and data.startswith(b"\n") else 0)
+            pending_cr = data.endswith(b"\r")
+            if broken or not raw:
+                break
+    line = lines + 1
+    return SourceError(
+        f"{path.name} line {line} has bytes that are not valid {encoding}.",
+        path=str(path),
+        line=line,
+        hint="Give the file's encoding with --encoding (for example cp932 or utf-8).",
+    )
+
+
+__all__ = ["BLOCK_BYTES", "RawDigest", "text_blocks", "undecodable"]
