@@ -137,6 +137,28 @@ def test_header_alone_decides_an_empty_column(header: str, expected: Category) -
     assert classify_column(header, ["", "  ", "　"]) is expected
 
 
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(char) + 0xFEE0) if "!" <= char <= "~" else char for char in text)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [(header, category) for category, headers in HEADER_TABLE.items() for header in headers if header],
+)
+def test_header_disguised_by_invisible_characters_spaces_or_full_width_keeps_its_category(
+    header: str, expected: Category
+) -> None:
+    middle = len(header) // 2
+    for disguised in (
+        header[:middle] + "\u200b" + header[middle:],
+        "\ufeff" + header + "\u00a0",
+        "\u3000" + "\u2060".join(header) + " \t",
+        "\u2067" + header[:middle] + "\u00ad" + header[middle:] + "\u2069",
+        _full_width(header),
+    ):
+        assert classify_column(disguised, []) is expected, repr(disguised)
+
+
 def test_sensitive_categories_are_the_four_that_need_confirmation() -> None:
     assert {
         Category.MY_NUMBER,
