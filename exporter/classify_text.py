@@ -20,9 +20,9 @@ composes them into ジ):
 4. every kind of white space (NBSP, ideographic space, tab, line breaks; ``str.isspace``) becomes one space,
    runs of spaces become one, and surrounding spaces are dropped.
 
-For matching header names, :func:`fold_kana` then writes hiragana as katakana, small kana as large ones and
-drops the prolonged sound mark ー, so ｼﾞｭｳｼｮ, ｼﾞﾕｳｼﾖ, じゅうしょ and ジュウショ are one word, and so are
-ｾｲﾈﾝｶﾞｯﾋﾟ and ｾｲﾈﾝｶﾞﾂﾋﾟ, ﾒｰﾙ and メール. Only ``re`` and ``unicodedata`` from the standard library.
+For matching header names, :func:`fold_kana` then writes hiragana as katakana, small kana as large ones and a
+hyphen after katakana as ー, so ｼﾞｭｳｼｮ, ｼﾞﾕｳｼﾖ, じゅうしょ and ジュウショ are one word, and so are
+ｾｲﾈﾝｶﾞｯﾋﾟ and ｾｲﾈﾝｶﾞﾂﾋﾟ, ﾒｰﾙ and ﾒ-ﾙ. Only ``re`` and ``unicodedata`` from the standard library.
 """
 
 from __future__ import annotations
@@ -114,17 +114,18 @@ _KANA_FOLDING = str.maketrans(
         0x309D: 0x30FD,
         0x309E: 0x30FE,
         **_SMALL_TO_LARGE,
-        # the prolonged sound mark: ﾒｰﾙ, メール and legacy ﾒ-ﾙ (the hyphen is a separator anyway)
-        0x30FC: None,
     }
 )
+# Legacy data without the prolonged sound mark writes a hyphen for it (ﾒ-ﾙ, ｺ-ﾄﾞ, ﾏｲﾅﾝﾊﾞ-): a dash after a
+# katakana and before another one or the end is ー. Elsewhere a dash separates words.
+_DASH_AS_PROLONGED_SOUND_MARK = re.compile("(?<=[\u30a1-\u30fa])[-\u2010-\u2015\u2212\ufe63](?=[\u30a1-\u30fa]|$)")
 
 
 def fold_kana(text: str) -> str:
-    """Hiragana as katakana, small kana as large, ー dropped: how header vocabulary and headers are compared.
+    """Hiragana as katakana, small kana as large, a dash after katakana as ー: how headers are compared.
 
     Expects a :func:`clean_text` copy (half-width katakana already made full-width by NFKC). Two spellings
     that fold alike are one word here (ｼﾞｭｳｼｮ / ｼﾞﾕｳｼﾖ); so are a few different words (控除 コウジョ and
     工場 コウジョウ both start コウジヨ), which is why some vocabulary entries are patterns with a guard.
     """
-    return text.translate(_KANA_FOLDING)
+    return _DASH_AS_PROLONGED_SOUND_MARK.sub("ー", text.translate(_KANA_FOLDING))

@@ -62,32 +62,54 @@ HEADER_VOCABULARY: tuple[HeaderWords, ...] = (
         japanese="要配慮 要介護 要支援 介護 障害 障がい 障碍 療育 病歴 病名 疾病 疾患 傷病 既往 健康 診断 服薬 "
         "通院 入院 生活保護 被保護 犯罪 犯歴 前科 逮捕 刑事 信条 信仰 宗教 思想 人種 民族 社会的身分 被害 "
         "支援措置",
-        kana="ヨウハイリョ カイゴ ヨウシエン ショウガイ リョウイク セイシンホケン ビョウメイ ビョウレキ キオウレキ "
-        "シッペイ シッカン ショウビョウ ケンコウ シンダン フクヤク ツウイン ニュウイン セイカツホゴ ヒホゴ "
-        "ハンザイ ハンレキ タイホ シンジョウ シュウキョウ ジンシュ ミンゾク ヒガイ シエンソチ",
+        kana="ヨウハイリョ ヨウシエン ショウガイ リョウイク セイシンホケン ビョウメイ ビョウレキ キオウショウ "
+        "キオウレキ シッペイ シッカン ショウビョウ ケンコウ シンダン フクヤク ツウイン ニュウイン セイカツホゴ "
+        "ヒホゴ ハンザイ ハンレキ シュウキョウ ジンシュ ミンゾク ヒガイ シエンソチ",
         latin="health disab handicap carelevel nursingcare longtermcare medical diagnos disease illness welfare "
         "publicassistance criminal conviction religio creed ethnic kaigo shogai shougai",
         words="care race belief beliefs crime crimes dv",
-        patterns=(r"(?<![a-z])dv(?![a-z])",),  # DV等支援措置: protection from a violent partner
+        patterns=(
+            "(?<![a-z])dv(?![a-z])",  # DV等支援措置: protection from a violent partner
+            "カイゴ(?![ウロト])",  # 介護, not 会合 (カイゴウ)
+            "タイホ(?![ウン])",  # 逮捕, not 大砲 (タイホウ)
+            "^キオウ",  # 既往(症), not 臨機応変 (リンキオウヘン)
+            "^ゼンカ(?![イクン])",  # 前科, not 前回 (ゼンカイ)
+        ),
     ),
     HeaderWords(
         "financial",
-        japanese="金融機関 銀行 信用金庫 信金 信用組合 労働金庫 農協 ゆうちょ 支店 店番 口座 預金 貯金 名義 振込 振替 "
+        japanese="金融機関 銀行 信用金庫 信金 信用組合 労働金庫 農協 支店 店番 口座 預金 貯金 名義 振込 振替 "
         "引落 引き落 仕向 受取人 手形交換",
-        kana="キンユウキカン ギンコウ シンヨウキンコ シンキン シンヨウクミアイ ロウドウキンコ ロウキン ノウキョウ "
-        "ユウチョ シテン テンバン コウザ ヨキン チョキン メイギ フリコミ フリカエ ヒキオトシ シムケ ウケトリニン "
-        "テガタコウカン",
+        kana="キンユウキカン ギンコウ シンヨウキンコ シンヨウクミアイ ロウドウキンコ ロウキン チョキン フリコミ "
+        "フリカエ ヒキオトシ シムケ ウケトリニン テガタコウカン ミセバン",
         latin="account iban swift deposit payee bankcode bankname branchcode branchname kouza koza ginko yokin meigi "
         "furikomi kinyukikan shiten",
         words="bank branch bic",
+        patterns=(
+            "コウザ(?![ンイツ])",  # 口座, not 鉱山 (コウザン), 鋼材 (コウザイ)
+            "シテン(?!ノウ)",  # 支店, not 四天王
+            "メイギ(?!ン)",  # 名義, not 名吟
+            "(?<!トク)テンバン",  # 店番, not 得点板
+            "(?<!キ)ヨキン",  # 預金, not 醵金 (キョキン)
+            "(?<!キ)ノウキヨウ(?!ゲン)",  # 農協, not 昨日今日 or 能狂言
+            "^ユウチヨ(?!ウ)",  # ゆうちょ, not 悠長, 流暢 (リュウチョウ), 躊躇 (チュウチョ)
+        ),
     ),
     HeaderWords(
         "tax",
         japanese="所得 課税 税 控除 収入 年収 給与 納付 滞納 賦課 徴収",
-        kana="ゼイ ショトク シュウニュウ ネンシュウ ノウフ タイノウ フカガク チョウシュウ",
+        kana="ショトク シュウニュウ ネンシュウ ノウフ タイノウ フカガク チョウシュウ",
         latin="taxable income salary earnings deduction withholding zeigaku shotoku kazei",
         words="tax taxes wage wages",
-        patterns=("コウジヨ(?!ウ)", "キユウヨ(?!ウ)"),  # 控除 and 給与, not 工場 (コウジョウ) or 休養 (キュウヨウ)
+        patterns=(
+            # 税 as ゼイ is also 勢 (多勢 タゼイ), 贅 (贅沢 ゼイタク), 風情: at an end of the header, or in the
+            # compounds tax items use
+            "^ゼイ(?!タク|ジヤク|ニク|チク|ロク|ブツ)|ゼイ[0-9]*$",  # 税額, 住民税, 国税, 税1
+            "ゼイ(?:ガク|キン|ム|リ|コミ|ヌキ|ビキ|ク|シユ|セイ|ホウ|ベツ|モク|ゲン|チヨウ|キヨク)",
+            "(?:カ|ノウ|ミン|トク|ザイ|サン|シヤ|ヨウ|ケン|トウ|シヨトク|ジヨウト|ソウゾク|ゾウヨ)ゼイ",
+            "コウジヨ(?![ウリ])",  # 控除, not 工場 (コウジョウ) or 公序良俗
+            "キユウヨ(?!ウ)",  # 給与, not 休養 (キュウヨウ)
+        ),
     ),
     HeaderWords("other", japanese="続柄 続き柄", kana="ツヅキガラ ゾクガラ", latin="relationship relation"),
     HeaderWords(
@@ -102,18 +124,27 @@ HEADER_VOCABULARY: tuple[HeaderWords, ...] = (
         "address",
         japanese="住所 郵便 〒 都道府県 市区町村 市町村 方書 番地 所在地 居所 町名 町域 丁目 地番 本籍 建物 "
         "住居表示 居住地",
-        kana="ジュウショ ユウビン カタガキ バンチ チョウメ ショザイチ トドウフケン シクチョウソン シチョウソン "
-        "キョショ ホンセキ タテモノ ジュウキョヒョウジ チョウメイ キョジュウチ",
+        kana="カタガキ ショザイチ トドウフケン シクチョウソン シチョウソン ホンセキ ジュウキョヒョウジ チョウメイ "
+        "キョジュウチ",
         latin="address addr postal postcode zipcode prefecture municipality street building jusho juusho jyusho "
         "yubin yuubin katagaki",
         words="zip city town ward",
-        # where things are sent, unless it is the name of whom they are sent to (送付先氏名 is a name)
-        patterns=("(?:送付先|ソウフサキ|宛先|アテサキ)(?!氏名|シメイ|名|メイ|カナ|フリガナ)",),
+        patterns=(
+            # where things are sent, unless it is the name of whom they are sent to (送付先氏名 is a name)
+            "(?:送付先|ソウフサキ|宛先|アテサキ)(?!氏名|シメイ|名|メイ|カナ|フリガナ)",
+            "ジユウシヨ(?![クウ])",  # 住所, not 住職 (ジュウショク), 重傷 (ジュウショウ)
+            "(?<!キ)ユウビン",  # 郵便, not 宅急便 (タッキュウビン)
+            "チヨウメ(?!ン)",  # 丁目, not 帳面
+            "(?<!シ)タテモノ",  # 建物, not 仕立物
+            "バンチ(?![ヨヤ])",  # 番地, not 番長, 番茶
+            "キヨシヨ(?![ウク])",  # 居所, not 免許証 (メンキョショウ), 虚飾
+            "^チバン",  # 地番, not 一番 (イチバン)
+        ),
     ),
     HeaderWords(
         "birth",
-        japanese="生年月日 誕生日 生年 年齢 満年齢 出生 生まれ",
-        kana="セイネンガッピ タンジョウビ ネンレイ シュッセイ シュッショウ",
+        japanese="生年月日 誕生日 生年 年齢 年令 満年齢 出生 生まれ",
+        kana="セイネンガッピ タンジョウビ ネンレイ シュッセイ シュッショウ ウマレ",
         latin="birth seinengappi tanjobi tanjoubi nenrei",
         words="dob age born bday",
     ),
@@ -127,36 +158,49 @@ HEADER_VOCABULARY: tuple[HeaderWords, ...] = (
     HeaderWords(
         "gender",
         japanese="性別 男女",
-        kana="セイベツ ダンジョ",
+        kana="セイベツ",
         latin="gender seibetsu seibetu",
         words="sex",
-        patterns=("^性$",),
+        patterns=("^性$", "ダンジヨ(?!ウ)"),  # 男女, not 壇上 (ダンジョウ)
     ),
     HeaderWords(
         "identifier",
-        japanese=_product(_IDENTIFIER_PREFIXES_JA, _IDENTIFIER_SUFFIXES) + " 個人識別",
-        kana=_product(_IDENTIFIER_PREFIXES_KANA, _IDENTIFIER_SUFFIXES),
+        japanese=_product(_IDENTIFIER_PREFIXES_JA, _IDENTIFIER_SUFFIXES)
+        + " 個人識別 基礎年金番号 年金番号 旅券番号 パスポート番号 免許証番号 在留カード番号",
+        kana=_product(_IDENTIFIER_PREFIXES_KANA, _IDENTIFIER_SUFFIXES)
+        + " キソネンキンバンゴウ ネンキンバンゴウ リョケンバンゴウ パスポートバンゴウ メンキョショウバンゴウ "
+        "ザイリュウカードバンゴウ",
         latin="residentnumber residentno residentid residentcode householdnumber householdno householdid "
-        "householdcode personid personalid citizenid customerid customerno customernumber customercode",
+        "householdcode personid personalid citizenid customerid customerno customernumber customercode "
+        "passport pensionnumber driverslicen",
         words="id uid identifier",
     ),
     HeaderWords(
         "name",
-        japanese="氏名 姓名 名前 苗字 名字 フリガナ カナ 世帯主 旧姓 通称",
-        kana="シメイ ナマエ フリガナ カナ ミョウジ セタイヌシ キュウセイ ツウショウメイ",
+        japanese="氏名 姓名 名前 苗字 名字 フリガナ 世帯主 旧姓 通称",
+        kana="シメイ ナマエ フリガナ セタイヌシ ツウショウメイ",
         latin="furigana kana surname shimei namae",
         patterns=(
-            # 姓, 名, 氏, ｾｲ, ﾒｲ, ｾｲﾒｲ only as the whole header (with 漢字 or ｶﾝｼﾞ); カナ is a term of its own
-            "^(?:漢字|カンジ)?(?:姓|名|氏|セイ|メイ|セイメイ)(?:漢字|カンジ)?$",
+            # 姓, 名, 氏, ｾｲ, ﾒｲ, ｾｲﾒｲ, ｶﾅ only as the whole header (with 漢字, ｶﾝｼﾞ or ｶﾅ and a number): not
+            # 魚 (サカナ) or 金物 (カナモノ), not the ｾｲ of ｾｲﾍﾞﾂ or the ﾒｲ of ｺｳｻﾞﾒｲｷﾞ
+            "^(?:漢字|カンジ|カナ)?(?:姓|名|氏|セイ|メイ|セイメイ|キユウセイ)(?:漢字|カンジ|カナ)?[0-9]*$",
+            "^カナ[0-9]*$",
+            "(?:送付先|ソウフサキ|宛先|アテサキ)(?:名|メイ|カナ)",  # whom things are sent to
+            "ミヨウジ(?![ンヨ])",  # 名字, not 明神 (ミョウジン), 明星
             "(?<!un)name",  # pandas calls a blank header "Unnamed: 3"
         ),
     ),
     HeaderWords(
         "free_text",
-        japanese="備考 摘要 メモ 特記 記事 コメント 自由記述 所見 補足 注記 申し送り 連絡事項",
-        kana="ビコウ メモ コメント トッキジコウ ショケン ホソク モウシオクリ レンラクジコウ",
+        japanese="備考 摘要 特記 記事 コメント 自由記述 所見 補足 注記 申し送り 連絡事項",
+        kana="コメント トッキジコウ ホソク モウシオクリ レンラクジコウ",
         latin="remark memo comment description freetext annotation biko bikou",
         words="note notes misc",
-        patterns=("^テキヨウ(?:ラン)?$",),  # 摘要 alone, not 適用 (テキヨウ) in 適用開始日
+        patterns=(
+            "^テキヨウ(?:ラン)?$",  # 摘要 alone, not 適用 (テキヨウ) in 適用開始日
+            "メモ(?![リヨトノ])",  # メモ, not 目盛 (メモリ), 目元, 染物 (ソメモノ)
+            "(?<![ヨタ])ビコウ(?!ギヨウ)",  # 備考, not 予備校, 旅興行
+            "シヨケン(?!メイ)",  # 所見, not 一所懸命
+        ),
     ),
 )

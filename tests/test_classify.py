@@ -94,7 +94,7 @@ HEADER_TABLE: dict[Category, tuple[str, ...]] = {
     ),
     Category.IDENTIFIER: (
         "resident_number", "ResidentID", "household_number", "住民番号", "住民票コード", "宛名番号",
-        "世帯番号", "個人コード", "id",
+        "世帯番号", "個人コード", "id", "基礎年金番号", "旅券番号", "在留カード番号", "passport_no",
     ),
     Category.NAME: (
         "name", "family_name", "given_name", "family_name_kana", "given_name_kana", "氏名", "姓", "名",

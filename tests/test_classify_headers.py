@@ -63,6 +63,7 @@ HALF_WIDTH_TABLE: dict[Category, tuple[str, ...]] = {
     Category.IDENTIFIER: (
         "ｼﾞｭｳﾐﾝｺｰﾄﾞ", "ｼﾞｭｳﾐﾝﾊﾞﾝｺﾞｳ", "ｼﾞｭｳﾐﾝﾋｮｳｺｰﾄﾞ", "ｾﾀｲﾊﾞﾝｺﾞｳ", "ｾﾀｲｺｰﾄﾞ", "ｱﾃﾅｺｰﾄﾞ", "ｱﾃﾅﾊﾞﾝｺﾞｳ",
         "ｺｼﾞﾝｺｰﾄﾞ", "ﾋﾎｹﾝｼｬﾊﾞﾝｺﾞｳ", "ｺｷｬｸﾊﾞﾝｺﾞｳ", "ｺｷｬｸｺｰﾄﾞ1", "ｼﾞｭｷｭｳｼｬﾊﾞﾝｺﾞｳ", "ｾｲﾘﾊﾞﾝｺﾞｳ",
+        "ｷｿﾈﾝｷﾝﾊﾞﾝｺﾞｳ", "ｻﾞｲﾘｭｳｶｰﾄﾞﾊﾞﾝｺﾞｳ", "ﾘｮｹﾝﾊﾞﾝｺﾞｳ",
     ),
     Category.NAME: (
         "ｼﾒｲ", "ｶﾅｼﾒｲ", "ｼﾒｲｶﾅ", "ｼﾒｲ(ｶﾅ)", "ﾌﾘｶﾞﾅ", "ｾｲ", "ﾒｲ", "ｾｲﾒｲ", "ｾｲ(ｶﾝｼﾞ)", "ﾒｲ(ｶﾅ)", "ﾅﾏｴ",
@@ -199,6 +200,30 @@ def test_latin_snake_camel_and_romaji_headers(header: str, expected: Category) -
     ],
 )  # fmt: skip
 def test_short_kana_words_are_not_found_inside_longer_ones(header: str, expected: Category) -> None:
+    assert classify_column(header, []) is expected
+
+
+# Found by reading every common noun of IPAdic in katakana (tests/test_classify_dictionary.py does the other
+# direction): words that fold to an item name, or contain one, but are something else.
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("ｺｳｻﾞﾝ", Category.OTHER), ("ｺｳｻﾞｲ", Category.OTHER), ("ｼﾃﾝﾉｳ", Category.OTHER),
+        ("ﾕｳﾁｮｳ", Category.OTHER), ("ﾘｭｳﾁｮｳ", Category.OTHER), ("ﾄｸﾃﾝﾊﾞﾝ", Category.OTHER),
+        ("ｾﾞｲﾀｸ", Category.OTHER), ("ｺｳｼﾞｮﾘｮｳｿﾞｸ", Category.OTHER), ("ｶｲｺﾞｳ", Category.OTHER),
+        ("ﾀｲﾎｳ", Category.OTHER), ("ﾘﾝｷｵｳﾍﾝ", Category.OTHER), ("ｼﾞｭｳｼｮｸ", Category.OTHER),
+        ("ｼﾞｭｳｼｮｳ", Category.OTHER), ("ﾀｯｷｭｳﾋﾞﾝ", Category.OTHER), ("ﾁｮｳﾒﾝ", Category.OTHER),
+        ("ｼﾀﾃﾓﾉ", Category.OTHER), ("ﾊﾞﾝﾁｮｳ", Category.OTHER), ("ｲﾁﾊﾞﾝ", Category.OTHER),
+        ("ﾀﾞﾝｼﾞｮｳ", Category.OTHER), ("ｻｶﾅ", Category.OTHER), ("ｶﾅﾓﾉ", Category.OTHER),
+        ("ﾐｮｳｼﾞﾝ", Category.OTHER), ("ﾒﾓﾘ", Category.OTHER), ("ﾖﾋﾞｺｳ", Category.OTHER),
+        ("ｲｯｼｮｹﾝﾒｲ", Category.OTHER), ("ﾏﾒﾙｲ", Category.OTHER), ("ﾒﾝｷｮｼｮｳﾊﾞﾝｺﾞｳ", Category.IDENTIFIER),
+        ("ｺｸｾﾞｲ", Category.TAX), ("ｶﾝｾﾞｲ", Category.TAX), ("ｾﾞｲﾘﾂ", Category.TAX), ("ｺｳｼﾞｮ", Category.TAX),
+        ("ｷｵｳｼｮｳ", Category.SPECIAL), ("ｾﾞﾝｶ", Category.SPECIAL), ("ﾀｲﾎﾚｷ", Category.SPECIAL),
+        ("ﾁﾊﾞﾝ", Category.ADDRESS), ("ﾀﾃﾓﾉﾒｲ", Category.ADDRESS), ("ﾐｮｳｼﾞ", Category.NAME),
+        ("ｶﾅ", Category.NAME), ("ｾｲｶﾅ", Category.NAME), ("ｶﾅﾒｲ2", Category.NAME), ("ｿｳﾌｻｷｶﾅ", Category.NAME),
+    ],
+)  # fmt: skip
+def test_kana_words_that_only_sound_like_an_item_name_keep_their_own_category(header: str, expected: Category) -> None:
     assert classify_column(header, []) is expected
 
 

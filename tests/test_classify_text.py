@@ -93,7 +93,8 @@ def test_clean_text_removes_invisible_characters_and_unifies_spaces(text: str, e
     [
         (["ｼﾞｭｳｼｮ", "ｼﾞﾕｳｼﾖ", "じゅうしょ", "ジュウショ", "じゆうしよ"], "ジユウシヨ"),
         (["ｾｲﾈﾝｶﾞｯﾋﾟ", "ｾｲﾈﾝｶﾞﾂﾋﾟ", "せいねんがっぴ"], "セイネンガツピ"),
-        (["ﾒｰﾙ", "メール", "めーる"], "メル"),
+        (["ﾒｰﾙ", "メール", "めーる", "ﾒ-ﾙ", "メ−ル"], "メール"),
+        (["ﾏｲﾅﾝﾊﾞｰ", "ﾏｲﾅﾝﾊﾞ-"], "マイナンバー"),
         (["ｷｬｯｼｭ", "キヤツシユ"], "キヤツシユ"),
         (["ヵヶ", "ゕゖ"], "カケ"),
         (["ㇰㇱㇳ"], "クシト"),
@@ -103,8 +104,9 @@ def test_kana_folding_makes_legacy_and_modern_spellings_one(spellings: list[str]
     assert {fold_kana(clean_text(spelling)) for spelling in spellings} == {folded}
 
 
-def test_kana_folding_leaves_kanji_latin_and_digits_alone() -> None:
+def test_kana_folding_leaves_kanji_latin_digits_and_separating_dashes_alone() -> None:
     assert fold_kana("口座番号 Account 0123") == "口座番号 Account 0123"
+    assert fold_kana("コード-1 電話-番号 a-b") == "コード-1 電話-番号 a-b"
 
 
 VISIBLE = st.characters(categories=["L", "N", "P", "S", "M"]).filter(lambda char: not is_invisible(char))
