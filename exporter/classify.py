@@ -5,9 +5,11 @@ ones (`SENSITIVE_CATEGORIES`) need an explicit confirmation before they leave th
 
 Precedence, because header and values can disagree:
 
-1. A header that names a kind decides (口座番号, birth_date, 備考). Headers are matched after NFKC,
-   lower-casing and dropping separators; when a header fits several kinds the more sensitive or more specific
-   one wins.
+1. A header that names a kind decides (口座番号, ｺｳｻﾞﾒｲｷﾞ, birth_date, 備考). Headers are matched as a folded
+   copy (:mod:`exporter.classify_text`): invisible characters removed (a zero-width space inside 氏名 is still
+   氏名), NFKC (half-width katakana as full-width), spaces unified and trimmed, lower-case, separators dropped,
+   kana folded (ｼﾞﾕｳｼﾖ is ｼﾞｭｳｼｮ). When a header fits several kinds the more sensitive or more specific one
+   wins (:mod:`exporter.classify_vocabulary`). The names themselves are never changed.
 2. A header that says nothing (項目003, col7, field_12, 列1, or any unknown name) leaves it to the values: the
    first kind that at least 80 % of the non-empty sample values fit, else `other`. Empty columns go by header.
 3. Unmistakable sensitive values override a header of a less sensitive kind (my_number > special >
@@ -17,7 +19,8 @@ Precedence, because header and values can disagree:
    only under a header that says nothing: under 住民番号, seven digits are resident numbers.
 
 続柄 (relationship to the head of household) is `other`: it identifies nobody and is not 要配慮個人情報.
-Values are compared as NFKC-normalised copies (full-width digits count); the data itself is never changed.
+Values are compared as copies cleaned the same way (invisible characters removed, NFKC so full-width digits
+count); the data itself is never changed.
 """
 
 from __future__ import annotations
@@ -124,8 +127,9 @@ def _sample(values: Iterable[str]) -> list[str]:
     """The first `SAMPLE_LIMIT` non-empty values, normalised copies."""
     sample: list[str] = []
     for value in values:
-        if value and not value.isspace():
-            sample.append(patterns.normalise_value(value))
+        normalised = patterns.normalise_value(value) if value else ""
+        if normalised:  # a cell of spaces or invisible characters only is empty
+            sample.append(normalised)
             if len(sample) == SAMPLE_LIMIT:
                 break
     return sample

@@ -1,9 +1,9 @@
-"""Header vocabulary and value shapes behind :mod:`exporter.classify`.
+"""Header matching and value shapes behind :mod:`exporter.classify`.
 
-Kept apart from the decision logic so the word lists can grow (a city's own column names, another vendor's
-export layout) without touching the precedence rules. Categories are named by their string values here, so
-this module imports nothing from the package. Only stdlib ``re`` and ``unicodedata``; patterns are compiled
-on first use, so importing stays cheap for commands that never classify.
+Kept apart from the decision logic so the vocabulary (:mod:`exporter.classify_vocabulary`) can grow (a city's
+own column names, another vendor's export layout) without touching the precedence rules. Categories are named
+by their string values here, so this module imports no category type. Only stdlib ``re``;
+patterns are compiled on first use, so importing stays cheap for commands that never classify.
 
 Values handed to the predicates must already be normalised with :func:`normalise_value`.
 """
@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from exporter.classify_text import clean_text, fold_kana
+from exporter.classify_vocabulary import HEADER_VOCABULARY
 
 
 @functools.cache
@@ -23,109 +25,41 @@ def _regex(source: str) -> re.Pattern[str]:
 
 # --- headers ------------------------------------------------------------------------------------------
 
-# Separators are dropped so `My Number`, `my_number`, `my-number` and `ＭｙＮｕｍｂｅｒ` (after NFKC)
-# agree. The katakana prolonged sound mark ー is not a separator: it is part of メール, コメント, メモ.
+# Separators are dropped so `My Number`, `my_number`, `my-number` and `ＭｙＮｕｍｂｅｒ` (after NFKC) agree.
 _HEADER_SEPARATORS = r"[\s_\-‐‑‒–—―−・.,:;/\\|#*\"'`()\[\]{}<>【】「」『』〈〉《》〔〕]+"
 _CAMEL_BOUNDARY = r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
 _LETTER_DIGIT_BOUNDARY = r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])"
 
 
 def normalise_header(name: str) -> tuple[str, frozenset[str]]:
-    """Return the header without separators and its set of words, both NFKC-normalised and lower-case.
+    """Return the header folded for matching without separators, and its set of words.
 
-    Japanese vocabulary is matched as substrings of the first (Japanese has no word breaks); short English
-    words such as ``age`` or ``tel`` are matched as whole words so `page` or `hotel` do not count.
+    Folded means: invisible characters removed, NFKC, spaces unified and trimmed (:func:`clean_text`),
+    camelCase split, lower-case, kana folded (:func:`fold_kana`: ｼﾞﾕｳｼﾖ is ｼﾞｭｳｼｮ). Japanese vocabulary is
+    matched as substrings of the first (Japanese has no word breaks); short English words such as ``age`` or
+    ``tel`` are matched as whole words so `page` or `hotel` do not count.
     """
-    text = _regex(_CAMEL_BOUNDARY).sub(" ", unicodedata.normalize("NFKC", name)).lower()
-    text = _regex(_LETTER_DIGIT_BOUNDARY).sub(" ", text)
+    text = _regex(_CAMEL_BOUNDARY).sub(" ", clean_text(name)).lower()
+    text = fold_kana(_regex(_LETTER_DIGIT_BOUNDARY).sub(" ", text))
     words = [word for word in _regex(_HEADER_SEPARATORS).split(text) if word]
     return "".join(words), frozenset(words)
 
 
-# (category value, regex searched in the compact header, whole words)
-HeaderRule = tuple[str, str, frozenset[str]]
+# (category value, regex searched in the folded compact header, whole words)
+HeaderRule = tuple[str, re.Pattern[str], frozenset[str]]
 
 
-def _rule(category: str, substrings: str, words: str = "", pattern: str = "") -> HeaderRule:
-    """Build a rule from space-separated substrings of the compact header, whole words and a raw regex."""
-    alternatives = [re.escape(part) for part in substrings.split()]
-    if pattern:
-        alternatives.append(pattern)
-    return category, "|".join(alternatives), frozenset(words.split())
-
-
-# First match wins, so the order is the tie-break: the more sensitive or more specific kind comes first
-# (口座名義カナ is financial, not a name; 世帯主との続柄 is a relationship, not a name; 生年月日 is a
-# birth date before 年月日 makes it an ordinary date). `other` rules mark headers that are specific but not
-# personal data.
-HEADER_RULES: tuple[HeaderRule, ...] = (
-    _rule(
-        "my_number",
-        "マイナンバー 個人番号 特定個人情報 mynumber individualnumber kojinbango",
-    ),
-    _rule(
-        "special",
-        "要配慮 要介護 要支援 介護 障害 障がい 障碍 病歴 病名 疾病 疾患 傷病 既往 健康 診断 服薬 通院 入院 "
-        "生活保護 被保護 犯罪 犯歴 前科 逮捕 刑事 信条 信仰 宗教 思想 人種 民族 社会的身分 被害 "
-        "health disab handicap carelevel nursingcare longtermcare medical diagnos disease illness welfare "
-        "publicassistance criminal conviction religio creed ethnic",
-        words="care race belief beliefs crime crimes",
-    ),
-    _rule(
-        "financial",
-        "金融機関 銀行 信用金庫 信金 信用組合 労働金庫 農協 ゆうちょ 支店 口座 預金 貯金 名義 振込 振替 引落 "
-        "account iban swift deposit",
-        words="bank branch bic",
-    ),
-    _rule(
-        "tax",
-        "所得 課税 税 控除 収入 年収 給与 納付 滞納 賦課 taxable income salary earnings deduction withholding",
-        words="tax taxes wage wages",
-    ),
-    _rule("other", "続柄 続き柄 relationship relation"),
-    _rule(
-        "contact",
-        "電話 携帯 連絡先 メール ファックス ファクス phone mobile email contact fax",
-        words="tel mail cell",
-    ),
-    _rule(
-        "address",
-        "住所 郵便 〒 都道府県 市区町村 市町村 方書 番地 所在地 居所 町名 町域 丁目 地番 本籍 建物 住居表示 "
-        "address addr postal postcode zipcode prefecture municipality street building",
-        words="zip city town ward",
-    ),
-    _rule(
-        "birth",
-        "生年月日 誕生日 生年 年齢 満年齢 出生 生まれ birth",
-        words="dob age born bday",
-    ),
-    _rule(
-        "other",
-        "年月日 日付 日時 異動日 届出日 登録日 更新日 作成日 転入日 転出日 timestamp",
-        words="date created updated modified",
-    ),
-    _rule("gender", "性別 男女 gender", words="sex", pattern="^性$"),
-    _rule(
-        "identifier",
-        "住民番号 住民票コード 住民票番号 住民コード 住民id 宛名番号 宛名コード 宛名id "
-        "世帯番号 世帯コード 世帯id "
-        "個人コード 個人id 個人識別 識別番号 被保険者番号 管理番号 整理番号 "
-        "residentnumber residentno residentid residentcode householdnumber householdno householdid "
-        "householdcode personid personalid citizenid",
-        words="id uid identifier",
-    ),
-    _rule(
-        "name",
-        "氏名 姓名 名前 苗字 名字 フリガナ ふりがな カナ かな 世帯主 旧姓 通称 furigana kana surname",
-        pattern="^(?:姓|名|氏|せい|めい)(?:漢字)?$|(?<!un)name",  # pandas calls a blank header "Unnamed: 3"
-    ),
-    _rule(
-        "free_text",
-        "備考 摘要 メモ 特記 記事 コメント 自由記述 所見 補足 注記 申し送り 連絡事項 "
-        "remark memo comment description freetext annotation",
-        words="note notes misc",
-    ),
-)
+@functools.cache
+def header_rules() -> tuple[HeaderRule, ...]:
+    """The vocabulary compiled in its order of precedence; every term folded as headers are."""
+    rules: list[HeaderRule] = []
+    for entry in HEADER_VOCABULARY:
+        terms = f"{entry.japanese} {entry.kana} {entry.latin}".split()
+        folded = sorted({normalise_header(term)[0] for term in terms}, key=len, reverse=True)
+        alternatives = [re.escape(term) for term in folded if term] + list(entry.patterns)
+        words = frozenset(normalise_header(word)[0] for word in entry.words.split())
+        rules.append((entry.category, re.compile("|".join(alternatives)), words))
+    return tuple(rules)
 
 
 def header_category(name: str) -> str | None:
@@ -133,8 +67,8 @@ def header_category(name: str) -> str | None:
     compact, words = normalise_header(name)
     if not compact:
         return None
-    for category, substrings, whole_words in HEADER_RULES:
-        if _regex(substrings).search(compact) or not whole_words.isdisjoint(words):
+    for category, pattern, whole_words in header_rules():
+        if pattern.search(compact) or not whole_words.isdisjoint(words):
             return category
     return None
 
@@ -146,10 +80,10 @@ _DASH_BETWEEN_DIGITS = r"(?<=[0-9])[ー‐‑‒–—―−﹣](?=[0-9])"
 
 
 def normalise_value(value: str) -> str:
-    """Return a comparison copy of a cell: NFKC (full-width digits become ASCII), dashes unified, trimmed."""
-    if value.isascii():
-        return value.strip()
-    return _regex(_DASH_BETWEEN_DIGITS).sub("-", unicodedata.normalize("NFKC", value)).strip()
+    """Return a comparison copy of a cell: :func:`clean_text` (no invisible characters, NFKC so full-width
+    digits become ASCII, single spaces, trimmed), then dashes between digits unified."""
+    cleaned = clean_text(value)
+    return cleaned if cleaned.isascii() else _regex(_DASH_BETWEEN_DIGITS).sub("-", cleaned)
 
 
 _MY_NUMBER_SHAPE = r"([0-9]{4})[ -]?([0-9]{4})[ -]?([0-9]{4})"
@@ -266,11 +200,18 @@ _BANK_OR_BRANCH = (
     r".*(?:銀行|信用金庫|信金|信用組合|労働金庫|農業協同組合|農協|漁業協同組合|漁協)(?:\s*\S*(?:支店|出張所|本店))?"
     r"|ゆうちょ.*|\S*(?:支店|出張所|本店|営業部)"
 )
+# The same in katakana as 全銀協 transfer records write them (ﾄｳｻﾞｲｷﾞﾝｺｳ ｴｷﾏｴｼﾃﾝ), folded (:func:`fold_kana`).
+_KANA_BANK_OR_BRANCH = (
+    r".*(?:ギンコウ|シンヨウキンコ|シンキン|シンヨウクミアイ|ロウドウキンコ|ロウキン|ノウキヨウ|ギヨキヨウ)"
+    r"(?:\s*\S*(?:シテン|シユツチヨウシヨ|ホンテン))?|ユウチヨ.*|\S*(?:シテン|シユツチヨウシヨ|ホンテン|エイギヨウブ)"
+)
 
 
 def is_bank_or_branch(value: str) -> bool:
     """Bank and branch names are unmistakable, so they count even under a header that says something else."""
-    return _regex(_BANK_OR_BRANCH).fullmatch(value) is not None
+    if _regex(_BANK_OR_BRANCH).fullmatch(value) is not None:
+        return True
+    return not value.isascii() and _regex(_KANA_BANK_OR_BRANCH).fullmatch(fold_kana(value)) is not None
 
 
 _ACCOUNT_NUMBER_OR_TYPE = r"[0-9]{7}|(?:普通|当座|貯蓄|総合)(?:預金)?|フツウ|トウザ|チヨチク|チョチク"

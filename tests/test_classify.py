@@ -94,7 +94,7 @@ HEADER_TABLE: dict[Category, tuple[str, ...]] = {
     ),
     Category.IDENTIFIER: (
         "resident_number", "ResidentID", "household_number", "住民番号", "住民票コード", "宛名番号",
-        "世帯番号", "個人コード", "id",
+        "世帯番号", "個人コード", "id", "基礎年金番号", "旅券番号", "在留カード番号", "passport_no",
     ),
     Category.NAME: (
         "name", "family_name", "given_name", "family_name_kana", "given_name_kana", "氏名", "姓", "名",
@@ -135,6 +135,28 @@ HEADER_TABLE: dict[Category, tuple[str, ...]] = {
 def test_header_alone_decides_an_empty_column(header: str, expected: Category) -> None:
     assert classify_column(header, []) is expected
     assert classify_column(header, ["", "  ", "　"]) is expected
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(char) + 0xFEE0) if "!" <= char <= "~" else char for char in text)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [(header, category) for category, headers in HEADER_TABLE.items() for header in headers if header],
+)
+def test_header_disguised_by_invisible_characters_spaces_or_full_width_keeps_its_category(
+    header: str, expected: Category
+) -> None:
+    middle = len(header) // 2
+    for disguised in (
+        header[:middle] + "\u200b" + header[middle:],
+        "\ufeff" + header + "\u00a0",
+        "\u3000" + "\u2060".join(header) + " \t",
+        "\u2067" + header[:middle] + "\u00ad" + header[middle:] + "\u2069",
+        _full_width(header),
+    ):
+        assert classify_column(disguised, []) is expected, repr(disguised)
 
 
 def test_sensitive_categories_are_the_four_that_need_confirmation() -> None:
