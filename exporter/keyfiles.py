@@ -64,7 +64,7 @@ def read_small_file(path: Path, kind: FileKind) -> SmallFile:
         before = os.stat(path)
     except FileNotFoundError:
         raise PlanError(f"{what} does not exist.") from None
-    except OSError as err:
+    except (OSError, ValueError) as err:  # ValueError: a NUL character in the name
         raise PlanError(f"{what} cannot be read: {_reason(err)}.") from None
     _refuse_special(before.st_mode, what)
     try:
@@ -140,5 +140,6 @@ def _decode(data: bytearray) -> str | None:
         return None
 
 
-def _reason(err: OSError) -> str:
-    return (err.strerror or type(err).__name__).lower()
+def _reason(err: OSError | ValueError) -> str:
+    strerror = err.strerror if isinstance(err, OSError) else None
+    return (strerror or str(err) or type(err).__name__).lower()

@@ -160,12 +160,11 @@ def run_cli(arguments: list[str], cwd: Path, **env: str) -> subprocess.Completed
     )
 
 
-@pytest.mark.parametrize("debug", ["", "1"], ids=["plain", "EXPORTER_DEBUG"])
 @pytest.mark.parametrize("case", CASES)
-def test_no_part_of_a_secret_reaches_the_output(work, case, debug, tmp_path):
+def test_no_part_of_a_secret_reaches_the_output(work, case):
     arguments = CASES[case](work)
 
-    result = run_cli(arguments, work, EXPORTER_DEBUG=debug) if debug else run_cli(arguments, work)
+    result = run_cli(arguments, work, EXPORTER_DEBUG="1")  # the debug mode shows the most
 
     assert result.returncode in (1, 2), result.stderr
     assert "Traceback" not in result.stderr
