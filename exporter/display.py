@@ -6,15 +6,16 @@ bell; bidi overrides and isolates reorder what a reader sees (Trojan Source, CVE
 paragraph separator starts a new line in a window. :func:`safe_text` is the one place that turns every such
 character into a visible stand-in, and the command line and the Open window both call it:
 
-    C0 controls U+0000-U+001F     -> the Control Pictures U+2400-U+241F (ESC -> ␛, CR -> ␍, LF -> ␊, BEL -> ␇)
-    DEL U+007F                    -> ␡ (U+2421)
-    C1 controls U+0080-U+009F     -> \\x80 ... \\x9f  (U+009B is a one-character CSI on some terminals)
+    C0 controls, DEL, C1 controls -> \\x1b, \\x07, \\x7f, \\x9b ... and \\t, \\n, \\r, as Python writes them
+                                     (U+009B is a one-character CSI on some terminals)
     format characters (Unicode category Cf: bidi embeddings, overrides, isolates and marks, zero-width characters,
     the BOM, tag characters), line and paragraph separators (Zl, Zp), lone surrogates (Cs)
                                   -> \\u202e, \\u2028, \\U000e0041 (Python's notation)
     a byte a file name could not decode (Python's surrogateescape, U+DC80-U+DCFF) -> \\xNN, the byte itself
 
-Everything else, Japanese included, passes unchanged. :func:`redact_secrets` is a second, independent guard for
+Everything else, Japanese included, passes unchanged. The stand-ins are plain ASCII, so every terminal and
+every font can draw them (the Control Pictures such as U+241B are missing from most fonts, Windows' console and
+the CJK fonts included, and would show as empty boxes). :func:`redact_secrets` is a second, independent guard for
 what the command line prints: an age secret key never reaches a terminal even where a caller forgot.
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
+_NAMED = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _ELLIPSIS = "…"
 # age secret keys (Bech32: HRP "AGE-SECRET-KEY-" or a post-quantum or plugin relative, "1", data), in either case;
@@ -41,8 +42,8 @@ def _unsafe(char: str) -> bool:
 
 def _visible(char: str) -> str:
     code = ord(char)
-    if code in _CONTROL_PICTURES:
-        return _CONTROL_PICTURES[code]
+    if code in _NAMED:
+        return _NAMED[code]
     if code <= 0xFF:
         return f"\\x{code:02x}"
     if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte

@@ -54,9 +54,9 @@ def unsafe_characters(text: str) -> list[str]:
 # The one function
 
 
-def test_c0_controls_and_del_become_control_pictures():
-    assert safe_text("a\x1b[31mb") == "a\u241b[31mb"
-    assert safe_text("\x00\x07\t\n\r\x7f") == "\u2400\u2407\u2409\u240a\u240d\u2421"
+def test_c0_controls_and_del_are_written_as_python_escapes():
+    assert safe_text("a\x1b[31mb") == "a\\x1b[31mb"
+    assert safe_text("\x00\x07\t\n\r\x7f") == "\\x00\\x07\\t\\n\\r\\x7f"
 
 
 def test_c1_controls_are_written_as_hex_escapes():
@@ -89,12 +89,12 @@ def test_japanese_text_and_ordinary_punctuation_pass_unchanged():
 
 
 def test_multiline_keeps_line_feeds_only():
-    assert safe_text("error\nhint\r\x1b", multiline=True) == "error\nhint\u240d\u241b"
+    assert safe_text("error\nhint\r\x1b", multiline=True) == "error\nhint\\r\\x1b"
 
 
 def test_a_long_value_is_cut_before_escaping():
     assert safe_text("a" * 10, max_chars=5) == "aaaa…"
-    assert safe_text("\x1b" * 10, max_chars=3) == "\u241b\u241b…"
+    assert safe_text("\x1b" * 10, max_chars=3) == "\\x1b\\x1b…"
 
 
 @given(st.text())
@@ -164,9 +164,9 @@ def test_the_opened_summary_shows_every_text_field_made_safe():
     }
     lines = opened_summary("n\x1bame.zip.age", manifest)
     assert all(unsafe_characters(line) == [] for line in lines)
-    assert lines[1].startswith("3 rows × 2 columns; purpose: ok\u241b[2K")
+    assert lines[1].startswith("3 rows × 2 columns; purpose: ok\\x1b[2K")
     assert "for: pay \\u202eoreZ" in lines[1]
-    assert "delete by: \u241b]0;pwned-title\u2407" in lines[1]
+    assert "delete by: \\x1b]0;pwned-title\\x07" in lines[1]
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -243,7 +243,7 @@ def test_the_terminal_escapes_case_is_shown_harmlessly(tmp_path):
     assert result.returncode == 0, result.stderr
     screen = assert_terminal_untouched(result.stderr)
     purpose_line = next(line for line in shown_lines(screen) if "purpose:" in line)
-    assert "\u241b[1A\u241b[2Kexporter: verified by City Hall, signed\u241b]0;pwned-title\u2407" in purpose_line
+    assert "\\x1b[1A\\x1b[2Kexporter: verified by City Hall, signed\\x1b]0;pwned-title\\x07" in purpose_line
     assert "intact and complete" in shown_lines(screen)[0]
     assert "does not prove who made it" in shown_lines(screen)[0]
     assert "verified" not in shown_lines(screen)[0]
@@ -284,8 +284,8 @@ def test_every_field_of_a_hostile_archive_is_shown_harmlessly(hostile_export, tm
     assert result.returncode == 0, result.stderr
     screen = assert_terminal_untouched(result.stderr)
     text = "\n".join(shown_lines(screen))
-    assert "hostile\u241b[2J\u241b[H.zip.age is intact and complete" in text
-    assert "for: ring\u2407\u2407pay \\u202eoreZ\\u202c to \\u2066admin\\u2069" in text
+    assert "hostile\\x1b[2J\\x1b[H.zip.age is intact and complete" in text
+    assert "for: ring\\x07\\x07pay \\u202eoreZ\\u202c to \\u2066admin\\u2069" in text
     assert "first\\u2028second\\u2029third" in text
 
 
@@ -297,7 +297,7 @@ def test_inspect_shows_hostile_column_and_file_names_harmlessly(hostile_export):
 
     assert listed.returncode == 0, listed.stderr
     screen = assert_terminal_untouched(listed.stdout)
-    assert shown_lines(screen)[0] == "residents\u241b]0;pwned-title\u2407\\x9b2J\\x9b31m.csv"
+    assert shown_lines(screen)[0] == "residents\\x1b]0;pwned-title\\x07\\x9b2J\\x9b31m.csv"
     assert as_json.returncode == 0, as_json.stderr
     assert_terminal_untouched(as_json.stdout)
     names = [column["name"] for column in json.loads(as_json.stdout)["columns"]]
@@ -317,7 +317,7 @@ def test_an_error_quoting_a_hostile_column_name_is_shown_harmlessly(hostile_expo
     assert result.returncode == 1
     screen = assert_terminal_untouched(result.stderr)
     error, hint = shown_lines(screen)
-    assert error.startswith("exporter: error: residents\u241b]0;pwned-title\u2407")
-    shown_column = "phoneok\u241b[2K\u240d\u241b[1A\u241b[2Kexporter: verified by City Hall, signed"
+    assert error.startswith("exporter: error: residents\\x1b]0;pwned-title\\x07")
+    shown_column = "phoneok\\x1b[2K\\r\\x1b[1A\\x1b[2Kexporter: verified by City Hall, signed"
     assert error.endswith(f"has no column named “{shown_column[:-1]}”.")
     assert hint == f"exporter: hint: Did you mean “{shown_column}”?"

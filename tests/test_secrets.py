@@ -278,5 +278,5 @@ def test_the_debug_traceback_hides_secret_keys_and_passphrases_read(capsys):
 
     printed = capsys.readouterr().err
     assert "Traceback" in printed
-    assert "AGE-SECRET-KEY-…(hidden) and (hidden)\u241b[2K" in printed
+    assert "AGE-SECRET-KEY-…(hidden) and (hidden)\\x1b[2K" in printed
     assert_no_secret_in(printed)

@@ -73,9 +73,7 @@ def test_the_terminal_escapes_case_is_shown_with_its_controls_visible(qtbot, win
     open_archive(qtbot, window, archive, key, tmp_path / "out")
 
     purpose = window.manifest_view.values["purpose"].text()
-    assert purpose == (
-        "ok\u241b[2K\u240d\u241b[1A\u241b[2Kexporter: verified by City Hall, signed\u241b]0;pwned-title\u2407"
-    )
+    assert purpose == ("ok\\x1b[2K\\r\\x1b[1A\\x1b[2Kexporter: verified by City Hall, signed\\x1b]0;pwned-title\\x07")
     assert window.message.text().startswith("Intact and complete")
     for label in labels_showing(window):
         assert unsafe(label.text()) == [], label.text()
@@ -109,10 +107,10 @@ def test_archive_text_is_never_rich_text_and_never_carries_a_control(qtbot, wind
 
     assert window.manifest_view.isVisible()
     values = window.manifest_view.values
-    assert values["purpose"].text().startswith(HTML_PURPOSE + " \u241b[2K\u240d")
+    assert values["purpose"].text().startswith(HTML_PURPOSE + " \\x1b[2K\\r")
     assert "\\u202eoreZ\\u202c \\u2066x\\u2069 a\\u2028b \\x9b31m" in values["purpose"].text()
-    assert values["columns"].text().startswith("<i>family_name</i>, phone\u241b[2K")
-    assert values["source"].text().startswith("<u>residents<u>\u241b]0;t\u2407.csv")
+    assert values["columns"].text().startswith("<i>family_name</i>, phone\\x1b[2K")
+    assert values["source"].text().startswith("<u>residents<u>\\x1b]0;t\\x07.csv")
     for label in labels_showing(window):
         assert unsafe(label.text()) == [], label.text()
         if "<" in label.text():
@@ -127,7 +125,7 @@ def test_an_error_naming_a_hostile_file_shows_its_controls_visible(qtbot, window
     open_archive(qtbot, window, missing, key, tmp_path / "out")
 
     text = window.message.text()
-    assert "missing\u241b]0;title\u2407\\u202e.zip.age" in text
+    assert "missing\\x1b]0;title\\x07\\u202e.zip.age" in text
     assert unsafe(text.replace("\n", "")) == []
 
 
