@@ -8,21 +8,29 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import NoReturn
 
+from exporter.display import looks_like_secret_key, redact_secrets, terminal_line
 from exporter.errors import ExportCancelled, ExporterError
+from exporter.hardening import forbid_core_dumps
 
 _DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    forbid_core_dumps()  # before any secret is read: a core dump would hold it
+    _never_fail_on_output()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        parser.error(_unrecognised(unknown))
     if args.command is None:
         return _open_wizard(args)
     cancel = threading.Event()
@@ -38,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as err:  # a bug: say so in one line, without a traceback that could hold personal data
         if os.environ.get("EXPORTER_DEBUG"):
-            raise
+            _print_traceback(err)
+            return 1
         _report(
             ExporterError(
                 f"An internal error stopped the work ({type(err).__name__}); nothing was written.",
@@ -53,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from exporter import commands
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="exporter",
         description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.",
     )
@@ -208,9 +217,50 @@ def _count(text: str) -> int:
 
 
 def _report(err: ExporterError) -> None:
-    print(f"exporter: error: {err}", file=sys.stderr)
+    """The error and its hint, each one line: file names and values in them are the user's or a file's own text,
+    so control characters are made visible and anything shaped like a secret key is hidden."""
+    print(f"exporter: error: {terminal_line(err.message)}", file=sys.stderr)
     if err.hint:
-        print(f"exporter: hint: {err.hint}", file=sys.stderr)
+        print(f"exporter: hint: {terminal_line(err.hint)}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that its usage errors never repeat a value that could be a secret."""
+
+    def error(self, message: str) -> NoReturn:
+        message = re.sub(r"invalid choice: '.*?' \(choose", "invalid choice (choose", message, flags=re.DOTALL)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {terminal_line(message)}\n")
+
+
+def _unrecognised(arguments: Sequence[str]) -> str:
+    """argparse's "unrecognized arguments" without the values: one could be a passphrase typed after a
+    misspelt option. Option names are shown (up to any ``=``); the rest only counted."""
+    shown = [arg.split("=", 1)[0] for arg in arguments if arg.startswith("-") and not looks_like_secret_key(arg)]
+    hidden = len(arguments) - len(shown)
+    text = "unrecognized arguments: " + " ".join(shown)
+    if hidden:
+        values = "value" if hidden == 1 else "values"
+        text += f"{' and ' if shown else ''}{hidden} {values} (not shown, in case one is a secret)"
+    return text
+
+
+def _print_traceback(err: BaseException) -> None:
+    """EXPORTER_DEBUG's traceback, with secret keys and the passphrases read hidden, controls made visible."""
+    import traceback
+
+    text = redact_secrets("".join(traceback.format_exception(err)))
+    lines = [terminal_line(line) for line in text.splitlines()]
+    print("\n".join(lines), file=sys.stderr)
+
+
+def _never_fail_on_output() -> None:
+    """A character the output's encoding lacks (an emoji in a column name on a CP932 console) is written as an
+    escape instead of failing the command after its work was done."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
 
 
 def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from exporter.display import remember_secret, safe_json, safe_text
 from exporter.errors import OutputError, PlanError
 
 
@@ -24,7 +25,7 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     _clear_progress_line()
     categories = classify_columns(source.header, source.head_rows)
     if args.json:
-        print(
+        _print_json(
             json.dumps(
                 {
                     "encoding": source.format.encoding,
@@ -40,14 +41,15 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
             )
         )
         return 0
-    width = max((len(name) for name in source.header), default=0)
-    print(source.name)
+    names = [safe_text(name) for name in source.header]  # the file's own text: never raw to the terminal
+    width = max((len(name) for name in names), default=0)
+    print(safe_text(source.name))
     print(f"  encoding   {source.format.encoding}")
     delimiter = DELIMITER_NAMES.get(source.format.delimiter, repr(source.format.delimiter))
     print(f"  delimiter  {delimiter}" + (" (from the file's sep= line)" if source.format.sep_line else ""))
     print(f"  rows       {digest.rows:,}")
     print(f"  columns    {len(source.header)}")
-    for position, (name, category) in enumerate(zip(source.header, categories, strict=True), start=1):
+    for position, (name, category) in enumerate(zip(names, categories, strict=True), start=1):
         mark = "sensitive: needs a reason to leave the office" if category in SENSITIVE_CATEGORIES else ""
         print(f"  {position:>4}  {name:<{width}}  {category!s:<10}  {mark}".rstrip())
     return 0
@@ -88,7 +90,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         )
     who = "a passphrase" if passphrase is not None else _plural(len(result.manifest["recipients"]), "recipient")
     print(
-        f"exporter: wrote {result.output} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
+        f"exporter: wrote {safe_text(str(result.output))} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
         f"{_plural(len(plan.columns), 'column')}, for {who}; SHA-256 {result.sha256}",
         file=sys.stderr,
     )
@@ -101,17 +103,36 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     identities = _identities(args)
     if args.raw:
         decrypt_file(args.archive, args.output, identities, cancel=cancel)
-        print(f"exporter: wrote {args.output}", file=sys.stderr)
+        print(f"exporter: wrote {safe_text(str(args.output))}", file=sys.stderr)
         return 0
     opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel)
-    manifest = opened.manifest
-    print(
-        f"exporter: verified {args.archive.name}: {_plural(manifest.get('rows', 0), 'row')} × "
-        f"{_plural(len(manifest.get('columns', [])), 'column')}; purpose: {manifest.get('purpose') or '(none)'}",
-        file=sys.stderr,
-    )
-    print(f"exporter: wrote {opened.data} and {opened.manifest_path}", file=sys.stderr)
+    for line in opened_summary(args.archive.name, opened.manifest):
+        print(f"exporter: {line}", file=sys.stderr)
+    print(f"exporter: wrote {safe_text(str(opened.data))} and {safe_text(str(opened.manifest_path))}", file=sys.stderr)
     return 0
+
+
+def opened_summary(name: str, manifest: object) -> list[str]:
+    """What a recipient reads after opening: that the archive is intact (not who made it), then its manifest.
+
+    Every value comes from the archive's maker: shown through :func:`safe_text`, shortened, and never trusted
+    to have the type the format prescribes (a summary line must not fail after the files were written).
+    """
+    fields = manifest if isinstance(manifest, dict) else {}
+    columns = fields.get("columns")
+    size = (
+        f"{_plural_or_unstated(_count(fields.get('rows')), 'row')} × "
+        f"{_plural_or_unstated(len(columns) if isinstance(columns, list) else None, 'column')}"
+    )
+    facts = [size, f"purpose: {_manifest_text(fields.get('purpose')) or '(none)'}"]
+    for key, label in (("recipient_organisation", "for"), ("delete_by", "delete by")):
+        if value := _manifest_text(fields.get(key)):
+            facts.append(f"{label}: {value}")
+    return [
+        f"{safe_text(name)} is intact and complete: nothing was changed after it was encrypted; "
+        "this does not prove who made it.",
+        "; ".join(facts),
+    ]
 
 
 def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -132,7 +153,8 @@ def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
         file.write(text)
     print(str(identity.recipient))
     print(
-        f"exporter: wrote the secret key to {path}; keep it private and give the line above to the sender.",
+        f"exporter: wrote the secret key to {safe_text(str(path))}; keep it private and give the line above to "
+        "the sender.",
         file=sys.stderr,
     )
     return 0
@@ -154,7 +176,7 @@ def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
         target.commit()
     _clear_progress_line()
     print(
-        f"exporter: wrote {args.output}: {_plural(args.rows, 'synthetic resident')} ({args.encoding})",
+        f"exporter: wrote {safe_text(str(args.output))}: {_plural(args.rows, 'synthetic resident')} ({args.encoding})",
         file=sys.stderr,
     )
     return 0
@@ -171,39 +193,77 @@ def read_limits(args: argparse.Namespace) -> Any:
 
 
 def read_passphrase_file(path: Path) -> str:
-    """The file's content minus one trailing newline (LF or CRLF)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanError(f"The passphrase file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError):
-        raise PlanError(f"The passphrase file {path} cannot be read as UTF-8 text.") from None
+    """The file's content minus one trailing newline (LF or CRLF); read within PASSPHRASE_FILE's limit."""
+    from exporter.keyfiles import PASSPHRASE_FILE, read_small_file
+
+    if not os.path.lexists(path):  # what was typed as its name may be the passphrase itself: not repeated
+        raise PlanError(
+            "The passphrase file does not exist; its name is not repeated here, in case it is the passphrase.",
+            hint="Give the name of a file that holds the passphrase.",
+        )
+    text = read_small_file(path, PASSPHRASE_FILE).text
     if text.endswith("\r\n"):
-        return text[:-2]
-    return text[:-1] if text.endswith("\n") else text
+        text = text[:-2]
+    elif text.endswith("\n"):
+        text = text[:-1]
+    remember_secret(text)  # a second guard: whatever prints through terminal_line hides it
+    return text
 
 
 def _recipients_file(path: Path) -> list[Any]:
     from exporter.envelope import parse_recipients_file
+    from exporter.keyfiles import RECIPIENTS_FILE, read_small_file
 
-    return parse_recipients_file(_read_text(path, "recipients file"), str(path))
+    return parse_recipients_file(read_small_file(path, RECIPIENTS_FILE).text, str(path))
 
 
 def _identities(args: argparse.Namespace) -> list[Any]:
     from exporter.envelope import ScryptIdentity, parse_identity_file
+    from exporter.keyfiles import IDENTITY_FILE, exposure_warning, read_small_file
 
     if args.passphrase_file is not None:
         return [ScryptIdentity(read_passphrase_file(args.passphrase_file))]
-    return list(parse_identity_file(_read_text(args.identity, "identity file"), str(args.identity)))
+    path: Path = args.identity
+    if not os.path.lexists(path):
+        raise _missing_identity_file(str(path))
+    key_file = read_small_file(path, IDENTITY_FILE)
+    if warning := exposure_warning(path, key_file.mode):
+        print(f"exporter: warning: {safe_text(warning)}", file=sys.stderr)
+    return list(parse_identity_file(key_file.text, str(path)))
 
 
-def _read_text(path: Path, what: str) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanError(f"The {what} {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError):
-        raise PlanError(f"The {what} {path} cannot be read as text.") from None
+def _missing_identity_file(typed: str) -> PlanError:
+    """A missing identity file, without its name: what was typed may be the secret key itself."""
+    from exporter.display import looks_like_secret_key
+
+    if looks_like_secret_key(typed):
+        return PlanError(
+            "A secret key was given where the name of the identity file belongs.",
+            hint="Save the key in a file and give the file's name. The key is now in your shell history: "
+            "once you have opened what was sent to it, make a new key with “exporter keygen”.",
+        )
+    return PlanError(
+        "The identity file does not exist; its name is not repeated here, in case it is a secret key.",
+        hint="Give the name of the key file made by “exporter keygen” or age-keygen.",
+    )
+
+
+def _print_json(text: str) -> None:
+    """JSON whose values came from a file: the same values, with control characters written as escapes."""
+    print(safe_json(text))
+
+
+def _count(value: object) -> int | None:
+    """A manifest's count if it is one (a whole number, not negative, not a bool), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _manifest_text(value: object, limit: int = 200) -> str:
+    return safe_text(value, max_chars=limit) if isinstance(value, str) else ""
+
+
+def _plural_or_unstated(count: int | None, noun: str) -> str:
+    return _plural(count, noun) if count is not None else f"an unstated number of {noun}s"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -233,7 +293,7 @@ def _progress_line() -> Any:
         percent = int(fraction * 100)
         if percent != shown[0]:
             shown[0] = percent
-            print(f"\r{percent:3d}%  {message}\x1b[K", end="", file=sys.stderr, flush=True)
+            print(f"\r{percent:3d}%  {safe_text(message)}\x1b[K", end="", file=sys.stderr, flush=True)
 
     return show
 

@@ -142,19 +142,20 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
             hint="Give the recipient's key with --recipient age1... or use --passphrase-file.",
         )
     parsed = []
-    for text in dict.fromkeys(plan.recipients):
+    given = list(dict.fromkeys(plan.recipients))
+    for position, text in enumerate(given, start=1):
         try:
             parsed.append(X25519Recipient.parse(text))
-        except ExporterError:
+        except ExporterError as error:  # its sentence never repeats the text: it may be a pasted secret key
+            if len(given) == 1:
+                raise
             raise EncryptionError(
-                f"“{_shorten(text)}” is not an age recipient key.",
-                hint="A recipient key starts with age1 and is 62 characters long.",
+                f"Recipient {position} of {len(given)}: {error.message[:1].lower()}{error.message[1:]}",
+                hint=error.hint,
             ) from None
     return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= 70 else text[:67] + "..."
 
 
 class _WriterThread:

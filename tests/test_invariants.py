@@ -555,6 +555,7 @@ def forged_archive(folder, data, declared):
     identity = X25519Identity.generate()
     identity_file = folder / "forger.txt"
     identity_file.write_text(format_identity_file(identity, datetime.now(UTC)), encoding="utf-8")
+    identity_file.chmod(0o600)  # a private key file, so decrypt has no warning to give
     manifest = {
         "format": "exporter-archive",
         "format_version": 1,

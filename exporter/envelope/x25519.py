@@ -26,6 +26,10 @@ _ZERO_NONCE = bytes(12)
 _KEY_SIZE = 32
 _FILE_KEY_SIZE = 16
 _WRAPPED_SIZE = _FILE_KEY_SIZE + 16
+EXPOSED_KEY_ADVICE = (
+    "That secret key is no longer private (it is in a file or your shell history now): the recipient should make "
+    "a new key with “exporter keygen” and send only its public key, which starts with age1."
+)
 
 
 def _wrap_key(shared_secret: bytes, share: bytes, recipient: bytes) -> bytes:
@@ -36,10 +40,10 @@ def _wrap_key(shared_secret: bytes, share: bytes, recipient: bytes) -> bytes:
 def _recipient_error(text: str) -> EncryptionError:
     """Why ``text`` is not a usable recipient, without repeating it (it may be a pasted secret key)."""
     stripped = text.strip()
-    if stripped.upper().startswith("AGE-SECRET-KEY-"):
+    if "AGE-SECRET-KEY-" in stripped.upper():  # also inside a pasted line such as "key: AGE-SECRET-KEY-1..."
         return EncryptionError(
             "A secret key was given where the recipient's public key belongs.",
-            hint="Give the public key that starts with age1; keep the secret key private.",
+            hint=EXPOSED_KEY_ADVICE,
         )
     if stripped.startswith("age1pq1"):
         return EncryptionError(

@@ -65,6 +65,9 @@ def install_language(app: QApplication, language: str | None) -> str:
 
 
 def run(options: Options) -> int:
+    from exporter.hardening import forbid_core_dumps
+
+    forbid_core_dumps()  # a dump of the wizard would hold the passphrase and the data in flight
     problem = display_problem()
     if problem is not None:
         print(f"exporter: error: {problem}", file=sys.stderr)

@@ -70,6 +70,10 @@ _SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "Add the recipient's public key (age1...) on a line of its own."),
     QT_TRANSLATE_NOOP("CoreMessages", "A secret key was given where the recipient's public key belongs."),
     QT_TRANSLATE_NOOP("CoreMessages", "Give the public key that starts with age1; keep the secret key private."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "That secret key is no longer private (it is in a file or your shell history now): the "
+                      "recipient should make a new key with “exporter keygen” and send only its public key, which "
+                      "starts with age1."),
     QT_TRANSLATE_NOOP("CoreMessages", "Post-quantum recipients (age1pq1...) are not supported yet."),
     QT_TRANSLATE_NOOP("CoreMessages", "Ask the recipient for an X25519 key that starts with age1."),
     QT_TRANSLATE_NOOP("CoreMessages", "SSH keys are not supported as recipients."),
@@ -118,12 +122,35 @@ _SENTENCES: tuple[str, ...] = (
 )  # fmt: skip
 
 _NAME = r"(?P<name>.+)"
+_KIND = r"(?P<kind>identity file|passphrase file|recipients file)"
 _LINE = r"(?P<name>.+) line (?P<line>\d+)"
 
 # Sentences with a variable part. Order matters where one pattern is more general than another.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<name>.+), line (?P<line>\d+): (?P<message>.+)",
      QT_TRANSLATE_NOOP("CoreMessages", "{name}, line {line}: {message}")),
+    # keyfiles.py: identity, passphrase and recipients files (the kind is translated on its own, see _KINDS)
+    (rf"The {_KIND} (?P<path>.+) does not exist\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The {kind} {path} does not exist.")),
+    (rf"The {_KIND} (?P<path>.+) cannot be read: (?P<reason>.+)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The {kind} {path} cannot be read: {reason}.")),
+    (rf"The {_KIND} (?P<path>.+) cannot be opened: permission denied\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The {kind} {path} cannot be opened: permission denied.")),
+    (rf"The {_KIND} (?P<path>.+) is a folder, not a file\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The {kind} {path} is a folder, not a file.")),
+    (rf"The {_KIND} (?P<path>.+) is a device or socket, not a file\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The {kind} {path} is a device or socket, not a file.")),
+    (rf"The {_KIND} (?P<path>.+) is too large \(the limit is (?P<limit>\d+) KiB\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The {kind} {path} is too large (the limit is {limit} KiB).")),
+    (rf"The {_KIND} (?P<path>.+) is not UTF-8 text\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The {kind} {path} is not UTF-8 text.")),
+    (r"(?P<path>.+) can be opened by other users of this computer \(permissions (?P<mode>[0-7]+)\); "
+     r"make it private with “chmod 600 (?P=path)”\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{path} can be opened by other users of this computer (permissions {mode}); "
+                                       "make it private with “chmod 600 {path}”.")),
+    # pipeline.py: one of several recipient keys is refused (its text is never repeated)
+    (r"Recipient (?P<position>\d+) of (?P<count>\d+): (?P<message>.+)",
+     QT_TRANSLATE_NOOP("CoreMessages", "Recipient {position} of {count}: {message}")),
     # sniff.py and source.py: the resident file, with its name and line
     (rf"{_NAME} is empty: it has no header row\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} is empty: it has no header row.")),
@@ -178,8 +205,6 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("CoreMessages", "{path} could not be written: {reason}.")),
     (r"(?P<path>.+) cannot be created: (?P<reason>.+)\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{path} cannot be created: {reason}.")),
-    (r"“(?P<key>.*)” is not an age recipient key\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "“{key}” is not an age recipient key.")),
     (r"The passphrase is too weak: it could be guessed in about 10\^(?P<power>\d+) tries\.",
      QT_TRANSLATE_NOOP("CoreMessages", "The passphrase is too weak: it could be guessed in about 10^{power} tries.")),
     (rf"{_NAME} holds no recipient key\.",
@@ -248,6 +273,8 @@ def _translate_sentence(text: str) -> str | None:
         if "message" in fields:  # "file, line 3: this is not ..." wraps a sentence that starts lower-case
             inner = fields["message"]
             fields["message"] = translate_core_message(inner[:1].upper() + inner[1:])
+        if "kind" in fields:  # "identity file": a noun of its own, in the translated sentence's grammar
+            fields["kind"] = QCoreApplication.translate(CONTEXT, fields["kind"])
         if "names" in fields:  # “phone” or “phone2”
             names = [QCoreApplication.translate(CONTEXT, "“{name}”").format(name=name)
                      for name in _QUOTED.findall(fields["names"])]  # fmt: skip
@@ -268,3 +295,9 @@ def _join(sentences: list[str]) -> str:
 
 # lupdate collects these two pieces of "Did you mean “a” or “b”?" from here.
 _PIECES = (QT_TRANSLATE_NOOP("CoreMessages", "“{name}”"), QT_TRANSLATE_NOOP("CoreMessages", " or "))
+# ... and the kinds of key file (keyfiles.py) that the sentences above name.
+_KINDS = (
+    QT_TRANSLATE_NOOP("CoreMessages", "identity file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "passphrase file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "recipients file"),
+)

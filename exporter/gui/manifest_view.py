@@ -1,7 +1,8 @@
 """What the Open window shows once an archive verified: the manifest in plain words, and where data.csv went.
 
-Manifest values come from the sender, so every label shows them as plain text (never rich text) and long values
-are shortened.
+Manifest values come from the sender, so every label shows them as plain text (never rich text: QLabel would
+otherwise guess that ``<img src=...>`` or ``<a href=...>`` in a purpose is HTML), with control, bidi and line
+separator characters made visible by :func:`exporter.display.safe_text`, and long values shortened.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from exporter.decrypt import OpenedArchive
+from exporter.display import safe_text
 
 MAX_TEXT = 500
 MAX_COLUMNS_LISTED = 60
@@ -44,13 +46,13 @@ def sender_time(manifest: dict[str, Any]) -> QDateTime | None:
 
 
 def _short(value: object) -> str:
-    text = value if isinstance(value, str) else ""
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+    """A manifest text as it may be shown: a string only, control characters visible, at most MAX_TEXT long."""
+    return safe_text(value, max_chars=MAX_TEXT) if isinstance(value, str) else ""
 
 
 def _count(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+    """A count from the manifest, or 0 when it is not a whole number that Qt's %n can show (a C int)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31 else 0
 
 
 class ManifestView(QGroupBox):
@@ -136,7 +138,8 @@ class ManifestView(QGroupBox):
         passed = delete_by_passed(manifest)
         self.warning.setText(self.tr("The delete-by date has passed: delete this data now.") if passed else "")
         self.warning.setVisible(passed)
-        columns = [name for name in manifest.get("columns") or [] if isinstance(name, str)]
+        listed_columns = manifest.get("columns")
+        columns = [name for name in listed_columns if isinstance(name, str)] if isinstance(listed_columns, list) else []
         rows = _count(manifest.get("rows"))
         self.values["size"].setText(
             self.tr("{rows} × {columns}").format(rows=self.tr("%Ln row(s)", "", rows), columns=self._columns(columns))
@@ -150,7 +153,7 @@ class ManifestView(QGroupBox):
         moment = sender_time(manifest)
         self.values["sent"].setText(self._moment_text(moment) if moment else not_given)
         self.values["source"].setText(self._source_text(manifest) or not_given)
-        self.values["written"].setText(str(opened.data))
+        self.values["written"].setText(safe_text(str(opened.data)))
 
     def _columns(self, columns: list[str]) -> str:
         return self.tr("%n column(s)", "", len(columns))
@@ -179,7 +182,8 @@ class ManifestView(QGroupBox):
             return ""
         name = _short(source.get("file_name"))
         total = _count(source.get("columns"))
-        kept = len(manifest.get("columns") or [])
+        columns = manifest.get("columns")
+        kept = len(columns) if isinstance(columns, list) else 0
         if not total:
             return name
         return self.tr("{name} (kept {kept} of %Ln column(s))", "", total).format(name=name, kept=kept)

@@ -9,10 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from exporter.decrypt import OpenedArchive, decrypt_archive
-from exporter.errors import DecryptionError
 from exporter.progress import Progress
-
-MAX_KEY_FILE_BYTES = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -32,19 +29,16 @@ def default_folder(archive: Path) -> Path:
     return archive.with_name(name + "-opened")
 
 
-def open_task(request: OpenRequest, unreadable_key: str) -> Callable[[Progress, threading.Event], OpenedArchive]:
+def open_task(request: OpenRequest) -> Callable[[Progress, threading.Event], OpenedArchive]:
     """``task(progress, cancel)`` for the worker: read the key, then decrypt and verify into the folder."""
 
     def task(progress: Progress, cancel: threading.Event) -> OpenedArchive:
         from exporter.envelope import ScryptIdentity, parse_identity_file
+        from exporter.keyfiles import IDENTITY_FILE, read_small_file
 
         identities: list[Any]
-        if request.key_file is not None:
-            try:
-                with open(request.key_file, "rb") as handle:
-                    text = handle.read(MAX_KEY_FILE_BYTES).decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                raise DecryptionError(unreadable_key.format(name=request.key_file.name)) from None
+        if request.key_file is not None:  # within the identity file's size limit, and never quoted in an error
+            text = read_small_file(request.key_file, IDENTITY_FILE).text
             identities = list(parse_identity_file(text, request.key_file.name))
         else:
             identities = [ScryptIdentity(request.passphrase or "")]

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from exporter.decrypt import OpenedArchive
+from exporter.display import safe_text
 from exporter.errors import ExporterError
+from exporter.gui.core_messages import translate_core_message
 from exporter.gui.i18n import resource_path
 from exporter.gui.manifest_view import ManifestView
 from exporter.gui.open_task import OpenRequest, default_folder, open_task
@@ -50,6 +52,7 @@ class OpenWindow(QWidget):
         self._suggested_folder: Path | None = None
         self._close_when_done = False
         self._status: tuple[str, Any] | None = None
+        self._key_warning: str | None = None  # the core's English sentence, translated when shown
         self.setAcceptDrops(True)
         icon = resource_path("icons", "exporter.svg")
         if icon.exists():
@@ -124,6 +127,7 @@ class OpenWindow(QWidget):
         actions.addWidget(self.open_button)
 
         self.message = MessageLabel()
+        self.key_warning = MessageLabel()
         self.manifest_view = ManifestView()
         self.manifest_view.hide()
 
@@ -133,6 +137,7 @@ class OpenWindow(QWidget):
             column.addWidget(widget)
         column.addLayout(actions)
         column.addWidget(self.message)
+        column.addWidget(self.key_warning)
         column.addWidget(self.manifest_view)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -195,6 +200,7 @@ class OpenWindow(QWidget):
         self.progress.setFormat(self.tr("Decrypting and verifying… %p%"))
         self.progress.setAccessibleName(self.tr("Progress"))
         self._show_status()
+        self._show_key_warning()
 
     # --- choosing -------------------------------------------------------------------------------------------
 
@@ -283,7 +289,8 @@ class OpenWindow(QWidget):
             return
         self.manifest_view.show_archive(None)
         self._set_status(None, None)
-        task = open_task(request, self.tr("{name} cannot be read as a key file."))
+        self._warn_about_key_file(request.key_file)
+        task = open_task(request)
         worker = Worker(task)
         worker.signals.progress.connect(self._progress)
         worker.signals.succeeded.connect(self._succeeded)
@@ -344,16 +351,33 @@ class OpenWindow(QWidget):
             self.message.clear_message()
             return
         kind, value = self._status
-        if kind == "error":
-            self.message.show_message(error_text(value), "error")
+        if kind == "error":  # may name the archive or quote a value from it: controls made visible
+            self.message.show_message(safe_text(error_text(value), multiline=True), "error")
         elif kind == "missing":
             self.message.show_message(value, "warning")
         elif kind == "cancelled":
             self.message.show_message(self.tr("Cancelled: nothing was saved."), "note")
         else:
             self.message.show_message(
-                self.tr("Verified: the archive is complete and unaltered, and data.csv matches its manifest."), "ok"
+                self.tr(
+                    "Intact and complete: nothing was changed after the archive was encrypted, and data.csv "
+                    "matches its manifest. This does not prove who made it."
+                ),
+                "ok",
             )
+
+    def _warn_about_key_file(self, key_file: Path | None) -> None:
+        """As ssh does: a key file that other users of this computer may open gets a warning (POSIX only)."""
+        from exporter.keyfiles import exposure_warning, permission_bits
+
+        self._key_warning = exposure_warning(key_file, permission_bits(key_file)) if key_file else None
+        self._show_key_warning()
+
+    def _show_key_warning(self) -> None:
+        if self._key_warning is None:
+            self.key_warning.clear_message()
+        else:
+            self.key_warning.show_message(safe_text(translate_core_message(self._key_warning)), "warning")
 
     def closeEvent(self, event: Any) -> None:
         if self.busy:  # let the worker stop and clean up first; the window closes when it is done

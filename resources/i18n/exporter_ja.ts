@@ -313,6 +313,10 @@
         <translation>age1 で始まる公開鍵を指定してください。秘密鍵は誰にも渡さないでください。</translation>
     </message>
     <message>
+        <source>That secret key is no longer private (it is in a file or your shell history now): the recipient should make a new key with “exporter keygen” and send only its public key, which starts with age1.</source>
+        <translation>この秘密鍵はもう秘密ではありません（ファイルやシェルの履歴に残っています）。受取人に「exporter keygen」で新しい鍵を作ってもらい、age1 で始まる公開鍵だけを送ってもらってください。</translation>
+    </message>
+    <message>
         <source>Post-quantum recipients (age1pq1...) are not supported yet.</source>
         <translation>耐量子暗号の受取人（age1pq1...）にはまだ対応していません。</translation>
     </message>
@@ -481,6 +485,42 @@
         <translation>「a」の代わりに「@」を使うような予想しやすい置き換えは、あまり効果がありません。</translation>
     </message>
     <message>
+        <source>The {kind} {path} does not exist.</source>
+        <translation>{kind} {path} は存在しません。</translation>
+    </message>
+    <message>
+        <source>The {kind} {path} cannot be read: {reason}.</source>
+        <translation>{kind} {path} を読み込めません（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The {kind} {path} cannot be opened: permission denied.</source>
+        <translation>{kind} {path} を開けません。読み取りが許可されていません。</translation>
+    </message>
+    <message>
+        <source>The {kind} {path} is a folder, not a file.</source>
+        <translation>{kind} {path} はフォルダーです。ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>The {kind} {path} is a device or socket, not a file.</source>
+        <translation>{kind} {path} はデバイスまたはソケットで、ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The {kind} {path} is too large (the limit is {limit} KiB).</source>
+        <translation>{kind} {path} は大きすぎます（上限は {limit} KiB です）。</translation>
+    </message>
+    <message>
+        <source>The {kind} {path} is not UTF-8 text.</source>
+        <translation>{kind} {path} は UTF-8 のテキストではありません。</translation>
+    </message>
+    <message>
+        <source>{path} can be opened by other users of this computer (permissions {mode}); make it private with “chmod 600 {path}”.</source>
+        <translation>{path} は、このコンピューターの他のユーザーも開ける状態です（アクセス権 {mode}）。「chmod 600 {path}」で自分だけが読めるようにしてください。</translation>
+    </message>
+    <message>
+        <source>Recipient {position} of {count}: {message}</source>
+        <translation>{count} 件中 {position} 件目の受取人: {message}</translation>
+    </message>
+    <message>
         <source>{name} is empty: it has no header row.</source>
         <translation>{name} は空です。見出しの行がありません。</translation>
     </message>
@@ -581,8 +621,16 @@
         <translation>{path} を作成できません（{reason}）。</translation>
     </message>
     <message>
-        <source>“{key}” is not an age recipient key.</source>
-        <translation>「{key}」は age の受取人の鍵ではありません。</translation>
+        <source>identity file</source>
+        <translation>鍵ファイル</translation>
+    </message>
+    <message>
+        <source>passphrase file</source>
+        <translation>パスフレーズファイル</translation>
+    </message>
+    <message>
+        <source>recipients file</source>
+        <translation>受取人ファイル</translation>
     </message>
     <message>
         <source>The passphrase is too weak: it could be guessed in about 10^{power} tries.</source>
@@ -1033,16 +1081,12 @@
         <translation>データの保存先フォルダーを選んでください。</translation>
     </message>
     <message>
-        <source>{name} cannot be read as a key file.</source>
-        <translation>{name} は鍵ファイルとして読み込めません。</translation>
+        <source>Intact and complete: nothing was changed after the archive was encrypted, and data.csv matches its manifest. This does not prove who made it.</source>
+        <translation>完全で、改ざんはありません。暗号化された後に変更された箇所はなく、data.csv はマニフェストの記載と一致しています。ただし、誰が作成したかを証明するものではありません。</translation>
     </message>
     <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>中止しました。何も保存されていません。</translation>
-    </message>
-    <message>
-        <source>Verified: the archive is complete and unaltered, and data.csv matches its manifest.</source>
-        <translation>検証に成功しました。アーカイブは完全で改ざんされておらず、data.csv はマニフェストの記載と一致しています。</translation>
     </message>
 </context>
 <context>
@@ -1126,14 +1170,6 @@
     <message>
         <source>Choose a recipients file</source>
         <translation>受取人ファイルを選択</translation>
-    </message>
-    <message>
-        <source>{name} is too large to be a recipients file.</source>
-        <translation>{name} は受取人ファイルとしては大きすぎます。</translation>
-    </message>
-    <message>
-        <source>{name} cannot be read as a recipients file.</source>
-        <translation>{name} は受取人ファイルとして読み込めません。</translation>
     </message>
     <message numerus="yes">
         <source>Copied. The clipboard is emptied in %n seconds.</source>

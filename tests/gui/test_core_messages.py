@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from exporter.atomic import AtomicFile
-from exporter.envelope import X25519Recipient, parse_recipients_file
+from exporter.envelope import X25519Identity, X25519Recipient, parse_recipients_file
 from exporter.errors import ExportCancelled, ExporterError
 from exporter.gui.i18n import build_translations, error_text, install_translators, remove_translators
 from exporter.gui.i18n import translations_need_build as need_build
@@ -109,7 +109,8 @@ def test_plan_and_output_errors_are_japanese(japanese, tmp_path):
         fields.update(changes)
         return ExportPlan(**fields)  # type: ignore[arg-type]
 
-    assert_japanese(raised(lambda: run_export(plan(recipients=("age1notakey",)))), "「age1notakey」", "age1", "62")
+    refused = assert_japanese(raised(lambda: run_export(plan(recipients=("age1notakey",)))), "age1", "62")
+    assert "age1notakey" not in refused  # a refused recipient is never quoted: it may be a pasted secret key
     assert_japanese(raised(lambda: run_export(plan())))
     assert_japanese(raised(lambda: run_export(plan(columns=()))))
     assert_japanese(ExportCancelled())
@@ -128,3 +129,39 @@ def test_recipient_key_errors_are_japanese_and_keep_the_line(japanese):
 def test_a_sentence_the_catalogue_does_not_know_is_shown_as_it_is(japanese):
     unknown = ExporterError("Something new the core says.", hint="And a hint nobody translated.")
     assert error_text(unknown) == ("Something new the core says.", "And a hint nobody translated.")
+
+
+def test_key_file_refusals_are_japanese_and_keep_the_file(japanese, tmp_path):
+    from exporter.keyfiles import IDENTITY_FILE, PASSPHRASE_FILE, RECIPIENTS_FILE, read_small_file
+
+    big = write(tmp_path, "big.txt", b"#" * (RECIPIENTS_FILE.limit + 1))
+    latin = write(tmp_path, "latin.txt", b"\x82\xff")
+    nouns = {IDENTITY_FILE: "鍵ファイル", PASSPHRASE_FILE: "パスフレーズファイル", RECIPIENTS_FILE: "受取人ファイル"}
+    for kind, noun in nouns.items():
+        for path, kept in (
+            (tmp_path / "none.txt", "none.txt"),
+            (tmp_path, "フォルダー"),
+            (Path("/dev/zero"), "デバイス"),
+            (big, "KiB"),
+            (latin, "UTF-8"),
+        ):
+            text = assert_japanese(raised(lambda path=path, kind=kind: read_small_file(path, kind)), kept)
+            assert text.startswith(f"{noun} {path} "), text
+
+
+def test_the_key_file_warning_and_the_secret_key_advice_are_japanese(japanese, tmp_path):
+    from exporter.gui.core_messages import translate_core_message
+    from exporter.keyfiles import exposure_warning
+
+    key = tmp_path / "key.txt"
+    warning = translate_core_message(exposure_warning(key, 0o644) or "")
+    assert warning.startswith(f"{key} は、このコンピューターの他のユーザーも開ける状態です（アクセス権 0644）")
+    assert f"「chmod 600 {key}」" in warning
+    secret = "AGE-SECRET-KEY-1" + "Q" * 58
+    advice = assert_japanese(raised(lambda: X25519Recipient.parse(secret)), "exporter keygen", "age1")
+    assert "新しい鍵" in advice
+    source = write(tmp_path, "residents.csv", b"family_name,phone\nSato,0123\n")
+    public = str(X25519Identity.generate().recipient)
+    plan = ExportPlan(source=source, columns=("phone",), output=tmp_path / "o.age", recipients=(public, secret))
+    second = assert_japanese(raised(lambda: run_export(plan)), "2 件中 2 件目の受取人: ", "新しい鍵")
+    assert "Q" * 12 not in second

@@ -49,6 +49,7 @@ def write_key(folder: Path) -> tuple[X25519Identity, Path]:
     identity = X25519Identity.generate()
     key_file = folder / "key.txt"
     key_file.write_text(format_identity_file(identity, datetime.now().astimezone()), encoding="utf-8")
+    key_file.chmod(0o600)  # as exporter keygen writes it
     return identity, key_file
 
 
@@ -119,7 +120,9 @@ def test_archive_opens_with_its_key_file_and_shows_the_manifest(qtbot, window, s
     assert view.values["source"].text().startswith("residents.csv")
     assert view.values["written"].text() == str(data)
     assert view.open_folder_button.isVisible()
-    assert "Verified" in window.message.text()
+    assert window.message.text().startswith("Intact and complete: nothing was changed after the archive was")
+    assert "This does not prove who made it." in window.message.text()
+    assert not window.key_warning.isVisible()  # the key file is private
 
 
 def test_sender_time_is_shown_in_local_time(qtbot, window, source, tmp_path):

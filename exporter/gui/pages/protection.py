@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from exporter.display import safe_text
 from exporter.envelope import X25519Recipient, parse_recipients_file
-from exporter.errors import EncryptionError
+from exporter.errors import ExporterError
 from exporter.gui.pages.base import Page
 from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text, monospace_font
 from exporter.passphrase import estimate, generate, generated_bits
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
 
 CLIPBOARD_SECONDS = 60
-_MAX_RECIPIENTS_FILE = 1 << 20
 
 
 def fingerprint(recipient: str) -> str:
@@ -161,6 +161,11 @@ class ProtectionPage(Page):
 
     def recipients(self) -> tuple[str, ...] | None:
         """The pasted keys, or None if a line is not a key (the error is shown)."""
+        keys, _problem = self._parse_keys()
+        return keys
+
+    def _parse_keys(self) -> tuple[tuple[str, ...] | None, ExporterError | None]:
+        """The pasted keys, or None and why the first line that is not a key was refused (never quoting it)."""
         keys = []
         for line in self.key_edit.toPlainText().splitlines():
             text = line.strip()
@@ -168,9 +173,9 @@ class ProtectionPage(Page):
                 continue
             try:
                 keys.append(str(X25519Recipient.parse(text)))
-            except EncryptionError:
-                return None
-        return tuple(dict.fromkeys(keys))
+            except ExporterError as err:
+                return None, err
+        return tuple(dict.fromkeys(keys)), None
 
     def isComplete(self) -> bool:
         if self.key_radio.isChecked():
@@ -200,10 +205,13 @@ class ProtectionPage(Page):
 
     def _show_keys(self) -> None:
         text = self.key_edit.toPlainText().strip()
-        keys = self.recipients()
+        keys, problem = self._parse_keys()
         if not text:
             self.fingerprint_label.setText(self.tr("No key yet. Ask the recipient for their public key."))
             self.key_error.clear_message()
+        elif keys is None and problem is not None and "AGE-SECRET-KEY-" in text.upper():
+            self.fingerprint_label.setText("")  # a secret key was pasted: say so, and that a new one is needed
+            self.key_error.show_message(error_text(problem), "error")
         elif keys is None:
             self.fingerprint_label.setText("")
             self.key_error.show_message(
@@ -225,19 +233,15 @@ class ProtectionPage(Page):
             self.load_recipients_file(Path(name))
 
     def load_recipients_file(self, path: Path) -> None:
-        name = path.name
+        """Read a recipients file within its size limit (exporter.keyfiles); a refusal names the file and line."""
+        from exporter.keyfiles import RECIPIENTS_FILE, read_small_file
+
         try:
-            if path.stat().st_size > _MAX_RECIPIENTS_FILE:
-                self._refuse_file(lambda: self.tr("{name} is too large to be a recipients file.").format(name=name))
-                return
-            text = path.read_text(encoding="utf-8-sig")
-            recipients = parse_recipients_file(text, name)
-        except EncryptionError as err:
+            text = read_small_file(path, RECIPIENTS_FILE).text
+            recipients = parse_recipients_file(text, path.name)
+        except ExporterError as err:
             refused = err
-            self._refuse_file(lambda: error_text(refused))
-            return
-        except (OSError, UnicodeDecodeError):
-            self._refuse_file(lambda: self.tr("{name} cannot be read as a recipients file.").format(name=name))
+            self._refuse_file(lambda: safe_text(error_text(refused), multiline=True))
             return
         self.set_recipients([str(recipient) for recipient in recipients])
 
