@@ -156,8 +156,6 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
     return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]
 
 
-
-
 class _WriterThread:
     """Runs ``write`` on each piece in a background thread; the first error stops both sides."""
 

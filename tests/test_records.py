@@ -43,11 +43,15 @@ def split(data: bytes, sizes: list[int], delimiter: str = ",", max_record: int =
             assert not isinstance(table, Refused), f"a chunk the splitter passed is refused: {table}"
             records.extend(table)
     except SourceError as error:
-        assert error.line is not None
-        assert error.message.startswith(f"t.csv line {error.line} ")
-        return Refused(error.line, error.message)
+        return refusal(error)
     assert joined == data
     return records
+
+
+def refusal(error: SourceError) -> Refused:
+    assert error.line is not None
+    assert error.message.startswith(f"t.csv line {error.line} ")
+    return Refused(error.line, error.message)
 
 
 def agree(data: bytes, sizes: list[int], delimiter: str = ",") -> None:

@@ -54,6 +54,9 @@ _SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "Rename one of them so every column has its own name."),
     QT_TRANSLATE_NOOP("CoreMessages", "Run “exporter inspect” to see the column names."),
     QT_TRANSLATE_NOOP("CoreMessages", "Check for a missing or extra delimiter, or a quote that is not closed."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A quote may open a value only at its start, and the closing quote must end "
+                                      "the value; write a quote inside a quoted value as two quotes (\"\")."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Check for a quote that is not closed."),
     # the plan, the output file, the passphrase and the recipients
     QT_TRANSLATE_NOOP("CoreMessages", "No column was chosen, so there is nothing to export."),
     QT_TRANSLATE_NOOP("CoreMessages", "Name at least one column with --column."),
@@ -180,6 +183,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                        "{name} line {line} has {count} value(s), but the header has {expected} columns.")),
     (rf"{_LINE} opens a quoted value that is never closed\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} opens a quoted value that is never closed.")),
+    (rf"{_LINE} has a quoted value followed by more text before the next delimiter "
+     r"\(column (?P<column>\d+), closed on line (?P<closed>\d+)\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} has a quoted value followed by more text before the next "
+                                       "delimiter (column {column}, closed on line {closed}).")),
+    (rf"{_LINE} has a quoted value followed by more text before the next delimiter \(column (?P<column>\d+)\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} has a quoted value followed by more text before the next "
+                                       "delimiter (column {column}).")),
+    (rf"{_LINE} opens a quoted value that is not closed within (?P<limit>[\d.]+ MiB)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} opens a quoted value that is not closed within {limit}.")),
+    (rf"{_LINE} starts a header longer than the limit of (?P<limit>[\d.]+ MiB)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} starts a header longer than the limit of {limit}.")),
+    (rf"{_LINE} starts a row longer than the limit of (?P<limit>[\d.]+ MiB)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} starts a row longer than the limit of {limit}.")),
+    (r"If the file is right, raise the limit with (?P<option>--max-(?:row|header)-size) \(in MiB\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "If the file is right, raise the limit with {option} (in MiB).")),
+    (rf"{_NAME} lines (?P<first>\d+) to (?P<last>\d+) could not be read as CSV\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} lines {first} to {last} could not be read as CSV.")),
     (rf"{_LINE} is not valid CSV \((?P<detail>.+)\)\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} is not valid CSV ({detail}).")),
     (rf"{_NAME} could not be read as CSV \((?P<detail>.+)\)\.",

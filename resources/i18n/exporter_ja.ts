@@ -257,6 +257,14 @@
         <translation>区切り文字の不足や余分、閉じていない引用符がないか確認してください。</translation>
     </message>
     <message>
+        <source>A quote may open a value only at its start, and the closing quote must end the value; write a quote inside a quoted value as two quotes (&quot;&quot;).</source>
+        <translation>引用符（&quot;）で値を囲めるのは値の先頭からだけで、閉じる引用符の直後は区切り文字か改行でなければなりません。引用符で囲んだ値の中の引用符は2つ重ねて（&quot;&quot;）書いてください。</translation>
+    </message>
+    <message>
+        <source>Check for a quote that is not closed.</source>
+        <translation>閉じられていない引用符がないか確認してください。</translation>
+    </message>
+    <message>
         <source>No column was chosen, so there is nothing to export.</source>
         <translation>列が1つも選ばれていないため、持ち出すものがありません。</translation>
     </message>
@@ -571,6 +579,34 @@
     <message>
         <source>{name} line {line} opens a quoted value that is never closed.</source>
         <translation>{name} の {line} 行目で始まる引用符付きの値が、最後まで閉じられていません。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} has a quoted value followed by more text before the next delimiter (column {column}, closed on line {closed}).</source>
+        <translation>{name} の {line} 行目: {column} 列目の引用符で囲んだ値が {closed} 行目で閉じた後、次の区切り文字までに余分な文字があります。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} has a quoted value followed by more text before the next delimiter (column {column}).</source>
+        <translation>{name} の {line} 行目: {column} 列目の引用符で囲んだ値の後、次の区切り文字までに余分な文字があります。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} opens a quoted value that is not closed within {limit}.</source>
+        <translation>{name} の {line} 行目で始まる引用符が、{limit} 以内に閉じられていません。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} starts a header longer than the limit of {limit}.</source>
+        <translation>{name} の {line} 行目の見出し行が、上限の {limit} を超えています。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} starts a row longer than the limit of {limit}.</source>
+        <translation>{name} の {line} 行目から始まる行が、上限の {limit} を超えています。</translation>
+    </message>
+    <message>
+        <source>If the file is right, raise the limit with {option} (in MiB).</source>
+        <translation>ファイルが正しい場合は、コマンドラインの {option}（MiB 単位）で上限を引き上げてください。</translation>
+    </message>
+    <message>
+        <source>{name} lines {first} to {last} could not be read as CSV.</source>
+        <translation>{name} の {first} 行目から {last} 行目を CSV として読み取れませんでした。</translation>
     </message>
     <message>
         <source>{name} line {line} is not valid CSV ({detail}).</source>
