@@ -192,9 +192,14 @@ def _sep_line_delimiter(text: str) -> str | None:
 
 
 def _head_text(splitter: RecordSplitter, blocks: Iterator[bytes], limits: ReadLimits) -> tuple[str, bool]:
-    """Whole records from the start of the table: the header, then rows until about HEAD_BYTES."""
+    """Whole records from the start of the table: the header, then rows until about HEAD_BYTES.
+
+    A fault after the header only ends the preview early: the full read reports faults in the order of the file,
+    a row with a wrong number of fields before a bad quote that follows it.
+    """
     pieces: list[bytes] = []
     size = 0
+    header_read = False
     chunks = splitter.split(blocks)
     try:
         for chunk in chunks:
@@ -202,8 +207,13 @@ def _head_text(splitter: RecordSplitter, blocks: Iterator[bytes], limits: ReadLi
             size += len(chunk.data)
             if chunk.data.strip(b"\r\n"):  # the header is whole: what follows are rows
                 splitter.max_record, splitter.what = limits.max_row_bytes, "row"
+                header_read = True
             if size >= HEAD_BYTES:
                 return b"".join(pieces).decode("utf-8", "replace"), False
+    except SourceError:
+        if not header_read:
+            raise
+        return b"".join(pieces).decode("utf-8", "replace"), False
     finally:
         chunks.close()
     return b"".join(pieces).decode("utf-8", "replace"), True

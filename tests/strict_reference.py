@@ -33,3 +33,31 @@ def strict_table(text: str, delimiter: str = ",") -> list[list[str]] | Refused:
     except csv.Error as error:
         return Refused(start, str(error))
     return records
+
+
+def reference_read(data: bytes, encoding: str, delimiter: str) -> tuple[list[str], list[list[str]]] | Refused:
+    """What exporter promises for a file given with its encoding and delimiter: the header and the rows, exactly
+    as the strict reader reads them, or the line of the first record it must refuse (bad quoting, or a record
+    whose number of fields differs from the header's). The text must decode and hold no NUL (tested apart)."""
+    text = data.decode(encoding)
+    if encoding in {"utf-8", "utf-8-sig", "utf-16"}:
+        text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    start = 1
+    try:
+        for record in reader:
+            if record:
+                if header is None:
+                    header = record
+                elif len(record) != len(header):
+                    return Refused(start, "wrong number of fields")
+                else:
+                    rows.append(record)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        return Refused(start, str(error))
+    if header is None:
+        return Refused(1, "empty")
+    return header, rows
