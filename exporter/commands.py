@@ -93,14 +93,15 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 
 def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
-    from exporter.decrypt import decrypt_archive, decrypt_file
+    from exporter.decrypt import DEFAULT_MAX_EXPANSION, decrypt_archive, decrypt_file
 
     identities = _identities(args)
     if args.raw:
         decrypt_file(args.archive, args.output, identities, cancel=cancel)
         print(f"exporter: wrote {args.output}", file=sys.stderr)
         return 0
-    opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel)
+    expansion = DEFAULT_MAX_EXPANSION if args.max_expansion is None else args.max_expansion
+    opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel, max_expansion=expansion)
     manifest = opened.manifest
     print(
         f"exporter: verified {args.archive.name}: {_plural(manifest.get('rows', 0), 'row')} × "
