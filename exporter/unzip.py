@@ -168,8 +168,8 @@ def _read_central_directory(source: Readable, say: _Messages) -> _Directory:
     end_at = -1
     position = tail.rfind(_END)
     while position >= 0:
-        (comment,) = struct.unpack_from("<H", tail, position + 20)
-        if position + _END_SIZE + comment == len(tail):
+        comment = int.from_bytes(tail[position + 20 : position + 22], "little")
+        if position + _END_SIZE <= len(tail) and position + _END_SIZE + comment == len(tail):
             end_at = position
             break
         position = tail.rfind(_END, 0, position)
