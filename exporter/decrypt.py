@@ -42,7 +42,7 @@ from exporter.staging import (
     make_folders,
     nearest_folder,
     remove_folders,
-    remove_stale,
+    remove_stale_around,
     require_free_space,
 )
 
@@ -81,7 +81,7 @@ def decrypt_file(
             if folder.exists():
                 raise OutputError(f"{folder} is a file, not a folder.")
             raise OutputError(f"The folder {folder} does not exist.")
-        remove_stale(folder)
+        remove_stale_around(folder)
         with OutputErrors(folder):
             require_free_space(folder, size)
             with ScratchFile(folder, sealed=False) as plain:
@@ -112,13 +112,13 @@ def decrypt_archive(
     name = source.name
     with _opened(source) as (reader, size):
         base = nearest_folder(folder)
+        remove_stale_around(folder)
         if base == folder:
             for existing in (folder / DATA_NAME, folder / MANIFEST_NAME):
                 if existing.exists() or existing.is_symlink():
                     raise OutputError(
                         f"{existing} already exists.", hint="Choose an empty folder, or move the earlier files away."
                     )
-        remove_stale(base)
         with OutputErrors(base), ScratchFile(base, sealed=True) as inner:
             require_free_space(base, size)
             _decrypt_into(reader, size, inner, identities, _scaled(progress, 0.0, _DECRYPTING), cancel)
@@ -138,7 +138,7 @@ def decrypt_archive(
                     raise _altered(name)
                 manifest_file.write(raw_manifest)
                 _check_cancel(cancel)
-                _publish(folder, ((data, DATA_NAME), (manifest_file, MANIFEST_NAME)))
+                _publish(folder, ((manifest_file, MANIFEST_NAME), (data, DATA_NAME)))  # personal data last
     if progress is not None:
         progress(1.0, "verified")
     return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest)

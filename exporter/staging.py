@@ -266,6 +266,18 @@ def remove_stale(folder: Path) -> None:
                 os.unlink(path)
 
 
+def remove_stale_around(folder: Path, levels: int = 8) -> None:
+    """:func:`remove_stale` in ``folder`` and its existing ancestors (``levels`` at most): a run that crashed
+    kept its scratch files in the nearest folder that existed then, which may now be a parent of ``folder``."""
+    path = folder
+    for _ in range(levels):
+        if path.is_dir():
+            remove_stale(path)
+        if path.parent == path:
+            break
+        path = path.parent
+
+
 def _holds_an_age_file(path: Path) -> bool:
     try:
         with open(path, "rb") as file:
@@ -394,6 +406,7 @@ __all__ = [
     "output_error",
     "remove_folders",
     "remove_stale",
+    "remove_stale_around",
     "require_free_space",
     "use_unnamed_files",
 ]

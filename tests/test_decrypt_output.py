@@ -116,20 +116,20 @@ def test_folder_holding_earlier_files_is_refused_and_left_exactly_as_it_was(tmp_
 
 
 def test_files_that_appear_meanwhile_are_never_replaced_and_nothing_else_stays(tmp_path, key, scratch_kind):
-    """manifest.json appears while data.csv is unpacked: data.csv, already linked, is taken back."""
+    """data.csv appears while it is unpacked: manifest.json, already linked, is taken back."""
     archive = good_archive(tmp_path, key, text_data(3 * MiB))
     folder = tmp_path / "out"
     folder.mkdir()
 
     def meanwhile(fraction: float, message: str) -> None:
-        if "unpacked" in message and not (folder / "manifest.json").exists():
-            (folder / "manifest.json").write_text("someone else's")
+        if "unpacked" in message and not (folder / "data.csv").exists():
+            (folder / "data.csv").write_text("someone else's")
 
-    with pytest.raises(OutputError, match=r"manifest\.json already exists\.$"):
+    with pytest.raises(OutputError, match=r"data\.csv already exists\.$"):
         decrypt_archive(archive, folder, [key.identity], progress=meanwhile)
 
-    assert listing(folder) == ["manifest.json"]
-    assert (folder / "manifest.json").read_text() == "someone else's"
+    assert listing(folder) == ["data.csv"]
+    assert (folder / "data.csv").read_text() == "someone else's"
     assert listing(tmp_path) == ["good.zip.age", "out"]
 
 
