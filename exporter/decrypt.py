@@ -31,20 +31,18 @@ from typing import Any, BinaryIO, cast
 
 from exporter import unzip
 from exporter.archive import DATA_NAME, MANIFEST_NAME, MAX_MANIFEST_BYTES
-from exporter.errors import DecryptionError, ExportCancelled, OutputError
-from exporter.manifest import parse_manifest
-from exporter.progress import Progress
-from exporter.staging import (
+from exporter.destination import (
     OutputErrors,
-    ScratchFile,
-    forbid_core_dumps,
     human_size,
     make_folders,
     nearest_folder,
     remove_folders,
-    remove_stale_around,
     require_free_space,
 )
+from exporter.errors import DecryptionError, ExportCancelled, OutputError
+from exporter.manifest import parse_manifest
+from exporter.progress import Progress
+from exporter.staging import ScratchFile, forbid_core_dumps, remove_stale_around
 
 DEFAULT_MAX_EXPANSION = 100.0
 EXPANSION_FLOOR = 64 << 20

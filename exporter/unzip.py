@@ -11,6 +11,7 @@ declared size, so a header that lies about sizes cannot make it write more.
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 import threading
 import types
@@ -80,8 +81,7 @@ class Entry:
 @dataclass(frozen=True)
 class _Directory:
     entries: list[Entry]
-    start: int
-    end: int
+    start: int  # of the central directory
 
 
 class _Messages:
@@ -96,31 +96,17 @@ class _Messages:
             hint="Use “exporter decrypt --raw” to get its content as it is.",
         )
 
+    def damaged(self, what: str) -> DecryptionError:
+        return DecryptionError(f"The ZIP inside {self.archive} is damaged: {what}.")
+
     def malformed(self) -> DecryptionError:
-        return DecryptionError(f"The ZIP inside {self.archive} is damaged: its directory is malformed.")
+        return self.damaged("its directory is malformed")
 
     def sizes_disagree(self, entry: str) -> DecryptionError:
-        return DecryptionError(f"The ZIP inside {self.archive} is damaged: the sizes of {entry} disagree.")
-
-    def crc(self, entry: str) -> DecryptionError:
-        return DecryptionError(f"The ZIP inside {self.archive} is damaged: {entry} fails its CRC-32 check.")
+        return self.damaged(f"the sizes of {entry} disagree")
 
     def corrupt(self, entry: str) -> DecryptionError:
-        return DecryptionError(f"The ZIP inside {self.archive} is damaged: the compressed data of {entry} is corrupt.")
-
-    def too_much(self, entry: str) -> DecryptionError:
-        return DecryptionError(
-            f"The ZIP inside {self.archive} is damaged: {entry} unpacks to more than its headers say."
-        )
-
-    def method(self, entry: str, method: int) -> DecryptionError:
-        name = _METHOD_NAMES.get(method, "an unknown method")
-        return DecryptionError(
-            f"{entry} in {self.archive} is compressed with {name} (method {method}), which exporter never uses."
-        )
-
-    def encrypted(self, entry: str) -> DecryptionError:
-        return DecryptionError(f"{entry} in {self.archive} is encrypted inside the archive, which exporter never does.")
+        return self.damaged(f"the compressed data of {entry} is corrupt")
 
 
 def read_directory(source: Readable, archive: str, names: tuple[str, ...]) -> dict[str, Entry]:
@@ -133,30 +119,29 @@ def read_directory(source: Readable, archive: str, names: tuple[str, ...]) -> di
     found: dict[str, Entry] = {}
     for entry in directory.entries:
         if entry.name not in names:
-            raise DecryptionError(f"{archive} decrypted, but it holds other files than {_listed(names)}.")
+            raise DecryptionError(f"{archive} decrypted, but it holds other files than {' and '.join(names)}.")
         if entry.name in found:
             raise DecryptionError(f"{archive} decrypted, but it holds {entry.name} twice.")
         found[entry.name] = entry
     if len(found) != len(names):
         raise DecryptionError(
-            f"{archive} decrypted, but it does not hold {_listed(names)}.",
+            f"{archive} decrypted, but it does not hold {' and '.join(names)}.",
             hint="Use “exporter decrypt --raw” to get its content as it is.",
         )
     for entry in found.values():
         if entry.flags & _ENCRYPTED_FLAGS or entry.method == _AES_METHOD:
-            raise say.encrypted(entry.name)
+            raise DecryptionError(
+                f"{entry.name} in {archive} is encrypted inside the archive, which exporter never does."
+            )
         if entry.method not in (STORED, DEFLATED):
-            raise say.method(entry.name, entry.method)
+            method = f"{_METHOD_NAMES.get(entry.method, 'an unknown method')} (method {entry.method})"
+            raise DecryptionError(f"{entry.name} in {archive} is compressed with {method}, which exporter never uses.")
         if entry.flags & ~(_ALLOWED_FLAGS | _ENCRYPTED_FLAGS):
             raise say.malformed()
         if entry.method == STORED and entry.compressed_size != entry.size:
             raise say.sizes_disagree(entry.name)
     checked = _check_layout(source, directory, say)
     return {entry.name: entry for entry in checked}
-
-
-def _listed(names: tuple[str, ...]) -> str:
-    return " and ".join(names)
 
 
 def _read_central_directory(source: Readable, say: _Messages) -> _Directory:
@@ -200,7 +185,7 @@ def _read_central_directory(source: Readable, say: _Messages) -> _Directory:
         entries.append(entry)
     if position != len(data):
         raise say.malformed()
-    return _Directory(entries, cd_start, records_end)
+    return _Directory(entries, cd_start)
 
 
 def _read_zip64_end(source: Readable, locator_offset: int, say: _Messages) -> tuple[int, int, int, int, int]:
@@ -322,10 +307,7 @@ def _check_local(source: Readable, entry: Entry, following: int, say: _Messages)
     end = data_end
     if has_descriptor:
         end = _descriptor_end(source, entry, data_end, following, say)
-    return Entry(
-        entry.name, entry.flags, entry.method, entry.crc, entry.compressed_size, entry.size,
-        entry.header_offset, data_offset, end,
-    )  # fmt: skip
+    return dataclasses.replace(entry, data_offset=data_offset, end=end)
 
 
 def _descriptor_end(source: Readable, entry: Entry, start: int, following: int, say: _Messages) -> int:
@@ -391,7 +373,7 @@ def unpack(
                 packed = decompressor.unconsumed_tail
             produced += len(piece)
             if produced > entry.size:
-                raise say.too_much(entry.name)
+                raise say.damaged(f"{entry.name} unpacks to more than its headers say")
             crc = _crc32(piece, crc)
             if piece:
                 write(piece)
@@ -405,7 +387,7 @@ def unpack(
     if produced != entry.size:
         raise say.sizes_disagree(entry.name)
     if crc != entry.crc:
-        raise say.crc(entry.name)
+        raise say.damaged(f"{entry.name} fails its CRC-32 check")
 
 
 def read_small(source: Readable, entry: Entry, archive: str) -> bytes:

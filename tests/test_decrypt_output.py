@@ -7,6 +7,7 @@ import ctypes
 import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -229,7 +230,7 @@ def test_too_little_free_space_is_refused_before_unpacking(tmp_path, key, small_
     assert str(caught.value).startswith(f"There is not enough free space in {disk}: 8.0 MiB are needed and ")
     assert caught.value.hint == "Free some space or choose a folder on another disk."
     assert listing(disk) == []
-    assert staging.shutil.disk_usage(disk).used < 256 * 1024, "a scratch file still holds space"
+    assert shutil.disk_usage(disk).used < 256 * 1024, "a scratch file still holds space"
 
 
 @pytest.mark.parametrize("mode", ["folder", "raw"])
@@ -242,7 +243,7 @@ def test_disk_that_fills_up_while_writing_says_so_and_leaves_nothing(tmp_path, k
     def someone_fills_the_disk(fraction: float, message: str) -> None:
         if fraction > 0.5 and not filler.exists():
             with open(filler, "wb") as file:
-                os.posix_fallocate(file.fileno(), 0, staging.shutil.disk_usage(disk).free - 64 * 1024)
+                os.posix_fallocate(file.fileno(), 0, shutil.disk_usage(disk).free - 64 * 1024)
 
     if mode == "raw":
         with pytest.raises(OutputError) as caught:

@@ -210,7 +210,7 @@ def test_output_side_sentences_of_the_receiving_side_are_japanese(japanese, tmp_
     OSErrors and a real disk_usage reading."""
     import errno
 
-    from exporter.staging import output_error, require_free_space
+    from exporter.destination import output_error, require_free_space
 
     for code in (errno.ENOSPC, errno.EFBIG, errno.EACCES, errno.EIO):
         error = output_error(OSError(code, os.strerror(code)), tmp_path)
