@@ -302,7 +302,8 @@ def _check_local(source: Readable, entry: Entry, following: int, say: _Messages)
     declared = (crc, compressed, size)
     actual = (entry.crc, entry.compressed_size, entry.size)
     has_descriptor = bool(flags & 0x0008)
-    if declared != actual and not (has_descriptor and declared == (0, 0, 0)):
+    # With a data descriptor the local fields are zero (APPNOTE 4.4.4); bsdtar fills in the ones it knows.
+    if any(field != real and not (has_descriptor and field == 0) for field, real in zip(declared, actual, strict=True)):
         raise say.sizes_disagree(entry.name)
     end = data_end
     if has_descriptor:

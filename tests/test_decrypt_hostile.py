@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -112,6 +113,29 @@ def garbage_deflate() -> bytes:
     plain = python_zip(standard_entries())
     start, length = first_compressed_data(plain)
     return patch(plain, [(start, b"\xff" * length)])
+
+
+def streamed_python_zip() -> bytes:
+    """zipfile writing to a stream it cannot seek: data descriptors with signature and 4-byte sizes."""
+
+    class Unseekable(io.RawIOBase):
+        def __init__(self) -> None:
+            self.written = bytearray()
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data) -> int:
+            self.written += data
+            return len(data)
+
+    sink = Unseekable()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in standard_entries():
+            with archive.open(name, "w") as entry:
+                entry.write(content)
+    assert bytes(sink.written).count(DESCRIPTOR) == 2
+    return bytes(sink.written)
 
 
 # name: (builder of the inner ZIP, the sentence as a regex with {name} for the archive's name)
@@ -281,8 +305,17 @@ def test_hostile_inner_zip_gets_its_sentence_and_no_output_folder(tmp_path, key,
                 {key: manifest_for()[key] for key in ("format", "format_version", "columns", "rows", "data")}
             ).encode()
         ),
+        lambda: streamed_python_zip(),
     ],
-    ids=["exporter-layout", "zipfile-layout", "with-a-zip-comment", "stored", "unknown-fields", "only-required"],
+    ids=[
+        "exporter-layout",
+        "zipfile-layout",
+        "with-a-zip-comment",
+        "stored",
+        "unknown-fields",
+        "only-required",
+        "zipfile-streamed",
+    ],
 )
 def test_well_formed_inner_zips_open_with_exactly_their_data(tmp_path, key, build):
     archive = write_archive(tmp_path, "good.zip.age", build(), key)
@@ -371,3 +404,36 @@ def test_max_expansion_must_be_a_number_of_at_least_one(tmp_path, value):
     assert result.returncode == 2, result.stderr
     assert "--max-expansion" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+OTHER_TOOLS = {
+    "info-zip": ["zip", "-q", "-X", "{out}", "data.csv", "manifest.json"],
+    "info-zip-with-extra-fields": ["zip", "-q", "{out}", "data.csv", "manifest.json"],
+    "info-zip-stored": ["zip", "-q", "-0", "{out}", "data.csv", "manifest.json"],
+    "7-zip": ["7zz", "a", "-tzip", "-bd", "-bso0", "{out}", "data.csv", "manifest.json"],
+    "bsdtar": ["bsdtar", "--format", "zip", "-cf", "{out}", "data.csv", "manifest.json"],
+    "bsdtar-stored": ["bsdtar", "--format", "zip", "--options", "zip:compression=store", "-cf", "{out}", "data.csv",
+                      "manifest.json"],
+}  # fmt: skip
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("tool", OTHER_TOOLS)
+def test_zips_made_by_other_tools_open_exactly(tmp_path, key, tool):
+    """Strict, but not stricter than the format: a recipient who re-packed the two files with a common tool
+    (extra fields, data descriptors with a size filled in, Stored) still gets exactly data.csv."""
+    command = OTHER_TOOLS[tool]
+    if shutil.which(command[0]) is None:
+        pytest.skip(f"{command[0]} is not installed (./dev installs it)")
+    source = tmp_path / "files"
+    source.mkdir()
+    for name, content in standard_entries():
+        (source / name).write_bytes(content)
+    made = tmp_path / "made.zip"
+    subprocess.run([part.format(out=made) for part in command], cwd=source, check=True, timeout=60)
+    archive = write_archive(tmp_path, "repacked.zip.age", made.read_bytes(), key)
+
+    opened = decrypt_archive(archive, tmp_path / "out", [key.identity])
+
+    assert opened.data.read_bytes() == DATA
+    assert opened.manifest == manifest_for()
