@@ -128,6 +128,7 @@ def test_sigkill_at_any_moment_leaves_no_readable_plaintext(tmp_path, exported, 
     try:
         wait_until_stopped(process)
         held = open_file_contents(process.pid)
+        limits = Path(f"/proc/{process.pid}/limits").read_text()
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=TIMEOUT)
     finally:
@@ -136,6 +137,8 @@ def test_sigkill_at_any_moment_leaves_no_readable_plaintext(tmp_path, exported, 
             process.wait()
         process.stderr.close()
 
+    core = next(line for line in limits.splitlines() if line.startswith("Max core file size"))
+    assert core.split()[4:6] == ["0", "0"], f"a crash could dump the decrypted data: {core}"
     plaintext_held = [target for target, content in held.items() if any(m in content for m in markers)]
     plaintext_left = files_with_plaintext((work, tmpdir), markers)
     if kind == "unnamed":
