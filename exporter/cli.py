@@ -113,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the folder for data.csv and manifest.json (with --raw: the file to write)",
     )
     decrypt.add_argument("--raw", action="store_true", help="write the decrypted content as it is (any age file)")
+    decrypt.add_argument(
+        "--max-expansion",
+        type=_expansion,
+        default=None,
+        metavar="N",
+        help="let data.csv unpack to at most N times the archive's size (default: 100; 64 MiB is always allowed)",
+    )
     key = decrypt.add_mutually_exclusive_group(required=True)
     key.add_argument("--identity", type=Path, metavar="FILE", help="an identity file from 'exporter keygen'")
     key.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
@@ -203,6 +210,16 @@ def _delimiter(text: str) -> str:
     value = _DELIMITER_WORDS.get(text.lower(), text)
     if len(value) != 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not one character (use , ; | or tab)")
+    return value
+
+
+def _expansion(text: str) -> float:
+    try:
+        value = float(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 1 <= value < float("inf"):
+        raise argparse.ArgumentTypeError("the limit must be a number of at least 1")
     return value
 
 

@@ -98,14 +98,15 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 
 def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
-    from exporter.decrypt import decrypt_archive, decrypt_file
+    from exporter.decrypt import DEFAULT_MAX_EXPANSION, decrypt_archive, decrypt_file
 
     identities = _identities(args)
     if args.raw:
         decrypt_file(args.archive, args.output, identities, cancel=cancel)
         print(f"exporter: wrote {safe_text(str(args.output))}", file=sys.stderr)
         return 0
-    opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel)
+    expansion = DEFAULT_MAX_EXPANSION if args.max_expansion is None else args.max_expansion
+    opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel, max_expansion=expansion)
     for line in opened_summary(args.archive.name, opened.manifest):
         print(f"exporter: {line}", file=sys.stderr)
     print(f"exporter: wrote {safe_text(str(opened.data))} and {safe_text(str(opened.manifest_path))}", file=sys.stderr)

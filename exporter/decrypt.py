@@ -1,29 +1,52 @@
-"""The receiving side: open an archive, verify it, and release plaintext only once all of it is authenticated.
+"""The receiving side: open an archive, verify it, and release plaintext only once all of it verified.
 
-age authenticates each 64 KiB chunk, but a cut-off file is only detected at its end, so decrypted bytes go to a
-private temporary file in the destination folder and are renamed into place after the last chunk verified.
-An exporter archive is then checked once more against its manifest (SHA-256 and size of ``data.csv``).
+    archive.zip.age --age--> sealed scratch file (the inner ZIP) --strict unzip--> manifest.json (schema-checked)
+        --> data.csv unpacked into an unnamed scratch file, its SHA-256 compared with the manifest
+        --> the output folder is made (if missing) and both files are linked into place
+
+age authenticates each 64 KiB chunk, but a cut-off file is only detected at its end, so nothing reaches the
+output folder before the last chunk verified, the ZIP passed :mod:`exporter.unzip`, the manifest passed its schema
+(:mod:`exporter.manifest`) and ``data.csv`` matched the manifest's size and SHA-256. Every failure leaves the
+output folder as it was, and does not create it. Scratch files never hold readable plaintext after a crash
+(:mod:`exporter.staging`).
+
+Decompression bombs: ``data.csv`` may unpack to at most ``max_expansion`` times the size of the .age file
+(:data:`DEFAULT_MAX_EXPANSION`; real resident tables compress 3 to 10 times, a single repetitive column up to
+about 25 times, zeros about 1,000 times), and always to :data:`EXPANSION_FLOOR`. That is checked from the sizes
+the archive declares before anything is unpacked, and enforced while unpacking, since declared sizes can lie.
+The free space of the disk is checked against the declared sizes first, too.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
+import math
 import os
 import threading
-import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
-from exporter.archive import DATA_NAME, FORMAT_NAME, MANIFEST_NAME, MAX_MANIFEST_BYTES
-from exporter.atomic import AtomicFile
+from exporter import unzip
+from exporter.archive import DATA_NAME, MANIFEST_NAME, MAX_MANIFEST_BYTES
+from exporter.destination import (
+    OutputErrors,
+    human_size,
+    make_folders,
+    nearest_folder,
+    remove_folders,
+    require_free_space,
+)
 from exporter.errors import DecryptionError, ExportCancelled, OutputError
+from exporter.manifest import parse_manifest
 from exporter.progress import Progress
+from exporter.staging import ScratchFile, forbid_core_dumps, remove_stale_around
 
-_COPY_BYTES = 1 << 20
+DEFAULT_MAX_EXPANSION = 100.0
+EXPANSION_FLOOR = 64 << 20
+_DECRYPTING = 0.4  # share of the progress bar for decrypting; the rest is unpacking and checking
 
 
 @dataclass(frozen=True)
@@ -42,10 +65,29 @@ def decrypt_file(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> Path:
-    """Decrypt any age file (binary or armored) to ``output``, which appears only if everything verified."""
-    with AtomicFile(output, mode=0o600) as target:
-        _decrypt_into(source, target, identities, progress, cancel)
-        target.commit()
+    """Decrypt any age file (binary or armored) to the file ``output``, which appears only if everything verified.
+
+    The folder of ``output`` must exist. Raises :class:`DecryptionError` (the archive), :class:`OutputError` (the
+    output: exists, no space, no permission) or :class:`ExportCancelled`; ``output`` then does not exist.
+    """
+    forbid_core_dumps()
+    folder = output.parent
+    with _opened(source) as (reader, size):
+        if output.exists() or output.is_symlink():
+            raise OutputError(f"{output} already exists.", hint="Choose another file name or delete the old file.")
+        if not folder.is_dir():
+            if folder.exists():
+                raise OutputError(f"{folder} is a file, not a folder.")
+            raise OutputError(f"The folder {folder} does not exist.")
+        remove_stale_around(folder)
+        with OutputErrors(folder):
+            require_free_space(folder, size)
+            with ScratchFile(folder, sealed=False) as plain:
+                _decrypt_into(reader, size, plain, identities, _scaled(progress, 0.0, 1.0), cancel)
+                _check_cancel(cancel)
+                plain.publish(output)
+    if progress is not None:
+        progress(1.0, "verified")
     return output
 
 
@@ -56,112 +98,170 @@ def decrypt_archive(
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    max_expansion: float = DEFAULT_MAX_EXPANSION,
 ) -> OpenedArchive:
-    """Decrypt an exporter archive into ``folder`` as ``data.csv`` and ``manifest.json``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in (DATA_NAME, MANIFEST_NAME):
-        if (folder / name).exists():
-            raise OutputError(
-                f"{folder / name} already exists.",
-                hint="Choose an empty folder, or move the earlier files away.",
-            )
-    with AtomicFile(folder / f".{source.name}.zip", mode=0o600) as plain_zip:
-        _decrypt_into(source, plain_zip, identities, progress, cancel)
-        plain_zip.file.close()
-        with _open_zip(plain_zip.temp, source.name) as archive:
-            manifest = _read_manifest(archive, source.name)
-            with AtomicFile(folder / DATA_NAME, mode=0o600) as data:
-                _copy_verified(archive, data, manifest, source.name, cancel)
-                with AtomicFile(folder / MANIFEST_NAME, mode=0o600) as manifest_file:
-                    with archive.open(MANIFEST_NAME) as entry:
-                        manifest_file.file.write(entry.read(MAX_MANIFEST_BYTES))
-                    data.commit()
-                    manifest_file.commit()
+    """Decrypt an exporter archive into ``folder`` as ``data.csv`` and ``manifest.json``.
+
+    ``folder`` is made (with missing parents) only once everything verified. ``max_expansion`` bounds the unpacked
+    size as the module docstring says. Raises :class:`DecryptionError` (the archive, with one sentence),
+    :class:`OutputError` (the folder) or :class:`ExportCancelled`; the folder is then exactly as it was.
+    """
+    forbid_core_dumps()
+    name = source.name
+    with _opened(source) as (reader, size):
+        base = nearest_folder(folder)
+        remove_stale_around(folder)
+        if base == folder:
+            for existing in (folder / DATA_NAME, folder / MANIFEST_NAME):
+                if existing.exists() or existing.is_symlink():
+                    raise OutputError(
+                        f"{existing} already exists.", hint="Choose an empty folder, or move the earlier files away."
+                    )
+        with OutputErrors(base), ScratchFile(base, sealed=True) as inner:
+            require_free_space(base, size)
+            _decrypt_into(reader, size, inner, identities, _scaled(progress, 0.0, _DECRYPTING), cancel)
+            entries = unzip.read_directory(inner, name, (DATA_NAME, MANIFEST_NAME))
+            data_entry, manifest_entry = entries[DATA_NAME], entries[MANIFEST_NAME]
+            if manifest_entry.size > MAX_MANIFEST_BYTES:
+                raise DecryptionError(f"The manifest in {name} is too large to be genuine.")
+            raw_manifest = unzip.read_small(inner, manifest_entry, name)
+            manifest = parse_manifest(raw_manifest, name)
+            if manifest["data"]["size"] != data_entry.size:
+                raise _altered(name)
+            _check_expansion(name, data_entry.size, size, max_expansion)
+            require_free_space(base, data_entry.size + len(raw_manifest))
+            with ScratchFile(base, sealed=False) as data, ScratchFile(base, sealed=False) as manifest_file:
+                digest = _unpack(inner, data_entry, name, data, _scaled(progress, _DECRYPTING, 1.0), cancel)
+                if digest != manifest["data"]["sha256"]:
+                    raise _altered(name)
+                manifest_file.write(raw_manifest)
+                _check_cancel(cancel)
+                _publish(folder, ((manifest_file, MANIFEST_NAME), (data, DATA_NAME)))  # personal data last
     if progress is not None:
         progress(1.0, "verified")
     return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest)
 
 
-def _decrypt_into(
-    source: Path,
-    target: AtomicFile,
-    identities: Sequence[Any],
-    progress: Progress | None,
-    cancel: threading.Event | None,
-) -> None:
-    from exporter.envelope import decrypt
+class _Reader:
+    """The archive file for the age reader: a read error becomes one sentence that names the file."""
 
+    def __init__(self, handle: BinaryIO, path: Path) -> None:
+        self._handle = handle
+        self._path = path
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._handle.read(size)
+        except OSError as err:
+            raise DecryptionError(f"{self._path} could not be read: {err.strerror or type(err).__name__}.") from None
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+
+@contextlib.contextmanager
+def _opened(source: Path) -> Iterator[tuple[_Reader, int]]:
     try:
         handle = open(source, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:
         raise DecryptionError(f"{source} does not exist.") from None
     except IsADirectoryError:
         raise DecryptionError(f"{source} is a folder, not an archive.") from None
-    total = max(os.fstat(handle.fileno()).st_size, 1)
+    except OSError as err:
+        raise DecryptionError(f"{source} could not be read: {err.strerror or type(err).__name__}.") from None
     with handle:
-        written = 0
-        for chunk in decrypt(handle, identities):
-            if cancel is not None and cancel.is_set():
-                raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
-            target.file.write(chunk)
-            written += len(chunk)
-            if progress is not None:
-                progress(min(handle.tell() / total, 1.0), f"{written:,} bytes decrypted")
+        if os.path.isdir(source):  # Windows opens folders without IsADirectoryError on some versions
+            raise DecryptionError(f"{source} is a folder, not an archive.")
+        yield _Reader(handle, source), os.fstat(handle.fileno()).st_size
 
 
-@contextlib.contextmanager
-def _open_zip(path: Path, name: str) -> Any:
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise DecryptionError(
-            f"{name} decrypted, but it is not an exporter archive.",
-            hint="Use “exporter decrypt --raw” to get its content as it is.",
-        ) from None
-    with archive:
-        yield archive
-
-
-def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
-    names = set(archive.namelist())
-    if not {DATA_NAME, MANIFEST_NAME} <= names:
-        raise DecryptionError(
-            f"{name} decrypted, but it does not hold {DATA_NAME} and {MANIFEST_NAME}.",
-            hint="Use “exporter decrypt --raw” to get its content as it is.",
-        )
-    if archive.getinfo(MANIFEST_NAME).file_size > MAX_MANIFEST_BYTES:
-        raise DecryptionError(f"The manifest in {name} is too large to be genuine.")
-    try:
-        manifest = json.loads(archive.read(MANIFEST_NAME).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise DecryptionError(f"The manifest in {name} cannot be read.") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-        raise DecryptionError(f"{name} decrypted, but its manifest is not an exporter manifest.")
-    data = manifest.get("data")
-    if not isinstance(data, dict) or not isinstance(data.get("sha256"), str) or not isinstance(data.get("size"), int):
-        raise DecryptionError(f"The manifest in {name} does not describe {DATA_NAME}.")
-    return manifest
-
-
-def _copy_verified(
-    archive: zipfile.ZipFile,
-    target: AtomicFile,
-    manifest: dict[str, Any],
-    name: str,
+def _decrypt_into(
+    reader: _Reader,
+    size: int,
+    target: ScratchFile,
+    identities: Sequence[Any],
+    progress: Progress | None,
     cancel: threading.Event | None,
 ) -> None:
-    """Copy ``data.csv`` out, never past the size the manifest declares, and compare its SHA-256."""
-    expected_size: int = manifest["data"]["size"]
+    from exporter.envelope import decrypt
+
+    written = 0
+    for chunk in decrypt(cast(BinaryIO, reader), identities):
+        _check_cancel(cancel)
+        target.write(chunk)
+        written += len(chunk)
+        if progress is not None:
+            progress(min(reader.tell() / max(size, 1), 1.0), f"{written:,} bytes decrypted")
+
+
+def _unpack(
+    inner: ScratchFile,
+    entry: unzip.Entry,
+    name: str,
+    target: ScratchFile,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> str:
+    """Unpack ``data.csv`` into ``target``; returns its SHA-256 (hex)."""
     digest = hashlib.sha256()
-    size = 0
-    with archive.open(DATA_NAME) as entry:
-        while block := entry.read(_COPY_BYTES):
-            size += len(block)
-            if size > expected_size:
-                break
-            if cancel is not None and cancel.is_set():
-                raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
-            digest.update(block)
-            target.file.write(block)
-    if size != expected_size or digest.hexdigest() != manifest["data"]["sha256"]:
-        raise DecryptionError(f"{DATA_NAME} in {name} does not match its manifest: the archive was altered.")
+
+    def write(piece: bytes) -> None:
+        digest.update(piece)
+        target.write(piece)
+
+    def advance(consumed: int) -> None:
+        if progress is not None:
+            progress(consumed / max(entry.compressed_size, 1), f"{target.size:,} bytes unpacked")
+
+    unzip.unpack(inner, entry, name, write, cancel=cancel, advance=advance)
+    return digest.hexdigest()
+
+
+def _check_expansion(name: str, unpacked: int, archive_size: int, max_expansion: float) -> None:
+    if unpacked <= max(max_expansion * archive_size, EXPANSION_FLOOR):
+        return
+    ratio = unpacked / max(archive_size, 1)
+    raise DecryptionError(
+        f"{DATA_NAME} in {name} would unpack to {human_size(unpacked)}, {ratio:,.0f} times the size of the archive; "
+        f"the limit is {max_expansion:,g} times.",
+        hint=f"If you trust the archive, allow more with --max-expansion {math.ceil(ratio)}.",
+    )
+
+
+def _publish(folder: Path, files: Sequence[tuple[ScratchFile, str]]) -> None:
+    """Make ``folder`` if missing and give each file its name; on any failure undo all of it."""
+    made = make_folders(folder)
+    published: list[Path] = []
+    try:
+        for scratch, file_name in files:
+            scratch.publish(folder / file_name)
+            published.append(folder / file_name)
+    except BaseException:
+        for path in published:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        remove_folders(made)
+        raise
+
+
+def _altered(name: str) -> DecryptionError:
+    return DecryptionError(f"{DATA_NAME} in {name} does not match its manifest: the archive was altered.")
+
+
+def _check_cancel(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
+
+
+def _scaled(progress: Progress | None, start: float, end: float) -> Progress | None:
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(fraction: float, message: str) -> None:
+        report(start + (end - start) * fraction, message)
+
+    return scaled
+
+
+__all__ = ["DEFAULT_MAX_EXPANSION", "EXPANSION_FLOOR", "OpenedArchive", "decrypt_archive", "decrypt_file"]

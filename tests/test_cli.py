@@ -218,7 +218,7 @@ def test_wrong_key_is_one_sentence_and_releases_nothing(tmp_path, residents, key
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("exporter: error: ")
     assert all(line.startswith("exporter: ") for line in err)
-    assert not any((tmp_path / "o").iterdir())
+    assert not (tmp_path / "o").exists(), "a failed decrypt must not even create the output folder"
 
 
 def test_inspect_json_reports_format_rows_and_categories(residents):

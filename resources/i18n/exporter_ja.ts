@@ -381,6 +381,26 @@
         <translation>持ち出しを中止しました。何も書き込まれていません。</translation>
     </message>
     <message>
+        <source>Opening the archive was cancelled; nothing was written.</source>
+        <translation>アーカイブを開く処理を中止しました。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Update exporter to open it.</source>
+        <translation>開くには exporter を更新してください。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the opened files.</source>
+        <translation>開いたファイルを保存するフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Free some space or choose a folder on another disk.</source>
+        <translation>空き容量を増やすか、別のディスクのフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>A FAT32 disk holds files of up to 4 GB; choose a disk formatted as exFAT or NTFS.</source>
+        <translation>FAT32 のディスクには 4 GB までのファイルしか保存できません。exFAT か NTFS でフォーマットされたディスクを選んでください。</translation>
+    </message>
+    <message>
         <source>Use a few words, avoid common phrases.</source>
         <translation>よくある言い回しは避け、いくつかの単語を組み合わせてください。</translation>
     </message>
@@ -693,6 +713,106 @@
         <translation>{name} は復号できましたが、マニフェストが exporter の形式ではありません。</translation>
     </message>
     <message>
+        <source>The ZIP inside {name} is damaged: its directory is malformed.</source>
+        <translation>{name} の中の ZIP が壊れています（ファイル一覧の形式が正しくありません）。</translation>
+    </message>
+    <message>
+        <source>The ZIP inside {name} is damaged: the sizes of {entry} disagree.</source>
+        <translation>{name} の中の ZIP が壊れています（{entry} のサイズの記載が食い違っています）。</translation>
+    </message>
+    <message>
+        <source>The ZIP inside {name} is damaged: {entry} fails its CRC-32 check.</source>
+        <translation>{name} の中の ZIP が壊れています（{entry} の CRC-32 検査に失敗しました）。</translation>
+    </message>
+    <message>
+        <source>The ZIP inside {name} is damaged: the compressed data of {entry} is corrupt.</source>
+        <translation>{name} の中の ZIP が壊れています（{entry} の圧縮データが壊れています）。</translation>
+    </message>
+    <message>
+        <source>The ZIP inside {name} is damaged: {entry} unpacks to more than its headers say.</source>
+        <translation>{name} の中の ZIP が壊れています（{entry} を展開すると記載されたサイズを超えます）。</translation>
+    </message>
+    <message>
+        <source>{entry} in {name} is compressed with {method} (method {number}), which exporter never uses.</source>
+        <translation>{name} の {entry} は、exporter が使わない圧縮方式 {method}（方式 {number}）で圧縮されています。</translation>
+    </message>
+    <message>
+        <source>{entry} in {name} is encrypted inside the archive, which exporter never does.</source>
+        <translation>{name} の {entry} はアーカイブの内部で暗号化されています。exporter はこのような暗号化をしません。</translation>
+    </message>
+    <message>
+        <source>{name} decrypted, but it holds other files than data.csv and manifest.json.</source>
+        <translation>{name} は復号できましたが、data.csv と manifest.json 以外のファイルが含まれています。</translation>
+    </message>
+    <message>
+        <source>{name} decrypted, but it holds {entry} twice.</source>
+        <translation>{name} は復号できましたが、{entry} が 2 つ含まれています。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} is too large to be genuine.</source>
+        <translation>{name} のマニフェストは大きすぎるため、正規のものではありません。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} is not UTF-8 text.</source>
+        <translation>{name} のマニフェストは UTF-8 のテキストではありません。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} is not valid JSON.</source>
+        <translation>{name} のマニフェストは正しい JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} is nested too deeply.</source>
+        <translation>{name} のマニフェストは入れ子が深すぎます。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} names a field twice.</source>
+        <translation>{name} のマニフェストには同じ項目が 2 回出てきます。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} holds text that is not valid Unicode.</source>
+        <translation>{name} のマニフェストに Unicode として正しくない文字列が含まれています。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} lacks “{field}”.</source>
+        <translation>{name} のマニフェストに「{field}」がありません。</translation>
+    </message>
+    <message>
+        <source>The manifest in {name} has an invalid “{field}”.</source>
+        <translation>{name} のマニフェストの「{field}」の値が正しくありません。</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer version of exporter (archive format {version}).</source>
+        <translation>{name} は新しいバージョンの exporter で作成されています（アーカイブ形式 {version}）。</translation>
+    </message>
+    <message>
+        <source>data.csv in {name} would unpack to {size}, {ratio} times the size of the archive; the limit is {limit} times.</source>
+        <translation>{name} の data.csv は展開すると {size} になり、アーカイブの {ratio} 倍です。上限は {limit} 倍です。</translation>
+    </message>
+    <message>
+        <source>If you trust the archive, allow more with --max-expansion {number}.</source>
+        <translation>このアーカイブを信頼できる場合は、--max-expansion {number} を指定して上限を上げてください。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} はフォルダーではなくファイルです。</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be made.</source>
+        <translation>フォルダー {path} を作成できません。</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in {path}: {needed} are needed and {free} are free.</source>
+        <translation>{path} の空き容量が足りません（必要な容量は {needed}、空きは {free} です）。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full; nothing was written.</source>
+        <translation>{path} のあるディスクがいっぱいです。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>The files are too large for the disk holding {path}; nothing was written.</source>
+        <translation>ファイルが大きすぎて {path} のあるディスクに保存できません。何も書き込んでいません。</translation>
+    </message>
+    <message>
         <source>“{name}”</source>
         <translation>「{name}」</translation>
     </message>
@@ -707,10 +827,6 @@
     <message>
         <source>data.csv in {name} does not match its manifest: the archive was altered.</source>
         <translation>{name} の data.csv がマニフェストと一致しません。アーカイブは改ざんされています。</translation>
-    </message>
-    <message>
-        <source>The manifest in {name} cannot be used.</source>
-        <translation>{name} のマニフェストを使用できません。</translation>
     </message>
     <message>
         <source>The folder {path} does not exist.</source>

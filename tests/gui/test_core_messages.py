@@ -165,3 +165,93 @@ def test_the_key_file_warning_and_the_secret_key_advice_are_japanese(japanese, t
     plan = ExportPlan(source=source, columns=("phone",), output=tmp_path / "o.age", recipients=(public, secret))
     second = assert_japanese(raised(lambda: run_export(plan)), "2 件中 2 件目の受取人: ", "新しい鍵")
     assert "Q" * 12 not in second
+
+
+def test_receiving_side_errors_are_japanese_and_keep_the_archive_name(japanese, tmp_path):
+    """Real archives a sender or an attacker could make, each opened for real: every sentence and hint is
+    translated, and the archive's name, the entry and the field survive the translation."""
+    import json
+    import sys
+    import zipfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the shared archive builders
+    from hostile_archives import (
+        C_CRC,
+        C_FLAGS,
+        C_METHOD,
+        DATA,
+        L_CRC,
+        L_FLAGS,
+        L_METHOD,
+        both_headers,
+        manifest_for,
+        python_zip,
+        raw_entry,
+        raw_zip,
+        standard_entries,
+        throwaway_key,
+        write_archive,
+    )
+
+    from exporter.decrypt import decrypt_archive, decrypt_file
+
+    key = throwaway_key(tmp_path)
+    good = python_zip(standard_entries())
+    manifest = json.dumps(manifest_for()).encode()
+    zeros = bytes(80 << 20)
+    bomb = raw_zip([raw_entry("data.csv", zeros), raw_entry("manifest.json", json.dumps(manifest_for(zeros)).encode())])
+    cases = {
+        "not-zip.zip.age": (b"not a zip at all", ()),
+        "crc.zip.age": (both_headers(good, 0, L_CRC, C_CRC, "<I", 1), ("data.csv", "CRC-32")),
+        "bzip2.zip.age": (python_zip(standard_entries(), method=zipfile.ZIP_BZIP2), ("data.csv", "bzip2", "12")),
+        "deflate64.zip.age": (both_headers(good, 0, L_METHOD, C_METHOD, "<H", 9), ("Deflate64", "9")),
+        "encrypted.zip.age": (both_headers(good, 0, L_FLAGS, C_FLAGS, "<H", 1), ("data.csv",)),
+        "twice.zip.age": (raw_zip([raw_entry("data.csv", DATA)] * 2 + [raw_entry("manifest.json", manifest)]),
+                          ("data.csv",)),
+        "extra.zip.age": (python_zip([*standard_entries(), ("x.txt", b"x")]), ("data.csv", "manifest.json")),
+        "gap.zip.age": (raw_zip([raw_entry("data.csv", DATA), raw_entry("manifest.json", manifest)], gap=b"x"), ()),
+        "more.zip.age": (raw_zip([raw_entry("data.csv", DATA * 9, size=len(DATA), crc=0),
+                                  raw_entry("manifest.json", manifest)]), ("data.csv",)),
+        "garbage.zip.age": (raw_zip([raw_entry("data.csv", DATA, payload=b"\xff" * 40),
+                                     raw_entry("manifest.json", manifest)]), ("data.csv",)),
+        "sizes.zip.age": (raw_zip([raw_entry("data.csv", DATA, payload=DATA + b"!", method=0),
+                                   raw_entry("manifest.json", manifest)]), ("data.csv",)),
+        "rows.zip.age": (python_zip(standard_entries(manifest=manifest_for(rows="many"))), ("「rows」",)),
+        "lacks.zip.age": (python_zip(standard_entries(manifest=json.dumps({"format": "exporter-archive"}).encode())),
+                          ("「format_version」",)),
+        "newer.zip.age": (python_zip(standard_entries(manifest=manifest_for(format_version=3))), ("3", "exporter")),
+        "utf8.zip.age": (python_zip(standard_entries(manifest=b"\xff\xfe")), ()),
+        "json.zip.age": (python_zip(standard_entries(manifest=b"{")), ("JSON",)),
+        "deep.zip.age": (python_zip(standard_entries(manifest=b"[" * 50_000 + b"]" * 50_000)), ()),
+        "twice-key.zip.age": (python_zip(standard_entries(manifest=b'{"a": 1, "a": 2}')), ()),
+        "surrogate.zip.age": (python_zip(standard_entries(manifest=b'{"a": "\\udc00"}')), ("Unicode",)),
+        "large.zip.age": (python_zip(standard_entries(manifest=b" " * (1 << 20) + b"{}")), ()),
+        "bomb.zip.age": (bomb, ("data.csv", "80.0 MiB", "--max-expansion")),
+    }  # fmt: skip
+    for name, (plain, kept) in cases.items():
+        received = write_archive(tmp_path, name, plain, key)
+        assert_japanese(
+            raised(lambda path=received: decrypt_archive(path, tmp_path / "out", [key.identity])), name, *kept
+        )
+    archive = write_archive(tmp_path, "good.zip.age", good, key)
+    file = write(tmp_path, "a-file", b"")
+    assert_japanese(raised(lambda: decrypt_archive(archive, file, [key.identity])), str(file))
+    (tmp_path / "full").mkdir()
+    write(tmp_path / "full", "data.csv", b"")
+    hint = assert_japanese(raised(lambda: decrypt_archive(archive, tmp_path / "full", [key.identity])), "data.csv")
+    assert "フォルダー" in hint
+    assert_japanese(raised(lambda: decrypt_file(archive, file, [key.identity])), str(file))
+    assert_japanese(ExportCancelled("Opening the archive was cancelled; nothing was written."))
+
+
+def test_output_side_sentences_of_the_receiving_side_are_japanese(japanese, tmp_path):
+    """The sentences for a full disk, a file size limit, no permission and too little space, made from real
+    OSErrors and a real disk_usage reading."""
+    import errno
+
+    from exporter.destination import output_error, require_free_space
+
+    for code in (errno.ENOSPC, errno.EFBIG, errno.EACCES, errno.EIO):
+        error = output_error(OSError(code, os.strerror(code)), tmp_path)
+        assert_japanese(error, str(tmp_path))
+    assert_japanese(raised(lambda: require_free_space(tmp_path, 1 << 62)), str(tmp_path), "GiB")

@@ -1,0 +1,137 @@
+"""The output folder of the receiving side: where work may go, how it is made and unmade, and what a failed write
+says. Every ``OSError`` of the output side becomes one :class:`~exporter.errors.OutputError` sentence that names
+the folder; a full disk says so plainly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+from pathlib import Path
+from types import TracebackType
+
+from exporter.errors import OutputError
+
+FREE_SPACE_MARGIN = 1 << 20
+
+
+def human_size(size: int) -> str:
+    """``1.0 GiB``, ``512 KiB``, ``37 bytes``: binary units, one decimal above KiB."""
+    value = float(size)
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{size:,} bytes" if unit == "bytes" else f"{value:,.1f} {unit}"
+        value /= 1024
+    return f"{value:,.1f} GiB"  # pragma: no cover - the loop always returns
+
+
+def require_free_space(folder: Path, needed: int) -> None:
+    """Refuse before writing when ``folder``'s disk has less than ``needed`` bytes (plus a small margin) free."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # cannot tell: writing will say so if the disk fills up
+    if needed + FREE_SPACE_MARGIN > free:
+        raise OutputError(
+            f"There is not enough free space in {folder}: {human_size(needed)} are needed and "
+            f"{human_size(free)} are free.",
+            hint="Free some space or choose a folder on another disk.",
+        )
+
+
+def nearest_folder(folder: Path) -> Path:
+    """The output folder if it exists, else its nearest existing ancestor (where scratch files go until the
+    folder is made). Raises :class:`OutputError` when the folder, or a folder on its path, is a file."""
+    path = folder
+    while True:
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except OSError:
+            exists = is_dir = False
+        if is_dir:
+            return path
+        if exists:
+            raise OutputError(f"{path} is a file, not a folder.", hint="Choose a folder for the opened files.")
+        parent = path.parent
+        if parent == path:
+            raise OutputError(f"The folder {folder} cannot be made.")
+        path = parent
+
+
+def make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and its missing parents; returns those made, outermost first (nothing if it failed)."""
+    missing: list[Path] = []
+    path = folder
+    while not path.is_dir():
+        missing.append(path)
+        if path.parent == path:
+            break
+        path = path.parent
+    made: list[Path] = []
+    try:
+        for path in reversed(missing):
+            os.mkdir(path)
+            made.append(path)
+    except BaseException:
+        remove_folders(made)
+        raise
+    return made
+
+
+def remove_folders(made: list[Path]) -> None:
+    """Remove the folders :func:`make_folders` made, innermost first, if they are still empty."""
+    for path in reversed(made):
+        with contextlib.suppress(OSError):
+            os.rmdir(path)
+
+
+class OutputErrors:
+    """Turns an ``OSError`` of the output side into one sentence that names ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __enter__(self) -> OutputErrors:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if isinstance(error, OSError):
+            raise output_error(error, self.folder) from None
+
+
+def output_error(error: OSError, folder: Path) -> OutputError:
+    """One sentence for a failed write, create, link or folder creation in ``folder``."""
+    code = error.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return OutputError(
+            f"The disk holding {folder} is full; nothing was written.",
+            hint="Free some space or choose a folder on another disk.",
+        )
+    if code == errno.EFBIG:
+        return OutputError(
+            f"The files are too large for the disk holding {folder}; nothing was written.",
+            hint="A FAT32 disk holds files of up to 4 GB; choose a disk formatted as exFAT or NTFS.",
+        )
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OutputError(
+            f"The folder {folder} cannot be written to.", hint="Choose a folder where you may save files."
+        )
+    reason = error.strerror or type(error).__name__
+    return OutputError(f"{folder} could not be written: {reason}.")
+
+
+__all__ = [
+    "FREE_SPACE_MARGIN",
+    "OutputErrors",
+    "human_size",
+    "make_folders",
+    "nearest_folder",
+    "output_error",
+    "remove_folders",
+    "require_free_space",
+]

@@ -1,0 +1,198 @@
+"""The manifest of an archive (``manifest.json``): its schema, and reading one that came from outside.
+
+The schema describes what :func:`exporter.pipeline.build_manifest` writes, as JSON Schema draft 4 checked with
+``fastjsonschema`` (pure Python, compiled once to a plain function; draft 4 because it does not take 1.0 for an
+integer). Required are the fields the receiving side relies on: ``format``, ``format_version``, ``columns``,
+``rows`` and ``data`` (``file``, ``sha256``, ``size``). Every other known field is optional but typed and bounded.
+
+Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
+older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
+is refused with a hint to update). What bounds unknown content is the whole: at most 1 MiB of UTF-8, at most
+:data:`MAX_DEPTH` levels of nesting, no key twice in one object, no NaN or Infinity, no text that is not valid
+Unicode (lone surrogates), and no whole number longer than Python reads.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import Any
+
+from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFEST_BYTES
+from exporter.errors import DecryptionError
+
+MAX_DEPTH = 16
+_TEXT = 4096
+_NAME = 1024
+_MAX_COLUMNS = 100_000
+_MAX_COUNT = 10**15
+_MAX_SIZE = 2**63 - 1
+_SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+
+
+def _text(limit: int = _TEXT, *, nullable: bool = False) -> dict[str, Any]:
+    return {"type": ["string", "null"] if nullable else "string", "maxLength": limit}
+
+
+def _count(limit: int = _MAX_COUNT) -> dict[str, Any]:
+    return {"type": "integer", "minimum": 0, "maximum": limit}
+
+
+_NAMES = {"type": "array", "maxItems": _MAX_COLUMNS, "items": _text(_NAME)}
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "http://json-schema.org/draft-04/schema#",
+    "title": "exporter manifest, format version 1",
+    "type": "object",
+    "required": ["format", "format_version", "columns", "rows", "data"],
+    "properties": {
+        "format": {"enum": [FORMAT_NAME]},
+        "format_version": {"type": "integer", "minimum": 1, "maximum": FORMAT_VERSION},
+        "created_utc": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"},
+        "exporter_version": _text(64),
+        "purpose": _text(),
+        "recipient_organisation": _text(nullable=True),
+        "delete_by": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "source": {
+            "type": "object",
+            "properties": {
+                "file_name": _text(_NAME),
+                "sha256": _SHA256,
+                "size": _count(_MAX_SIZE),
+                "encoding": _text(64),
+                "delimiter": _text(8),
+                "rows": _count(),
+                "columns": _count(_MAX_COLUMNS),
+            },
+        },
+        "columns": _NAMES,
+        "columns_left_out": _NAMES,
+        "rows": _count(),
+        "data": {
+            "type": "object",
+            "required": ["file", "sha256", "size"],
+            "properties": {
+                "file": {"enum": [DATA_NAME]},
+                "sha256": _SHA256,
+                "size": _count(_MAX_SIZE),
+                "encoding": _text(64),
+                "line_end": _text(16),
+            },
+        },
+        "recipients": {
+            "type": "array",
+            "maxItems": 10_000,
+            "items": {
+                "type": "object",
+                "required": ["type"],
+                "properties": {"type": _text(64), "recipient": _text(_NAME)},
+            },
+        },
+    },
+}
+
+
+@functools.cache
+def _validator() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    return fastjsonschema.compile(SCHEMA)
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _RepeatedKey
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_manifest(raw: bytes, archive: str) -> dict[str, Any]:
+    """The manifest as a dict, valid against :data:`SCHEMA` and the bounds in the module docstring.
+
+    ``archive`` is the name the sentences use. Raises :class:`DecryptionError` with one sentence otherwise.
+    """
+    where = f"The manifest in {archive}"
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise DecryptionError(f"{where} is too large to be genuine.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DecryptionError(f"{where} is not UTF-8 text.") from None
+    try:
+        manifest = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constants)
+    except _RepeatedKey:
+        raise DecryptionError(f"{where} names a field twice.") from None
+    except RecursionError:
+        raise DecryptionError(f"{where} is nested too deeply.") from None
+    except ValueError:  # JSONDecodeError, NaN/Infinity, a number longer than int() reads
+        raise DecryptionError(f"{where} is not valid JSON.") from None
+    _check_shape(manifest, where)
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        raise DecryptionError(f"{archive} decrypted, but its manifest is not an exporter manifest.")
+    version = manifest.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise DecryptionError(
+            f"{archive} was made by a newer version of exporter (archive format {min(version, 10**6)}).",
+            hint="Update exporter to open it.",
+        )
+    import fastjsonschema
+
+    try:
+        _validator()(manifest)
+    except fastjsonschema.JsonSchemaValueException as err:
+        raise _schema_error(err, where) from None
+    return manifest
+
+
+def _check_shape(value: Any, where: str) -> None:
+    """Nesting depth and valid Unicode everywhere (keys too), without recursion."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, str):
+            _check_text(item, where)
+        elif isinstance(item, dict | list):
+            if depth > MAX_DEPTH:
+                raise DecryptionError(f"{where} is nested too deeply.")
+            if isinstance(item, dict):
+                for key in item:
+                    _check_text(key, where)
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+
+
+def _check_text(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DecryptionError(f"{where} holds text that is not valid Unicode.") from None
+
+
+def _schema_error(err: Any, where: str) -> DecryptionError:
+    path = list(err.path[1:])
+    if err.rule == "required" and isinstance(err.value, dict):
+        missing = next((name for name in err.rule_definition if name not in err.value), "")
+        return DecryptionError(f"{where} lacks “{_field([*path, missing])}”.")
+    return DecryptionError(f"{where} has an invalid “{_field(path) or 'manifest'}”.")
+
+
+def _field(path: list[Any]) -> str:
+    text = ""
+    for part in path:
+        if isinstance(part, int) or str(part).isdigit():  # schema keys are never digits: an array index
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+__all__ = ["MAX_DEPTH", "SCHEMA", "parse_manifest"]
