@@ -28,10 +28,14 @@ def exporter_read(path: Path, encoding: str, delimiter: str) -> tuple[list[str],
         source = open_source(path, encoding=encoding, delimiter=delimiter)
         rows = list(iter_rows(source, source.header))
     except SourceError as error:
-        assert error.line is not None, error.message
-        assert f"{path.name} line {error.line} " in error.message, error.message
-        return Refused(error.line, error.message)
+        return refusal(error, path)
     return list(source.header), rows
+
+
+def refusal(error: SourceError, path: Path) -> Refused:
+    assert error.line is not None, error.message
+    assert f"{path.name} line {error.line} " in error.message, error.message
+    return Refused(error.line, error.message)
 
 
 def agree(path: Path, data: bytes, encoding: str, delimiter: str = ",") -> None:
@@ -121,8 +125,7 @@ def test_case_quoted_crlf_across_the_first_mib_is_read_exactly(name, encoding):
 )
 def test_case_stray_quotes_are_refused_naming_the_line(name, line, column):
     with pytest.raises(SourceError) as caught:
-        source = open_source(CASES / name)
-        source.count_rows()
+        open_source(CASES / name).count_rows()
     assert caught.value.line == line
     assert f"{name} line {line} has a quoted value followed by more text" in caught.value.message
     assert f"column {column}" in caught.value.message
