@@ -47,8 +47,8 @@ def text_blocks(
     block_bytes = block_bytes or BLOCK_BYTES
     encoding = source_format.encoding
     decoder = None if encoding in PASS_THROUGH else codecs.getincrementaldecoder(encoding)()
-    skip_bom = encoding == "utf-8-sig"
-    skip_line = source_format.sep_line
+    head: bytes | None = b""  # UTF-8 read so far while it could still be the start of a BOM
+    skip = _LineSkip() if source_format.sep_line else None
     with open(path, "rb") as file:
         while True:
             if cancel is not None and cancel.is_set():
@@ -59,32 +59,50 @@ def text_blocks(
                 digest.size += len(raw)
             if decoder is None:
                 data = raw
-                if skip_bom:
-                    data, skip_bom = data.removeprefix(codecs.BOM_UTF8), False
+                if head is not None:  # a UTF-8 BOM (Excel's) is not data, whether utf-8 or utf-8-sig was named
+                    head += raw
+                    if len(head) < 3 and raw:
+                        continue
+                    data, head = head.removeprefix(codecs.BOM_UTF8), None
             else:
                 try:
                     text = decoder.decode(raw, final=not raw)
                 except UnicodeDecodeError:
                     raise undecodable(path, source_format) from None
                 data = text.encode("utf-8")
-            if skip_line and data:
-                data, skip_line = _drop_first_line(data)
+            if skip is not None and data:
+                data = skip.drop(data)
+                if skip.done:
+                    skip = None
             if data:
                 yield data
             if not raw:
                 return
 
 
-def _drop_first_line(data: bytes) -> tuple[bytes, bool]:
-    """Drop the ``sep=`` line (with its CR, LF or CRLF); returns the rest and whether the line is still unfinished."""
-    cr, lf = data.find(b"\r"), data.find(b"\n")
-    ends = [index for index in (cr, lf) if index >= 0]
-    if not ends:
-        return b"", True
-    end = min(ends)
-    if data[end : end + 2] == b"\r\n":
-        end += 1
-    return data[end + 1 :], False
+class _LineSkip:
+    """Drops the first line (Excel's ``sep=``) from blocks of any size, with its CR, LF or CRLF."""
+
+    def __init__(self) -> None:
+        self.done = False
+        self._after_cr = False
+
+    def drop(self, data: bytes) -> bytes:
+        if self._after_cr:
+            self.done = True
+            return data[1:] if data.startswith(b"\n") else data
+        ends = [index for index in (data.find(b"\r"), data.find(b"\n")) if index >= 0]
+        if not ends:
+            return b""
+        end = min(ends)
+        if data[end] == 0x0D:
+            if end + 1 == len(data):
+                self._after_cr = True  # an LF may follow in the next block
+                return b""
+            if data[end + 1] == 0x0A:
+                end += 1
+        self.done = True
+        return data[end + 1 :]
 
 
 def undecodable(path: Path, source_format: SourceFormat) -> SourceError:

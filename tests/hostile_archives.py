@@ -170,6 +170,7 @@ def throwaway_key(folder: Path) -> Key:
     identity = X25519Identity.generate()
     path = folder / "throwaway.key"
     path.write_text(format_identity_file(identity, datetime.now(UTC)), encoding="utf-8")
+    path.chmod(0o600)
     return Key(identity, path)
 
 

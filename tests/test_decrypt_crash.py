@@ -46,6 +46,7 @@ def exported(tmp_path_factory):
     identity = X25519Identity.generate()
     key = folder / "identity.key"
     key.write_text(format_identity_file(identity, datetime.now(UTC)), encoding="utf-8")
+    key.chmod(0o600)  # a key others can read gets a warning line, which is not what these tests watch
     plan = ExportPlan(source, tuple(SAMPLE_COLUMNS), folder / "register.zip.age", (str(identity.recipient),))
     result = run_export(plan)
     with open(source, encoding="utf-8", newline="") as file:
@@ -68,9 +69,17 @@ def start(moment, kind, archive, key, data_size, output, cwd, tmpdir, *, raw=Fal
 
 def wait_until_stopped(process) -> None:
     deadline = time.monotonic() + TIMEOUT
-    ready, _, _ = select.select([process.stderr], [], [], TIMEOUT)
-    line = process.stderr.readline() if ready else b""
-    assert line == b"stopped\n", f"the moment never came: {line + process.stderr.read()!r}"
+    seen = b""
+    while time.monotonic() < deadline and not seen.endswith(b"stopped\n"):
+        ready, _, _ = select.select([process.stderr], [], [], max(deadline - time.monotonic(), 0))
+        if not ready:
+            break
+        line = process.stderr.readline()
+        if not line:
+            break  # the process ended without reaching the moment
+        seen += line
+    # Never read to the end here: a process stopped with SIGSTOP never closes its stderr.
+    assert seen.endswith(b"stopped\n"), f"the moment never came: {seen!r}"
     while time.monotonic() < deadline:
         with open(f"/proc/{process.pid}/stat", "rb") as stat:
             if stat.read().rsplit(b")", 1)[1].split()[0] == b"T":
