@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import random
+import shlex
 import struct
 import subprocess
 import sys
@@ -29,6 +31,9 @@ from exporter.archive import DATA_NAME, MANIFEST_NAME, ArchiveWriter, DataBound,
 from exporter.sample import sample_bytes
 
 LOCAL, DESCRIPTOR, CENTRAL, ZIP64_END = b"PK\x03\x04", b"PK\x07\x08", b"PK\x01\x02", b"PK\x06\x06"
+# EXPORTER_COMMAND: the program whose export is opened (packaging/ci-package.sh: the installed /usr/bin/exporter)
+PROGRAM = tuple(shlex.split(os.environ["EXPORTER_COMMAND"])) if os.environ.get("EXPORTER_COMMAND") else (
+    sys.executable, "-m", "exporter")  # fmt: skip
 ALL_READERS = ("python", "unzip", "7zz", "bsdtar", "bsdtar-stream", "java-file", "java-stream")
 ZIP64_READERS = tuple(name for name in ALL_READERS if name != "java-stream")
 
@@ -111,7 +116,7 @@ def noisy_csv(size: int, seed: int = 5) -> bytes:
 
 @pytest.fixture(scope="module")
 def exported_zip(tmp_path_factory):
-    """The inner ZIP of an export made by the command line from a CP932 sample, decrypted by Debian's age."""
+    """The inner ZIP of an export made by the command line (``PROGRAM``) from a CP932 sample, decrypted by age."""
     require("age")
     folder = tmp_path_factory.mktemp("export")
     source = folder / "residents.csv"
@@ -119,7 +124,7 @@ def exported_zip(tmp_path_factory):
 
     def exporter(*args):
         done = subprocess.run(
-            [sys.executable, "-m", "exporter", *map(str, args)],
+            [*PROGRAM, *map(str, args)],
             capture_output=True,
             text=True,
             timeout=120,
