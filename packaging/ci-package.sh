@@ -33,7 +33,7 @@ grep -q '^accelerator: the frozen program uses every fast path' "$report" || fai
 # The accelerator check must fail on the fault it was made for: a bundle without isal's igzip_lib.
 rm -rf build/doctored
 cp -a dist/exporter build/doctored
-rm build/doctored/_internal/isal/igzip_lib.*
+rm build/doctored/_internal/isal/igzip_lib.* || fail "the bundle has no isal/igzip_lib to remove for the negative control"
 if "$PYTHON" packaging/check_accelerators.py build/doctored/exporter > build/doctored.log 2>&1; then
   fail "the accelerator check passed a bundle without isal.igzip_lib"
 fi
