@@ -55,7 +55,7 @@ EXPORTER_COMMAND=/usr/bin/exporter PYTHONPATH="$PWD" "$PYTHON" -m pytest -q -n 2
   tests/test_invariants.py tests/test_zip_interop.py || fail "the invariant tests failed against the installed program"
 # The installed program within 1.15 x the source build, side by side on the same 460,000-row sample.
 say "benchmark: the installed program against the source build"
-PYTHONPATH="$PWD" "$PYTHON" bench/export_bench.py --rows 460000 --repeat 3 --warmup 1 --workdir build/bench \
+PYTHONPATH="$PWD" "$PYTHON" bench/export_bench.py --rows 460000 --repeat 5 --warmup 1 --workdir build/bench \
   --compare /usr/bin/exporter --compare-only --check || fail "the installed program is slower than 1.15 x the source build"
 
 say "apt-get remove --purge exporter"
