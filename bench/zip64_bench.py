@@ -39,7 +39,7 @@ BLOCK = 1 << 20
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workdir", type=Path, default=Path(__file__).parent / "work-zip64")
+    parser.add_argument("--workdir", type=Path, default=Path(__file__).parent / "work" / "zip64")
     parser.add_argument("--sample-rows", type=int, default=17_500_000, help="rows of the synthetic register")
     parser.add_argument("--noise-gib", type=float, default=6.0, help="size of the random table in GiB")
     parser.add_argument("--cases", default="sample,noise")
