@@ -4,6 +4,11 @@ Every command runs under ``/usr/bin/time -f %M`` through ``bash -c``: for a pipe
 peak RSS among its processes (the kernel keeps the maximum over reaped children), for a single command its own.
 Wall time is measured around the whole process. Cases run round-robin so that load drifting on a busy machine
 spreads over all of them; each exporter output is decrypted once with ``age -d`` and compared to the source.
+
+``--compare CMD`` times another exporter program side by side with the source build on the same inputs (the
+installed package: ``--compare /usr/bin/exporter``), with the target that it takes at most 1.15 x the source
+build's time; ``--compare-only`` leaves out the ``mlr | age`` baselines and the memory-flatness run, and
+``--check`` makes a missed target exit 1 (``packaging/ci-package.sh`` runs all three).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import io
 import itertools
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -28,6 +34,7 @@ from pathlib import Path
 COLUMNS = ["family_name", "given_name", "phone", "email", "postal_code", "address_line"]
 MIB = 1024 * 1024
 GNU_TIME = "/usr/bin/time"
+COMPARED_WITHIN = 1.15  # the other program's wall time at most this times the source build's
 
 
 @dataclass
@@ -51,10 +58,18 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=3, help="rows multiplier for the memory-flatness run")
     parser.add_argument("--workdir", type=Path, default=Path(__file__).parent / "work")
     parser.add_argument("--markdown", action="store_true", help="also print a block for bench/RESULTS.md")
+    parser.add_argument(
+        "--compare", metavar="CMD", help="another exporter to time side by side, e.g. /usr/bin/exporter"
+    )
+    parser.add_argument("--compare-label", default="installed", help="its name in the results (default: installed)")
+    parser.add_argument("--compare-only", action="store_true", help="no mlr | age baselines, no memory-flatness run")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
     if args.repeat < 1 or args.rows < 1 or args.scale < 1:
         parser.error("--rows, --repeat and --scale must be at least 1")
-    for tool in ("age", "age-keygen", "mlr", GNU_TIME):
+    if args.compare_only and not args.compare:
+        parser.error("--compare-only needs --compare")
+    for tool in ("age", "age-keygen", GNU_TIME, *(() if args.compare_only else ("mlr",))):
         if not shutil.which(tool):
             sys.exit(f"export_bench: {tool} is missing (apt-get install age miller time)")
     local = Path(sys.executable).parent / "exporter"
@@ -68,19 +83,20 @@ def main() -> None:
 
     utf8 = sample(workdir, args.rows, "utf-8", env)
     cp932 = sample(workdir, args.rows, "cp932", env)
-    scaled = sample(workdir, args.rows * args.scale, "utf-8", env)
-    cols = " ".join(f"--column {c}" for c in COLUMNS)
-    export = f'exporter export {{}} {cols} --recipient "$R" --output out.zip.age'
-    cut = f"mlr --csv cut -o -f {','.join(COLUMNS)}"
-    cases = {
-        "mlr": Case("mlr | age (UTF-8)", f'{cut} {utf8.name} | age -r "$R" > out.age'),
-        "floor": Case("age only (floor)", f'age -r "$R" {utf8.name} > out.age'),
-        "utf8": Case("export UTF-8", export.format(utf8.name), "out.zip.age", utf8, "utf-8", args.rows),
-        "cp932": Case("export CP932", export.format(cp932.name), "out.zip.age", cp932, "cp932", args.rows),
-        "scaled": Case(f"export UTF-8 x{args.scale} rows", export.format(scaled.name), "out.zip.age", scaled,
-                       "utf-8", args.rows * args.scale),
-        "inspect": Case("inspect UTF-8", f"exporter inspect {utf8.name} > /dev/null"),
-    }  # fmt: skip
+    scaled = None if args.compare_only else sample(workdir, args.rows * args.scale, "utf-8", env)
+    cases = exporter_cases("exporter", "", utf8, cp932, args.rows)
+    if not args.compare_only:
+        cut = f"mlr --csv cut -o -f {','.join(COLUMNS)}"
+        cases = {
+            "mlr": Case("mlr | age (UTF-8)", f'{cut} {utf8.name} | age -r "$R" > out.age'),
+            "floor": Case("age only (floor)", f'age -r "$R" {utf8.name} > out.age'),
+            **cases,
+        }
+        assert scaled is not None
+        cases["scaled"] = Case(f"export UTF-8 x{args.scale} rows", export_command("exporter", scaled), "out.zip.age",
+                               scaled, "utf-8", args.rows * args.scale)  # fmt: skip
+    if args.compare:
+        cases |= exporter_cases(shlex.quote(args.compare), f" ({args.compare_label})", utf8, cp932, args.rows, "other-")
     loads = [os.getloadavg()[0]]
     for round_ in range(-args.warmup, args.repeat):
         for case in cases.values():
@@ -98,7 +114,25 @@ def main() -> None:
                 (workdir / case.output).unlink(missing_ok=True)
     (workdir / "out.age").unlink(missing_ok=True)
     loads.append(os.getloadavg()[0])
-    report(args, cases, [utf8, cp932, scaled], loads)
+    met = report(args, cases, [utf8, cp932, *([scaled] if scaled else [])], loads)
+    if args.check and not met:
+        sys.exit("export_bench: a target was missed")
+
+
+def export_command(program: str, source: Path) -> str:
+    columns = " ".join(f"--column {c}" for c in COLUMNS)
+    return f'{program} export {source.name} {columns} --recipient "$R" --output out.zip.age'
+
+
+def exporter_cases(program: str, label: str, utf8: Path, cp932: Path, rows: int, prefix: str = "") -> dict[str, Case]:
+    """Export of the UTF-8 and CP932 inputs and inspect of the UTF-8 one by ``program`` (keys ``prefix`` + ...)."""
+    return {
+        f"{prefix}utf8": Case(f"export UTF-8{label}", export_command(program, utf8), "out.zip.age", utf8, "utf-8",
+                              rows),
+        f"{prefix}cp932": Case(f"export CP932{label}", export_command(program, cp932), "out.zip.age", cp932, "cp932",
+                               rows),
+        f"{prefix}inspect": Case(f"inspect UTF-8{label}", f"{program} inspect {utf8.name} > /dev/null"),
+    }  # fmt: skip
 
 
 def recipient(workdir: Path) -> str:
@@ -163,23 +197,43 @@ def verify(archive: Path, key: Path, case: Case, workdir: Path) -> None:
           "equal to the source", file=sys.stderr)  # fmt: skip
 
 
-def report(args: argparse.Namespace, cases: dict[str, Case], files: list[Path], loads: list[float]) -> None:
+def report(args: argparse.Namespace, cases: dict[str, Case], files: list[Path], loads: list[float]) -> bool:
+    """Print the table and the targets' verdicts (and the Markdown block); True when every target is met."""
+
     def wall(key: str) -> float:
         return statistics.median(cases[key].walls)
 
     def peak(key: str) -> float:
         return max(cases[key].rss_kib) / 1024
 
-    base = wall("mlr")
     targets = [  # (target, measured, met)
-        ("export UTF-8 wall <= 0.35 x mlr|age", f"{wall('utf8') / base:.2f} x", wall("utf8") <= 0.35 * base),
-        ("export CP932 wall <= 0.5 x mlr|age (UTF-8)", f"{wall('cp932') / base:.2f} x", wall("cp932") <= 0.5 * base),
         ("export peak RSS <= 300 MiB (UTF-8 and CP932)", f"{max(peak('utf8'), peak('cp932')):.0f} MiB",
          max(peak("utf8"), peak("cp932")) <= 300),
-        (f"peak RSS at {args.scale}x rows <= 1.2 x peak at 1x (UTF-8)", f"{peak('scaled') / peak('utf8'):.2f} x",
-         peak("scaled") <= 1.2 * peak("utf8")),
         ("inspect wall < 1 s", f"{wall('inspect'):.2f} s", wall("inspect") < 1),
     ]  # fmt: skip
+    if "mlr" in cases:
+        base = wall("mlr")
+        targets[:0] = [
+            ("export UTF-8 wall <= 0.35 x mlr|age", f"{wall('utf8') / base:.2f} x", wall("utf8") <= 0.35 * base),
+            ("export CP932 wall <= 0.5 x mlr|age (UTF-8)", f"{wall('cp932') / base:.2f} x",
+             wall("cp932") <= 0.5 * base),
+        ]  # fmt: skip
+        targets.insert(3, (f"peak RSS at {args.scale}x rows <= 1.2 x peak at 1x (UTF-8)",
+                           f"{peak('scaled') / peak('utf8'):.2f} x", peak("scaled") <= 1.2 * peak("utf8")))  # fmt: skip
+    side_by_side = []
+    if args.compare:
+        # Judged on the fastest of the repeats, each pair run back to back: on a shared machine the other runs
+        # only add time, so the minimum is the least disturbed estimate (medians are shown too).
+        other = args.compare_label
+        for key, what in (("utf8", "export UTF-8"), ("cp932", "export CP932"), ("inspect", "inspect UTF-8")):
+            source, compared = cases[key], cases[f"other-{key}"]
+            ratio = min(compared.walls) / min(source.walls)
+            cpu = statistics.median(compared.cpus) / statistics.median(source.cpus)
+            side_by_side.append((what, wall(key), wall(f"other-{key}"), min(source.walls), min(compared.walls),
+                                 ratio, cpu))  # fmt: skip
+            if key != "inspect":  # the target is the export's; inspect (0.3 s) is shown, too short to judge
+                targets.append((f"{what} ({other}) wall <= {COMPARED_WITHIN} x source build (fastest runs)",
+                                f"{ratio:.2f} x", ratio <= COMPARED_WITHIN))  # fmt: skip
     med = statistics.median
     rows = [
         [c.name, f"{med(c.walls):.2f}", f"{min(c.walls):.2f}", f"{med(c.rss_kib) / 1024:.0f}",
@@ -193,8 +247,9 @@ def report(args: argparse.Namespace, cases: dict[str, Case], files: list[Path], 
     text += [f"  {'PASS' if met else 'FAIL'}  {target}: {measured}" for target, measured, met in targets]
     text.append(f"  load average (1 min): {load}")
     print("\n".join(text))
+    met_all = all(met for _, _, met in targets)
     if not args.markdown:
-        return
+        return met_all
 
     def md_row(cells: list[str]) -> str:
         return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
@@ -207,7 +262,8 @@ def report(args: argparse.Namespace, cases: dict[str, Case], files: list[Path], 
         "",
         f"- Machine: {machine()}",
         f"- Software: Python {platform.python_version()}, pyarrow {version('pyarrow')}, "
-        f"exporter {version('exporter')}, {tool_version('age')}, {tool_version('mlr')}; "
+        f"exporter {version('exporter')}, {tool_version('age')}, "
+        f"{tool_version('mlr') if shutil.which('mlr') else 'no mlr'}; "
         f"pandas in this venv: {version('pandas')} "
         "(not an exporter dependency, but pyarrow.compute imports it when present)",
         f"- Workload: {args.rows:,} rows ({sizes}); {len(COLUMNS)} columns kept; one X25519 recipient; "
@@ -223,6 +279,32 @@ def report(args: argparse.Namespace, cases: dict[str, Case], files: list[Path], 
         "|---|--:|---|",
         *(md_row([target, measured, "PASS" if met else "FAIL"]) for target, measured, met in targets),
         "",
+        *(
+            [
+                f"Side by side: the source build (`.venv/bin/exporter`) and {args.compare_label} "
+                f"(`{args.compare}`); the ratio of the fastest runs is the one judged, CPU is the ratio of medians:",
+                "",
+                md_row(
+                    [
+                        "measurement",
+                        "source median (s)",
+                        f"{args.compare_label} median (s)",
+                        "source min (s)",
+                        f"{args.compare_label} min (s)",
+                        "wall ratio (min)",
+                        "CPU ratio",
+                    ]
+                ),
+                "|---|--:|--:|--:|--:|--:|--:|",
+                *(
+                    md_row([what, f"{a:.2f}", f"{b:.2f}", f"{c:.2f}", f"{d:.2f}", f"{r:.2f} x", f"{u:.2f} x"])
+                    for what, a, b, c, d, r, u in side_by_side
+                ),
+                "",
+            ]
+            if side_by_side
+            else []
+        ),
         "Commands (run in the workdir by `bash -c` under `/usr/bin/time`; `$R` is the recipient):",
         "",
         "```sh",
@@ -230,6 +312,7 @@ def report(args: argparse.Namespace, cases: dict[str, Case], files: list[Path], 
         "```",
     ]
     print("\n" + "\n".join(md))
+    return met_all
 
 
 def machine() -> str:

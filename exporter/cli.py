@@ -61,12 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from exporter import commands
+    from exporter.accelerators import BuildReportAction
 
     parser = _Parser(
         prog="exporter",
         description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.",
     )
     parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--build-report", action=BuildReportAction)  # packaging/check_accelerators.py
     parser.add_argument("--lang", choices=("ja", "en"), help="the wizard's language (default: the system's)")
     parser.add_argument("--sample", action="store_true", help="open the wizard on the bundled sample")
     parser.add_argument(

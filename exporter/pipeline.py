@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from exporter import __version__
-from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWriter
+from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWriter, data_csv_bound
 from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
@@ -60,7 +60,7 @@ def run_export(
     with AtomicFile(plan.output) as target:
         try:
             sealed = encrypt(target, recipients)  # type: ignore[arg-type]
-            archive = ArchiveWriter(sealed)
+            archive = ArchiveWriter(sealed, data_csv_bound(plan.source, source.format.encoding, plan.columns))
             archive.open_data()
             archive.write_data(header_line(plan.columns))
             batches = source.batches(plan.columns, digest, progress=progress, cancel=cancel)

@@ -56,6 +56,10 @@ say "translations"
 "$PYTHON" -m exporter.gui.i18n --build >/dev/null
 say "bundle (pyinstaller build.spec), commit $commit"
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+# Every optional fast path of the source build (ISA-L, OpenSSL, C speed-ups...) and every module it loads must be in
+# the bundle: PyInstaller misses modules imported from C, and the program would silently run slower without them.
+say "accelerators: the frozen program against the source build"
+"$PYTHON" packaging/check_accelerators.py dist/exporter/exporter --save build/accelerators
 bundled=$(date +%s.%N)
 
 # --- the .deb ------------------------------------------------------------------------------------------------

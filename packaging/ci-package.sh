@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# CI proof of the package (.ci/run calls it after the tests): build the bundle, the .deb and the .tar.gz; install
-# the .deb with apt; use the installed program (packaging/test_installed.sh); remove it and check nothing is left;
-# build a second time from the same commit and compare, file by file; check the budgets (a breach fails).
+# CI proof of the package (.ci/run calls it after the tests): build the bundle, the .deb and the .tar.gz (the build
+# compares the frozen program's fast paths with the source build's; a copy of the bundle without isal's igzip_lib
+# must fail that check); install the .deb with apt; use the installed program (packaging/test_installed.sh), run
+# the invariant and ZIP reader tests against it and time it against the source build (bench/export_bench.py);
+# remove it and check nothing is left; build a second time from the same commit and compare, file by file; check
+# the budgets (a breach fails).
 # Idempotent: removes an earlier installed exporter first; every build starts from empty output folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,10 +28,35 @@ trap 'rm -f "$report"' EXIT
 packaging/build-deb.sh 2>&1 | tee "$report" | grep -v -e 'INFO:' -e 'Hidden import' -e 'libqgtk3' || true
 grep -q '^build: time' "$report" || fail "the build did not finish"
 "$PYTHON" packaging/check_icu_data.py dist/exporter
+grep -q '^accelerator: the frozen program uses every fast path' "$report" || fail "the accelerator check did not pass"
+
+# The accelerator check must fail on the fault it was made for: a bundle without isal's igzip_lib.
+rm -rf build/doctored
+cp -a dist/exporter build/doctored
+rm build/doctored/_internal/isal/igzip_lib.* || fail "the bundle has no isal/igzip_lib to remove for the negative control"
+if "$PYTHON" packaging/check_accelerators.py build/doctored/exporter > build/doctored.log 2>&1; then
+  fail "the accelerator check passed a bundle without isal.igzip_lib"
+fi
+grep -q 'deflate: the source build uses ISA-L .*, the frozen program zlib' build/doctored.log \
+  || { cat build/doctored.log >&2; fail "the accelerator check failed a bundle without igzip_lib for another reason"; }
+rm -rf build/doctored build/doctored.log
+say "accelerator check: a copy of the bundle without isal.igzip_lib is refused (deflate falls back to zlib)"
 
 say "apt-get install ./dist/exporter_${version}_*.deb"
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "./dist/exporter_${version}_$(dpkg --print-architecture).deb" >/dev/null
 packaging/test_installed.sh "exporter $version (commit $commit)" | tee -a "$report"
+
+say "accelerators: the installed program against the source build"
+"$PYTHON" packaging/check_accelerators.py /usr/bin/exporter | tail -1 \
+  || fail "the installed program lacks a fast path of the source build"
+# The invariants and the inner ZIP's readers, against the installed program (the tests run it as EXPORTER_COMMAND).
+say "invariant and ZIP reader tests against /usr/bin/exporter"
+EXPORTER_COMMAND=/usr/bin/exporter PYTHONPATH="$PWD" "$PYTHON" -m pytest -q -n 2 -p no:cacheprovider \
+  tests/test_invariants.py tests/test_zip_interop.py || fail "the invariant tests failed against the installed program"
+# The installed program within 1.15 x the source build, side by side on the same 460,000-row sample.
+say "benchmark: the installed program against the source build"
+PYTHONPATH="$PWD" "$PYTHON" bench/export_bench.py --rows 460000 --repeat 5 --warmup 1 --workdir build/bench \
+  --compare /usr/bin/exporter --compare-only --check || fail "the installed program is slower than 1.15 x the source build"
 
 say "apt-get remove --purge exporter"
 "${sudo[@]}" apt-get remove --purge -y -qq exporter >/dev/null

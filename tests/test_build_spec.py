@@ -8,10 +8,12 @@ which of PyInstaller's collected files the spec keeps.
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
-import PyInstaller.utils.hooks  # noqa: F401  # before sys.platform is changed below: it reads the real one
+import PyInstaller
+import PyInstaller.utils.hooks  # before sys.platform is changed below: it reads the real one
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,12 +44,17 @@ WINDOWS_DATAS = {
 }
 
 
+PYSIDE6_HOOK = Path(PyInstaller.__file__).parent / "hooks" / "rthooks" / "pyi_rth_pyside6.py"
+
+
 class Recorded:
     def __init__(self) -> None:
         self.executables: list[dict] = []
         self.collected: tuple = ()
         self.collect_options: dict = {}
         self.bundle: dict | None = None
+        self.analysis: object = None
+        self.analysis_options: dict = {}
 
 
 def read_spec(platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Recorded:
@@ -55,7 +62,11 @@ def read_spec(platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
     class Analysis:
         def __init__(self, scripts: list[str], **options: object) -> None:
-            self.scripts = scripts
+            # As PyInstaller lists them: runtime hooks first (PySide6's among them), then the program's script.
+            self.scripts = [("pyi_rth_inspect", "/hooks/pyi_rth_inspect.py", "PYSOURCE"),
+                            ("pyi_rth_pyside6", str(PYSIDE6_HOOK), "PYSOURCE"),
+                            *(("launcher", script, "PYSOURCE") for script in scripts)]  # fmt: skip
+            recorded.analysis, recorded.analysis_options = self, options
             self.pure: list = []
             self.binaries = [(dest, f"/wheel/{dest}", "BINARY") for dest in WINDOWS_BINARIES]
             extra = options["datas"]
@@ -132,3 +143,34 @@ def test_the_build_commit_is_written_to_the_work_folder_only(tmp_path, monkeypat
     module = (tmp_path / "buildinfo" / "_exporter_build.py").read_text(encoding="utf-8")
     assert "COMMIT = '0123456789ab'" in module
     assert not (ROOT / "_exporter_build.py").exists()
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_qt_runtime_hook_runs_on_first_import_of_pyside6_in_its_place(tmp_path, monkeypatch, platform):
+    """PyInstaller's pyi_rth_pyside6 imported QtCore at every start (~70 ms a command); the spec defers it."""
+    recorded = read_spec(platform, tmp_path, monkeypatch)
+    names = [name for name, _, _ in recorded.analysis.scripts]
+    assert names == ["pyi_rth_inspect", "pyi_rth_pyside6", "launcher"]
+    _, path, kind = recorded.analysis.scripts[1]
+    assert kind == "PYSOURCE"
+    assert Path(path).parent == tmp_path / "lazy_hooks"
+    hook = Path(path).read_text(encoding="utf-8")
+    assert "def run_on_first_import(" in hook
+    call = ast.parse(hook).body[-1].value
+    assert call.func.id == "run_on_first_import"
+    package, original, name = (ast.literal_eval(argument) for argument in call.args)
+    assert (package, name) == ("PySide6", "pyi_rth_pyside6")
+    assert original == PYSIDE6_HOOK.read_text(encoding="utf-8"), "the original hook, unchanged"
+
+
+def test_modules_imported_from_c_are_hidden_imports_and_deliberate_omissions_reach_the_build_report(
+    tmp_path, monkeypatch
+):
+    recorded = read_spec("win32", tmp_path, monkeypatch)
+    hidden = recorded.analysis_options["hiddenimports"]
+    assert {"isal.igzip_lib", "isal.isal_zlib", "PySide6.support.deprecated"} <= set(hidden)
+    module = (tmp_path / "buildinfo" / "_exporter_build.py").read_text(encoding="utf-8")
+    namespace: dict = {}
+    exec(compile(module, "_exporter_build.py", "exec"), namespace)
+    assert {"pandas", "numpy", "pyarrow.parquet", "PySide6.QtNetwork"} <= set(namespace["LEFT_OUT"])
+    assert set(namespace["LEFT_OUT"]) == set(recorded.analysis_options["excludes"])

@@ -57,6 +57,7 @@ _SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "A quote may open a value only at its start, and the closing quote must end "
                                       "the value; write a quote inside a quoted value as two quotes (\"\")."),
     QT_TRANSLATE_NOOP("CoreMessages", "Check for a quote that is not closed."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Export again once no other program is writing to the file."),
     # the plan, the output file, the passphrase and the recipients
     QT_TRANSLATE_NOOP("CoreMessages", "No column was chosen, so there is nothing to export."),
     QT_TRANSLATE_NOOP("CoreMessages", "Name at least one column with --column."),
@@ -215,6 +216,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("CoreMessages", "{name} could not be read: {reason}.")),
     (rf"{_NAME} cannot be opened: permission denied\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} cannot be opened: permission denied.")),
+    (rf"{_NAME} grew while it was being read, so the export was stopped\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} grew while it was being read, so the export was stopped.")),
     (r"(?P<path>.+) is a folder, not a CSV file\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{path} is a folder, not a CSV file.")),
     (r"“(?P<encoding>.*)” is not an encoding this program knows\.",

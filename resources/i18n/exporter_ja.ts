@@ -265,6 +265,10 @@
         <translation>閉じられていない引用符がないか確認してください。</translation>
     </message>
     <message>
+        <source>Export again once no other program is writing to the file.</source>
+        <translation>ほかのプログラムがこのファイルに書き込んでいないときに、もう一度書き出してください。</translation>
+    </message>
+    <message>
         <source>No column was chosen, so there is nothing to export.</source>
         <translation>列が1つも選ばれていないため、持ち出すものがありません。</translation>
     </message>
@@ -643,6 +647,10 @@
     <message>
         <source>{name} cannot be opened: permission denied.</source>
         <translation>{name} を開けません。読み取りが許可されていません。</translation>
+    </message>
+    <message>
+        <source>{name} grew while it was being read, so the export was stopped.</source>
+        <translation>{name} が読み込み中に大きくなったため、書き出しを中止しました。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a CSV file.</source>

@@ -116,6 +116,16 @@ def test_plan_and_output_errors_are_japanese(japanese, tmp_path):
     assert_japanese(ExportCancelled())
 
 
+def test_a_resident_file_that_grew_while_it_was_read_is_named_in_japanese(japanese):
+    import io
+
+    from exporter.archive import ArchiveWriter, DataBound
+
+    writer = ArchiveWriter(io.BytesIO(), DataBound(10, "residents.csv"), zip64_limit=10_000)
+    writer.open_data()
+    assert_japanese(raised(lambda: writer.write_data(bytes(range(256)) * 80)), "residents.csv")
+
+
 def test_recipient_key_errors_are_japanese_and_keep_the_line(japanese):
     assert_japanese(raised(lambda: X25519Recipient.parse("age1qqqq")), "age1")
     secret = "AGE-SECRET-KEY-1" + "Q" * 58
