@@ -31,6 +31,8 @@ from exporter.errors import SourceError
 if TYPE_CHECKING:
     import pyarrow as pa
 
+Data = bytes | bytearray  # the splitter keeps a growing bytearray; chunks are handed on as bytes
+
 QUOTE = 0x22
 CR = 0x0D
 LF = 0x0A
@@ -38,7 +40,7 @@ _DENSE_QUOTES = 2048  # from this many quotes in a chunk, check them in compute 
 _LOOKBACK = 64  # quotes taken at a time when looking back for the last record end of a dense chunk
 
 
-def count_lines(data: bytes, start: int = 0, end: int | None = None) -> int:
+def count_lines(data: Data, start: int = 0, end: int | None = None) -> int:
     """Physical line ends in ``data[start:end]``: CR, LF and CRLF count one each, as Python's universal newlines."""
     end = len(data) if end is None else end
     lf = data.count(b"\n", start, end)
@@ -89,47 +91,49 @@ class RecordSplitter:
     def split(self, blocks: Iterable[bytes]) -> Generator[Chunk, None, None]:
         """Yield chunks of whole records from ``blocks`` (any sizes); the last chunk may lack a final line end.
 
-        A record longer than a block is looked for again only once the data has doubled, so that a long record
-        costs linear time; it is refused as soon as it exceeds ``max_record``.
+        A record longer than a block is looked for again only once the data has doubled and a line end has
+        arrived, so a long record costs linear time; it is refused as soon as it exceeds ``max_record``, holding
+        about twice that at most, however long the line.
         """
-        parts: list[bytes] = []
-        size = retry_at = 0
+        buffer = bytearray()
+        retry_at = 0
+        line_end_arrived = False
         for block in blocks:
             if not block:
                 continue
-            parts.append(block)
-            size += len(block)
-            if size < retry_at and size <= self.max_record:
+            buffer += block
+            line_end_arrived = line_end_arrived or b"\n" in block or b"\r" in block
+            size = len(buffer)
+            if size <= self.max_record and (size < retry_at or not line_end_arrived):
                 continue
-            pending = b"".join(parts) if len(parts) > 1 else parts[0]
-            cut = yield from self._cut_or_fault(pending, eof=False)
-            if cut:
-                yield self._chunk(pending[:cut])
-                rest = pending[cut:]
-                parts, size, retry_at = ([rest] if rest else []), len(rest), 0
-            elif size > self.max_record:
-                raise self._too_long(pending)
-            else:
-                parts, retry_at = [pending], 2 * size
-        if parts:
-            pending = b"".join(parts)
-            yield self._chunk(pending[: (yield from self._cut_or_fault(pending, eof=True))])
+            if line_end_arrived:
+                cut = yield from self._cut_or_fault(buffer, eof=False)
+                line_end_arrived = buffer.endswith(b"\r")  # a CR at the end is decided by the next byte
+                if cut:
+                    yield self._chunk(bytes(memoryview(buffer)[:cut]))
+                    del buffer[:cut]
+                    retry_at = 0
+                    continue
+            if size > self.max_record:
+                raise self._too_long(buffer)
+            retry_at = 2 * size
+        if buffer:
+            cut = yield from self._cut_or_fault(buffer, eof=True)
+            yield self._chunk(bytes(memoryview(buffer)[:cut]))
 
-    def _cut_or_fault(self, data: bytes, *, eof: bool) -> Generator[Chunk, None, int]:
+    def _cut_or_fault(self, data: Data, *, eof: bool) -> Generator[Chunk, None, int]:
         """The cut; at a quoting fault, the whole records before the faulty one are handed on first, so that a
         fault of theirs (a wrong number of fields, found by the parser) is reported before the later one."""
         try:
             return self._cut(data, eof=eof)
         except _QuoteFault as fault:
             if fault.record_start > 0:
-                yield self._chunk(data[: fault.record_start])
+                yield self._chunk(bytes(memoryview(data)[: fault.record_start]))
             raise fault.error from None
 
     def _chunk(self, data: bytes) -> Chunk:
         if b"\x00" in data:
-            raise self._error(
-                count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table"
-            )
+            raise self._nul(data)
         lines = count_lines(data)
         chunk = Chunk(data, self._line, lines)
         self._line += lines
@@ -137,7 +141,7 @@ class RecordSplitter:
 
     # --- finding the last record end -------------------------------------------------------------------------
 
-    def _cut(self, data: bytes, *, eof: bool) -> int:
+    def _cut(self, data: Data, *, eof: bool) -> int:
         """The end of the last complete record in ``data`` (0 if there is none), every quote before it checked."""
         # A CR at the very end may be the first half of a CRLF: it ends a record only once the next byte is known.
         limit = len(data) - 1 if not eof and data.endswith(b"\r") else len(data)
@@ -152,7 +156,7 @@ class RecordSplitter:
                 return cut
         return self._walk(data, limit, eof)
 
-    def _walk(self, data: bytes, limit: int, eof: bool) -> int:
+    def _walk(self, data: Data, limit: int, eof: bool) -> int:
         """Follow the quotes one by one: exact on every input, and the only place that reports a quoting fault."""
         delimiter = self._delimiter
         position = record_start = cut = 0
@@ -180,7 +184,7 @@ class RecordSplitter:
             position = after
 
     @staticmethod
-    def _closing_quote(data: bytes, opening: int, limit: int, eof: bool) -> int:
+    def _closing_quote(data: Data, opening: int, limit: int, eof: bool) -> int:
         """The index of the quote that closes the value opened at ``opening``, or -1 if it is not in the data."""
         start = opening + 1
         while True:
@@ -194,7 +198,7 @@ class RecordSplitter:
             else:
                 return found if eof else -1  # the next byte decides between "" and the end of the value
 
-    def _dense_cut(self, data: bytes, limit: int, eof: bool) -> int | None:
+    def _dense_cut(self, data: Data, limit: int, eof: bool) -> int | None:
         """The cut found with compute kernels, or None when some quote is not an opening or closing one."""
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -215,7 +219,7 @@ class RecordSplitter:
         return self._last_record_end(data, positions, limit, eof)
 
     @staticmethod
-    def _last_record_end(data: bytes, positions: pa.UInt64Array, limit: int, eof: bool) -> int | None:
+    def _last_record_end(data: Data, positions: pa.UInt64Array, limit: int, eof: bool) -> int | None:
         """The end of the last record, the quotes known to pair up: the last line end outside every quoted value.
 
         Quote ``2i`` opens a value and ``2i + 1`` closes it, so the stretches outside quotes are the one before the
@@ -255,17 +259,17 @@ class RecordSplitter:
         line = self._line + lines_before
         return SourceError(f"{self._name} line {line} {what}.", path=self._path, line=line, hint=hint)
 
-    def _nul(self, data: bytes) -> SourceError:
+    def _nul(self, data: Data) -> SourceError:
         return self._error(count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table")
 
-    def _unclosed(self, data: bytes, record_start: int) -> SourceError:
+    def _unclosed(self, data: Data, record_start: int) -> SourceError:
         return self._error(
             count_lines(data, 0, record_start),
             "opens a quoted value that is never closed",
             hint="Check for a missing or extra delimiter, or a quote that is not closed.",
         )
 
-    def _text_after_quote(self, data: bytes, record_start: int, opening: int, closing: int) -> SourceError:
+    def _text_after_quote(self, data: Data, record_start: int, opening: int, closing: int) -> SourceError:
         column = _field_index(data, record_start, opening, self._delimiter) + 1
         start_lines = count_lines(data, 0, record_start)
         closing_line = self._line + count_lines(data, 0, closing)
@@ -279,7 +283,7 @@ class RecordSplitter:
             'write a quote inside a quoted value as two quotes ("").',
         )
 
-    def _too_long(self, data: bytes) -> SourceError:
+    def _too_long(self, data: Data) -> SourceError:
         if b"\x00" in data:
             return self._error(
                 count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table"
@@ -295,7 +299,7 @@ class RecordSplitter:
         advice = f"If the file is right, raise the limit with {option} (in MiB)."
         return self._error(0, what, hint=f"{hint} {advice}" if hint else advice)
 
-    def _inside_quotes(self, data: bytes) -> bool:
+    def _inside_quotes(self, data: Data) -> bool:
         """Whether the end of ``data``, one unfinished record, lies inside a quoted value."""
         try:
             self._walk(data, len(data), True)
@@ -313,7 +317,7 @@ class _QuoteFault(Exception):
         self.error = error
 
 
-def _field_index(data: bytes, record_start: int, target: int, delimiter: int) -> int:
+def _field_index(data: Data, record_start: int, target: int, delimiter: int) -> int:
     """The 0-based index of the field that starts at ``target`` in the record at ``record_start`` (quotes valid)."""
     index = 0
     position = record_start

@@ -51,11 +51,14 @@ def manifest_for(content: bytes = DATA, **changes: Any) -> dict[str, Any]:
     return manifest
 
 
-def exporter_zip(data: bytes = DATA, manifest: dict[str, Any] | bytes | None = None) -> bytes:
-    """The inner ZIP laid out exactly as exporter's pipeline writes it (data descriptors, ZIP64 extras)."""
+def exporter_zip(data: bytes = DATA, manifest: dict[str, Any] | bytes | None = None, *, zip64: bool = False) -> bytes:
+    """The inner ZIP laid out exactly as exporter's pipeline writes it: data.csv streamed with a data descriptor
+    (ZIP64 sizes only when its size bound says it may reach 4 GiB, forced here by ``zip64``), then the manifest."""
     sink = io.BytesIO()
     writer = ZipStreamWriter(sink)
-    writer.write_entry("data.csv", data)
+    writer.open("data.csv", size_bound=None if zip64 else len(data))
+    writer.write(data)
+    writer.close_entry()
     writer.write_entry(
         "manifest.json", manifest if isinstance(manifest, bytes) else manifest_bytes(manifest or manifest_for(data))
     )

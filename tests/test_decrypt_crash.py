@@ -189,7 +189,7 @@ def test_sigkill_at_any_moment_leaves_no_readable_plaintext(tmp_path, exported, 
     assert files_with_plaintext((tmpdir,), markers) == {}
 
 
-ZIP_MARKER = b"PK\x03\x04\x2d\x00\x08\x08\x08\x00"  # the start of exporter's inner ZIP: readable decrypted content
+ZIP_MARKER = b"PK\x03\x04\x14\x00\x08\x08\x08\x00"  # the start of exporter's inner ZIP: readable decrypted content
 RAW_CASES = [("unnamed", "inner-zip-written-half"), ("unnamed", "data-verified"), ("sealed", "inner-zip-written-half"),
              ("sealed", "data-verified"), ("sealed", "final-copy-half")]  # fmt: skip
 

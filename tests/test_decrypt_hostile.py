@@ -51,6 +51,17 @@ from exporter.decrypt import decrypt_archive
 from exporter.errors import DecryptionError
 
 CASES = Path(__file__).parent / "cases" / "archives"
+
+
+@pytest.fixture(scope="module")
+def case_key(tmp_path_factory) -> Path:
+    """The cases' throwaway identity, private as a key file should be (git checks it out readable by all)."""
+    path = tmp_path_factory.mktemp("case-key") / "test-identity.key"
+    path.write_bytes((CASES / "test-identity.key").read_bytes())
+    path.chmod(0o600)
+    return path
+
+
 MANIFEST = json.dumps(manifest_for()).encode()
 CRC = zlib.crc32(DATA)
 DAMAGED = r"The ZIP inside {name} is damaged: "
@@ -93,11 +104,12 @@ def moved(zip_bytes: bytes, junk: bytes, at: int) -> bytes:
     return patch(edited, [(end + 16, (start + len(junk)).to_bytes(4, "little"))])
 
 
-def exporter_zip_descriptor(field: int, value: int) -> bytes:
+def exporter_zip_descriptor(field: int, value: int, *, zip64: bool = False) -> bytes:
     """exporter's layout with one field of data.csv's data descriptor (0 CRC, 1 compressed, 2 size) changed."""
-    plain = exporter_zip()
-    position = offsets(plain, DESCRIPTOR)[0] + 4 + (0 if field == 0 else 4 + 8 * (field - 1))
-    width = 4 if field == 0 else 8
+    plain = exporter_zip(zip64=zip64)
+    size_width = 8 if zip64 else 4
+    position = offsets(plain, DESCRIPTOR)[0] + 4 + (0 if field == 0 else 4 + size_width * (field - 1))
+    width = 4 if field == 0 else size_width
     return patch(plain, [(position, value.to_bytes(width, "little"))])
 
 
@@ -183,6 +195,11 @@ HOSTILE = {
                              DAMAGED + r"the sizes of data\.csv disagree\."),
     "descriptor-size-disagrees": (lambda: exporter_zip_descriptor(2, len(DATA) + 1),
                                   DAMAGED + r"the sizes of data\.csv disagree\."),
+    "zip64-descriptor-size-disagrees": (lambda: exporter_zip_descriptor(2, len(DATA) + 1, zip64=True),
+                                        DAMAGED + r"the sizes of data\.csv disagree\."),
+    "zip64-crc-wrong-in-exporter-layout": (
+        lambda: set_field(exporter_zip_descriptor(0, CRC ^ 1, zip64=True), CENTRAL, 0, C_CRC, "<I", CRC ^ 1),
+        DAMAGED + r"data\.csv fails its CRC-32 check\."),
     "descriptor-crc-disagrees": (lambda: exporter_zip_descriptor(0, CRC ^ 1),
                                  DAMAGED + r"the sizes of data\.csv disagree\."),
     "central-size-larger-than-data": (
@@ -296,6 +313,7 @@ def test_hostile_inner_zip_gets_its_sentence_and_no_output_folder(tmp_path, key,
     "build",
     [
         lambda: exporter_zip(),
+        lambda: exporter_zip(zip64=True),
         lambda: python_zip(standard_entries()),
         lambda: python_zip(standard_entries(), comment=b"a comment after the directory"),
         lambda: raw_zip([raw_entry("data.csv", DATA, payload=DATA, method=0), raw_entry("manifest.json", MANIFEST)]),
@@ -309,6 +327,7 @@ def test_hostile_inner_zip_gets_its_sentence_and_no_output_folder(tmp_path, key,
     ],
     ids=[
         "exporter-layout",
+        "exporter-layout-zip64",
         "zipfile-layout",
         "with-a-zip-comment",
         "stored",
@@ -363,10 +382,10 @@ CASE_FILES = {
 
 
 @pytest.mark.parametrize("name", CASE_FILES)
-def test_reported_archives_are_refused_by_the_command_line_and_leave_no_folder(tmp_path, name):
+def test_reported_archives_are_refused_by_the_command_line_and_leave_no_folder(tmp_path, case_key, name):
     output = tmp_path / "out"
 
-    result = run_cli("decrypt", CASES / name, "--identity", CASES / "test-identity.key", "--output", output,
+    result = run_cli("decrypt", CASES / name, "--identity", case_key, "--output", output,
                      cwd=tmp_path)  # fmt: skip
 
     assert CASE_FILES[name] in assert_one_error(result)
@@ -386,8 +405,8 @@ def test_hostile_archives_are_refused_by_the_command_line(tmp_path, key, case):
     assert sorted(os.listdir(tmp_path)) == [archive.name]
 
 
-def test_cli_error_names_the_archive_and_says_how_to_raise_the_expansion_limit(tmp_path):
-    result = run_cli("decrypt", CASES / "one-gib-of-zeros.zip.age", "--identity", CASES / "test-identity.key",
+def test_cli_error_names_the_archive_and_says_how_to_raise_the_expansion_limit(tmp_path, case_key):
+    result = run_cli("decrypt", CASES / "one-gib-of-zeros.zip.age", "--identity", case_key,
                      "--output", tmp_path / "out", cwd=tmp_path)  # fmt: skip
 
     error, hint = result.stderr.splitlines()
@@ -397,8 +416,8 @@ def test_cli_error_names_the_archive_and_says_how_to_raise_the_expansion_limit(t
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "many", "inf", "nan"])
-def test_max_expansion_must_be_a_number_of_at_least_one(tmp_path, value):
-    result = run_cli("decrypt", CASES / "data-crc-wrong.zip.age", "--identity", CASES / "test-identity.key",
+def test_max_expansion_must_be_a_number_of_at_least_one(tmp_path, case_key, value):
+    result = run_cli("decrypt", CASES / "data-crc-wrong.zip.age", "--identity", case_key,
                      "--output", tmp_path / "out", "--max-expansion", value, cwd=tmp_path)  # fmt: skip
 
     assert result.returncode == 2, result.stderr

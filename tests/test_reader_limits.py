@@ -90,7 +90,7 @@ def test_a_line_of_hundreds_of_mib_without_a_line_end_is_refused_in_bounded_memo
     assert result.returncode == 1
     assert result.stderr.startswith("exporter: error: endless.csv line 2 starts a row longer than the limit of 128 MiB")
     peak_mib = int(result.stdout.split()[-1])
-    assert peak_mib < 700, f"peak {peak_mib} MiB for a 400 MiB line"
+    assert peak_mib < 400, f"peak {peak_mib} MiB for a 400 MiB line"  # measured: 189 MiB
 
 
 def test_a_header_wider_than_the_first_mib_is_read_whole(tmp_path):
