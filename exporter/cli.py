@@ -7,6 +7,7 @@ errors exit 2. Heavy libraries are imported inside the commands so that ``export
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import signal
@@ -44,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _report(ExportCancelled())
         return 130
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say, and nowhere to
+        _silence_output()
+        return 1
     except Exception as err:  # a bug: say so in one line, without a traceback that could hold personal data
         if os.environ.get("EXPORTER_DEBUG"):
             _print_traceback(err)
@@ -280,6 +284,16 @@ def _never_fail_on_output() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", None) == "strict":
             reconfigure(errors="backslashreplace")
+
+
+def _silence_output() -> None:
+    """Point stdout and stderr at the null device, so that flushing them at exit does not fail a second time."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(devnull, stream.fileno())
+    os.close(devnull)
 
 
 def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:

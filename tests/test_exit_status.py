@@ -91,3 +91,19 @@ def test_failing_exports_end_cleanly_every_time(inputs, tmp_path):
         jobs.append((("export", inputs[kind], "--column", column, "--recipient", recipient, "--output", output), 1))
     assert run_many(jobs, tmp_path) == []
     assert [path.name for path in tmp_path.iterdir()] == []
+
+
+def test_output_cut_off_by_its_reader_ends_quietly_with_status_1(tmp_path):
+    """``exporter inspect wide.csv | head -1``: the pipe closes while inspect still prints (0.1.0: internal error)."""
+    wide = tmp_path / "wide.csv"
+    names = [f"column_{index:05d}" for index in range(20_000)]  # about 1 MB of output, far more than a pipe holds
+    wide.write_text(",".join(names) + "\n" + ",".join("x" for _ in names) + "\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "exporter", "inspect", str(wide)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"wide.csv\n"
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=HANG)
+    assert process.returncode == 1
+    assert stderr == b""
