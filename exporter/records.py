@@ -14,15 +14,16 @@ single ASCII bytes that never occur inside a multi-byte character:
 - a quote anywhere else (``5"``, ``a"b``) is an ordinary character of an unquoted value;
 - a quoted value still open at the end of the file is refused.
 
-Most files hold few quotes: those are followed quote by quote with ``bytes.find``. A chunk with many quotes is first
-checked in Arrow compute kernels on the assumption that every quote opens or closes a quoted value; when the checks
-hold, that assumption is the strict parse (the reader is deterministic), and when one fails the chunk is followed
-quote by quote, which is exact in every case and names the line of the fault.
+Most files hold few quotes: those are followed quote by quote with ``bytes.find``. A chunk with many quotes
+(judged from its first 64 KiB) is first checked in Arrow compute kernels on the assumption that every quote opens
+or closes a quoted value; when the checks hold, that assumption is the strict parse (the reader is deterministic),
+and when one fails the chunk is followed quote by quote, which is exact in every case and names the line of the
+fault.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ QUOTE = 0x22
 CR = 0x0D
 LF = 0x0A
 _DENSE_QUOTES = 2048  # from this many quotes in a chunk, check them in compute kernels first
+_SAMPLE_BYTES = 1 << 16
 _LOOKBACK = 64  # quotes taken at a time when looking back for the last record end of a dense chunk
 
 
@@ -52,14 +54,21 @@ def count_lines(data: Data, start: int = 0, end: int | None = None) -> int:
 
 @dataclass(frozen=True)
 class Chunk:
-    """Whole records: ``data`` starts at a record start and ends at a record end (or the end of the file).
+    """Whole records: ``data`` starts at a record start and ends at a record end (or the end of the stream).
 
-    ``first_line`` is the 1-based physical line of the first byte in the file, ``lines`` the line ends inside.
+    ``offset`` is where ``data`` starts in the stream handed to the splitter (bytes before it).
     """
 
     data: bytes
-    first_line: int
-    lines: int
+    offset: int
+
+
+LineAt = Callable[[int], int]
+
+
+def lines_of(data: Data, first_line: int = 1) -> LineAt:
+    """A :data:`LineAt` for a stream held whole in memory (tests, small texts)."""
+    return lambda offset: first_line + count_lines(data, 0, offset)
 
 
 class RecordSplitter:
@@ -67,12 +76,13 @@ class RecordSplitter:
 
     ``delimiter`` is one ASCII character. ``max_record`` bounds the bytes of one record (its quoted line breaks
     included): a record that grows beyond it is refused, so memory stays bounded on any input. Errors are
-    :class:`SourceError` sentences naming ``name`` and the physical line (``first_line`` is the line of the
-    first byte handed in: 2 after an Excel ``sep=`` line).
+    :class:`SourceError` sentences naming ``name`` and the physical line, which ``line_at`` gives for an offset in
+    the stream. Lines are counted only when an error needs one (usually by reading the stream again): counting
+    them for every chunk cost a fifth of an export.
     """
 
     def __init__(
-        self, delimiter: str, *, name: str, path: str, max_record: int, first_line: int = 1, what: str = "row"
+        self, delimiter: str, *, name: str, path: str, max_record: int, line_at: LineAt, what: str = "row"
     ) -> None:
         if len(delimiter) != 1 or not delimiter.isascii() or delimiter in '"\r\n':
             raise ValueError(f"unusable delimiter {delimiter!r}")
@@ -80,13 +90,9 @@ class RecordSplitter:
         self._name = name
         self._path = path
         self.max_record = max_record
-        self._line = first_line
+        self._line_at = line_at
+        self._offset = 0  # of the buffer's first byte in the stream
         self.what = what
-
-    @property
-    def line(self) -> int:
-        """The physical line at which the next chunk starts."""
-        return self._line
 
     def split(self, blocks: Iterable[bytes]) -> Generator[Chunk, None, None]:
         """Yield chunks of whole records from ``blocks`` (any sizes); the last chunk may lack a final line end.
@@ -112,6 +118,7 @@ class RecordSplitter:
                 if cut:
                     yield self._chunk(bytes(memoryview(buffer)[:cut]))
                     del buffer[:cut]
+                    self._offset += cut
                     retry_at = 0
                     continue
             if size > self.max_record:
@@ -132,12 +139,10 @@ class RecordSplitter:
             raise fault.error from None
 
     def _chunk(self, data: bytes) -> Chunk:
+        """A chunk of the buffer's first ``len(data)`` bytes (the caller then drops them from the buffer)."""
         if b"\x00" in data:
             raise self._nul(data)
-        lines = count_lines(data)
-        chunk = Chunk(data, self._line, lines)
-        self._line += lines
-        return chunk
+        return Chunk(data, self._offset)
 
     # --- finding the last record end -------------------------------------------------------------------------
 
@@ -145,12 +150,13 @@ class RecordSplitter:
         """The end of the last complete record in ``data`` (0 if there is none), every quote before it checked."""
         # A CR at the very end may be the first half of a CRLF: it ends a record only once the next byte is known.
         limit = len(data) - 1 if not eof and data.endswith(b"\r") else len(data)
-        quotes = data.count(b'"', 0, limit)
-        if quotes == 0:
+        if data.find(b'"', 0, limit) < 0:
             if eof:
                 return limit
             return max(data.rfind(b"\n", 0, limit), data.rfind(b"\r", 0, limit)) + 1
-        if quotes >= _DENSE_QUOTES:
+        # How many quotes, estimated from the first 64 KiB: counting them all would be one more pass over the data.
+        sample = min(limit, _SAMPLE_BYTES)
+        if data.count(b'"', 0, sample) * (limit / sample) >= _DENSE_QUOTES:
             cut = self._dense_cut(data, limit, eof)
             if cut is not None:
                 return cut
@@ -255,29 +261,28 @@ class RecordSplitter:
 
     # --- sentences ---------------------------------------------------------------------------------------------
 
-    def _error(self, lines_before: int, what: str, *, hint: str | None = None) -> SourceError:
-        line = self._line + lines_before
+    def _error(self, position: int, what: str, *, hint: str | None = None) -> SourceError:
+        """The sentence for a fault at ``position`` in the buffer."""
+        line = self._line_at(self._offset + position)
         return SourceError(f"{self._name} line {line} {what}.", path=self._path, line=line, hint=hint)
 
     def _nul(self, data: Data) -> SourceError:
-        return self._error(count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table")
+        return self._error(data.index(b"\x00"), "contains a NUL byte, so it is not a text table")
 
     def _unclosed(self, data: Data, record_start: int) -> SourceError:
         return self._error(
-            count_lines(data, 0, record_start),
+            record_start,
             "opens a quoted value that is never closed",
             hint="Check for a missing or extra delimiter, or a quote that is not closed.",
         )
 
     def _text_after_quote(self, data: Data, record_start: int, opening: int, closing: int) -> SourceError:
         column = _field_index(data, record_start, opening, self._delimiter) + 1
-        start_lines = count_lines(data, 0, record_start)
-        closing_line = self._line + count_lines(data, 0, closing)
         where = f"column {column}"
-        if closing_line != self._line + start_lines:
-            where += f", closed on line {closing_line}"
+        if count_lines(data, record_start, closing):
+            where += f", closed on line {self._line_at(self._offset + closing)}"
         return self._error(
-            start_lines,
+            record_start,
             f"has a quoted value followed by more text before the next delimiter ({where})",
             hint="A quote may open a value only at its start, and the closing quote must end the value; "
             'write a quote inside a quoted value as two quotes ("").',
@@ -285,9 +290,7 @@ class RecordSplitter:
 
     def _too_long(self, data: Data) -> SourceError:
         if b"\x00" in data:
-            return self._error(
-                count_lines(data, 0, data.index(b"\x00")), "contains a NUL byte, so it is not a text table"
-            )
+            return self._nul(data)
         limit = f"{self.max_record / (1 << 20):g} MiB"
         if self._inside_quotes(data):
             what = f"opens a quoted value that is not closed within {limit}"
@@ -351,4 +354,4 @@ def _alternate(count: int, *, first: bool) -> pa.BooleanArray:
     return pa.Array.from_buffers(pa.bool_(), count, [None, pattern])
 
 
-__all__ = ["Chunk", "RecordSplitter", "count_lines"]
+__all__ = ["Chunk", "LineAt", "RecordSplitter", "count_lines", "lines_of"]

@@ -95,7 +95,7 @@ def read_head(
     binary file, another format (workbook, PDF, archive), undecodable bytes, a NUL byte, bad quoting in the head,
     a header over ``limits.max_header_bytes`` or a header that names a column twice.
     """
-    from exporter.text_blocks import text_blocks
+    from exporter.text_blocks import line_finder, text_blocks
 
     with open(path, "rb") as file:
         raw = file.read(HEAD_BYTES)
@@ -116,7 +116,7 @@ def read_head(
         name=name,
         path=str(path),
         max_record=limits.max_header_bytes,
-        first_line=source_format.first_line,
+        line_at=line_finder(path, source_format),
         what="header",
     )
     head, complete = _head_text(splitter, text_blocks(path, source_format), limits)

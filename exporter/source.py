@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exporter.errors import PlanError, SourceError
+from exporter.prefetch import Prefetch
 from exporter.progress import Progress
 from exporter.records import Chunk, RecordSplitter, count_lines
 from exporter.sniff import DEFAULT_LIMITS, Head, ReadLimits, SourceFormat, read_head
-from exporter.text_blocks import RawDigest, text_blocks
+from exporter.text_blocks import RawDigest, line_finder, text_blocks
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -91,10 +92,11 @@ class Source:
             name=self.name,
             path=str(self.path),
             max_record=self.limits.max_header_bytes,
-            first_line=self.format.first_line,
+            line_at=line_finder(self.path, self.format),
             what="header",
         )
-        blocks = text_blocks(self.path, self.format, digest=raw, cancel=cancel)
+        # Reading, hashing and decoding run one step ahead on a thread of their own (joined in ``finally``).
+        blocks = Prefetch(text_blocks(self.path, self.format, digest=raw, cancel=cancel), name="exporter-reader")
         parser = _ChunkParser(self, columns)
         total = max(self.path.stat().st_size, 1)
         rows = 0
@@ -222,7 +224,7 @@ def _check_utf8(buffer: pa.Buffer, chunk: Chunk, source: Source) -> None:
         try:
             chunk.data.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = chunk.first_line + count_lines(chunk.data, 0, error.start)
+            line = line_finder(source.path, source.format)(chunk.offset + error.start)
             encoding = source.format.encoding
             raise SourceError(
                 f"{source.name} line {line} has bytes that are not valid {encoding}.",
@@ -239,7 +241,8 @@ def _locate_in_chunk(source: Source, chunk: Chunk) -> SourceError:
     """
     expected = len(source.header)
     reader = csv.reader(io.StringIO(chunk.data.decode("utf-8"), newline=""), delimiter=source.format.delimiter)
-    start = chunk.first_line
+    first = line_finder(source.path, source.format)(chunk.offset)
+    start = first
     for record in reader:
         if record and len(record) != expected:
             noun = "value" if len(record) == 1 else "values"
@@ -249,11 +252,9 @@ def _locate_in_chunk(source: Source, chunk: Chunk) -> SourceError:
                 line=start,
                 hint="Check for a missing or extra delimiter, or a quote that is not closed.",
             )
-        start = chunk.first_line + reader.line_num
-    last = chunk.first_line + max(chunk.lines - 1, 0)
-    return SourceError(
-        f"{source.name} lines {chunk.first_line} to {last} could not be read as CSV.", path=str(source.path)
-    )
+        start = first + reader.line_num
+    last = first + max(count_lines(chunk.data) - 1, 0)
+    return SourceError(f"{source.name} lines {first} to {last} could not be read as CSV.", path=str(source.path))
 
 
 def _closest_hint(column: str, header: Sequence[str]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporter.errors import ExportCancelled, SourceError
-from exporter.records import count_lines
+from exporter.records import LineAt, count_lines
 from exporter.sniff import SourceFormat
 
 BLOCK_BYTES = 1 << 20
@@ -105,6 +105,26 @@ class _LineSkip:
         return data[end + 1 :]
 
 
+def line_finder(path: Path, source_format: SourceFormat) -> LineAt:
+    """The physical line of the file on which a byte of :func:`text_blocks`'s stream lies, found by reading the
+    stream again up to it: only ever needed to name the line of a fault."""
+
+    def line_at(offset: int) -> int:
+        line = source_format.first_line
+        seen = 0
+        after_cr = False
+        for block in text_blocks(path, source_format):
+            part = block[: offset - seen]
+            line += count_lines(part) - (1 if after_cr and part.startswith(b"\n") else 0)
+            after_cr = part.endswith(b"\r")
+            seen += len(part)
+            if seen >= offset:
+                break
+        return line
+
+    return line_at
+
+
 def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
     """Read the file again from the start to turn the decoder's complaint into a physical line number."""
     encoding = source_format.encoding
@@ -138,4 +158,4 @@ def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
     )
 
 
-__all__ = ["BLOCK_BYTES", "RawDigest", "text_blocks", "undecodable"]
+__all__ = ["BLOCK_BYTES", "RawDigest", "line_finder", "text_blocks", "undecodable"]

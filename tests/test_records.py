@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from exporter.errors import SourceError
-from exporter.records import RecordSplitter, count_lines
+from exporter.records import RecordSplitter, lines_of
 from tests.strict_reference import Refused, strict_table
 
 MiB = 1 << 20
@@ -32,12 +32,12 @@ def blocks_of(data: bytes, sizes: list[int]) -> list[bytes]:
 
 def split(data: bytes, sizes: list[int], delimiter: str = ",", max_record: int = MiB) -> list[list[str]] | Refused:
     """The records the chunks hold (each chunk read by the reference on its own), or the splitter's refusal."""
-    splitter = RecordSplitter(delimiter, name="t.csv", path="t.csv", max_record=max_record)
+    splitter = RecordSplitter(delimiter, name="t.csv", path="t.csv", max_record=max_record, line_at=lines_of(data))
     records: list[list[str]] = []
     joined = b""
     try:
         for chunk in splitter.split(blocks_of(data, sizes)):
-            assert chunk.first_line == 1 + count_lines(joined)
+            assert chunk.offset == len(joined)
             joined += chunk.data
             table = strict_table(chunk.data.decode("utf-8"), delimiter)
             assert not isinstance(table, Refused), f"a chunk the splitter passed is refused: {table}"
