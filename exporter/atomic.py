@@ -77,7 +77,7 @@ class AtomicFile:
             os.rename(self.temp, self.target)
         else:
             os.unlink(self.temp)
-        _fsync_folder(self.target.parent)
+        fsync_folder(self.target.parent)
         self._done = True
 
     def discard(self) -> None:
@@ -97,7 +97,8 @@ class AtomicFile:
             self.discard()
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a new name in ``folder`` durable (POSIX; Windows has no folder handle to flush)."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)

@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms
 
+from exporter.atomic import fsync_folder
 from exporter.errors import OutputError
 
 SCRATCH_PREFIX = ".exporter-"
@@ -162,7 +163,7 @@ class ScratchFile:
                 self._file.close()
             _link_named(self.path, target)
             self.path = None
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
 
     def discard(self) -> None:
         """Close and remove the file (an unnamed one simply vanishes)."""
@@ -274,16 +275,6 @@ def _holds_an_age_file(path: Path) -> bool:
     except OSError:
         return True  # cannot tell: leave it
     return start.startswith(_AGE_MAGIC) or not start
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 __all__ = [

@@ -40,14 +40,22 @@ def sample_kana_names(count: int) -> list[str]:
     return [row[column] for row in rows[1:] if row[column]]
 
 
+def also_utf8(text: str) -> bytes | None:
+    """``text`` in CP932 if those bytes are also valid UTF-8 (the ambiguous case), else None."""
+    data = text.encode("cp932")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return data
+
+
 def test_every_sample_kana_name_alone_in_a_file_is_read_as_cp932(tmp_path):
     path = tmp_path / "one.csv"
     ambiguous = 0
     for name in sample_kana_names(4000):
-        data = f"no,kana,amount\r\n0001,{name},1000\r\n".encode("cp932")
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
+        data = also_utf8(f"no,kana,amount\r\n0001,{name},1000\r\n")
+        if data is None:
             continue
         ambiguous += 1
         path.write_bytes(data)
@@ -63,10 +71,8 @@ def test_random_half_width_kana_words_valid_as_utf8_are_read_as_cp932(tmp_path):
     ambiguous = wrong = 0
     while ambiguous < 600:
         word = "".join(generator.choice(HALF_WIDTH_KANA) for _ in range(generator.choice([2, 4, 6])))
-        data = f"no,kana\r\n1,{word}\r\n".encode("cp932")
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
+        data = also_utf8(f"no,kana\r\n1,{word}\r\n")
+        if data is None:
             continue
         ambiguous += 1
         path.write_bytes(data)
