@@ -58,7 +58,9 @@ def tiny_blocks(request, monkeypatch):
     return request.param
 
 
-PIECES = st.sampled_from(['"', '""', ",", "\r", "\n", "\r\n", "a", "あ", "髙", "ｱ", " ", "0", '",', ',"', '"\r\n'])
+# ... and characters that str.splitlines() (not a CSV reader) takes for line ends: VT, FF, NEL, LS, PS, FS.
+PIECES = st.sampled_from(['"', '""', ",", "\r", "\n", "\r\n", "a", "あ", "髙", "ｱ", " ", "0", '",', ',"', '"\r\n',
+                          "\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\x1c", "\x1a"])  # fmt: skip
 BODIES = st.lists(PIECES, max_size=60).map("".join)
 
 
@@ -68,6 +70,8 @@ BODIES = st.lists(PIECES, max_size=60).map("".join)
 @example(body='1,"a\r\n2,"b",c\r\n', encoding="cp932")
 def test_any_body_is_read_or_refused_as_the_strict_reader_does(tmp_path, tiny_blocks, body, encoding):
     text = "c1,c2,c3\r\n" + body
+    if encoding == "cp932":
+        text = text.encode("cp932", "ignore").decode("cp932")  # NEL and the Unicode separators are not in CP932
     data = text.encode(encoding) if encoding != "utf-8-sig" else b"\xef\xbb\xbf" + text.encode("utf-8")
     agree(tmp_path / "p.csv", data, encoding)
 
@@ -76,7 +80,7 @@ def test_any_body_is_read_or_refused_as_the_strict_reader_does(tmp_path, tiny_bl
 @given(body=BODIES, delimiter=st.sampled_from([";", "\t", "|"]))
 def test_other_delimiters_are_exact_too(tmp_path, tiny_blocks, body, delimiter):
     text = f"c1{delimiter}c2\r\n" + body.replace(",", delimiter)
-    agree(tmp_path / "p.csv", text.encode("cp932"), "cp932", delimiter)
+    agree(tmp_path / "p.csv", text.encode("cp932", "ignore"), "cp932", delimiter)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
