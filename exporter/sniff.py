@@ -104,8 +104,8 @@ def read_head(
     text = _decode_start(raw, chosen, path)
     sep = _sep_line_delimiter(text)
     if delimiter is not None:
-        if len(delimiter) != 1 or delimiter in '\r\n"':
-            raise SourceError(f"The delimiter must be one character such as , or ; (not {delimiter!r}).")
+        if len(delimiter) != 1 or not delimiter.isascii() or delimiter in '\r\n"':
+            raise SourceError(f"The delimiter must be one ASCII character such as , or ; (not {delimiter!r}).")
     elif sep is not None:
         delimiter = sep
     else:

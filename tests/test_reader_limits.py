@@ -185,3 +185,11 @@ def test_inspect_reports_the_sep_line(tmp_path):
     info = json.loads(result.stdout)
     assert (info["delimiter"], info["sep_line"], info["columns"][0]["name"]) == (";", True, "氏名")
     assert "(from the file's sep= line)" in run("inspect", path).stdout
+
+
+@pytest.mark.parametrize("delimiter", ["、", "，", "\u3000"])
+def test_a_delimiter_outside_ascii_is_refused_in_one_sentence(tmp_path, delimiter):
+    path = tmp_path / "r.csv"
+    path.write_text(f"a{delimiter}b\n1{delimiter}2\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="The delimiter must be one ASCII character"):
+        open_source(path, delimiter=delimiter)

@@ -661,8 +661,8 @@
         <translation>「{encoding}」は、このプログラムが扱える文字コードではありません。</translation>
     </message>
     <message>
-        <source>The delimiter must be one character such as , or ; (not {value}).</source>
-        <translation>区切り文字は , や ; のような1文字にしてください（{value} は使えません）。</translation>
+        <source>The delimiter must be one ASCII character such as , or ; (not {value}).</source>
+        <translation>区切り文字は , や ; のような半角英数記号の1文字にしてください（{value} は使えません）。</translation>
     </message>
     <message>
         <source>{name} has no column named “{column}”.</source>
