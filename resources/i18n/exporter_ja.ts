@@ -1107,15 +1107,7 @@
     </message>
 </context>
 <context>
-    <name>OpenWindow</name>
-    <message>
-        <source>Open an export</source>
-        <translation>持ち出しデータを開く</translation>
-    </message>
-    <message>
-        <source>Open an archive that was sent to you: choose the .zip.age file, your key file or the passphrase you were told, and a folder for the data. Nothing is saved unless the whole archive verifies.</source>
-        <translation>送られてきたアーカイブを開きます。.zip.age ファイル、ご自分の鍵ファイル（または伝えられたパスフレーズ）、データの保存先フォルダーを選んでください。アーカイブ全体の検証に成功するまで、何も保存されません。</translation>
-    </message>
+    <name>OpenForm</name>
     <message>
         <source>1. Archive</source>
         <translation>1. アーカイブ</translation>
@@ -1189,22 +1181,6 @@
         <translation>data.csv と manifest.json をここに保存します。これらのファイルがすでにあるフォルダーは使えません。</translation>
     </message>
     <message>
-        <source>&amp;Verify and open</source>
-        <translation>検証して開く(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>キャンセル(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Decrypting and verifying… %p%</source>
-        <translation>復号・検証中… %p%</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>進捗</translation>
-    </message>
-    <message>
         <source>Choose the archive</source>
         <translation>アーカイブを選択</translation>
     </message>
@@ -1239,6 +1215,33 @@
     <message>
         <source>Choose a folder for the data.</source>
         <translation>データの保存先フォルダーを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenWindow</name>
+    <message>
+        <source>Open an export</source>
+        <translation>持ち出しデータを開く</translation>
+    </message>
+    <message>
+        <source>Open an archive that was sent to you: choose the .zip.age file, your key file or the passphrase you were told, and a folder for the data. Nothing is saved unless the whole archive verifies.</source>
+        <translation>送られてきたアーカイブを開きます。.zip.age ファイル、ご自分の鍵ファイル（または伝えられたパスフレーズ）、データの保存先フォルダーを選んでください。アーカイブ全体の検証に成功するまで、何も保存されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify and open</source>
+        <translation>検証して開く(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Decrypting and verifying… %p%</source>
+        <translation>復号・検証中… %p%</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
     </message>
     <message>
         <source>Intact and complete: nothing was changed after the archive was encrypted, and data.csv matches its manifest. This does not prove who made it.</source>

@@ -100,7 +100,7 @@ def test_archive_opens_with_its_key_file_and_shows_the_manifest(qtbot, window, s
     )
     window.set_archive(archive)
     window.set_key_file(key_file)
-    assert window.folder_edit.text() == str(tmp_path / "residents")
+    assert window.form.folder_edit.text() == str(tmp_path / "residents")
 
     open_and_wait(qtbot, window)
 
@@ -181,7 +181,7 @@ def test_passphrase_opens_a_passphrase_archive_and_is_cleared(qtbot, window, pas
 
     assert (tmp_path / "opened" / "data.csv").exists()
     assert window.manifest_view.isVisible()
-    assert window.passphrase_edit.text() == ""
+    assert window.form.passphrase_edit.text() == ""
 
 
 def test_wrong_passphrase_says_so_and_writes_nothing(qtbot, window, passphrase_archive, tmp_path):
@@ -259,9 +259,9 @@ def test_dropped_files_become_archive_and_key(qtbot, window, tmp_path):
     )
     window.dropEvent(event)
 
-    assert window.archive_edit.text() == str(tmp_path / "in.zip.age")
-    assert window.key_file_edit.text() == str(tmp_path / "key.txt")
-    assert window.key_file_radio.isChecked()
+    assert window.form.archive_edit.text() == str(tmp_path / "in.zip.age")
+    assert window.form.key_file_edit.text() == str(tmp_path / "key.txt")
+    assert window.form.key_file_radio.isChecked()
 
 
 @pytest.mark.parametrize(
@@ -273,15 +273,20 @@ def test_default_folder_sits_beside_the_archive(name, folder, tmp_path):
 
 
 def test_controls_have_accessible_names_and_mnemonics(window):
-    for edit in (window.archive_edit, window.key_file_edit, window.passphrase_edit, window.folder_edit):
+    for edit in (
+        window.form.archive_edit,
+        window.form.key_file_edit,
+        window.form.passphrase_edit,
+        window.form.folder_edit,
+    ):
         assert edit.accessibleName()
     buttons = (
-        window.archive_button,
-        window.key_file_button,
-        window.folder_button,
+        window.form.archive_button,
+        window.form.key_file_button,
+        window.form.folder_button,
         window.open_button,
-        window.key_file_radio,
-        window.passphrase_radio,
+        window.form.key_file_radio,
+        window.form.passphrase_radio,
         window.manifest_view.open_folder_button,
     )
     letters = [button.text()[button.text().index("&") + 1].lower() for button in buttons]
