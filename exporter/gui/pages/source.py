@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from exporter.display import safe_text
 from exporter.errors import ExporterError
 from exporter.gui import tasks
 from exporter.gui.models import PreviewModel
 from exporter.gui.pages.base import Page
-from exporter.gui.widgets import MessageLabel, english_plural
+from exporter.gui.widgets import MessageLabel, data_label, english_plural, plain_tooltip
 from exporter.gui.worker import Task
 from exporter.sniff import DELIMITER_NAMES
 
@@ -54,9 +54,7 @@ class SourcePage(Page):
         buttons.addWidget(self.sample_button)
         buttons.addWidget(self.drop_hint, 1)
 
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label = data_label()
         self.encoding_box = QComboBox()
         self.encoding_box.activated.connect(self._reload_with_format)
         self.delimiter_box = QComboBox()
@@ -247,11 +245,11 @@ class SourcePage(Page):
         if rows is not None and loaded is None:
             text = english_plural(self.tr("Bundled sample: %Ln invented resident(s)", "", rows), rows)
         elif self._path is not None:
-            text = self._path.name
+            text = safe_text(self._path.name)
         else:
             text = self.tr("No file chosen yet.")
         self.file_label.setText(text)
-        self.file_label.setToolTip(str(self._path) if self._path else "")
+        self.file_label.setToolTip(plain_tooltip(str(self._path)) if self._path else "")
 
     def _show_size(self) -> None:
         loaded = self.draft.loaded
