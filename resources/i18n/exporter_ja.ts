@@ -1612,6 +1612,10 @@
         </translation>
     </message>
     <message>
+        <source>Other ( {char} )</source>
+        <translation>その他（ {char} ）</translation>
+    </message>
+    <message>
         <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>CSV・テキストファイル (*.csv *.txt *.tsv);;すべてのファイル (*)</translation>
     </message>
@@ -1634,6 +1638,14 @@
     <message>
         <source>{rows} × {columns}</source>
         <translation>{rows} × {columns}</translation>
+    </message>
+    <message>
+        <source>(from the file&apos;s sep= line)</source>
+        <translation>（ファイルの sep= 行による指定）</translation>
+    </message>
+    <message>
+        <source>(chosen here instead of the file&apos;s sep= line)</source>
+        <translation>（ファイルの sep= 行ではなく、ここで選んだもの）</translation>
     </message>
     <message>
         <source>Every row was read without a problem.</source>
