@@ -264,10 +264,3 @@ class OpenWindow(QWidget):
         hint = content.sizeHint()
         screen = self.screen().availableGeometry()
         self.resize(min(hint.width() + 24, screen.width()), min(hint.height() + 8, screen.height()))
-
-
-def screenshot_demo(folder: Path, language: str) -> Path:
-    """Make a small export to a fresh key, open it in the window and save ``folder/07-open.png``."""
-    from exporter.gui.open_demo import render
-
-    return render(folder, language)

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from exporter.envelope import X25519Identity, format_identity_file
 from exporter.gui.i18n import remove_translators
+from exporter.gui.open_demo import render as screenshot_demo
 from exporter.gui.open_task import OpenRequest, default_folder
-from exporter.gui.open_window import OpenWindow, screenshot_demo
+from exporter.gui.open_window import OpenWindow
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan, Secret
 from exporter.sample import sample_bytes

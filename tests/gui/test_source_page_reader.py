@@ -246,3 +246,13 @@ def test_making_the_sample_reports_rows_written_then_rows_read(tmp_path):
     assert read
     assert read[-1] == loaded.rows == 2500
     assert kinds.index(("rows", read[0])) > kinds.index(("sample", written[-1]))
+
+
+def test_the_sep_line_note_is_japanese_on_a_japanese_screen(japanese, qtbot, wizard, tmp_path):
+    path = tmp_path / "excel-sep-line-with-bom.csv"
+    shutil.copyfile(CASES / path.name, path)
+
+    load(qtbot, wizard, path)
+
+    assert wizard.source_page.sep_note.text() == "（ファイルの sep= 行による指定）"
+    assert wizard.source_page.delimiter_box.currentText() == "カンマ（ , ）"
