@@ -6,6 +6,7 @@ once all of it verified, and the manifest is then shown in plain words by :class
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from exporter.gui.open_form import OpenForm
 from exporter.gui.open_task import open_task
 from exporter.gui.widgets import MessageLabel, error_text
 from exporter.gui.worker import Worker
+
+_MAX_EXPANSION = re.compile(r"--max-expansion (\d+)")
 
 
 class OpenWindow(QWidget):
@@ -223,7 +226,7 @@ class OpenWindow(QWidget):
             return
         kind, value = self._status
         if kind == "error":  # may name the archive or quote a value from it: controls made visible
-            self.message.show_message(safe_text(error_text(value), multiline=True), "error")
+            self.message.show_message(safe_text(error_text(self._for_this_window(value)), multiline=True), "error")
         elif kind == "missing":
             self.message.show_message(value, "warning")
         elif kind == "cancelled":
@@ -236,6 +239,16 @@ class OpenWindow(QWidget):
                 ),
                 "ok",
             )
+
+    def _for_this_window(self, error: ExporterError) -> ExporterError:
+        """The command line's advice reworded where this window has no such option (the unpacked-size limit)."""
+        factor = _MAX_EXPANSION.search(error.hint or "")
+        if factor is None:
+            return error
+        hint = self.tr(
+            "If you trust the archive, open it on the command line with “exporter decrypt --max-expansion {factor}”."
+        ).format(factor=factor.group(1))
+        return ExporterError(error.message, hint=hint)
 
     def _warn_about_key_file(self, key_file: Path | None) -> None:
         """As ssh does: a key file that other users of this computer may open gets a warning (POSIX only)."""

@@ -1248,6 +1248,10 @@
         <translation>完全で、改ざんはありません。暗号化された後に変更された箇所はなく、data.csv はマニフェストの記載と一致しています。ただし、誰が作成したかを証明するものではありません。</translation>
     </message>
     <message>
+        <source>If you trust the archive, open it on the command line with “exporter decrypt --max-expansion {factor}”.</source>
+        <translation>このアーカイブを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion {factor}」を使って開いてください。</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>中止しました。何も保存されていません。</translation>
     </message>

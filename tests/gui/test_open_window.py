@@ -316,3 +316,32 @@ def test_closing_while_opening_stops_first_then_closes(qtbot, window, passphrase
 
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not (tmp_path / "opened").exists() or list((tmp_path / "opened").iterdir()) == []
+
+
+def test_an_archive_over_the_unpacked_size_limit_gets_advice_this_window_can_follow(qtbot, window, tmp_path):
+    from exporter.gui.i18n import build_translations, switch_language, translations_need_build
+
+    cases = Path(__file__).parent.parent / "cases" / "archives"
+    archive, key = tmp_path / "one-gib-of-zeros.zip.age", tmp_path / "test-identity.key"
+    for path in (archive, key):
+        path.write_bytes((cases / path.name).read_bytes())
+    key.chmod(0o600)
+    window.set_archive(archive)
+    window.set_key_file(key)
+
+    open_and_wait(qtbot, window)
+
+    assert window.message.text() == (
+        "data.csv in one-gib-of-zeros.zip.age would unpack to 1.0 GiB, 1,028 times the size of the archive; the "
+        "limit is 100 times.\nIf you trust the archive, open it on the command line with “exporter decrypt "
+        "--max-expansion 1028”."
+    )
+    assert not (tmp_path / "one-gib-of-zeros").exists()
+    if translations_need_build():
+        build_translations()
+    switch_language(QApplication.instance(), "ja")
+    qtbot.waitUntil(lambda: "コマンドライン" in window.message.text(), timeout=TIMEOUT_MS)
+    assert window.message.text().split("\n")[1] == (
+        "このアーカイブを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion 1028」"
+        "を使って開いてください。"
+    )
