@@ -11,14 +11,34 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from exporter.classify import SENSITIVE_CATEGORIES, Category
-from exporter.gui.widgets import CATEGORY_ROLE, category_label
+from exporter.display import safe_text
+from exporter.gui.widgets import CATEGORY_ROLE, category_label, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 FETCH_ROWS = 200
+CELL_CHARS = 500  # a cell or a header shows at most this much of a value (values may be megabytes long)
+NAME_CHARS = 200
+SAMPLE_CHARS = 24
+LINE_BREAK = "⏎"
+
+
+def shown_value(value: str) -> str:
+    """A value as a table cell shows it: line breaks as ⏎, controls and bidi characters made visible."""
+    flat = value.replace("\r\n", LINE_BREAK).replace("\r", LINE_BREAK).replace("\n", LINE_BREAK)
+    return safe_text(flat, max_chars=CELL_CHARS)
+
+
+def shown_name(name: str) -> str:
+    """A column name as the wizard shows it: controls and bidi characters made visible, long names cut."""
+    return safe_text(name, max_chars=NAME_CHARS)
 
 
 class PreviewModel(QAbstractTableModel):
-    """The first rows of a resident file, exactly as text, handed to the view a batch at a time."""
+    """The first rows of a resident file, handed to the view a batch at a time.
+
+    Values and names come from the file: they are shown with every control, bidi and invisible character made
+    visible (:func:`exporter.display.safe_text`), and tooltips hold them as escaped text, never as rich text.
+    """
 
     def __init__(
         self, parent: QObject | None = None, header: Sequence[str] = (), rows: Sequence[Sequence[str]] = ()
@@ -58,14 +78,18 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         value = row[index.column()] if index.column() < len(row) else ""
-        return value.replace("\r\n", "⏎").replace("\n", "⏎") if role == Qt.ItemDataRole.DisplayRole else value
+        return shown_value(value) if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        if section >= len(self._header):
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._header[section] if section < len(self._header) else None
-        return section + 1
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown_name(self._header[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._header[section])
+        return None
 
 
 class ColumnModel(QAbstractTableModel):
@@ -164,12 +188,14 @@ class ColumnModel(QAbstractTableModel):
             return Qt.CheckState.Checked if name in self._kept else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.NAME:
-                return name
+                return shown_name(name)
             if column == self.CATEGORY:
                 return category_label(category)
-            return "  ·  ".join(_short(value) for value in self._samples[index.row()])
+            return "  ·  ".join(safe_text(value, max_chars=SAMPLE_CHARS) for value in self._samples[index.row()])
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
+            return plain_tooltip(name)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.SAMPLES:
-            return "\n".join(self._samples[index.row()])
+            return plain_tooltip("\n".join(self._samples[index.row()]))
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -187,7 +213,3 @@ class ColumnModel(QAbstractTableModel):
             self.tr("Kind of data"),
             self.tr("Sample values"),
         )[section]
-
-
-def _short(value: str, limit: int = 24) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -6,23 +6,18 @@ once all of it verified, and the manifest is then shown in plain words by :class
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFileDialog,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,9 +29,12 @@ from exporter.errors import ExporterError
 from exporter.gui.core_messages import translate_core_message
 from exporter.gui.i18n import resource_path
 from exporter.gui.manifest_view import ManifestView
-from exporter.gui.open_task import OpenRequest, default_folder, open_task
+from exporter.gui.open_form import OpenForm
+from exporter.gui.open_task import open_task
 from exporter.gui.widgets import MessageLabel, error_text
 from exporter.gui.worker import Worker
+
+_MAX_EXPANSION = re.compile(r"--max-expansion (\d+)")
 
 
 class OpenWindow(QWidget):
@@ -49,7 +47,6 @@ class OpenWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker: Worker | None = None
-        self._suggested_folder: Path | None = None
         self._close_when_done = False
         self._status: tuple[str, Any] | None = None
         self._key_warning: str | None = None  # the core's English sentence, translated when shown
@@ -65,51 +62,7 @@ class OpenWindow(QWidget):
     def _build(self) -> None:
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-
-        self.archive_box = QGroupBox()
-        self.archive_edit = self._path_edit()
-        self.archive_edit.textChanged.connect(self._archive_changed)
-        self.archive_button = QPushButton()
-        self.archive_button.clicked.connect(self.choose_archive)
-        self.drop_hint = QLabel()
-        self.drop_hint.setWordWrap(True)
-        archive_layout = QGridLayout(self.archive_box)
-        archive_layout.addWidget(self.archive_edit, 0, 0)
-        archive_layout.addWidget(self.archive_button, 0, 1)
-        archive_layout.addWidget(self.drop_hint, 1, 0, 1, 2)
-
-        self.key_box = QGroupBox()
-        self.key_file_radio = QRadioButton()
-        self.key_file_radio.setChecked(True)
-        self.key_file_edit = self._path_edit()
-        self.key_file_button = QPushButton()
-        self.key_file_button.clicked.connect(self.choose_key_file)
-        self.passphrase_radio = QRadioButton()
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.textEdited.connect(lambda: self.passphrase_radio.setChecked(True))
-        self.key_file_edit.textEdited.connect(lambda: self.key_file_radio.setChecked(True))
-        self._key_group = QButtonGroup(self)
-        self._key_group.addButton(self.key_file_radio)
-        self._key_group.addButton(self.passphrase_radio)
-        key_layout = QGridLayout(self.key_box)
-        key_layout.addWidget(self.key_file_radio, 0, 0)
-        key_layout.addWidget(self.key_file_edit, 0, 1)
-        key_layout.addWidget(self.key_file_button, 0, 2)
-        key_layout.addWidget(self.passphrase_radio, 1, 0)
-        key_layout.addWidget(self.passphrase_edit, 1, 1, 1, 2)
-        key_layout.setColumnStretch(1, 1)
-
-        self.folder_box = QGroupBox()
-        self.folder_edit = self._path_edit()
-        self.folder_button = QPushButton()
-        self.folder_button.clicked.connect(self.choose_folder)
-        self.folder_note = QLabel()
-        self.folder_note.setWordWrap(True)
-        folder_layout = QGridLayout(self.folder_box)
-        folder_layout.addWidget(self.folder_edit, 0, 0)
-        folder_layout.addWidget(self.folder_button, 0, 1)
-        folder_layout.addWidget(self.folder_note, 1, 0, 1, 2)
+        self.form = OpenForm()
 
         self.open_button = QPushButton()
         self.open_button.setDefault(True)
@@ -133,8 +86,8 @@ class OpenWindow(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        for widget in (self.intro, self.archive_box, self.key_box, self.folder_box):
-            column.addWidget(widget)
+        column.addWidget(self.intro)
+        column.addWidget(self.form)
         column.addLayout(actions)
         column.addWidget(self.message)
         column.addWidget(self.key_warning)
@@ -149,18 +102,7 @@ class OpenWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
-        self._inputs: tuple[QWidget, ...] = (
-            self.archive_edit, self.archive_button, self.key_file_radio, self.key_file_edit, self.key_file_button,
-            self.passphrase_radio, self.passphrase_edit, self.folder_edit, self.folder_button, self.open_button,
-        )  # fmt: skip
-
-    @staticmethod
-    def _path_edit() -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAcceptDrops(False)  # drops go to the window, which knows archives from key files
-        edit.setClearButtonEnabled(True)
-        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 48)
-        return edit
+        self._inputs: tuple[QWidget, ...] = (*self.form.inputs, self.open_button)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -175,26 +117,6 @@ class OpenWindow(QWidget):
                 "you were told, and a folder for the data. Nothing is saved unless the whole archive verifies."
             )
         )
-        self.archive_box.setTitle(self.tr("1. Archive"))
-        self.archive_edit.setPlaceholderText(self.tr("The .zip.age file you received"))
-        self.archive_edit.setAccessibleName(self.tr("Archive file"))
-        self.archive_button.setText(self.tr("Choose &archive…"))
-        self.drop_hint.setText(self.tr("You can also drag the archive or your key file onto this window."))
-        self.key_box.setTitle(self.tr("2. Your key or passphrase"))
-        self.key_file_radio.setText(self.tr("&Key file:"))
-        self.key_file_edit.setPlaceholderText(self.tr("The key file made by “exporter keygen”"))
-        self.key_file_edit.setAccessibleName(self.tr("Key file"))
-        self.key_file_button.setText(self.tr("Choose key f&ile…"))
-        self.passphrase_radio.setText(self.tr("&Passphrase:"))
-        self.passphrase_edit.setPlaceholderText(self.tr("The passphrase the sender told you"))
-        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
-        self.folder_box.setTitle(self.tr("3. Where to save the data"))
-        self.folder_edit.setPlaceholderText(self.tr("An empty folder"))
-        self.folder_edit.setAccessibleName(self.tr("Destination folder"))
-        self.folder_button.setText(self.tr("Choose &folder…"))
-        self.folder_note.setText(
-            self.tr("data.csv and manifest.json are saved here; a folder that already holds them is refused.")
-        )
         self.open_button.setText(self.tr("&Verify and open"))
         self.cancel_button.setText(self.tr("&Cancel"))
         self.progress.setFormat(self.tr("Decrypting and verifying… %p%"))
@@ -202,47 +124,19 @@ class OpenWindow(QWidget):
         self._show_status()
         self._show_key_warning()
 
-    # --- choosing -------------------------------------------------------------------------------------------
-
-    def choose_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the archive"), "", self.tr("Encrypted exports (*.age);;All files (*)")
-        )
-        if path:
-            self.set_archive(Path(path))
-
-    def choose_key_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose your key file"), "", self.tr("Key files (*.txt *.key);;All files (*)")
-        )
-        if path:
-            self.set_key_file(Path(path))
-
-    def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the data"), self.folder_edit.text())
-        if path:
-            self.folder_edit.setText(path)
+    # --- choosing (the form holds the fields; these are for drops, tests and the demo) ---------------------------
 
     def set_archive(self, path: Path) -> None:
-        self.archive_edit.setText(str(path))
+        self.form.set_archive(path)
 
     def set_key_file(self, path: Path) -> None:
-        self.key_file_edit.setText(str(path))
-        self.key_file_radio.setChecked(True)
+        self.form.set_key_file(path)
 
     def set_passphrase(self, passphrase: str) -> None:
-        self.passphrase_edit.setText(passphrase)
-        self.passphrase_radio.setChecked(True)
+        self.form.set_passphrase(passphrase)
 
     def set_folder(self, path: Path) -> None:
-        self.folder_edit.setText(str(path))
-
-    def _archive_changed(self, text: str) -> None:
-        """Suggest a folder beside the archive, unless the clerk chose one."""
-        current = self.folder_edit.text().strip()
-        if text.strip() and (not current or Path(current) == self._suggested_folder):
-            self._suggested_folder = default_folder(Path(text.strip()))
-            self.folder_edit.setText(str(self._suggested_folder))
+        self.form.set_folder(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()) and not self.busy:
@@ -251,11 +145,7 @@ class OpenWindow(QWidget):
     def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             if url.isLocalFile():
-                path = Path(url.toLocalFile())
-                if path.name.lower().endswith(".age"):
-                    self.set_archive(path)
-                else:
-                    self.set_key_file(path)
+                self.form.add_dropped(Path(url.toLocalFile()))
         event.acceptProposedAction()
 
     # --- opening --------------------------------------------------------------------------------------------
@@ -264,26 +154,10 @@ class OpenWindow(QWidget):
     def busy(self) -> bool:
         return self.worker is not None and self.worker.running
 
-    def request(self) -> OpenRequest | str:
-        """What to open, or the sentence that says what is still missing."""
-        archive, folder = self.archive_edit.text().strip(), self.folder_edit.text().strip()
-        key_file, passphrase = self.key_file_edit.text().strip(), self.passphrase_edit.text()
-        if not archive:
-            return self.tr("Choose the archive (.zip.age) first.")
-        if self.key_file_radio.isChecked() and not key_file:
-            return self.tr("Choose your key file, or choose Passphrase and type it.")
-        if self.passphrase_radio.isChecked() and not passphrase:
-            return self.tr("Type the passphrase, or choose Key file.")
-        if not folder:
-            return self.tr("Choose a folder for the data.")
-        if self.key_file_radio.isChecked():
-            return OpenRequest(Path(archive), Path(folder), Path(key_file), None)
-        return OpenRequest(Path(archive), Path(folder), None, passphrase)
-
     def start_open(self) -> None:
         if self.busy:
             return
-        request = self.request()
+        request = self.form.request()
         if isinstance(request, str):
             self._set_status("missing", request)
             return
@@ -310,7 +184,7 @@ class OpenWindow(QWidget):
         self.progress.setValue(int(fraction * 1000))
 
     def _succeeded(self, opened: OpenedArchive) -> None:
-        self.passphrase_edit.clear()  # do not keep a secret on screen longer than needed
+        self.form.forget_passphrase()
         self._set_status("verified", opened)
         self.manifest_view.show_archive(opened)
         self.opened.emit(opened)
@@ -352,7 +226,7 @@ class OpenWindow(QWidget):
             return
         kind, value = self._status
         if kind == "error":  # may name the archive or quote a value from it: controls made visible
-            self.message.show_message(safe_text(error_text(value), multiline=True), "error")
+            self.message.show_message(safe_text(error_text(self._for_this_window(value)), multiline=True), "error")
         elif kind == "missing":
             self.message.show_message(value, "warning")
         elif kind == "cancelled":
@@ -365,6 +239,16 @@ class OpenWindow(QWidget):
                 ),
                 "ok",
             )
+
+    def _for_this_window(self, error: ExporterError) -> ExporterError:
+        """The command line's advice reworded where this window has no such option (the unpacked-size limit)."""
+        factor = _MAX_EXPANSION.search(error.hint or "")
+        if factor is None:
+            return error
+        hint = self.tr(
+            "If you trust the archive, open it on the command line with “exporter decrypt --max-expansion {factor}”."
+        ).format(factor=factor.group(1))
+        return ExporterError(error.message, hint=hint)
 
     def _warn_about_key_file(self, key_file: Path | None) -> None:
         """As ssh does: a key file that other users of this computer may open gets a warning (POSIX only)."""
@@ -393,10 +277,3 @@ class OpenWindow(QWidget):
         hint = content.sizeHint()
         screen = self.screen().availableGeometry()
         self.resize(min(hint.width() + 24, screen.width()), min(hint.height() + 8, screen.height()))
-
-
-def screenshot_demo(folder: Path, language: str) -> Path:
-    """Make a small export to a fresh key, open it in the window and save ``folder/07-open.png``."""
-    from exporter.gui.open_demo import render
-
-    return render(folder, language)

@@ -1,7 +1,9 @@
 """``exporter --screenshots DIR``: walk the wizard over a small sample and save one picture per page.
 
-The pictures go into the README; they are also how a person checks the layout at a glance (cut-off text,
-overlapping widgets, missing glyphs) in both languages.
+01-06 are the wizard's pages, 07 the Open window after an archive verified, 08 the Source page refusing a file
+(a stray quote on line 3) and 09 the Open window refusing a damaged archive. The pictures go into the README;
+they are also how a person checks the layout at a glance (cut-off text, overlapping widgets, missing glyphs,
+English left on a Japanese screen) in both languages.
 """
 
 from __future__ import annotations
@@ -15,20 +17,21 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
+from exporter.gui import open_demo
+
 SCREENSHOT_ROWS = 2000
-SIZE = (920, 700)
 KEPT = ("family_name", "given_name", "phone", "email", "postal_code", "address_line")
 
 
 def take_screenshots(folder: Path, language: str) -> int:
     from exporter.envelope import X25519Identity
-    from exporter.gui.wizard import ExportWizard, PageId
+    from exporter.gui.wizard import DEFAULT_SIZE, ExportWizard, PageId
 
     folder.mkdir(parents=True, exist_ok=True)
     rows = int(os.environ.get("EXPORTER_SAMPLE_ROWS", SCREENSHOT_ROWS))
     with tempfile.TemporaryDirectory(prefix="exporter-demo-") as work:
         wizard = ExportWizard(sample_rows=rows)
-        wizard.resize(*SIZE)
+        wizard.resize(DEFAULT_SIZE)  # what a clerk gets on any screen of 1366 x 768 or more, whatever this one is
         wizard.show()
         wait_until(lambda: wizard.isVisible())
         source = wizard.source_page
@@ -66,19 +69,31 @@ def take_screenshots(folder: Path, language: str) -> int:
         wait_until(lambda: export.result is not None or export.back_button.isVisible(), timeout=30)
         save(wizard, folder / "06-done.png")
         wizard.close()
-    _open_window_screenshot(folder, language)
+        refused_source(folder / "08-source-refused.png", Path(work))
+    open_demo.render(folder, language)
+    open_demo.render_damaged(folder, language)
     return 0
 
 
-def _open_window_screenshot(folder: Path, language: str) -> None:
-    """The Open window belongs to another module; picture it if that module offers a demo."""
-    try:
-        from exporter.gui import open_window
-    except ImportError:
-        return
-    demo: Callable[[Path, str], object] | None = getattr(open_window, "screenshot_demo", None)
-    if demo is not None:
-        demo(folder, language)
+STRAY_QUOTE_FILE = (  # invented residents; line 3 holds "メゾン"101号室, a quoted value with more text after it
+    '氏名,住所,電話番号\r\n架空 一郎,東京都千代田区架空町1-1,03-0000-0001\r\n架空 花子,"メゾン"101号室,03-0000-0002\r\n'
+)
+
+
+def refused_source(target: Path, work: Path) -> None:
+    """The Source page as a clerk sees it when a file is refused: a stray quote on line 3."""
+    from exporter.gui.wizard import DEFAULT_SIZE, ExportWizard
+
+    path = work / "residents-stray-quote.csv"
+    path.write_text(STRAY_QUOTE_FILE, encoding="utf-8", newline="")
+    wizard = ExportWizard(sample_rows=SCREENSHOT_ROWS, sample_folder=work / "cache")
+    wizard.resize(DEFAULT_SIZE)
+    wizard.show()
+    source = wizard.source_page
+    source.load_file(path)
+    wait_until(lambda: not source.busy and source.error.isVisible(), timeout=30)
+    save(wizard, target)
+    wizard.close()
 
 
 def save(widget: QWidget, path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -9,10 +10,12 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QPainter, 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from exporter.classify import SENSITIVE_CATEGORIES, Category
+from exporter.display import safe_text
 from exporter.errors import ExporterError
 from exporter.gui.core_messages import error_text as translated_error
 
 CATEGORY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+TOOLTIP_CHARS = 2000  # a tooltip shows at most this much of a value or a path
 
 # Background colours with white text (contrast >= 4.5:1); the label always names the kind, colour only helps.
 _COLOURS: dict[Category, str] = {
@@ -164,8 +167,10 @@ class MessageLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str, kind: str = "note") -> None:
+        """Show ``text`` as plain text; a sentence may name a file or quote a value, so controls are made visible
+        (line feeds between a message and its hint stay line breaks)."""
         self.setStyleSheet(f"color: {self.COLOURS[kind]};")
-        self.setText(text)
+        self.setText(safe_text(text, multiline=True))
         self.setVisible(bool(text))
 
     def show_error(self, err: ExporterError) -> None:
@@ -174,6 +179,29 @@ class MessageLabel(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+
+def data_label() -> QLabel:
+    """A label for text that came from a file or an archive (names, paths, values): never rich text, selectable."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def plain_tooltip(text: str, *, max_chars: int = TOOLTIP_CHARS) -> str:
+    """A tooltip that shows ``text`` exactly as written, controls made visible, line breaks kept.
+
+    Qt guesses whether a tooltip is rich text (``Qt::mightBeRichText``), so ``<b>x</b>`` or ``<img src=...>`` in
+    a file name or a value would be rendered, and escaping alone would show ``&lt;``: the escaped text is wrapped
+    in a paragraph, which makes it rich text for certain, that shows the original characters. An empty text gives
+    an empty tooltip (none at all).
+    """
+    if not text:
+        return ""
+    shown = safe_text(text.replace("\r\n", "\n"), max_chars=max_chars, multiline=True)
+    return f"<p style='white-space:pre-wrap'>{html.escape(shown, quote=False)}</p>"
 
 
 def error_text(err: ExporterError) -> str:

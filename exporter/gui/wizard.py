@@ -11,7 +11,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QStandardPaths
+from PySide6.QtCore import QEvent, QSize, QStandardPaths
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget, QWizard
 
@@ -23,6 +23,13 @@ from exporter.source import Source
 
 if TYPE_CHECKING:
     from exporter.gui.open_window import OpenWindow
+
+
+# The size the wizard opens at: the preview shows eight columns, the Columns page a dozen rows, and every subtitle
+# fits on one line in Japanese and English (QWizard's header does not grow for a second line: it would be cut).
+DEFAULT_SIZE = QSize(920, 700)
+SCREEN_MARGIN = QSize(40, 60)  # room for the window frame and a task bar on a small screen (1366 x 768)
+SUBTITLE_MARGIN = 96  # QWizard's header around its subtitle: the indent, the margins and a little air
 
 
 class PageId(IntEnum):
@@ -120,6 +127,20 @@ class ExportWizard(QWizard):
         self.setStartId(PageId.SOURCE)
         self._add_language_button()
         self.retranslate_ui()
+        self.resize(self.default_size())
+
+    def keep_on_one_line(self, subtitle: str) -> None:
+        """Keep the window wide enough for ``subtitle`` on one line: QWizard's header does not grow for a second
+        line, which would be cut in half (a Japanese subtitle wrapped at Qt's own default width, 578 pixels)."""
+        needed = self.fontMetrics().horizontalAdvance(subtitle) + SUBTITLE_MARGIN
+        if needed > self.minimumWidth():
+            self.setMinimumWidth(min(needed, self.screen().availableGeometry().width() - SCREEN_MARGIN.width()))
+
+    def default_size(self) -> QSize:
+        """DEFAULT_SIZE, or less on a screen too small for it (Qt's own guess, from the pages' size hints, is too
+        small to read the preview: 578 x 512 pixels)."""
+        screen = self.screen().availableGeometry().size() - SCREEN_MARGIN
+        return DEFAULT_SIZE.boundedTo(screen).expandedTo(self.minimumSizeHint())
 
     def _add_language_button(self) -> None:
         """A button left of Back that offers each language by its own name; choosing one switches at once."""

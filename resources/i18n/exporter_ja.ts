@@ -1107,15 +1107,7 @@
     </message>
 </context>
 <context>
-    <name>OpenWindow</name>
-    <message>
-        <source>Open an export</source>
-        <translation>持ち出しデータを開く</translation>
-    </message>
-    <message>
-        <source>Open an archive that was sent to you: choose the .zip.age file, your key file or the passphrase you were told, and a folder for the data. Nothing is saved unless the whole archive verifies.</source>
-        <translation>送られてきたアーカイブを開きます。.zip.age ファイル、ご自分の鍵ファイル（または伝えられたパスフレーズ）、データの保存先フォルダーを選んでください。アーカイブ全体の検証に成功するまで、何も保存されません。</translation>
-    </message>
+    <name>OpenForm</name>
     <message>
         <source>1. Archive</source>
         <translation>1. アーカイブ</translation>
@@ -1189,22 +1181,6 @@
         <translation>data.csv と manifest.json をここに保存します。これらのファイルがすでにあるフォルダーは使えません。</translation>
     </message>
     <message>
-        <source>&amp;Verify and open</source>
-        <translation>検証して開く(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>キャンセル(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Decrypting and verifying… %p%</source>
-        <translation>復号・検証中… %p%</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>進捗</translation>
-    </message>
-    <message>
         <source>Choose the archive</source>
         <translation>アーカイブを選択</translation>
     </message>
@@ -1240,9 +1216,40 @@
         <source>Choose a folder for the data.</source>
         <translation>データの保存先フォルダーを選んでください。</translation>
     </message>
+</context>
+<context>
+    <name>OpenWindow</name>
+    <message>
+        <source>Open an export</source>
+        <translation>持ち出しデータを開く</translation>
+    </message>
+    <message>
+        <source>Open an archive that was sent to you: choose the .zip.age file, your key file or the passphrase you were told, and a folder for the data. Nothing is saved unless the whole archive verifies.</source>
+        <translation>送られてきたアーカイブを開きます。.zip.age ファイル、ご自分の鍵ファイル（または伝えられたパスフレーズ）、データの保存先フォルダーを選んでください。アーカイブ全体の検証に成功するまで、何も保存されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify and open</source>
+        <translation>検証して開く(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Decrypting and verifying… %p%</source>
+        <translation>復号・検証中… %p%</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
     <message>
         <source>Intact and complete: nothing was changed after the archive was encrypted, and data.csv matches its manifest. This does not prove who made it.</source>
         <translation>完全で、改ざんはありません。暗号化された後に変更された箇所はなく、data.csv はマニフェストの記載と一致しています。ただし、誰が作成したかを証明するものではありません。</translation>
+    </message>
+    <message>
+        <source>If you trust the archive, open it on the command line with “exporter decrypt --max-expansion {factor}”.</source>
+        <translation>このアーカイブを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion {factor}」を使って開いてください。</translation>
     </message>
     <message>
         <source>Cancelled: nothing was saved.</source>
@@ -1609,6 +1616,10 @@
         </translation>
     </message>
     <message>
+        <source>Other ( {char} )</source>
+        <translation>その他（ {char} ）</translation>
+    </message>
+    <message>
         <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>CSV・テキストファイル (*.csv *.txt *.tsv);;すべてのファイル (*)</translation>
     </message>
@@ -1631,6 +1642,14 @@
     <message>
         <source>{rows} × {columns}</source>
         <translation>{rows} × {columns}</translation>
+    </message>
+    <message>
+        <source>(from the file&apos;s sep= line)</source>
+        <translation>（ファイルの sep= 行による指定）</translation>
+    </message>
+    <message>
+        <source>(chosen here instead of the file&apos;s sep= line)</source>
+        <translation>（ファイルの sep= 行ではなく、ここで選んだもの）</translation>
     </message>
     <message>
         <source>Every row was read without a problem.</source>

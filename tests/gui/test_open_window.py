@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from exporter.envelope import X25519Identity, format_identity_file
 from exporter.gui.i18n import remove_translators
+from exporter.gui.open_demo import render as screenshot_demo
 from exporter.gui.open_task import OpenRequest, default_folder
-from exporter.gui.open_window import OpenWindow, screenshot_demo
+from exporter.gui.open_window import OpenWindow
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan, Secret
 from exporter.sample import sample_bytes
@@ -100,7 +101,7 @@ def test_archive_opens_with_its_key_file_and_shows_the_manifest(qtbot, window, s
     )
     window.set_archive(archive)
     window.set_key_file(key_file)
-    assert window.folder_edit.text() == str(tmp_path / "residents")
+    assert window.form.folder_edit.text() == str(tmp_path / "residents")
 
     open_and_wait(qtbot, window)
 
@@ -181,7 +182,7 @@ def test_passphrase_opens_a_passphrase_archive_and_is_cleared(qtbot, window, pas
 
     assert (tmp_path / "opened" / "data.csv").exists()
     assert window.manifest_view.isVisible()
-    assert window.passphrase_edit.text() == ""
+    assert window.form.passphrase_edit.text() == ""
 
 
 def test_wrong_passphrase_says_so_and_writes_nothing(qtbot, window, passphrase_archive, tmp_path):
@@ -259,9 +260,9 @@ def test_dropped_files_become_archive_and_key(qtbot, window, tmp_path):
     )
     window.dropEvent(event)
 
-    assert window.archive_edit.text() == str(tmp_path / "in.zip.age")
-    assert window.key_file_edit.text() == str(tmp_path / "key.txt")
-    assert window.key_file_radio.isChecked()
+    assert window.form.archive_edit.text() == str(tmp_path / "in.zip.age")
+    assert window.form.key_file_edit.text() == str(tmp_path / "key.txt")
+    assert window.form.key_file_radio.isChecked()
 
 
 @pytest.mark.parametrize(
@@ -273,15 +274,20 @@ def test_default_folder_sits_beside_the_archive(name, folder, tmp_path):
 
 
 def test_controls_have_accessible_names_and_mnemonics(window):
-    for edit in (window.archive_edit, window.key_file_edit, window.passphrase_edit, window.folder_edit):
+    for edit in (
+        window.form.archive_edit,
+        window.form.key_file_edit,
+        window.form.passphrase_edit,
+        window.form.folder_edit,
+    ):
         assert edit.accessibleName()
     buttons = (
-        window.archive_button,
-        window.key_file_button,
-        window.folder_button,
+        window.form.archive_button,
+        window.form.key_file_button,
+        window.form.folder_button,
         window.open_button,
-        window.key_file_radio,
-        window.passphrase_radio,
+        window.form.key_file_radio,
+        window.form.passphrase_radio,
         window.manifest_view.open_folder_button,
     )
     letters = [button.text()[button.text().index("&") + 1].lower() for button in buttons]
@@ -310,3 +316,32 @@ def test_closing_while_opening_stops_first_then_closes(qtbot, window, passphrase
 
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not (tmp_path / "opened").exists() or list((tmp_path / "opened").iterdir()) == []
+
+
+def test_an_archive_over_the_unpacked_size_limit_gets_advice_this_window_can_follow(qtbot, window, tmp_path):
+    from exporter.gui.i18n import build_translations, switch_language, translations_need_build
+
+    cases = Path(__file__).parent.parent / "cases" / "archives"
+    archive, key = tmp_path / "one-gib-of-zeros.zip.age", tmp_path / "test-identity.key"
+    for path in (archive, key):
+        path.write_bytes((cases / path.name).read_bytes())
+    key.chmod(0o600)
+    window.set_archive(archive)
+    window.set_key_file(key)
+
+    open_and_wait(qtbot, window)
+
+    assert window.message.text() == (
+        "data.csv in one-gib-of-zeros.zip.age would unpack to 1.0 GiB, 1,028 times the size of the archive; the "
+        "limit is 100 times.\nIf you trust the archive, open it on the command line with “exporter decrypt "
+        "--max-expansion 1028”."
+    )
+    assert not (tmp_path / "one-gib-of-zeros").exists()
+    if translations_need_build():
+        build_translations()
+    switch_language(QApplication.instance(), "ja")
+    qtbot.waitUntil(lambda: "コマンドライン" in window.message.text(), timeout=TIMEOUT_MS)
+    assert window.message.text().split("\n")[1] == (
+        "このアーカイブを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion 1028」"
+        "を使って開いてください。"
+    )

@@ -64,6 +64,10 @@ class Page(QWizardPage):
         if self.worker is not None and self.worker.running:
             self.worker.cancel()
 
+    def setSubTitle(self, subTitle: str) -> None:
+        super().setSubTitle(subTitle)
+        self._wizard.keep_on_one_line(subTitle)
+
     def retranslate_ui(self) -> None:
         """Set every text again through ``self.tr()``; subclasses override it."""
 

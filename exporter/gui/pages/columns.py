@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporter.gui.models import ColumnModel
+from exporter.gui.models import ColumnModel, shown_name
 from exporter.gui.pages.base import Page
 from exporter.gui.widgets import BadgeDelegate, MessageLabel, category_label, english_plural
 
@@ -206,7 +206,7 @@ class ColumnsPage(Page):
         kept = self.model.kept
         self.kept_list.clear()
         for position, name in enumerate(kept, 1):
-            self.kept_list.addItem(f"{position}. {name}")
+            self.kept_list.addItem(f"{position}. {shown_name(name)}")
             self.kept_list.item(position - 1).setData(Qt.ItemDataRole.UserRole, name)
         self._show_summary()
         if not set(self.model.kept_sensitive()) <= set(self._confirmed_for):
@@ -227,7 +227,9 @@ class ColumnsPage(Page):
         if not sensitive:
             self.warning_frame.hide()
             return
-        listed = self.tr(", ").join(f"{name} ({category_label(self.model.category(name))})" for name in sensitive)
+        listed = self.tr(", ").join(
+            f"{shown_name(name)} ({category_label(self.model.category(name))})" for name in sensitive
+        )
         self.warning.show_message(
             self.tr(
                 "Careful: {columns} hold the most protected kinds of personal data. Send them only if the law "

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard
 
+from exporter.display import safe_text
 from exporter.errors import ExporterError
 from exporter.gui import tasks
 from exporter.gui.pages.base import Page, number
-from exporter.gui.widgets import MessageLabel, grouped, monospace_font
+from exporter.gui.widgets import MessageLabel, data_label, grouped, monospace_font
 from exporter.pipeline import ExportResult
 
 if TYPE_CHECKING:
@@ -45,12 +46,12 @@ class ExportPage(Page):
         controls.addStretch(1)
 
         self.done_panel = QWidget()
-        self.file_label = _value_label()
-        self.folder_label = _value_label()
-        self.size_label = _value_label()
-        self.sha_label = _value_label()
+        self.file_label = data_label()
+        self.folder_label = data_label()
+        self.size_label = data_label()
+        self.sha_label = data_label()
         self.sha_label.setFont(monospace_font())
-        self.rows_done_label = _value_label()
+        self.rows_done_label = data_label()
         self._captions = [QLabel() for _ in range(5)]
         form = QFormLayout(self.done_panel)
         form.setContentsMargins(0, 0, 0, 0)
@@ -126,8 +127,8 @@ class ExportPage(Page):
             self.message.clear_message()
         result = self.result
         if result is not None:
-            self.file_label.setText(result.output.name)
-            self.folder_label.setText(str(result.output.parent))
+            self.file_label.setText(safe_text(result.output.name))
+            self.folder_label.setText(safe_text(str(result.output.parent)))
             self.size_label.setText(QLocale().formattedDataSize(result.size))
             self.rows_done_label.setText(number(result.rows))
             self.sha_label.setText(grouped(result.sha256, 8))
@@ -221,10 +222,3 @@ class ExportPage(Page):
 
     def _back(self) -> None:
         self._wizard.back()
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from exporter.classify import Category
+from exporter.display import is_safe, safe_text
+from exporter.gui.models import shown_name
 from exporter.gui.pages.base import Page
 from exporter.gui.pages.protection import fingerprint
 from exporter.gui.widgets import MessageLabel, category_label, english_plural
@@ -90,7 +92,7 @@ class ReviewPage(Page):
 
     def set_destination(self, path: Path) -> None:
         self.draft.output = path
-        self.destination_edit.setText(str(path))
+        self.destination_edit.setText(safe_text(str(path)))
         self._show_destination_problem()
         self.completeChanged.emit()
 
@@ -123,7 +125,8 @@ class ReviewPage(Page):
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
         source = self.draft.source
-        stem = source.path.stem if source is not None else "export"
+        # named after the resident file, without the control or invisible characters its name may hold
+        stem = "".join(char if is_safe(char) else "_" for char in source.path.stem) if source is not None else "export"
         base = f"{stem}-{date.today():%Y%m%d}"
         candidate = folder / f"{base}{SUFFIX}"
         counter = 2
@@ -159,11 +162,11 @@ class ReviewPage(Page):
             (self.tr("Kept, by kind"), _grouped(kept, categories)),
             (english_plural(self.tr("Left out (%n column(s))", "", len(left_out)), len(left_out)),
              _grouped(left_out, categories) or "–"),
-            (self.tr("Purpose"), html.escape(draft.purpose)),
-            (self.tr("Receiving organisation"), html.escape(draft.organisation) or "–"),
+            (self.tr("Purpose"), _escape(draft.purpose)),
+            (self.tr("Receiving organisation"), _escape(draft.organisation) or "–"),
             (self.tr("Delete by"), html.escape(delete_by)),
             (self.tr("Protected with"), html.escape(protection)),
-            (self.tr("From the file"), html.escape(loaded.source.name)),
+            (self.tr("From the file"), _escape(loaded.source.name)),
         ]  # fmt: skip
         cells = "".join(
             f"<tr><td style='padding:3px 12px 3px 0; white-space:nowrap'><b>{html.escape(label)}</b></td>"
@@ -173,8 +176,13 @@ class ReviewPage(Page):
         return f"<p style='font-size:large'><b>{html.escape(headline)}</b></p><table>{cells}</table>"
 
 
+def _escape(text: str) -> str:
+    """Text from the file or typed by the clerk, for the rich-text summary: controls visible, then HTML-escaped."""
+    return html.escape(safe_text(text))
+
+
 def _escape_list(names: list[str]) -> str:
-    return html.escape(", ".join(names)) if names else "–"
+    return html.escape(", ".join(shown_name(name) for name in names)) if names else "–"
 
 
 def _grouped(names: list[str], categories: dict[str, Category]) -> str:
@@ -182,6 +190,6 @@ def _grouped(names: list[str], categories: dict[str, Category]) -> str:
     for name in names:
         groups.setdefault(categories[name], []).append(name)
     return "<br>".join(
-        f"{html.escape(category_label(category))}: {html.escape(', '.join(members))}"
+        f"{html.escape(category_label(category))}: {html.escape(', '.join(shown_name(name) for name in members))}"
         for category, members in groups.items()
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from exporter.display import safe_text
 from exporter.errors import ExporterError
 from exporter.gui import tasks
 from exporter.gui.models import PreviewModel
 from exporter.gui.pages.base import Page
-from exporter.gui.widgets import MessageLabel, english_plural
+from exporter.gui.widgets import MessageLabel, data_label, english_plural, plain_tooltip
 from exporter.gui.worker import Task
 from exporter.sniff import DELIMITER_NAMES
 
@@ -42,6 +42,7 @@ class SourcePage(Page):
         self._sample_rows: int | None = None  # the bundled sample is being made or read
         self._status: tuple[str, int | None] | None = None  # ("reading" | "sample" | "rows" | "ok", count)
         self._error: ExporterError | None = None
+        self._sep_line: tuple[Path, str] | None = None  # a file whose sep= line named this delimiter
 
         self.choose_button = QPushButton()
         self.choose_button.clicked.connect(self._choose)
@@ -54,9 +55,7 @@ class SourcePage(Page):
         buttons.addWidget(self.sample_button)
         buttons.addWidget(self.drop_hint, 1)
 
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label = data_label()
         self.encoding_box = QComboBox()
         self.encoding_box.activated.connect(self._reload_with_format)
         self.delimiter_box = QComboBox()
@@ -70,7 +69,13 @@ class SourcePage(Page):
         form = QFormLayout()
         form.addRow(self.file_caption, self.file_label)
         form.addRow(self.encoding_caption, self.encoding_box)
-        form.addRow(self.delimiter_caption, self.delimiter_box)
+        self.sep_note = QLabel()  # where the delimiter came from, when the file has Excel's sep= line
+        self.sep_note.setWordWrap(True)
+        self.sep_note.hide()
+        delimiter_row = QHBoxLayout()
+        delimiter_row.addWidget(self.delimiter_box, 1)
+        delimiter_row.addWidget(self.sep_note, 1)
+        form.addRow(self.delimiter_caption, delimiter_row)
         form.addRow(self.size_caption, self.size_label)
 
         self.progress = QProgressBar()
@@ -136,6 +141,7 @@ class SourcePage(Page):
         self.open_button.setAccessibleName(self.tr("Open an export you received, in its own window"))
         self._show_file()
         self._show_size()
+        self._show_sep_note()
         self._show_status()
         self._show_error()
 
@@ -193,6 +199,7 @@ class SourcePage(Page):
         self._error = None
         self._show_error()
         self._show_size()
+        self._show_sep_note()
         self.preview_model.set_table((), ())
         self.progress.setValue(0)
         self.progress.show()
@@ -216,7 +223,12 @@ class SourcePage(Page):
         self._path, self._sample_rows = source.path, None
         self._show_file()
         self._fill_format_boxes(source.format.encoding, source.format.delimiter)
+        if source.format.sep_line and self.draft.delimiter is None:  # detected: the sep= line named it
+            self._sep_line = (source.path, source.format.delimiter)
+        elif not source.format.sep_line:
+            self._sep_line = None
         self._show_size()
+        self._show_sep_note()
         self.preview_model.set_table(source.header, source.head_rows)
         self.preview.resizeColumnsToContents()
         self.progress.hide()
@@ -247,11 +259,11 @@ class SourcePage(Page):
         if rows is not None and loaded is None:
             text = english_plural(self.tr("Bundled sample: %Ln invented resident(s)", "", rows), rows)
         elif self._path is not None:
-            text = self._path.name
+            text = safe_text(self._path.name)
         else:
             text = self.tr("No file chosen yet.")
         self.file_label.setText(text)
-        self.file_label.setToolTip(str(self._path) if self._path else "")
+        self.file_label.setToolTip(plain_tooltip(str(self._path)) if self._path else "")
 
     def _show_size(self) -> None:
         loaded = self.draft.loaded
@@ -262,6 +274,19 @@ class SourcePage(Page):
         rows = english_plural(self.tr("%Ln resident(s) (rows)", "", loaded.rows), loaded.rows)
         columns = english_plural(self.tr("%n column(s)", "", width), width)
         self.size_label.setText(self.tr("{rows} × {columns}").format(rows=rows, columns=columns))
+
+    def _show_sep_note(self) -> None:
+        """Say where the delimiter came from when the file starts with Excel's ``sep=`` line (not the header)."""
+        loaded = self.draft.loaded
+        if loaded is None or not loaded.source.format.sep_line:
+            self.sep_note.hide()
+            return
+        source = loaded.source
+        if self._sep_line == (source.path, source.format.delimiter):
+            self.sep_note.setText(self.tr("(from the file's sep= line)"))
+        else:
+            self.sep_note.setText(self.tr("(chosen here instead of the file's sep= line)"))
+        self.sep_note.show()
 
     def _show_status(self) -> None:
         if self._status is None:
@@ -299,7 +324,7 @@ class SourcePage(Page):
         if encoding:
             self.encoding_box.setCurrentIndex(self.encoding_box.findData(encoding))
         self.delimiter_box.clear()
-        for char in DELIMITER_NAMES:
+        for char in dict.fromkeys((*DELIMITER_NAMES, *([delimiter] if delimiter else []))):  # sep= may name any
             self.delimiter_box.addItem(char, char)
         if delimiter:
             self.delimiter_box.setCurrentIndex(self.delimiter_box.findData(delimiter))
@@ -326,4 +351,7 @@ class SourcePage(Page):
             "pipe": self.tr("Pipe ( | )"),
         }
         for index in range(self.delimiter_box.count()):
-            self.delimiter_box.setItemText(index, delimiters[DELIMITER_NAMES[self.delimiter_box.itemData(index)]])
+            char = self.delimiter_box.itemData(index)
+            name = DELIMITER_NAMES.get(char)
+            text = delimiters[name] if name else self.tr("Other ( {char} )").format(char=safe_text(char))
+            self.delimiter_box.setItemText(index, text)

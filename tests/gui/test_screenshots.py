@@ -1,0 +1,53 @@
+"""``exporter --screenshots DIR`` walks the whole wizard and the Open window and saves every picture."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from exporter.gui.wizard import DEFAULT_SIZE
+
+ROOT = Path(__file__).resolve().parents[2]
+WIZARD_PICTURES = (
+    "01-source",
+    "02-purpose",
+    "03-columns",
+    "04-protection",
+    "05-review",
+    "06-done",
+    "08-source-refused",
+)
+OPEN_PICTURES = ("07-open", "09-open-damaged")
+
+
+def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_size(tmp_path):
+    folder = tmp_path / "shots"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "EXPORTER_SAMPLE_ROWS": "300",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "exporter", "--screenshots", str(folder), "--lang", "ja"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.stem for path in folder.iterdir()) == sorted(WIZARD_PICTURES + OPEN_PICTURES)
+    for name in WIZARD_PICTURES:
+        image = QImage(str(folder / f"{name}.png"))
+        assert (image.width(), image.height()) == (DEFAULT_SIZE.width(), DEFAULT_SIZE.height()), name
+    for name in OPEN_PICTURES:
+        image = QImage(str(folder / f"{name}.png"))
+        assert image.width() > 400, name
+        assert image.height() > 300, name
