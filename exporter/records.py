@@ -299,7 +299,7 @@ class RecordSplitter:
             what = f"starts a {self.what} longer than the limit of {limit}"
             hint = None
         option = "--max-header-size" if self.what == "header" else "--max-row-size"
-        advice = f"If the file is right, raise the limit with {option} (in MiB)."
+        advice = f"If the file is right, raise the limit with the command line's {option} (in MiB)."
         return self._error(0, what, hint=f"{hint} {advice}" if hint else advice)
 
     def _inside_quotes(self, data: Data) -> bool:

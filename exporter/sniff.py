@@ -107,6 +107,13 @@ def read_head(
         if len(delimiter) != 1 or not delimiter.isascii() or delimiter in '\r\n"':
             raise SourceError(f"The delimiter must be one ASCII character such as , or ; (not {delimiter!r}).")
     elif sep is not None:
+        if not sep.isascii():
+            raise SourceError(
+                f"{name} line 1 names the delimiter {sep!r} (sep=), but a delimiter must be one ASCII character.",
+                path=str(path),
+                line=1,
+                hint="Give the delimiter to use with --delimiter, or save the file with commas.",
+            )
         delimiter = sep
     else:
         delimiter = _detect_delimiter(text)

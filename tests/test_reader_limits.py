@@ -193,3 +193,13 @@ def test_a_delimiter_outside_ascii_is_refused_in_one_sentence(tmp_path, delimite
     path.write_text(f"a{delimiter}b\n1{delimiter}2\n", encoding="utf-8")
     with pytest.raises(SourceError, match="The delimiter must be one ASCII character"):
         open_source(path, delimiter=delimiter)
+
+
+def test_a_sep_line_naming_a_delimiter_outside_ascii_is_refused_unless_one_is_given(tmp_path):
+    path = tmp_path / "sep-wide.csv"
+    path.write_text("sep=、\r\na、b\r\n1、2\r\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"sep-wide.csv line 1 names the delimiter '、' \(sep=\)"):
+        open_source(path)
+    source = open_source(path, delimiter=",")
+    assert source.format.sep_line
+    assert source.header == ("a、b",)

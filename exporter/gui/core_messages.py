@@ -57,6 +57,7 @@ _SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "A quote may open a value only at its start, and the closing quote must end "
                                       "the value; write a quote inside a quoted value as two quotes (\"\")."),
     QT_TRANSLATE_NOOP("CoreMessages", "Check for a quote that is not closed."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Give the delimiter to use with --delimiter, or save the file with commas."),
     QT_TRANSLATE_NOOP("CoreMessages", "Export again once no other program is writing to the file."),
     # the plan, the output file, the passphrase and the recipients
     QT_TRANSLATE_NOOP("CoreMessages", "No column was chosen, so there is nothing to export."),
@@ -204,8 +205,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} starts a header longer than the limit of {limit}.")),
     (rf"{_LINE} starts a row longer than the limit of (?P<limit>[\d.]+ MiB)\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} starts a row longer than the limit of {limit}.")),
-    (r"If the file is right, raise the limit with (?P<option>--max-(?:row|header)-size) \(in MiB\)\.",
-     QT_TRANSLATE_NOOP("CoreMessages", "If the file is right, raise the limit with {option} (in MiB).")),
+    (r"If the file is right, raise the limit with the command line's (?P<option>--max-(?:row|header)-size) "
+     r"\(in MiB\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "If the file is right, raise the limit with the command line's {option} "
+                                       "(in MiB).")),
+    (rf"{_LINE} names the delimiter (?P<value>.+) \(sep=\), but a delimiter must be one ASCII character\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} names the delimiter {value} (sep=), but a delimiter must "
+                                       "be one ASCII character.")),
     (rf"{_NAME} lines (?P<first>\d+) to (?P<last>\d+) could not be read as CSV\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} lines {first} to {last} could not be read as CSV.")),
     (rf"{_LINE} is not valid CSV \((?P<detail>.+)\)\.",

@@ -265,6 +265,10 @@
         <translation>閉じられていない引用符がないか確認してください。</translation>
     </message>
     <message>
+        <source>Give the delimiter to use with --delimiter, or save the file with commas.</source>
+        <translation>使う区切り文字を --delimiter で指定するか、カンマ区切りで保存し直してください。</translation>
+    </message>
+    <message>
         <source>Export again once no other program is writing to the file.</source>
         <translation>ほかのプログラムがこのファイルに書き込んでいないときに、もう一度書き出してください。</translation>
     </message>
@@ -625,8 +629,12 @@
         <translation>{name} の {line} 行目から始まる行が、上限の {limit} を超えています。</translation>
     </message>
     <message>
-        <source>If the file is right, raise the limit with {option} (in MiB).</source>
+        <source>If the file is right, raise the limit with the command line&apos;s {option} (in MiB).</source>
         <translation>ファイルが正しい場合は、コマンドラインの {option}（MiB 単位）で上限を引き上げてください。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} names the delimiter {value} (sep=), but a delimiter must be one ASCII character.</source>
+        <translation>{name} の {line} 行目（sep=）が区切り文字に {value} を指定していますが、区切り文字は半角英数記号の1文字でなければなりません。</translation>
     </message>
     <message>
         <source>{name} lines {first} to {last} could not be read as CSV.</source>
