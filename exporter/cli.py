@@ -299,11 +299,15 @@ def _silence_output() -> None:
 def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
     """SIGTERM and Ctrl-C only set the cancel event: the work stops at its next check and cleans up as on any
     error. Raising from the handler instead could interrupt the clean-up itself, or a temporary file's
-    creation before anything is responsible for removing it."""
+    creation before anything is responsible for removing it; only a second signal raises."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
     def stop(signum: int, frame: FrameType | None) -> None:
+        if cancel.is_set():
+            # Asked twice: the work is stuck where it cannot look at the flag (a file that never answers). Raising
+            # here ends the blocking call; the files being written are still removed on the way out.
+            raise KeyboardInterrupt
         cancel.set()
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}

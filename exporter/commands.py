@@ -60,6 +60,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.pipeline import run_export
     from exporter.plan import ExportPlan, Secret
 
+    _require_text("--purpose", args.purpose)
     recipients: tuple[str, ...] = tuple(args.recipient or ())
     passphrase: Secret | None = None
     if args.recipients_file is not None:
@@ -181,6 +182,18 @@ def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _require_text(option: str, value: str) -> None:
+    """Refuse an argument that is not text in this terminal's encoding (bytes Python keeps as lone surrogates):
+    it would be recorded in the manifest as something other than what was typed."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PlanError(
+            f"The text given with {option} is not valid in this terminal's encoding.",
+            hint="Type it again in a terminal set to UTF-8, or use the wizard.",
+        ) from None
 
 
 def read_limits(args: argparse.Namespace) -> Any:

@@ -98,7 +98,7 @@ def _first_non_ascii(block: bytes) -> int:
 def _decode(data: bytes, codec: str, complete: bool) -> str | None:
     try:
         return codecs.getincrementaldecoder(codec)().decode(data, final=complete)
-    except UnicodeDecodeError:
+    except UnicodeError:
         return None
 
 

@@ -105,7 +105,7 @@ def build_manifest(
         "recipient_organisation": plan.recipient_organisation,
         "delete_by": plan.delete_by.isoformat() if plan.delete_by else None,
         "source": {
-            "file_name": source.name,
+            "file_name": readable_file_name(source.name),
             "sha256": digest.sha256,
             "size": digest.size,
             "encoding": source.format.encoding,
@@ -125,6 +125,21 @@ def build_manifest(
         },
         "recipients": recipients,
     }
+
+
+def readable_file_name(name: str) -> str:
+    """A file name as text for the manifest. A name that is not UTF-8 on disk (Python keeps its bytes as lone
+    surrogates; a ZIP from Japanese Windows leaves CP932 names) is read as CP932, else with U+FFFD for what is
+    not text, since JSON can only hold text."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("cp932")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "replace")
+    return name
 
 
 def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:

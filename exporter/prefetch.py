@@ -2,7 +2,10 @@
 
 The reader decodes CP932 and hashes blocks (Python work that holds the GIL) while the calling thread parses the
 previous chunk in pyarrow (C++ that releases it). Items and errors arrive in order; :meth:`Prefetch.close` stops
-the thread and waits for it, so no thread of the reader outlives the read, whatever ended it.
+the thread and waits for it, so no thread of the reader outlives the read, whatever ended it. The one exception
+is a source stuck in a call that never returns (a network share that stopped answering): the consumer still
+notices ``cancel`` within a fraction of a second, and the stuck daemon thread is left to end with the process
+(it runs only Python code, which the interpreter stops safely at exit).
 """
 
 from __future__ import annotations
@@ -10,18 +13,29 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
+import time
 from collections.abc import Generator, Iterator
 from typing import Generic, TypeVar
 
+from exporter.errors import ExportCancelled
+
 T = TypeVar("T")
 _END = object()
+_POLL = 0.2  # seconds between looks at the cancel flag while waiting for the source
 
 
 class Prefetch(Generic[T]):
     """Iterates ``source`` on a daemon thread, at most ``depth`` items ahead of the consumer."""
 
-    def __init__(self, source: Generator[T, None, None], depth: int = 4, name: str = "exporter-prefetch") -> None:
+    def __init__(
+        self,
+        source: Generator[T, None, None],
+        depth: int = 4,
+        name: str = "exporter-prefetch",
+        cancel: threading.Event | None = None,
+    ) -> None:
         self._source = source
+        self._cancel = cancel
         self._queue: queue.Queue[tuple[bool, object]] = queue.Queue(maxsize=depth)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -31,7 +45,13 @@ class Prefetch(Generic[T]):
         return self
 
     def __next__(self) -> T:
-        is_item, value = self._queue.get()
+        while True:
+            try:
+                is_item, value = self._queue.get(timeout=_POLL)
+                break
+            except queue.Empty:
+                if self._cancel is not None and self._cancel.is_set():
+                    raise ExportCancelled() from None
         if is_item:
             return value  # type: ignore[return-value]
         self._thread.join()
@@ -40,13 +60,14 @@ class Prefetch(Generic[T]):
         assert isinstance(value, BaseException)
         raise value
 
-    def close(self) -> None:
-        """Stop the thread (it notices within 0.1 s) and wait for it; the source generator is closed on it."""
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop the thread (it notices within 0.1 s) and wait for it, at most ``timeout`` seconds; the source
+        generator is closed on it."""
         self._stop.set()
-        while self._thread.is_alive():
+        deadline = time.monotonic() + timeout
+        while self._thread.is_alive() and time.monotonic() < deadline:
             with contextlib.suppress(queue.Empty):
                 self._queue.get(timeout=0.05)
-        self._thread.join()
 
     def _run(self) -> None:
         try:

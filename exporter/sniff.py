@@ -100,7 +100,7 @@ def read_head(
     with open(path, "rb") as file:
         raw = file.read(HEAD_BYTES)
     name = path.name
-    chosen = normalise_encoding(encoding) if encoding else _detect_encoding(raw, path)
+    chosen = _byte_order(normalise_encoding(encoding), raw) if encoding else _detect_encoding(raw, path)
     text = _decode_start(raw, chosen, path)
     sep = _sep_line_delimiter(text)
     if delimiter is not None:
@@ -134,15 +134,29 @@ def read_head(
     return Head(source_format, tuple(header), tuple(rows), complete)
 
 
+# Codecs Python knows that turn bytes into text but do not read a text file: they would rewrite values.
+_NOT_FILE_ENCODINGS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "mbcs"})
+
+
 def normalise_encoding(encoding: str) -> str:
-    """Accept what a clerk might type (``sjis``, ``Shift_JIS``, ``UTF8``) and name it as Python does."""
+    """Accept what a clerk might type (``sjis``, ``Shift_JIS``, ``UTF8``) and name it as Python does.
+
+    Raises :class:`SourceError` for a name Python does not know, and for codecs that are not a text file's
+    encoding (``rot13``, ``base64``, ``unicode_escape``...).
+    """
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise SourceError(
             f"“{encoding}” is not an encoding this program knows.",
             hint="Use utf-8, utf-8-sig, cp932 or utf-16.",
         ) from None
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_FILE_ENCODINGS:
+        raise SourceError(
+            f"“{encoding}” is not an encoding a text file is written in.",
+            hint="Use utf-8, utf-8-sig, cp932 or utf-16.",
+        )
     # Registers written by Japanese Windows systems are CP932 even when labelled Shift_JIS: CP932 is a superset
     # that also holds the NEC and IBM extension characters (①, ㈱, 髙, 﨑).
     return "cp932" if name in {"shift_jis", "shift_jis_2004", "shift_jisx0213"} else name
@@ -158,6 +172,9 @@ def _detect_encoding(raw: bytes, path: Path) -> str:
     for magic, what, hint in _OTHER_FORMATS:
         if raw.startswith(magic):
             raise SourceError(f"{name} is {what}, not a CSV text file.", path=str(path), line=1, hint=hint)
+    bomless = _utf16_without_bom(raw)
+    if bomless is not None:
+        return bomless
     if _looks_binary(raw[:4096]):
         raise SourceError(
             f"{name} contains binary data at line 1, so it is not a CSV text file.", path=str(path), line=1
@@ -173,6 +190,38 @@ def _detect_encoding(raw: bytes, path: Path) -> str:
     return detected
 
 
+def _byte_order(encoding: str, raw: bytes) -> str:
+    """``utf-16`` or ``utf-32`` named for a file without a byte order mark: the order its NUL bytes show."""
+    for family, bom_le, bom_be in (("utf-16", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+                                   ("utf-32", codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # fmt: skip
+        if encoding == family and not raw.startswith((bom_le, bom_be)):
+            width = 2 if family == "utf-16" else 4
+            sample = raw[: 4096 - 4096 % width]
+            big_endian = sample[0::width].count(0) > sample[width - 1 :: width].count(0)
+            return f"{family}-{'be' if big_endian else 'le'}"
+    return encoding
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for a text table saved as UTF-16 without a byte order mark: ASCII characters
+    (delimiters, digits, line ends) then have a NUL byte beside them, in the same place every time."""
+    sample = raw[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    for codec, nuls, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls >= pairs * 0.3 and others <= pairs * 0.02:
+            try:
+                text = sample.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if "\x00" not in text and ("\n" in text or "\r" in text or len(raw) < 4096):
+                return codec
+    return None
+
+
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 27), *range(28, 32)])
 
 
@@ -185,7 +234,10 @@ def _looks_binary(start: bytes) -> bool:
 def _decode_start(raw: bytes, encoding: str, path: Path) -> str:
     """The first 64 KiB of text, for the ``sep=`` line and the delimiter (errors are the full read's to report)."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    return decoder.decode(raw[: 64 * 1024], final=len(raw) <= 64 * 1024).lstrip("\ufeff")
+    try:
+        return decoder.decode(raw[: 64 * 1024], final=len(raw) <= 64 * 1024).lstrip("\ufeff")
+    except UnicodeError:  # utf-16 or utf-32 finding no byte order mark: the full read names the line
+        return ""
 
 
 def _sep_line_delimiter(text: str) -> str | None:

@@ -13,8 +13,10 @@ stay empty strings, so nothing is ever turned into a number, a date or a NaN.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import stat
 import sys
 import threading
 from collections.abc import Generator, Iterator, Sequence
@@ -96,7 +98,9 @@ class Source:
             what="header",
         )
         # Reading, hashing and decoding run one step ahead on a thread of their own (joined in ``finally``).
-        blocks = Prefetch(text_blocks(self.path, self.format, digest=raw, cancel=cancel), name="exporter-reader")
+        blocks = Prefetch(
+            text_blocks(self.path, self.format, digest=raw, cancel=cancel), name="exporter-reader", cancel=cancel
+        )
         parser = _ChunkParser(self, columns)
         total = max(self.path.stat().st_size, 1)
         rows = 0
@@ -141,6 +145,12 @@ def open_source(
         raise SourceError(f"{path} does not exist.", path=str(path))
     if path.is_dir():
         raise SourceError(f"{path} is a folder, not a CSV file.", path=str(path))
+    if not stat.S_ISREG(path.stat().st_mode):  # a pipe or device would block, or be gone when read again
+        raise SourceError(
+            f"{path.name} is not an ordinary file (it is a pipe or a device).",
+            path=str(path),
+            hint="Save the table as a file first.",
+        )
     try:
         head: Head = read_head(path, encoding=encoding, delimiter=delimiter, max_rows=preview_rows, limits=limits)
     except PermissionError:
@@ -176,12 +186,27 @@ class _ChunkParser:
             check_utf8=False,  # checked for the whole chunk, every column, before parsing
         )
 
+    def _check_header_unchanged(self, chunk: Chunk) -> None:
+        """The header this read meets must be the one the file had when it was opened: a file replaced in between
+        by one with the same columns in another order would otherwise export one column under another's name."""
+        text = chunk.data.decode("utf-8")
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=self._source.format.delimiter)
+        first = next((record for record in records if record), None)
+        if first is not None and tuple(first) != self._source.header:
+            raise SourceError(
+                f"{self._source.name} changed while it was being read: its header is not the one read at first.",
+                path=str(self._source.path),
+                hint="Export again once no other program is writing to the file.",
+            )
+
     def parse(self, chunk: Chunk) -> pa.RecordBatch | None:
         import pyarrow as pa
         import pyarrow.csv as pa_csv
 
         buffer = _arrow_copy(chunk.data)
-        _check_utf8(buffer, chunk, self._source)
+        _check_utf8(chunk, self._source)
+        if not self.header_seen:
+            self._check_header_unchanged(chunk)
         read_options = pa_csv.ReadOptions(
             use_threads=False,
             block_size=len(chunk.data) + 1,
@@ -205,21 +230,28 @@ class _ChunkParser:
 
 
 def _arrow_copy(data: bytes) -> pa.Buffer:
-    """The chunk copied into memory that Arrow owns, so that no Python object is ever released by Arrow."""
+    """The chunk copied into memory that Arrow owns, so that no Python object is ever released by Arrow.
+
+    pyarrow drops a UTF-8 BOM at the start of what it parses: a chunk whose first value starts with U+FEFF gets an
+    empty line in front (which the parser skips), so that the character stays part of the value.
+    """
     import pyarrow as pa
 
-    buffer = pa.allocate_buffer(len(data))
-    memoryview(buffer).cast("B")[:] = data
+    prefix = b"\n" if data.startswith(codecs.BOM_UTF8) else b""
+    buffer = pa.allocate_buffer(len(prefix) + len(data))
+    view = memoryview(buffer).cast("B")
+    view[: len(prefix)] = prefix
+    view[len(prefix) :] = data
     return buffer
 
 
-def _check_utf8(buffer: pa.Buffer, chunk: Chunk, source: Source) -> None:
+def _check_utf8(chunk: Chunk, source: Source) -> None:
     """Every byte of the chunk, kept columns or not, must be UTF-8: else the encoding was guessed wrong."""
     import pyarrow as pa
 
     offsets = pa.py_buffer((0).to_bytes(4, "little") + len(chunk.data).to_bytes(4, "little"))
     try:
-        pa.Array.from_buffers(pa.string(), 1, [None, offsets, buffer]).validate(full=True)
+        pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(chunk.data)]).validate(full=True)
     except pa.ArrowInvalid:
         try:
             chunk.data.decode("utf-8")

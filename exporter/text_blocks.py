@@ -67,7 +67,7 @@ def text_blocks(
             else:
                 try:
                     text = decoder.decode(raw, final=not raw)
-                except UnicodeDecodeError:
+                except UnicodeError:  # UnicodeDecodeError, or utf-16/utf-32 finding no byte order mark
                     raise undecodable(path, source_format) from None
                 data = text.encode("utf-8")
             if skip is not None and data:
@@ -137,11 +137,16 @@ def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
             buffered, flag = decoder.getstate()
             try:
                 text = decoder.decode(raw, final=not raw)
-            except UnicodeDecodeError as error:
+            except UnicodeError as error:
                 # The error's offsets count the bytes the decoder still held from the last block, then ``raw``.
+                start = error.start if isinstance(error, UnicodeDecodeError) else 0
                 before = codecs.getincrementaldecoder(encoding)()
                 before.setstate((b"", flag))
-                text, broken = before.decode((buffered + raw)[: error.start], final=False), True
+                try:
+                    text = before.decode((buffered + raw)[:start], final=False)
+                except UnicodeError:
+                    text = ""
+                broken = True
             else:
                 broken = False
             data = text.encode("utf-8", "surrogatepass")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -60,3 +61,22 @@ def test_no_reader_thread_outlives_a_read(tmp_path, stop):
     else:
         list(batches)
     assert reader_threads() == []
+
+
+def test_a_source_stuck_for_ever_neither_blocks_close_nor_a_cancelled_consumer():
+    from exporter.errors import ExportCancelled
+
+    def stuck():
+        yield b"first"
+        threading.Event().wait()
+        yield b"never"
+
+    cancel = threading.Event()
+    prefetch = Prefetch(stuck(), depth=2, cancel=cancel)
+    assert next(prefetch) == b"first"
+    cancel.set()
+    with pytest.raises(ExportCancelled):
+        next(prefetch)
+    started = time.monotonic()
+    prefetch.close(timeout=0.3)
+    assert time.monotonic() - started < 2

@@ -60,7 +60,7 @@ def tiny_blocks(request, monkeypatch):
 
 # ... and characters that str.splitlines() (not a CSV reader) takes for line ends: VT, FF, NEL, LS, PS, FS.
 PIECES = st.sampled_from(['"', '""', ",", "\r", "\n", "\r\n", "a", "あ", "髙", "ｱ", " ", "0", '",', ',"', '"\r\n',
-                          "\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\x1c", "\x1a"])  # fmt: skip
+                          "\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\x1c", "\x1a", "\ufeff"])  # fmt: skip
 BODIES = st.lists(PIECES, max_size=60).map("".join)
 
 
@@ -71,7 +71,7 @@ BODIES = st.lists(PIECES, max_size=60).map("".join)
 def test_any_body_is_read_or_refused_as_the_strict_reader_does(tmp_path, tiny_blocks, body, encoding):
     text = "c1,c2,c3\r\n" + body
     if encoding == "cp932":
-        text = text.encode("cp932", "ignore").decode("cp932")  # NEL and the Unicode separators are not in CP932
+        text = text.encode("cp932", "ignore").decode("cp932")  # NEL, the separators and U+FEFF are not in CP932
     data = text.encode(encoding) if encoding != "utf-8-sig" else b"\xef\xbb\xbf" + text.encode("utf-8")
     agree(tmp_path / "p.csv", data, encoding)
 

@@ -58,6 +58,8 @@ _SENTENCES: tuple[str, ...] = (
                                       "the value; write a quote inside a quoted value as two quotes (\"\")."),
     QT_TRANSLATE_NOOP("CoreMessages", "Check for a quote that is not closed."),
     QT_TRANSLATE_NOOP("CoreMessages", "Give the delimiter to use with --delimiter, or save the file with commas."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Save the table as a file first."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Type it again in a terminal set to UTF-8, or use the wizard."),
     QT_TRANSLATE_NOOP("CoreMessages", "Export again once no other program is writing to the file."),
     # the plan, the output file, the passphrase and the recipients
     QT_TRANSLATE_NOOP("CoreMessages", "No column was chosen, so there is nothing to export."),
@@ -212,6 +214,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{_LINE} names the delimiter (?P<value>.+) \(sep=\), but a delimiter must be one ASCII character\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} names the delimiter {value} (sep=), but a delimiter must "
                                        "be one ASCII character.")),
+    (rf"{_NAME} is not an ordinary file \(it is a pipe or a device\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} is not an ordinary file (it is a pipe or a device).")),
+    (rf"{_NAME} changed while it was being read: its header is not the one read at first\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{name} changed while it was being read: its header is not the one read at "
+                                       "first.")),
+    (r"“(?P<encoding>.*)” is not an encoding a text file is written in\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "“{encoding}” is not an encoding a text file is written in.")),
+    (r"The text given with (?P<option>--[\w-]+) is not valid in this terminal's encoding\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The text given with {option} is not valid in this terminal's encoding.")),
     (rf"{_NAME} lines (?P<first>\d+) to (?P<last>\d+) could not be read as CSV\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} lines {first} to {last} could not be read as CSV.")),
     (rf"{_LINE} is not valid CSV \((?P<detail>.+)\)\.",

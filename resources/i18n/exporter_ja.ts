@@ -269,6 +269,14 @@
         <translation>使う区切り文字を --delimiter で指定するか、カンマ区切りで保存し直してください。</translation>
     </message>
     <message>
+        <source>Save the table as a file first.</source>
+        <translation>先に表をファイルとして保存してください。</translation>
+    </message>
+    <message>
+        <source>Type it again in a terminal set to UTF-8, or use the wizard.</source>
+        <translation>UTF-8 に設定した端末でもう一度入力するか、ウィザードを使ってください。</translation>
+    </message>
+    <message>
         <source>Export again once no other program is writing to the file.</source>
         <translation>ほかのプログラムがこのファイルに書き込んでいないときに、もう一度書き出してください。</translation>
     </message>
@@ -635,6 +643,22 @@
     <message>
         <source>{name} line {line} names the delimiter {value} (sep=), but a delimiter must be one ASCII character.</source>
         <translation>{name} の {line} 行目（sep=）が区切り文字に {value} を指定していますが、区切り文字は半角英数記号の1文字でなければなりません。</translation>
+    </message>
+    <message>
+        <source>{name} is not an ordinary file (it is a pipe or a device).</source>
+        <translation>{name} は通常のファイルではありません（パイプまたはデバイスです）。</translation>
+    </message>
+    <message>
+        <source>{name} changed while it was being read: its header is not the one read at first.</source>
+        <translation>{name} が読み込み中に変更されました（見出し行が最初に読んだものと違います）。</translation>
+    </message>
+    <message>
+        <source>“{encoding}” is not an encoding a text file is written in.</source>
+        <translation>「{encoding}」はテキストファイルの文字コードではありません。</translation>
+    </message>
+    <message>
+        <source>The text given with {option} is not valid in this terminal&apos;s encoding.</source>
+        <translation>{option} で指定された文字列は、この端末の文字コードでは正しい文字になっていません。</translation>
     </message>
     <message>
         <source>{name} lines {first} to {last} could not be read as CSV.</source>
