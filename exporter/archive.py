@@ -25,7 +25,7 @@ DATA_NAME = "data.csv"
 MANIFEST_NAME = "manifest.json"
 FORMAT_NAME = "exporter-archive"
 FORMAT_VERSION = 1
-MAX_MANIFEST_BYTES = 1 << 20
+MAX_MANIFEST_BYTES = 8 << 20  # the names of every column of a 4 MiB header fit, with room
 
 # Encodings (Python codec names) in which no byte sequence of k bytes decodes to more than 3k bytes of UTF-8: every
 # single byte decodes to at most one character of the Basic Multilingual Plane (3 bytes in UTF-8: CP932's

@@ -19,13 +19,15 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFEST_BYTES
-from exporter.errors import DecryptionError
+from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFEST_BYTES, manifest_bytes
+from exporter.errors import DecryptionError, PlanError
 
 MAX_DEPTH = 16
-_TEXT = 4096
+MAX_TEXT = 4096  # characters of the purpose and the organisation
+MAX_COLUMN_NAME = 1 << 16  # characters of one column name: a header may be 4 MiB and more
+_TEXT = MAX_TEXT
 _NAME = 1024
-_MAX_COLUMNS = 100_000
+_MAX_COLUMNS = 2_000_000
 _MAX_COUNT = 10**15
 _MAX_SIZE = 2**63 - 1
 _SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
@@ -39,7 +41,7 @@ def _count(limit: int = _MAX_COUNT) -> dict[str, Any]:
     return {"type": "integer", "minimum": 0, "maximum": limit}
 
 
-_NAMES = {"type": "array", "maxItems": _MAX_COLUMNS, "items": _text(_NAME)}
+_NAMES = {"type": "array", "maxItems": _MAX_COLUMNS, "items": _text(MAX_COLUMN_NAME)}
 
 SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-04/schema#",
@@ -153,6 +155,39 @@ def parse_manifest(raw: bytes, archive: str) -> dict[str, Any]:
     return manifest
 
 
+def check_for_export(manifest: dict[str, Any]) -> None:
+    """Refuse, before any work, a plan whose manifest the recipient's exporter would refuse (:data:`SCHEMA` and
+    the size limit): one sentence naming what is too long, as :class:`PlanError`."""
+    for field, label in (("purpose", "purpose"), ("recipient_organisation", "recipient's organisation")):
+        value = manifest.get(field) or ""
+        if len(value) > MAX_TEXT:
+            raise PlanError(
+                f"The {label} is {len(value):,} characters long; at most {MAX_TEXT:,} fit in the archive.",
+                hint="Say it in fewer words.",
+            )
+    for name in [*manifest.get("columns", ()), *manifest.get("columns_left_out", ())]:
+        if len(name) > MAX_COLUMN_NAME:
+            raise PlanError(
+                f"The file has a column name of {len(name):,} characters; at most {MAX_COLUMN_NAME:,} fit in the "
+                "archive."
+            )
+    size = len(manifest_bytes(manifest))
+    if size > MAX_MANIFEST_BYTES:
+        raise PlanError(
+            f"The file has too many columns to list in the archive ({len(manifest.get('columns_left_out', ())):,} "
+            f"left out; the list would take {size / (1 << 20):.1f} MiB, at most {MAX_MANIFEST_BYTES >> 20} MiB fit).",
+            hint="Remove the columns that are not needed from the file before exporting.",
+        )
+    import fastjsonschema
+
+    try:
+        _validator()(manifest)
+    except fastjsonschema.JsonSchemaValueException as err:
+        raise PlanError(
+            f"The archive's manifest would be invalid at “{_field(list(err.path[1:])) or 'manifest'}”."
+        ) from None
+
+
 def _check_shape(value: Any, where: str) -> None:
     """Nesting depth and valid Unicode everywhere (keys too), without recursion."""
     pending: list[tuple[Any, int]] = [(value, 1)]
@@ -195,4 +230,4 @@ def _field(path: list[Any]) -> str:
     return text
 
 
-__all__ = ["MAX_DEPTH", "SCHEMA", "parse_manifest"]
+__all__ = ["MAX_COLUMN_NAME", "MAX_DEPTH", "MAX_TEXT", "SCHEMA", "check_for_export", "parse_manifest"]

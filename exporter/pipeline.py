@@ -24,6 +24,7 @@ from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWrit
 from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
+from exporter.manifest import check_for_export
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
 from exporter.source import Source, SourceDigest, open_source
@@ -56,6 +57,9 @@ def run_export(
     source.column_indexes(plan.columns)
     recipients, recipient_entries = _recipients(plan)
     started = datetime.now(UTC)
+    # The manifest's bounds are checked before any work: the recipient's exporter refuses a manifest outside them.
+    placeholder = SourceDigest(sha256="0" * 64)
+    check_for_export(build_manifest(plan, source, placeholder, "0" * 64, 0, recipient_entries, started))
     digest = SourceDigest()
     with AtomicFile(plan.output) as target:
         try:
@@ -70,7 +74,10 @@ def run_export(
                     writer.put(encode_rows(batch))
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled()
-            manifest = build_manifest(plan, source, digest, archive, recipient_entries, started)
+            manifest = build_manifest(
+                plan, source, digest, archive.data_sha256, archive.data_size, recipient_entries, started
+            )
+            check_for_export(manifest)
             archive.finish(manifest)
             sealed.close()
             if cancel is not None and cancel.is_set():
@@ -90,11 +97,12 @@ def build_manifest(
     plan: ExportPlan,
     source: Source,
     digest: SourceDigest,
-    archive: ArchiveWriter,
+    data_sha256: str,
+    data_size: int,
     recipients: list[dict[str, str]],
     started: datetime,
 ) -> dict[str, Any]:
-    """What left the building, for whom and why; never a secret."""
+    """What left the building, for whom and why; never a secret (exporter/manifest.py has its schema)."""
     kept = set(plan.columns)
     return {
         "format": FORMAT_NAME,
@@ -118,8 +126,8 @@ def build_manifest(
         "rows": digest.rows,
         "data": {
             "file": DATA_NAME,
-            "sha256": archive.data_sha256,
-            "size": archive.data_size,
+            "sha256": data_sha256,
+            "size": data_size,
             "encoding": "utf-8-sig",
             "line_end": "CRLF",
         },

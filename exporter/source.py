@@ -167,6 +167,9 @@ class _ChunkParser:
         import pyarrow as pa
         import pyarrow.csv as pa_csv
 
+        # While it parses, pyarrow installs a SIGINT handler of its own that turns Ctrl-C into ArrowCancelled (or
+        # swallows it). Ctrl-C and SIGTERM belong to the command line's handler, which sets the cancel flag.
+        pa.enable_signal_handlers(False)
         self._source = source
         self._columns = list(columns)
         self.header_seen = False

@@ -196,3 +196,37 @@ def test_an_export_stuck_where_it_cannot_look_at_the_flag_ends_on_a_second_signa
     assert process.returncode == 130
     assert stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
     assert list(target.iterdir()) == []
+
+
+def default_sigint() -> None:
+    """A shell's background job inherits SIGINT ignored; a terminal's foreground job has the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.slow
+def test_ctrl_c_at_any_moment_of_an_export_cancels_it_or_lets_it_finish_never_an_internal_error(tmp_path):
+    """pyarrow's own SIGINT handler, active while it parsed, turned Ctrl-C into ArrowCancelled (an internal error)
+    or swallowed it; the command line's handler now receives it wherever the export is."""
+    source = tmp_path / "r.csv"
+    source.write_bytes(sample_bytes(120_000, seed=6))
+    recipient = str(X25519Identity.generate().recipient)
+    outcomes = []
+    for index, delay in enumerate([0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]):
+        target = tmp_path / f"t{index}"
+        target.mkdir()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "exporter", "export", str(source), "--column", "phone", "--column",
+             "family_name", "--recipient", recipient, "--output", str(target / "o.zip.age")],
+            stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint,
+        )  # fmt: skip
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        left = sorted(path.name for path in target.iterdir())
+        if process.returncode == 0:
+            assert left == ["o.zip.age"], stderr
+        else:
+            assert (process.returncode, left) == (1, []), stderr
+            assert stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
+        outcomes.append(process.returncode)
+    assert 1 in outcomes, "no Ctrl-C landed during an export: the test proved nothing"

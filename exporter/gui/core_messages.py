@@ -59,6 +59,8 @@ _SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "Check for a quote that is not closed."),
     QT_TRANSLATE_NOOP("CoreMessages", "Give the delimiter to use with --delimiter, or save the file with commas."),
     QT_TRANSLATE_NOOP("CoreMessages", "Save the table as a file first."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Say it in fewer words."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Remove the columns that are not needed from the file before exporting."),
     QT_TRANSLATE_NOOP("CoreMessages", "Type it again in a terminal set to UTF-8, or use the wizard."),
     QT_TRANSLATE_NOOP("CoreMessages", "Export again once no other program is writing to the file."),
     # the plan, the output file, the passphrase and the recipients
@@ -214,6 +216,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{_LINE} names the delimiter (?P<value>.+) \(sep=\), but a delimiter must be one ASCII character\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} line {line} names the delimiter {value} (sep=), but a delimiter must "
                                        "be one ASCII character.")),
+    (r"The purpose is (?P<count>[\d,]+) characters long; at most (?P<limit>[\d,]+) fit in the archive\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The purpose is {count} characters long; at most {limit} fit in the archive.")),
+    (r"The recipient's organisation is (?P<count>[\d,]+) characters long; at most (?P<limit>[\d,]+) fit in the "
+     r"archive\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The recipient's organisation is {count} characters long; at most {limit} "
+                                       "fit in the archive.")),
+    (r"The file has a column name of (?P<count>[\d,]+) characters; at most (?P<limit>[\d,]+) fit in the archive\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The file has a column name of {count} characters; at most {limit} fit in "
+                                       "the archive.")),
+    (r"The file has too many columns to list in the archive \((?P<count>[\d,]+) left out; the list would take "
+     r"(?P<size>[\d.]+) MiB, at most (?P<limit>\d+) MiB fit\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The file has too many columns to list in the archive ({count} left out; the "
+                                       "list would take {size} MiB, at most {limit} MiB fit).")),
+    (r"The archive's manifest would be invalid at “(?P<field>.*)”\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The archive's manifest would be invalid at “{field}”.")),
     (rf"{_NAME} is not an ordinary file \(it is a pipe or a device\)\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} is not an ordinary file (it is a pipe or a device).")),
     (rf"{_NAME} changed while it was being read: its header is not the one read at first\.",

@@ -273,6 +273,14 @@
         <translation>先に表をファイルとして保存してください。</translation>
     </message>
     <message>
+        <source>Say it in fewer words.</source>
+        <translation>もっと短く書いてください。</translation>
+    </message>
+    <message>
+        <source>Remove the columns that are not needed from the file before exporting.</source>
+        <translation>書き出す前に、不要な列をファイルから削除してください。</translation>
+    </message>
+    <message>
         <source>Type it again in a terminal set to UTF-8, or use the wizard.</source>
         <translation>UTF-8 に設定した端末でもう一度入力するか、ウィザードを使ってください。</translation>
     </message>
@@ -645,6 +653,18 @@
         <translation>{name} の {line} 行目（sep=）が区切り文字に {value} を指定していますが、区切り文字は半角英数記号の1文字でなければなりません。</translation>
     </message>
     <message>
+        <source>The file has a column name of {count} characters; at most {limit} fit in the archive.</source>
+        <translation>ファイルに {count} 文字の列名があります。アーカイブに記録できる列名は {limit} 文字までです。</translation>
+    </message>
+    <message>
+        <source>The file has too many columns to list in the archive ({count} left out; the list would take {size} MiB, at most {limit} MiB fit).</source>
+        <translation>ファイルの列が多すぎて、アーカイブに一覧を記録できません（除外する列が {count} 列あり、一覧が {size} MiB になります。記録できるのは {limit} MiB までです）。</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s manifest would be invalid at “{field}”.</source>
+        <translation>アーカイブのマニフェストの「{field}」が正しくない値になります。</translation>
+    </message>
+    <message>
         <source>{name} is not an ordinary file (it is a pipe or a device).</source>
         <translation>{name} は通常のファイルではありません（パイプまたはデバイスです）。</translation>
     </message>
@@ -731,6 +751,14 @@
     <message>
         <source>The passphrase is too weak: it could be guessed in about 10^{power} tries.</source>
         <translation>パスフレーズが弱すぎます。約 10^{power} 回試すだけで推測されるおそれがあります。</translation>
+    </message>
+    <message>
+        <source>The purpose is {count} characters long; at most {limit} fit in the archive.</source>
+        <translation>利用目的が {count} 文字あります。アーカイブに記録できるのは {limit} 文字までです。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation is {count} characters long; at most {limit} fit in the archive.</source>
+        <translation>受取先が {count} 文字あります。アーカイブに記録できるのは {limit} 文字までです。</translation>
     </message>
     <message>
         <source>{name} holds no recipient key.</source>
