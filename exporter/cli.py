@@ -60,7 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     finally:
-        restore()
+        # The program (argv from sys.argv) keeps its handlers until it exits: a Ctrl-C that arrives after the work
+        # must not kill it with a signal instead of its exit status. A caller in the same process gets its back.
+        if argv is not None:
+            restore()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -47,6 +47,7 @@ from hostile_archives import (
     write_archive,
 )
 
+from exporter.archive import MAX_MANIFEST_BYTES
 from exporter.decrypt import decrypt_archive
 from exporter.errors import DecryptionError
 
@@ -243,7 +244,7 @@ HOSTILE = {
     # the manifest
     "manifest-not-utf-8": (lambda: with_manifest(MANIFEST.replace(b"invented", "架空".encode("cp932"))),
                            r"The manifest in {name} is not UTF-8 text\."),
-    "manifest-too-large": (lambda: with_manifest(MANIFEST + b" " * (1 << 20)),
+    "manifest-too-large": (lambda: with_manifest(MANIFEST + b" " * MAX_MANIFEST_BYTES),
                            r"The manifest in {name} is too large to be genuine\."),
     "manifest-not-json": (lambda: with_manifest(b"{'format': 'exporter-archive'}"),
                           r"The manifest in {name} is not valid JSON\."),
