@@ -28,7 +28,11 @@ class AtomicFile:
             raise OutputError(f"{target} already exists.", hint="Choose another file name or delete the old file.")
         if not folder.is_dir():
             raise OutputError(f"The folder {folder} does not exist.")
-        self.temp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
+        token = secrets.token_hex(4)
+        temp_name = f".{target.name}.{token}.part"
+        if len(os.fsencode(temp_name)) > 255:  # a legal name of up to 255 bytes leaves no room for the decoration
+            temp_name = f".exporter-{token}.part"
+        self.temp = folder / temp_name
         try:
             fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except PermissionError:

@@ -19,7 +19,7 @@ from types import FrameType
 from typing import NoReturn
 
 from exporter.display import looks_like_secret_key, redact_secrets, terminal_line
-from exporter.errors import ExportCancelled, ExporterError
+from exporter.errors import ExportCancelled, ExporterError, from_os_error
 from exporter.hardening import forbid_core_dumps
 
 _DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say, and nowhere to
         _silence_output()
+        return 1
+    except OSError as err:  # from the environment (a name too long, a failing device), not a bug
+        _report(from_os_error(err))
         return 1
     except Exception as err:  # a bug: say so in one line, without a traceback that could hold personal data
         if os.environ.get("EXPORTER_DEBUG"):

@@ -186,7 +186,7 @@ def _decrypt_into(
     from exporter.envelope import decrypt
 
     written = 0
-    for chunk in decrypt(cast(BinaryIO, reader), identities):
+    for chunk in decrypt(cast(BinaryIO, reader), identities, cancel=cancel):
         _check_cancel(cancel)
         target.write(chunk)
         written += len(chunk)

@@ -60,6 +60,22 @@ class ExportCancelled(ExporterError):
         super().__init__(message)
 
 
+def from_os_error(error: OSError) -> ExporterError:
+    """One sentence for an operating-system error that reached the top without a sentence of its own: a name
+    longer than the file system allows, a device that failed, a permission the checks did not foresee. These come
+    from the environment, not from a bug, so they are never called internal errors."""
+    import errno
+    import os
+
+    what = os.fsdecode(error.filename) if error.filename is not None else "A file"
+    reason = error.strerror or type(error).__name__
+    if error.errno == errno.ENAMETOOLONG:
+        return OutputError(f"{what} is a longer name than the file system allows.", hint="Choose a shorter name.")
+    if error.errno == errno.ENOSPC:
+        return OutputError("The disk is full; nothing was written.", hint="Free some space and try again.")
+    return OutputError(f"{what} cannot be used: {reason}.")
+
+
 __all__ = [
     "DecryptionError",
     "EncryptionError",
@@ -68,4 +84,5 @@ __all__ = [
     "OutputError",
     "PlanError",
     "SourceError",
+    "from_os_error",
 ]

@@ -17,7 +17,8 @@ from exporter.errors import PlanError
 
 MIN_GUESSES = 1e12
 GENERATED_BITS = 100
-_ESTIMATE_CHARS = 100  # zxcvbn slows down on very long input; beyond this length it is strong anyway
+_ESTIMATE_CHARS = 72  # zxcvbn refuses longer input (and slows down before); a longer passphrase is judged by its
+# first 72 characters, which can only make the estimate lower than the whole passphrase deserves
 
 
 @dataclass(frozen=True)

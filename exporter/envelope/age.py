@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import os
+import threading
 from collections.abc import Sequence
 from typing import BinaryIO, Protocol
 
@@ -17,7 +18,7 @@ from exporter.envelope.buffered import BufferedSource
 from exporter.envelope.header import Stanza
 from exporter.envelope.scrypt import ScryptRecipient
 from exporter.envelope.stream import AgeReader, AgeWriter
-from exporter.errors import DecryptionError, EncryptionError
+from exporter.errors import DecryptionError, EncryptionError, ExportCancelled
 
 _FILE_KEY_SIZE = 16
 _NONCE_SIZE = 16
@@ -25,6 +26,9 @@ _SNIFF = 1024 + len(armor.BEGIN)
 _PASSPHRASE_TYPES = frozenset({"scrypt"})
 _KEY_TYPES = frozenset({"X25519"})
 _POST_QUANTUM_TYPES = frozenset({"mlkem768x25519"})
+# Each identity is tried against each stanza (an X25519 exchange each, about 0.1 ms): a header of 4 MiB holds tens of
+# thousands of stanzas, which with a file of many keys would take many minutes. Real archives name a few recipients.
+MAX_STANZAS = 1024
 
 
 class Recipient(Protocol):
@@ -77,11 +81,12 @@ def _no_match(stanzas: Sequence[Stanza]) -> DecryptionError:
     return DecryptionError("No key or passphrase given opens this archive.", hint=hint)
 
 
-def decrypt(src: BinaryIO, identities: Sequence[Identity]) -> AgeReader:
+def decrypt(src: BinaryIO, identities: Sequence[Identity], *, cancel: threading.Event | None = None) -> AgeReader:
     """Read and check the header of ``src`` (binary or armored) and return a reader for the payload.
 
     Header problems, a wrong key and a failed header MAC raise here, before any output exists; payload
-    problems raise while iterating the reader.
+    problems raise while iterating the reader. ``cancel`` is looked at between identities. A header of more than
+    :data:`MAX_STANZAS` stanzas is refused.
     """
     source = BufferedSource(src.read)
     if armor.looks_armored(source.peek(_SNIFF)):
@@ -90,8 +95,15 @@ def decrypt(src: BinaryIO, identities: Sequence[Identity]) -> AgeReader:
     stanzas = parsed.stanzas
     if len(stanzas) > 1 and any(stanza.type in _PASSPHRASE_TYPES for stanza in stanzas):
         raise messages.malformed_header()
+    if len(stanzas) > MAX_STANZAS:
+        raise DecryptionError(
+            f"This archive names {len(stanzas):,} recipients; this program opens archives of at most {MAX_STANZAS:,}.",
+            hint="Ask the sender to encrypt it to fewer recipients.",
+        )
     file_key = None
     for identity in identities:
+        if cancel is not None and cancel.is_set():
+            raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
         file_key = identity.unwrap(stanzas)
         if file_key is not None:
             break

@@ -79,7 +79,16 @@ class ScryptIdentity:
                 f"(scrypt work factor above {self._max_work_factor}); it was not opened.",
                 hint="Ask the sender to encrypt it again with the usual settings.",
             )
-        key = _wrap_key(self._passphrase, salt, int(stanza.args[1]))
+        work_factor = int(stanza.args[1])
+        try:
+            key = _wrap_key(self._passphrase, salt, work_factor)
+        except MemoryError:  # scrypt (r = 8) needs 1 KiB x 2^work_factor: 4 GiB at 22
+            raise DecryptionError(
+                "This archive's passphrase protection needs more memory than this computer gives the program "
+                f"({(1024 << work_factor) >> 20:,} MiB for scrypt work factor {work_factor}); it was not opened.",
+                hint="Open it on a computer with more memory, or ask the sender to encrypt it again with the "
+                "usual settings.",
+            ) from None
         try:
             return ChaCha20Poly1305(key).decrypt(_ZERO_NONCE, stanza.body, None)
         except InvalidTag:

@@ -60,6 +60,12 @@ _SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "Give the delimiter to use with --delimiter, or save the file with commas."),
     QT_TRANSLATE_NOOP("CoreMessages", "Save the table as a file first."),
     QT_TRANSLATE_NOOP("CoreMessages", "Say it in fewer words."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Choose a shorter name."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Free some space and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The disk is full; nothing was written."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Ask the sender to encrypt it to fewer recipients."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Open it on a computer with more memory, or ask the sender to encrypt it again "
+                                      "with the usual settings."),
     QT_TRANSLATE_NOOP("CoreMessages", "Remove the columns that are not needed from the file before exporting."),
     QT_TRANSLATE_NOOP("CoreMessages", "Type it again in a terminal set to UTF-8, or use the wizard."),
     QT_TRANSLATE_NOOP("CoreMessages", "Export again once no other program is writing to the file."),
@@ -231,6 +237,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                                        "list would take {size} MiB, at most {limit} MiB fit).")),
     (r"The archive's manifest would be invalid at “(?P<field>.*)”\.",
      QT_TRANSLATE_NOOP("CoreMessages", "The archive's manifest would be invalid at “{field}”.")),
+    (r"This archive names (?P<count>[\d,]+) recipients; this program opens archives of at most (?P<limit>[\d,]+)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "This archive names {count} recipients; this program opens archives of at "
+                                       "most {limit}.")),
+    (r"This archive's passphrase protection needs more memory than this computer gives the program "
+     r"\((?P<size>[\d,]+) MiB for scrypt work factor (?P<factor>\d+)\); it was not opened\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "This archive's passphrase protection needs more memory than this computer "
+                                       "gives the program ({size} MiB for scrypt work factor {factor}); it was not "
+                                       "opened.")),
+    (r"(?P<path>.+) is a longer name than the file system allows\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{path} is a longer name than the file system allows.")),
+    (r"(?P<path>.+) cannot be used: (?P<reason>.+)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "{path} cannot be used: {reason}.")),
     (rf"{_NAME} is not an ordinary file \(it is a pipe or a device\)\.",
      QT_TRANSLATE_NOOP("CoreMessages", "{name} is not an ordinary file (it is a pipe or a device).")),
     (rf"{_NAME} changed while it was being read: its header is not the one read at first\.",

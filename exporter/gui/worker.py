@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
-from exporter.errors import ExportCancelled, ExporterError
+from exporter.errors import ExportCancelled, ExporterError, from_os_error
 from exporter.progress import Progress
 
 Task = Callable[[Progress, threading.Event], Any]
@@ -80,6 +80,8 @@ class Worker(QRunnable):
             self.signals.cancelled.emit()
         except ExporterError as err:
             self.signals.failed.emit(err)
+        except OSError as err:  # from the environment (a name too long, a failing device), not a bug
+            self.signals.failed.emit(from_os_error(err))
         except Exception as err:  # a bug: one sentence, no traceback that could hold personal data
             if os.environ.get("EXPORTER_DEBUG"):
                 raise

@@ -277,6 +277,26 @@
         <translation>もっと短く書いてください。</translation>
     </message>
     <message>
+        <source>Choose a shorter name.</source>
+        <translation>もっと短い名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>Free some space and try again.</source>
+        <translation>空き容量を確保してから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was written.</source>
+        <translation>ディスクがいっぱいです。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>Ask the sender to encrypt it to fewer recipients.</source>
+        <translation>受取人の数を減らして暗号化し直すよう、送付元に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Open it on a computer with more memory, or ask the sender to encrypt it again with the usual settings.</source>
+        <translation>メモリの多いコンピューターで開くか、通常の設定で暗号化し直すよう送付元に依頼してください。</translation>
+    </message>
+    <message>
         <source>Remove the columns that are not needed from the file before exporting.</source>
         <translation>書き出す前に、不要な列をファイルから削除してください。</translation>
     </message>
@@ -663,6 +683,22 @@
     <message>
         <source>The archive&apos;s manifest would be invalid at “{field}”.</source>
         <translation>アーカイブのマニフェストの「{field}」が正しくない値になります。</translation>
+    </message>
+    <message>
+        <source>This archive names {count} recipients; this program opens archives of at most {limit}.</source>
+        <translation>このアーカイブには {count} 件の受取人が指定されています。このプログラムが開けるのは {limit} 件までです。</translation>
+    </message>
+    <message>
+        <source>This archive&apos;s passphrase protection needs more memory than this computer gives the program ({size} MiB for scrypt work factor {factor}); it was not opened.</source>
+        <translation>このアーカイブのパスフレーズ保護は、このコンピューターがプログラムに割り当てられるより多くのメモリを必要とします（scrypt 作業係数 {factor} で {size} MiB）。開きませんでした。</translation>
+    </message>
+    <message>
+        <source>{path} is a longer name than the file system allows.</source>
+        <translation>{path} は、ファイルシステムで使える長さを超える名前です。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {reason}.</source>
+        <translation>{path} を使用できません（{reason}）。</translation>
     </message>
     <message>
         <source>{name} is not an ordinary file (it is a pipe or a device).</source>
