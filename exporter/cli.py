@@ -213,8 +213,8 @@ def _mebibytes(text: str) -> int:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of MiB") from None
-    if not 0 < value <= 1 << 20:
-        raise argparse.ArgumentTypeError("the size must be more than 0 and at most 1048576 MiB")
+    if not 1 <= value <= 1 << 20:  # below the 1 MiB read block a limit could not be kept for every row
+        raise argparse.ArgumentTypeError("the size must be at least 1 and at most 1048576 MiB")
     return int(value * (1 << 20))
 
 
@@ -302,6 +302,12 @@ def _silence_output() -> None:
     os.close(devnull)
 
 
+# SIGHUP: the terminal window closed or the ssh connection dropped; SIGQUIT: Ctrl-\\ (no core dump: see hardening).
+_CANCEL_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
+
+
 def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
     """SIGTERM and Ctrl-C only set the cancel event: the work stops at its next check and cleans up as on any
     error. Raising from the handler instead could interrupt the clean-up itself, or a temporary file's
@@ -316,7 +322,7 @@ def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
             raise KeyboardInterrupt
         cancel.set()
 
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    previous = {sig: signal.signal(sig, stop) for sig in _CANCEL_SIGNALS}
 
     def restore() -> None:
         for sig, handler in previous.items():

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from exporter.display import remember_secret, safe_json, safe_text
+from exporter.display import redact_secrets, remember_secret, safe_json, safe_text, terminal_line
 from exporter.errors import OutputError, PlanError
 
 
@@ -33,7 +33,7 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
                     "sep_line": source.format.sep_line,
                     "rows": digest.rows,
                     "columns": [
-                        {"name": name, "category": str(category)}
+                        {"name": redact_secrets(name), "category": str(category)}
                         for name, category in zip(source.header, categories, strict=True)
                     ],
                 },
@@ -41,9 +41,9 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
             )
         )
         return 0
-    names = [safe_text(name) for name in source.header]  # the file's own text: never raw to the terminal
+    names = [terminal_line(name) for name in source.header]  # the file's own text: never raw to the terminal
     width = max((len(name) for name in names), default=0)
-    print(safe_text(source.name))
+    print(terminal_line(source.name))
     print(f"  encoding   {source.format.encoding}")
     delimiter = DELIMITER_NAMES.get(source.format.delimiter, repr(source.format.delimiter))
     print(f"  delimiter  {delimiter}" + (" (from the file's sep= line)" if source.format.sep_line else ""))
@@ -91,7 +91,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         )
     who = "a passphrase" if passphrase is not None else _plural(len(result.manifest["recipients"]), "recipient")
     print(
-        f"exporter: wrote {safe_text(str(result.output))} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
+        f"exporter: wrote {terminal_line(str(result.output))} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
         f"{_plural(len(plan.columns), 'column')}, for {who}; SHA-256 {result.sha256}",
         file=sys.stderr,
     )
@@ -104,13 +104,14 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     identities = _identities(args)
     if args.raw:
         decrypt_file(args.archive, args.output, identities, cancel=cancel)
-        print(f"exporter: wrote {safe_text(str(args.output))}", file=sys.stderr)
+        print(f"exporter: wrote {terminal_line(str(args.output))}", file=sys.stderr)
         return 0
     expansion = DEFAULT_MAX_EXPANSION if args.max_expansion is None else args.max_expansion
     opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel, max_expansion=expansion)
     for line in opened_summary(args.archive.name, opened.manifest):
         print(f"exporter: {line}", file=sys.stderr)
-    print(f"exporter: wrote {safe_text(str(opened.data))} and {safe_text(str(opened.manifest_path))}", file=sys.stderr)
+    data, manifest = terminal_line(str(opened.data)), terminal_line(str(opened.manifest_path))
+    print(f"exporter: wrote {data} and {manifest}", file=sys.stderr)
     return 0
 
 
@@ -131,7 +132,7 @@ def opened_summary(name: str, manifest: object) -> list[str]:
         if value := _manifest_text(fields.get(key)):
             facts.append(f"{label}: {value}")
     return [
-        f"{safe_text(name)} is intact and complete: nothing was changed after it was encrypted; "
+        f"{terminal_line(name)} is intact and complete: nothing was changed after it was encrypted; "
         "this does not prove who made it.",
         "; ".join(facts),
     ]
@@ -155,7 +156,7 @@ def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
         file.write(text)
     print(str(identity.recipient))
     print(
-        f"exporter: wrote the secret key to {safe_text(str(path))}; keep it private and give the line above to "
+        f"exporter: wrote the secret key to {terminal_line(str(path))}; keep it private and give the line above to "
         "the sender.",
         file=sys.stderr,
     )
@@ -178,7 +179,8 @@ def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
         target.commit()
     _clear_progress_line()
     print(
-        f"exporter: wrote {safe_text(str(args.output))}: {_plural(args.rows, 'synthetic resident')} ({args.encoding})",
+        f"exporter: wrote {terminal_line(str(args.output))}: {_plural(args.rows, 'synthetic resident')} "
+        f"({args.encoding})",
         file=sys.stderr,
     )
     return 0
@@ -242,7 +244,7 @@ def _identities(args: argparse.Namespace) -> list[Any]:
         raise _missing_identity_file(str(path))
     key_file = read_small_file(path, IDENTITY_FILE)
     if warning := exposure_warning(path, key_file.mode):
-        print(f"exporter: warning: {safe_text(warning)}", file=sys.stderr)
+        print(f"exporter: warning: {terminal_line(warning)}", file=sys.stderr)
     return list(parse_identity_file(key_file.text, str(path)))
 
 
@@ -273,7 +275,7 @@ def _count(value: object) -> int | None:
 
 
 def _manifest_text(value: object, limit: int = 200) -> str:
-    return safe_text(value, max_chars=limit) if isinstance(value, str) else ""
+    return safe_text(redact_secrets(value), max_chars=limit) if isinstance(value, str) else ""
 
 
 def _plural_or_unstated(count: int | None, noun: str) -> str:
@@ -307,7 +309,7 @@ def _progress_line() -> Any:
         percent = int(fraction * 100)
         if percent != shown[0]:
             shown[0] = percent
-            print(f"\r{percent:3d}%  {safe_text(message)}\x1b[K", end="", file=sys.stderr, flush=True)
+            print(f"\r{percent:3d}%  {terminal_line(message)}\x1b[K", end="", file=sys.stderr, flush=True)
 
     return show
 

@@ -33,9 +33,9 @@ def require_free_space(folder: Path, needed: int) -> None:
         free = shutil.disk_usage(folder).free
     except OSError:
         return  # cannot tell: writing will say so if the disk fills up
-    if needed + FREE_SPACE_MARGIN > free:
+    if needed + FREE_SPACE_MARGIN > free:  # the margin counts as needed, so the sentence never contradicts itself
         raise OutputError(
-            f"There is not enough free space in {folder}: {human_size(needed)} are needed and "
+            f"There is not enough free space in {folder}: {human_size(needed + FREE_SPACE_MARGIN)} are needed and "
             f"{human_size(free)} are free.",
             hint="Free some space or choose a folder on another disk.",
         )

@@ -116,6 +116,8 @@ class RecordSplitter:
                 cut = yield from self._cut_or_fault(buffer, eof=False)
                 line_end_arrived = buffer.endswith(b"\r")  # a CR at the end is decided by the next byte
                 if cut:
+                    if size > self.max_record and self._first_record_end(buffer, cut) > self.max_record:
+                        raise self._too_long(buffer)  # complete now, but longer than allowed
                     yield self._chunk(bytes(memoryview(buffer)[:cut]))
                     del buffer[:cut]
                     self._offset += cut
@@ -188,6 +190,31 @@ class RecordSplitter:
             if data[after] not in (delimiter, CR, LF):
                 raise _QuoteFault(record_start, self._text_after_quote(data, record_start, quote, closing))
             position = after
+
+    def _first_record_end(self, data: Data, cut: int) -> int:
+        """The end of the first record in ``data[:cut]`` (whose quotes are known to be right). Only the first record
+        of a chunk can be longer than a read block, so it is the only one whose length is ever looked at."""
+        delimiter = self._delimiter
+        position = 0
+        while True:
+            quote = data.find(b'"', position, cut)
+            stretch_end = cut if quote < 0 else quote
+            ends = [
+                index for index in (data.find(b"\n", position, stretch_end), data.find(b"\r", position, stretch_end))
+            ]
+            found = [index for index in ends if index >= 0]
+            if found:
+                end = min(found) + 1
+                return end + 1 if data[end - 1 : end + 1] == b"\r\n" else end
+            if quote < 0:
+                return cut
+            if quote == 0 or data[quote - 1] in (delimiter, CR, LF):
+                closing = self._closing_quote(data, quote, cut, True)
+                if closing < 0:
+                    return cut
+                position = closing + 1
+            else:
+                position = quote + 1
 
     @staticmethod
     def _closing_quote(data: Data, opening: int, limit: int, eof: bool) -> int:
@@ -289,6 +316,7 @@ class RecordSplitter:
         )
 
     def _too_long(self, data: Data) -> SourceError:
+        """The sentence for a record at the start of ``data`` that is longer than ``max_record``."""
         if b"\x00" in data:
             return self._nul(data)
         limit = f"{self.max_record / (1 << 20):g} MiB"

@@ -49,6 +49,12 @@ class ReadLimits:
     max_row_bytes: int = 128 * MiB
     max_header_bytes: int = 4 * MiB
 
+    def __post_init__(self) -> None:
+        # A row shorter than the read block (1 MiB) arrives whole and is never measured: smaller limits could not
+        # be kept for every row.
+        if min(self.max_row_bytes, self.max_header_bytes) < MiB:
+            raise ValueError("reading limits must be at least 1 MiB")
+
 
 DEFAULT_LIMITS = ReadLimits()
 

@@ -482,7 +482,11 @@ def wait_for_temp_file(process, folder, *, with_content):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("moment", ["temp-file-created", "ciphertext-on-disk"])
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    "signum",
+    [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT],
+    ids=["SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT"],
+)
 def test_signal_during_export_stops_it_and_leaves_nothing(
     tmp_path, identity_and_recipient, long_export_sample, signum, moment
 ):

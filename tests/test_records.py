@@ -186,3 +186,23 @@ def test_nul_bytes_are_refused_on_their_line_whatever_the_line_ends():
         assert isinstance(got, Refused)
         assert got.line == 3
         assert "NUL" in got.reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(min_value=1, max_value=300), min_size=1, max_size=8),
+    st.integers(min_value=40, max_value=200),
+    st.data(),
+)
+def test_a_record_is_refused_exactly_when_it_is_longer_than_the_limit(lengths, limit, data):
+    """Whatever the blocks (never larger than the limit, as the reader's 1 MiB blocks and 1 MiB minimum ensure)."""
+    records = [b'"' + b"x" * max(length - 4, 0) + b'"\r\n' if length >= 4 else b"y" * (length - 1) + b"\n"
+               for length in lengths]  # fmt: skip
+    block = data.draw(st.integers(min_value=1, max_value=limit))
+    got = split(b"".join(records), [block], max_record=limit)
+    too_long = [index for index, record in enumerate(records) if len(record) > limit]
+    if too_long:
+        assert isinstance(got, Refused), (lengths, limit, block)
+        assert got.line == 1 + too_long[0]
+    else:
+        assert not isinstance(got, Refused), got.reason

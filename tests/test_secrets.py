@@ -280,3 +280,30 @@ def test_the_debug_traceback_hides_secret_keys_and_passphrases_read(capsys):
     assert "Traceback" in printed
     assert "AGE-SECRET-KEY-…(hidden) and (hidden)\\x1b[2K" in printed
     assert_no_secret_in(printed)
+
+
+def test_a_secret_key_given_as_a_file_to_inspect_or_as_an_output_name_is_never_printed(tmp_path):
+    """Found by a fresh user: inspect printed a key file's secret line as a column name, and the success line of
+    an export printed an output name that was a pasted secret key."""
+    import json
+    import subprocess
+    import sys
+
+    from exporter.envelope import X25519Identity, format_identity_file
+
+    identity = X25519Identity.generate()
+    key = tmp_path / "key.txt"
+    key.write_text(format_identity_file(identity, __import__("datetime").datetime.now()), encoding="utf-8")
+    secret = identity.secret_text()
+    for args in (["inspect", str(key)], ["inspect", "--json", str(key)]):
+        result = subprocess.run([sys.executable, "-m", "exporter", *args], capture_output=True, text=True, check=False)
+        assert secret[:20] not in result.stdout + result.stderr
+        if "--json" in args and result.returncode == 0:
+            json.loads(result.stdout)
+    (tmp_path / "r.csv").write_bytes(b"a,b\n1,2\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "exporter", "export", "r.csv", "--column", "a", "--recipient",
+         str(identity.recipient), "--output", secret],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert secret[:20] not in result.stdout + result.stderr
