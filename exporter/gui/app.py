@@ -45,12 +45,40 @@ def _load_fallback_fonts() -> None:
 
 
 def display_problem() -> str | None:
-    """Why no window can open here (a Linux session without X or Wayland), instead of Qt's abort."""
+    """Why no window can open here (a Linux session without X or Wayland, or an X display that does not answer),
+    instead of Qt's abort (SIGABRT, with a misleading word about a missing library)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return "The wizard needs a display, and this session has none."
+    display = os.environ.get("DISPLAY")
+    if not display:
+        return "The wizard needs a display, and this session has none."
+    if not _x11_answers():
+        return f"The wizard cannot reach the display {display} (DISPLAY): it does not answer or refuses this program."
+    return None
+
+
+def _x11_answers() -> bool:
+    """Whether the X server named by DISPLAY accepts a connection, asked through libxcb as Qt will ask it (a
+    stale DISPLAY after ssh -X, or a closed VNC session, makes Qt abort the process instead of failing)."""
+    import ctypes
+    import ctypes.util
+
+    library = ctypes.util.find_library("xcb")
+    if library is None:
+        return True  # cannot ask: let Qt try
+    xcb = ctypes.CDLL(library)
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(None, None)
+    try:
+        return bool(connection) and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection:
+            xcb.xcb_disconnect(connection)
 
 
 def install_language(app: QApplication, language: str | None) -> str:
