@@ -1,7 +1,7 @@
-"""Which encoding a resident file without a byte order mark is written in: UTF-8 or CP932 (Shift_JIS).
+"""Which encoding a resident file without a byte order mark is written in: UTF-8, CP932 (Shift_JIS) or EUC-JP.
 
-Japanese municipal files are one of the two. UTF-8 Japanese text almost never decodes as CP932, but short CP932
-text can decode as UTF-8: two half-width katakana whose bytes happen to form a UTF-8 sequence (ﾅｶ is C5 B6, which
+Japanese municipal files are one of the first two; older Unix-based systems still write EUC-JP. UTF-8 Japanese
+text almost never decodes as CP932, but short CP932 text can decode as UTF-8: two half-width katakana whose bytes happen to form a UTF-8 sequence (ﾅｶ is C5 B6, which
 UTF-8 reads as Ŷ). General detectors are fooled by exactly that (charset-normalizer 3.5 and chardet 7.7 both call
 the three-line file ``0001,ﾅｶﾆｼ ﾃｽ,1000`` Slovak UTF-8), so the decision here uses what such files contain:
 
@@ -15,7 +15,9 @@ the three-line file ``0001,ﾅｶﾆｼ ﾃｽ,1000`` Slovak UTF-8), so the deci
    natural, ``зб`` is not); a letter of any other script; a symbol that neither Latin-1 nor CP932 has, or one that
    stands alone rather than beside a word or a number (``36.5°`` is natural, ``¦`` between commas is not). In the
    CP932 reading: half-width katakana that touch ASCII letters (``Mﾃｼller``) or full-width characters
-   (``ﾐ漢ｲ``). Fewer odd characters wins; a tie goes to UTF-8.
+   (``ﾐ漢ｲ``), and ､ ･ ｡ ｢ ｣ making up a fifth of the half-width characters (EUC-JP kana read as CP932). In the
+   EUC-JP reading: kanji of JIS level 2 and symbols of its rows 2 to 8 (what CP932 half-width katakana become).
+   Fewer odd characters wins; a tie goes to UTF-8, then CP932.
 
 Bytes further on that contradict the choice are refused by the reader with their line, and the hint says how
 to give the encoding explicitly.
@@ -32,21 +34,24 @@ _MIN_REACH = 256  # bytes of text one reading must get through, where the other 
 _WEIGHED_CHARS = 1 << 16  # both readings weighed over their first 64 Ki characters
 
 
-def detect(path: Path, head: bytes) -> str | None:
-    """``"utf-8"`` or ``"cp932"`` for a file with no BOM whose first bytes are ``head``; None if neither decodes.
+CANDIDATES = ("utf-8", "cp932", "euc_jp")  # in the order that wins a tie
 
-    Reads further into the file at ``path`` when the head holds too little non-ASCII text to decide.
+
+def detect(path: Path, head: bytes) -> str | None:
+    """``"utf-8"``, ``"cp932"`` or ``"euc_jp"`` for a file with no BOM whose first bytes are ``head``; None if none
+    of them decodes it. Reads further into the file at ``path`` when the head holds no non-ASCII text.
     """
     evidence, complete = _evidence(path, head)
     if not evidence:
         return "utf-8"  # ASCII only: every candidate reads it the same way
-    readings = {codec: _decode(evidence, codec, complete) for codec in ("utf-8", "cp932")}
-    utf8, cp932 = readings["utf-8"], readings["cp932"]
-    if utf8 is None and cp932 is None:
+    readings = {codec: _decode(evidence, codec, complete) for codec in CANDIDATES}
+    decoded = {codec: text[:_WEIGHED_CHARS] for codec, text in readings.items() if text is not None}
+    if not decoded:
         return _longest_reading(evidence)
-    if utf8 is None or cp932 is None:
-        return "utf-8" if utf8 is not None else "cp932"
-    return "cp932" if _odd_in_cp932(cp932[:_WEIGHED_CHARS]) < _odd_in_utf8(utf8[:_WEIGHED_CHARS]) else "utf-8"
+    if len(decoded) == 1:
+        return next(iter(decoded))
+    odd = {codec: _ODD[codec](text) for codec, text in decoded.items()}
+    return min(decoded, key=lambda codec: (odd[codec], CANDIDATES.index(codec)))
 
 
 def _evidence(path: Path, head: bytes) -> tuple[bytes, bool]:
@@ -73,7 +78,7 @@ def _evidence(path: Path, head: bytes) -> tuple[bytes, bool]:
 def _longest_reading(evidence: bytes) -> str | None:
     """Neither decodes all the evidence: the one that reads far further (the reader then names the bad line)."""
     reach = {}
-    for codec in ("utf-8", "cp932"):
+    for codec in CANDIDATES:
         try:
             evidence.decode(codec)
         except UnicodeDecodeError as error:
@@ -160,14 +165,38 @@ def _in_cp932(char: str) -> bool:
 
 def _odd_in_cp932(text: str) -> int:
     odd = 0
+    half_width = punctuation = 0
     for index, char in enumerate(text):
         if not 0xFF61 <= ord(char) <= 0xFF9F:
             continue
+        half_width += 1
+        punctuation += 0xFF61 <= ord(char) <= 0xFF65  # ｡｢｣､･
         for neighbour in (index - 1, index + 1):
             if _ascii_letter_at(text, neighbour) or _full_width_at(text, neighbour):
                 odd += 1
                 break
+    # EUC-JP hiragana and katakana (A4xx, A5xx) read as CP932 put ､ or ･ before every other character.
+    if punctuation * 5 > half_width:
+        odd += punctuation
     return odd
+
+
+def _odd_in_euc_jp(text: str) -> int:
+    """In an EUC-JP reading, the rare kanji of JIS level 2 and symbols of its rows 2 to 8 (Greek, Cyrillic, box
+    drawing) are what CP932 half-width katakana turn into; a resident register mostly holds level-1 kanji and kana."""
+    odd = 0
+    for char in text:
+        if char.isascii() or 0x3040 <= ord(char) <= 0x30FF:
+            continue
+        try:
+            lead = char.encode("euc_jp")[0]
+        except UnicodeEncodeError:
+            continue
+        odd += lead >= 0xD0 or (0xA2 <= lead <= 0xA8 and lead not in (0xA4, 0xA5))
+    return odd
+
+
+_ODD = {"utf-8": _odd_in_utf8, "cp932": _odd_in_cp932, "euc_jp": _odd_in_euc_jp}
 
 
 def _ascii_letter_at(text: str, index: int) -> bool:

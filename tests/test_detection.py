@@ -125,3 +125,33 @@ def test_a_file_that_is_neither_asks_for_the_encoding(tmp_path):
     with pytest.raises(SourceError, match="neither UTF-8 nor CP932"):
         open_source(path)
     assert list(iter_rows(open_source(path, encoding="latin-1"), ["name"])) == [["Ærø"], ["Müller"]]
+
+
+def test_an_euc_jp_register_is_detected(tmp_path):
+    """Older Unix-based municipal systems write EUC-JP; its kana read as CP932 put ､ or ･ before every other
+    character, and its common kanji are JIS level 1 (the sample, with its IBM-only kanji replaced)."""
+    text = sample_bytes(50, seed=3).decode("utf-8").replace("﨑", "崎").replace("髙", "高")
+    path = tmp_path / "euc.csv"
+    path.write_bytes(text.encode("euc_jp", "replace"))
+    source = open_source(path)
+    assert source.format.encoding == "euc_jp"
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    column = rows[0].index("family_name_kana")
+    assert list(iter_rows(source, ["family_name_kana"])) == [[row[column]] for row in rows[1:]]
+
+
+def test_half_width_kana_words_that_are_also_valid_euc_jp_stay_cp932(tmp_path):
+    path = tmp_path / "word.csv"
+    generator = random.Random(9)
+    ambiguous = wrong = 0
+    while ambiguous < 600:
+        word = "".join(generator.choice(HALF_WIDTH_KANA) for _ in range(generator.choice([2, 4, 6])))
+        data = f"no,kana\r\n1,{word}\r\n".encode("cp932")
+        try:
+            data.decode("euc_jp")
+        except UnicodeDecodeError:
+            continue
+        ambiguous += 1
+        path.write_bytes(data)
+        wrong += open_source(path).format.encoding != "cp932"
+    assert wrong <= ambiguous // 500
