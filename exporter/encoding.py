@@ -1,9 +1,10 @@
 """Which encoding a resident file without a byte order mark is written in: UTF-8, CP932 (Shift_JIS) or EUC-JP.
 
 Japanese municipal files are one of the first two; older Unix-based systems still write EUC-JP. UTF-8 Japanese
-text almost never decodes as CP932, but short CP932 text can decode as UTF-8: two half-width katakana whose bytes happen to form a UTF-8 sequence (ﾅｶ is C5 B6, which
-UTF-8 reads as Ŷ). General detectors are fooled by exactly that (charset-normalizer 3.5 and chardet 7.7 both call
-the three-line file ``0001,ﾅｶﾆｼ ﾃｽ,1000`` Slovak UTF-8), so the decision here uses what such files contain:
+text almost never decodes as CP932, but short CP932 text can decode as UTF-8: two half-width katakana whose bytes
+happen to form a UTF-8 sequence (ﾅｶ is C5 B6, which UTF-8 reads as Ŷ). General detectors are fooled by exactly
+that (charset-normalizer 3.5 and chardet 7.7 both call the three-line file ``0001,ﾅｶﾆｼ ﾃｽ,1000`` Slovak UTF-8),
+so the decision here uses what such files contain:
 
 1. Evidence is gathered where the file has non-ASCII bytes, not only in its first MiB: an ASCII head is skipped
    (at memory speed) to the first non-ASCII byte, and up to :data:`EVIDENCE_BYTES` from there are decoded both ways.
