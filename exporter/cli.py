@@ -201,7 +201,7 @@ def _reading_options(parser: argparse.ArgumentParser) -> None:
         "--max-row-size",
         type=_mebibytes,
         metavar="MIB",
-        help="the largest row accepted, in MiB, quoted line breaks included (default: 128)",
+        help="the largest row accepted, in MiB, quoted line breaks included (default: 128, at most 1024)",
     )
     parser.add_argument(
         "--max-header-size", type=_mebibytes, metavar="MIB", help="the largest header row accepted, in MiB (default: 4)"
@@ -213,8 +213,9 @@ def _mebibytes(text: str) -> int:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of MiB") from None
-    if not 1 <= value <= 1 << 20:  # below the 1 MiB read block a limit could not be kept for every row
-        raise argparse.ArgumentTypeError("the size must be at least 1 and at most 1048576 MiB")
+    # Below the 1 MiB read block a limit could not be kept for every row; above 1 GiB pyarrow cannot parse a row.
+    if not 1 <= value <= 1024:
+        raise argparse.ArgumentTypeError("the size must be at least 1 and at most 1024 MiB")
     return int(value * (1 << 20))
 
 

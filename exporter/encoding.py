@@ -31,7 +31,7 @@ from pathlib import Path
 
 EVIDENCE_BYTES = 8 << 20
 _SCAN_BLOCK = 1 << 20
-_MIN_REACH = 256  # bytes of text one reading must get through, where the other fails at once
+_MIN_REACH = 16  # bytes of text one reading must get through, where the others fail at once
 _WEIGHED_CHARS = 1 << 16  # both readings weighed over their first 64 Ki characters
 
 
@@ -77,16 +77,16 @@ def _evidence(path: Path, head: bytes) -> tuple[bytes, bool]:
 
 
 def _longest_reading(evidence: bytes) -> str | None:
-    """Neither decodes all the evidence: the one that reads far further (the reader then names the bad line)."""
+    """None decodes all the evidence: the one that reads at least twice as far as any other and 16 bytes or more
+    (the reader then names the line of its bad bytes), else None."""
     reach = {}
     for codec in CANDIDATES:
         try:
             evidence.decode(codec)
         except UnicodeDecodeError as error:
             reach[codec] = error.start
-    best = max(reach, key=lambda codec: reach[codec])
-    other = min(reach.values())
-    return best if reach[best] >= max(4 * other, _MIN_REACH) else None
+    best, runner_up = sorted(reach, key=lambda codec: reach[codec], reverse=True)[:2]
+    return best if reach[best] >= max(2 * reach[runner_up], _MIN_REACH) else None
 
 
 def _first_non_ascii(block: bytes) -> int:

@@ -54,6 +54,8 @@ class ReadLimits:
         # be kept for every row.
         if min(self.max_row_bytes, self.max_header_bytes) < MiB:
             raise ValueError("reading limits must be at least 1 MiB")
+        if max(self.max_row_bytes, self.max_header_bytes) > 1024 * MiB:  # pyarrow parses at most 2 GiB at once
+            raise ValueError("reading limits must be at most 1 GiB")
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -228,7 +230,9 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 27), *range(28, 32)])
+# Control bytes that text tables do not hold. Tab, line ends, VT and FF (FileMaker writes VT for a line break inside a
+# cell) and ESC and the separators are left out: text may hold them; images and workbooks hold the others.
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 
 
 def _looks_binary(start: bytes) -> bool:
