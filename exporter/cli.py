@@ -63,22 +63,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     finally:
-        # The program (argv from sys.argv) keeps its handlers until it exits: a Ctrl-C that arrives after the work
-        # must not kill it with a signal instead of its exit status. A caller in the same process gets its back.
+        # A caller in the same process gets its handlers back. The program itself (argv from sys.argv) ignores the
+        # cancel signals from here on: the work is over, and Python's shutdown would put back the defaults, under
+        # which a late Ctrl-C would end the process by a signal instead of its exit status.
         if argv is not None:
             restore()
+        else:
+            for sig in _CANCEL_SIGNALS:
+                signal.signal(sig, signal.SIG_IGN)
 
 
 def build_parser() -> argparse.ArgumentParser:
     from exporter import commands
-    from exporter.accelerators import BuildReportAction
 
     parser = _Parser(
         prog="exporter",
         description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.",
     )
     parser.add_argument("--version", action=_VersionAction)
-    parser.add_argument("--build-report", action=BuildReportAction)  # packaging/check_accelerators.py
+    parser.add_argument("--build-report", action=_BuildReportAction)  # packaging/check_accelerators.py
     parser.add_argument("--lang", choices=("ja", "en"), help="the wizard's language (default: the system's)")
     parser.add_argument("--sample", action="store_true", help="open the wizard on the bundled sample")
     parser.add_argument(
@@ -165,6 +168,24 @@ def _open_wizard(args: argparse.Namespace) -> int:
         )
         return 1
     return int(run(args))
+
+
+class _BuildReportAction(argparse.Action):
+    """``--build-report``, for the build's check only: exporter.accelerators is imported when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, help=argparse.SUPPRESS)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from exporter.accelerators import BuildReportAction
+
+        BuildReportAction(self.option_strings)(parser, namespace, values, option_string)
 
 
 class _VersionAction(argparse.Action):

@@ -56,7 +56,6 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 
 def export(args: argparse.Namespace, cancel: threading.Event) -> int:
-    from exporter.passphrase import generate
     from exporter.pipeline import run_export
     from exporter.plan import ExportPlan, Secret
 
@@ -68,6 +67,8 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     elif args.passphrase_file is not None:
         passphrase = Secret(read_passphrase_file(args.passphrase_file))
     elif args.generate_passphrase:
+        from exporter.passphrase import generate
+
         passphrase = Secret(generate())
     plan = ExportPlan(
         source=args.source,

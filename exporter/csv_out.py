@@ -30,8 +30,8 @@ def header_line(columns: Sequence[str]) -> bytes:
 def encode_rows(batch: pa.RecordBatch) -> memoryview:
     """The rows of ``batch`` as CSV bytes, without copying the joined result out of Arrow's buffer.
 
-    Binary columns (undecoded CP932, see ``Source.raw_encoding``) give CSV in that encoding: quoting looks only
-    at ASCII bytes, which never occur inside a CP932 character.
+    The reader hands on UTF-8 string columns; binary columns work too, giving CSV in their own encoding, as long as
+    the comma, quote, CR and LF bytes never occur inside one of its characters.
     """
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -152,11 +152,12 @@ def readable_file_name(name: str) -> str:
 
 def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
     from exporter.envelope import ScryptRecipient, X25519Recipient
-    from exporter.passphrase import require_strong
 
     if plan.passphrase is not None and plan.recipients:
         raise PlanError("Use either recipient keys or a passphrase, not both.")
     if plan.passphrase is not None:
+        from exporter.passphrase import require_strong  # zxcvbn: only when a passphrase is used
+
         require_strong(plan.passphrase.reveal())
         return [ScryptRecipient(plan.passphrase.reveal(), 18)], [{"type": "passphrase"}]
     if not plan.recipients:

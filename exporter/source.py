@@ -19,7 +19,9 @@ import io
 import stat
 import sys
 import threading
+from collections import deque
 from collections.abc import Generator, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,11 +31,12 @@ from exporter.prefetch import Prefetch
 from exporter.progress import Progress
 from exporter.records import Chunk, RecordSplitter, count_lines
 from exporter.sniff import DEFAULT_LIMITS, Head, ReadLimits, SourceFormat, read_head
-from exporter.text_blocks import RawDigest, line_finder, text_blocks
+from exporter.text_blocks import PASS_THROUGH, RawDigest, line_finder, text_blocks
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
+_PARSERS = 2  # chunks parsed at once, on threads of their own
 csv.field_size_limit(sys.maxsize)  # values are bounded by ReadLimits, not by the csv module's 128 KiB
 
 
@@ -105,18 +108,45 @@ class Source:
         total = max(self.path.stat().st_size, 1)
         rows = 0
         chunks = splitter.split(blocks)
+        # Chunks after the header are parsed two at a time (pyarrow releases the GIL), and handed on in order.
+        pool = ThreadPoolExecutor(max_workers=_PARSERS, thread_name_prefix="exporter-parser")
+        pending: deque[Future[pa.RecordBatch | None]] = deque()
         try:
-            for chunk in chunks:
-                batch = parser.parse(chunk)
-                if parser.header_seen:
-                    splitter.max_record, splitter.what = self.limits.max_row_bytes, "row"
-                if batch is None or batch.num_rows == 0:
-                    continue
-                rows += batch.num_rows
-                if progress is not None:
-                    progress(min(raw.size / total, 1.0), f"{rows:,} rows read")
-                yield batch
+            while True:
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                except SourceError:
+                    for earlier in pending:  # a fault of an earlier chunk (a row's field count) is named first
+                        earlier.result()
+                    raise
+                if not parser.header_seen:  # the header's chunk, here and in order
+                    done: Future[pa.RecordBatch | None] = Future()
+                    done.set_result(parser.parse_header_chunk(chunk))
+                    pending.append(done)
+                    if parser.header_seen:
+                        splitter.max_record, splitter.what = self.limits.max_row_bytes, "row"
+                else:
+                    pending.append(pool.submit(parser.parse, chunk))
+                while len(pending) > _PARSERS or (pending and pending[0].done()):
+                    batch = pending.popleft().result()
+                    if batch is not None and batch.num_rows:
+                        rows += batch.num_rows
+                        if progress is not None:
+                            progress(min(raw.size / total, 1.0), f"{rows:,} rows read")
+                        yield batch
+            while pending:
+                batch = pending.popleft().result()
+                if batch is not None and batch.num_rows:
+                    rows += batch.num_rows
+                    if progress is not None:
+                        progress(min(raw.size / total, 1.0), f"{rows:,} rows read")
+                    yield batch
         finally:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True)  # no parser thread outlives the read
             chunks.close()
             blocks.close()
         digest.sha256 = raw.sha256.hexdigest()
@@ -202,21 +232,35 @@ class _ChunkParser:
                 hint="Export again once no other program is writing to the file.",
             )
 
+    def parse_header_chunk(self, chunk: Chunk) -> pa.RecordBatch | None:
+        """A chunk read before the header was met: checks that the header is the one sniffed, drops it."""
+        if self._source.format.encoding in PASS_THROUGH:
+            _check_utf8(chunk, self._source)
+        self._check_header_unchanged(chunk)
+        table = self._table(chunk)
+        if table.num_rows:
+            self.header_seen = True
+            table = table.slice(1)
+        return _batch(table)
+
     def parse(self, chunk: Chunk) -> pa.RecordBatch | None:
+        """The kept columns of a chunk after the header (thread-safe: parsers run two at a time)."""
+        return _batch(self._table(chunk))
+
+    def _table(self, chunk: Chunk) -> pa.Table:
         import pyarrow as pa
         import pyarrow.csv as pa_csv
 
         buffer = _arrow_copy(chunk.data)
-        _check_utf8(chunk, self._source)
-        if not self.header_seen:
-            self._check_header_unchanged(chunk)
+        if self._source.format.encoding in PASS_THROUGH:  # decoded and encoded again by Python: UTF-8 for sure
+            _check_utf8(chunk, self._source)
         read_options = pa_csv.ReadOptions(
             use_threads=False,
             block_size=len(chunk.data) + 1,
             column_names=list(self._source.header),
         )
         try:
-            table = pa_csv.read_csv(
+            return pa_csv.read_csv(
                 pa.BufferReader(buffer),
                 read_options=read_options,
                 parse_options=self._parse_options,
@@ -224,12 +268,12 @@ class _ChunkParser:
             )
         except pa.ArrowInvalid:
             raise _locate_in_chunk(self._source, chunk) from None
-        if not self.header_seen and table.num_rows:
-            self.header_seen = True
-            table = table.slice(1)
-        if table.num_rows == 0:
-            return None
-        return table.combine_chunks().to_batches()[0]
+
+
+def _batch(table: pa.Table) -> pa.RecordBatch | None:
+    if table.num_rows == 0:
+        return None
+    return table.combine_chunks().to_batches()[0]
 
 
 def _arrow_copy(data: bytes) -> pa.Buffer:
