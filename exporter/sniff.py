@@ -274,8 +274,8 @@ def _head_text(splitter: RecordSplitter, blocks: Iterator[bytes], limits: ReadLi
         for chunk in chunks:
             pieces.append(chunk.data)
             size += len(chunk.data)
-            if chunk.data.strip(b"\r\n"):  # the header is whole: what follows are rows, for a preview only
-                splitter.max_record, splitter.what = min(limits.max_row_bytes, HEAD_BYTES), "row"
+            if chunk.data.strip(b"\r\n"):  # the header is whole: what follows are rows, for a preview
+                splitter.max_record, splitter.what = limits.max_row_bytes, "row"
                 header_read = True
             if size >= HEAD_BYTES:
                 return b"".join(pieces).decode("utf-8", "replace"), False

@@ -203,3 +203,11 @@ def test_a_sep_line_naming_a_delimiter_outside_ascii_is_refused_unless_one_is_gi
     source = open_source(path, delimiter=",")
     assert source.format.sep_line
     assert source.header == ("a、b",)
+
+
+def test_the_preview_holds_rows_longer_than_the_read_block(tmp_path):
+    path = tmp_path / "long-first-row.csv"
+    path.write_bytes(b'id,note\r\n1,"' + "備考\r\n".encode() * 400_000 + b'"\r\n2,short\r\n')
+    source = open_source(path)
+    assert [row[0] for row in source.head_rows] == ["1", "2"]
+    assert len(source.head_rows[0][1]) == 4 * 400_000
