@@ -112,37 +112,32 @@ class Source:
         pool = ThreadPoolExecutor(max_workers=_PARSERS, thread_name_prefix="exporter-parser")
         pending: deque[Future[pa.RecordBatch | None]] = deque()
         try:
-            while True:
+            finished = False
+            while not finished:
                 try:
                     chunk = next(chunks)
                 except StopIteration:
-                    break
+                    finished = True
                 except SourceError:
                     for earlier in pending:  # a fault of an earlier chunk (a row's field count) is named first
                         earlier.result()
                     raise
-                if not parser.header_seen:  # the header's chunk, here and in order
-                    done: Future[pa.RecordBatch | None] = Future()
-                    done.set_result(parser.parse_header_chunk(chunk))
-                    pending.append(done)
-                    if parser.header_seen:
-                        splitter.max_record, splitter.what = self.limits.max_row_bytes, "row"
                 else:
-                    pending.append(pool.submit(parser.parse, chunk))
-                while len(pending) > _PARSERS or (pending and pending[0].done()):
+                    if not parser.header_seen:  # the header's chunk, here and in order
+                        done: Future[pa.RecordBatch | None] = Future()
+                        done.set_result(parser.parse_header_chunk(chunk))
+                        pending.append(done)
+                        if parser.header_seen:
+                            splitter.max_record, splitter.what = self.limits.max_row_bytes, "row"
+                    else:
+                        pending.append(pool.submit(parser.parse, chunk))
+                while pending and (finished or len(pending) > _PARSERS or pending[0].done()):
                     batch = pending.popleft().result()
                     if batch is not None and batch.num_rows:
                         rows += batch.num_rows
                         if progress is not None:
                             progress(min(raw.size / total, 1.0), f"{rows:,} rows read")
                         yield batch
-            while pending:
-                batch = pending.popleft().result()
-                if batch is not None and batch.num_rows:
-                    rows += batch.num_rows
-                    if progress is not None:
-                        progress(min(raw.size / total, 1.0), f"{rows:,} rows read")
-                    yield batch
         finally:
             for future in pending:
                 future.cancel()

@@ -128,22 +128,28 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_an_export_stuck_in_reading_ends_on_the_first_signal_and_leaves_nothing(tmp_path, signum):
+def start_stuck_export(script: str, tmp_path: Path, rows: int) -> tuple[subprocess.Popen[str], Path]:
+    """An export run by ``script``, once it has said it is stuck; and the folder its archive would go to."""
     source = tmp_path / "r.csv"
-    source.write_bytes(sample_bytes(30_000, seed=2))
+    source.write_bytes(sample_bytes(rows, seed=2))
     target = tmp_path / "target"
     target.mkdir()
     recipient = str(X25519Identity.generate().recipient)
     process = subprocess.Popen(
-        [sys.executable, "-c", STUCK, "export", str(source), "--column", "phone", "--recipient", recipient,
+        [sys.executable, "-c", script, "export", str(source), "--column", "phone", "--recipient", recipient,
          "--output", str(target / "o.zip.age")],
         stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+    assert process.stderr is not None
+    assert process.stderr.readline() == "stuck\n"
+    return process, target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_an_export_stuck_in_reading_ends_on_the_first_signal_and_leaves_nothing(tmp_path, signum):
+    process, target = start_stuck_export(STUCK, tmp_path, 30_000)
     try:
-        assert process.stderr is not None
-        assert process.stderr.readline() == "stuck\n"
         process.send_signal(signum)
         _, stderr = process.communicate(timeout=30)
     finally:
@@ -171,19 +177,8 @@ sys.exit(main(sys.argv[1:]))
 
 @pytest.mark.slow
 def test_an_export_stuck_where_it_cannot_look_at_the_flag_ends_on_a_second_signal(tmp_path):
-    source = tmp_path / "r.csv"
-    source.write_bytes(sample_bytes(3_000, seed=2))
-    target = tmp_path / "target"
-    target.mkdir()
-    recipient = str(X25519Identity.generate().recipient)
-    process = subprocess.Popen(
-        [sys.executable, "-c", STUCK_MAIN, "export", str(source), "--column", "phone", "--recipient", recipient,
-         "--output", str(target / "o.zip.age")],
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    process, target = start_stuck_export(STUCK_MAIN, tmp_path, 3_000)
     try:
-        assert process.stderr is not None
-        assert process.stderr.readline() == "stuck\n"
         process.send_signal(signal.SIGTERM)
         time.sleep(0.5)
         assert process.poll() is None, "the first signal only asks"
