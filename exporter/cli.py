@@ -270,9 +270,10 @@ def _count(text: str) -> int:
 def _report(err: ExporterError) -> None:
     """The error and its hint, each one line: file names and values in them are the user's or a file's own text,
     so control characters are made visible and anything shaped like a secret key is hidden."""
-    print(f"exporter: error: {terminal_line(err.message)}", file=sys.stderr)
-    if err.hint:
-        print(f"exporter: hint: {terminal_line(err.hint)}", file=sys.stderr)
+    print(f"exporter: error: {terminal_line(str(err))}", file=sys.stderr)
+    hint = err.hint_text()
+    if hint:
+        print(f"exporter: hint: {terminal_line(hint)}", file=sys.stderr)
 
 
 class _Parser(argparse.ArgumentParser):

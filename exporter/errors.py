@@ -9,28 +9,41 @@
     └── ExportCancelled           the user pressed Cancel or sent a signal; nothing was left behind
 
 ``hint`` is an optional second sentence that tells the user what to try. Messages never contain secrets.
+Sentences are :class:`exporter.messages.Message` values (an id from the catalogue and its fields), rendered in the
+user's language where they are shown; ``str(err)`` renders the sentence in the current language.
 """
 
 from __future__ import annotations
+
+from exporter.messages import Message, msg
 
 
 class ExporterError(Exception):
     """Base of all errors meant for the user."""
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str | Message, *, hint: str | Message | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
+
+    def hint_text(self) -> str | None:
+        """The hint in the current language, or None."""
+        return None if self.hint is None else str(self.hint)
 
 
 class SourceError(ExporterError):
     """The resident file cannot be read; ``line`` is the 1-based physical line where the problem starts."""
 
     def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None, hint: str | None = None
+        self,
+        message: str | Message,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str | Message | None = None,
     ) -> None:
         super().__init__(message, hint=hint)
         self.path = path
@@ -56,8 +69,8 @@ class OutputError(ExporterError):
 class ExportCancelled(ExporterError):
     """Raised between chunks once the cancel event is set."""
 
-    def __init__(self, message: str = "The export was cancelled; nothing was written.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Message | None = None) -> None:
+        super().__init__(message if message is not None else msg("general.cancelled"))
 
 
 def from_os_error(error: OSError) -> ExporterError:

@@ -173,8 +173,9 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
         except ExporterError as error:  # its sentence never repeats the text: it may be a pasted secret key
             if len(given) == 1:
                 raise
+            sentence = str(error.message)
             raise EncryptionError(
-                f"Recipient {position} of {len(given)}: {error.message[:1].lower()}{error.message[1:]}",
+                f"Recipient {position} of {len(given)}: {sentence[:1].lower()}{sentence[1:]}",
                 hint=error.hint,
             ) from None
     return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]

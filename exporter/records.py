@@ -335,7 +335,7 @@ class RecordSplitter:
         try:
             self._walk(data, len(data), True)
         except _QuoteFault as fault:
-            return "never closed" in fault.error.message
+            return "never closed" in str(fault.error.message)
         return False
 
 

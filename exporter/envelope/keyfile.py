@@ -23,7 +23,8 @@ def _content_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _at_line(error: ExporterError, source: str, number: int) -> str:
-    return f"{source}, line {number}: {error.message[:1].lower()}{error.message[1:]}"
+    text = str(error.message)
+    return f"{source}, line {number}: {text[:1].lower()}{text[1:]}"
 
 
 def parse_recipients_file(text: str, source: str) -> list[X25519Recipient]:

@@ -13,6 +13,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from exporter.errors import ExporterError
+from exporter.messages import Message
 
 CONTEXT = "CoreMessages"
 
@@ -396,8 +397,14 @@ def translate_core_message(text: str) -> str:
 
 def error_text(error: ExporterError) -> tuple[str, str | None]:
     """The error's sentence and optional hint, translated when the sentence is known."""
-    hint = translate_core_message(error.hint) if error.hint else None
-    return translate_core_message(error.message), hint
+    hint = _translated(error.hint) if error.hint else None
+    return _translated(error.message), hint
+
+
+def _translated(text: str | Message) -> str:
+    if isinstance(text, Message):  # from the catalogue: rendered in the wizard's language
+        return str(text)  # install_translators set the core's language to the wizard's
+    return translate_core_message(text)
 
 
 def _translate_sentence(text: str) -> str | None:

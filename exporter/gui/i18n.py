@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from exporter import messages
 from exporter.gui.core_messages import error_text as error_text
 from exporter.gui.core_messages import translate_core_message as translate_core_message
 
@@ -63,6 +64,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         elif language != "en":  # English needs no catalog: the source strings are English
             _log.warning("translation %s_%s not found in %s", catalog, language, ", ".join(map(str, folders)))
     QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English))
+    messages.set_language("ja" if language == "ja" else "en")  # the core's sentences follow the wizard
     return language
 
 
