@@ -18,7 +18,8 @@ def _fields(template: str) -> set[str]:
 @pytest.mark.parametrize("message_id", sorted(CATALOGUE))
 def test_every_message_has_both_languages_with_the_same_fields(message_id: str) -> None:
     english, japanese = CATALOGUE[message_id]
-    assert english.strip() and japanese.strip()
+    assert english.strip()
+    assert japanese.strip()
     assert _fields(english) == _fields(japanese), message_id
     assert japanese != english, "the Japanese text must be a translation"
 
@@ -44,8 +45,9 @@ def test_errors_render_in_the_language_set_and_follow_the_system_otherwise(monke
         messages.set_language(None)
 
 
-def test_a_message_inside_a_message_renders_in_the_same_language() -> None:
+def test_an_error_keeps_its_message_and_where_it_happened() -> None:
     outer = SourceError(msg("general.cancelled"), path="a.csv", line=3)
-    assert outer.path == "a.csv" and outer.line == 3
+    assert outer.path == "a.csv"
+    assert outer.line == 3
     assert outer.message == msg("general.cancelled")
     assert msg("general.cancelled").render("ja").startswith("書き出し")
