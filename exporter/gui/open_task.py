@@ -33,15 +33,16 @@ def open_task(request: OpenRequest) -> Callable[[Progress, threading.Event], Ope
     """``task(progress, cancel)`` for the worker: read the key, then decrypt and verify into the folder."""
 
     def task(progress: Progress, cancel: threading.Event) -> OpenedArchive:
-        from exporter.envelope import ScryptIdentity, parse_identity_file
+        from exporter.envelope import parse_identity_file
         from exporter.keyfiles import IDENTITY_FILE, read_small_file
+        from exporter.passphrase import passphrase_identity
 
         identities: list[Any]
         if request.key_file is not None:  # within the identity file's size limit, and never quoted in an error
             text = read_small_file(request.key_file, IDENTITY_FILE).text
             identities = list(parse_identity_file(text, request.key_file.name))
         else:
-            identities = [ScryptIdentity(request.passphrase or "")]
+            identities = [passphrase_identity(request.passphrase or "")]  # normalised as on the export side
         return decrypt_archive(request.archive, request.folder, identities, progress=progress, cancel=cancel)
 
     return task
