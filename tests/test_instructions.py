@@ -19,7 +19,7 @@ from oracle_tools import age_keygen, require_tool, run_in_pty
 
 from exporter.cli import main
 from exporter.errors import OutputError
-from exporter.instructions import SUFFIX, instructions_path
+from exporter.instructions import SUFFIX, facts_from_manifest, instructions_path, instructions_text
 from exporter.keys import check_code
 from exporter.passphrase import generate
 from exporter.pipeline import run_export
@@ -300,3 +300,22 @@ def _exporter_key() -> str:
     from exporter.envelope import X25519Identity
 
     return str(X25519Identity.generate().recipient)
+
+
+def test_address_book_names_and_the_office_key_are_named_beside_their_check_codes(tmp_path: Path) -> None:
+    book, office = _exporter_key(), _exporter_key()
+    manifest = {
+        "recipients": [
+            {"type": "X25519", "recipient": book, "name": "山田 花子", "organisation": "みなと市コールセンター"},
+            {"type": "X25519", "recipient": office, "role": "office", "name": "情報政策課"},
+        ],
+        "delete_by": "2027-03-31",
+        "purpose": PURPOSE,
+    }
+    facts = facts_from_manifest(tmp_path / "r.zip.age", 2_500_000, "0" * 64, manifest)
+    assert facts.purpose is None
+    japanese, english = instructions_text(facts).split("=" * 72 + "\n")[1:]
+    assert f"    {check_code(book)}  山田 花子 / みなと市コールセンター\n" in japanese
+    assert f"    {check_code(office)}  情報政策課（送り主の控え用の鍵）\n" in japanese
+    assert f"    {check_code(office)}  情報政策課: the sending office's own copy\n" in english
+    assert "2,500,000 bytes (2.4 MB)" in english
