@@ -77,6 +77,8 @@ def facts_from_manifest(
     A recipient entry with a ``recipient`` key gives that key, and when present its ``name`` and ``organisation``
     (from the address book) and ``"role": "office"`` (the sending office's own key).
     """
+    from exporter.pipeline import readable_file_name  # a name of bytes that are not UTF-8 is read as CP932
+
     keys: list[KeyHolder] = []
     passphrase = False
     for entry in manifest.get("recipients") or ():
@@ -93,7 +95,7 @@ def facts_from_manifest(
             )
     delete_by = manifest.get("delete_by")
     return HandoverFacts(
-        archive_name=archive.name,
+        archive_name=readable_file_name(archive.name),
         size=size,
         sha256=sha256,
         recipients=tuple(keys),

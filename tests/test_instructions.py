@@ -319,3 +319,16 @@ def test_address_book_names_and_the_office_key_are_named_beside_their_check_code
     assert f"    {check_code(office)}  情報政策課（送り主の控え用の鍵）\n" in japanese
     assert f"    {check_code(office)}  情報政策課: the sending office's own copy\n" in english
     assert "2,500,000 bytes (2.4 MB)" in english
+
+
+def test_the_command_line_refuses_when_instructions_of_that_name_exist(
+    residents: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "r.zip.age"
+    instructions_path(archive).write_text("an older sheet", encoding="utf-8")
+    argv = ["export", str(residents), "--column", "phone", "--recipient", _exporter_key(), "--output", str(archive)]
+    assert main([*argv, "--instructions"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("exporter: error: ")
+    assert str(instructions_path(archive)) in err
+    assert not archive.exists()
