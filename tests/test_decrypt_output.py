@@ -112,7 +112,7 @@ def test_folder_holding_earlier_files_is_refused_and_left_exactly_as_it_was(tmp_
     with pytest.raises(OutputError, match=r"already exists\.$") as caught:
         decrypt_archive(archive, folder, [key.identity])
 
-    assert caught.value.hint == "Choose an empty folder, or move the earlier files away."
+    assert caught.value.hint_text() == "Choose an empty folder, or move the earlier files away."
     assert {name: os.lstat(folder / name) for name in os.listdir(folder)} == before
 
 
@@ -169,7 +169,7 @@ def test_bomb_is_refused_from_its_declared_size_before_anything_is_unpacked(tmp_
         decrypt_archive(archive, tmp_path / "out", [key.identity], progress=lambda f, m: messages.append(m))
 
     assert f"{ratio:,.0f} times the size of the archive; the limit is 100 times." in str(caught.value)
-    assert caught.value.hint == f"If you trust the archive, allow more with --max-expansion {int(ratio) + 1}."
+    assert caught.value.hint_text() == f"If you trust the archive, allow more with --max-expansion {int(ratio) + 1}."
     assert messages, "the archive was decrypted first"
     assert not [message for message in messages if "unpacked" in message], "unpacking began before the check"
     assert listing(tmp_path) == ["zeros.zip.age"]
@@ -228,7 +228,7 @@ def test_too_little_free_space_is_refused_before_unpacking(tmp_path, key, small_
         decrypt_archive(archive, disk / "out", [key.identity])
 
     assert str(caught.value).startswith(f"There is not enough free space in {disk}: 9.0 MiB are needed and ")
-    assert caught.value.hint == "Free some space or choose a folder on another disk."
+    assert caught.value.hint_text() == "Free some space or choose a folder on another disk."
     assert listing(disk) == []
     assert shutil.disk_usage(disk).used < 256 * 1024, "a scratch file still holds space"
 

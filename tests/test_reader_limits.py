@@ -61,7 +61,7 @@ def test_a_row_over_the_limit_is_refused_in_bounded_memory_and_the_limit_can_be_
     error = refused(path, limits=ReadLimits(max_row_bytes=2 * MiB))
     assert error.line == 3
     assert "starts a row longer than the limit of 2 MiB" in error.message
-    assert "--max-row-size" in (error.hint or "")
+    assert "--max-row-size" in (error.hint_text() or "")
     rows = list(iter_rows(open_source(path, limits=ReadLimits(max_row_bytes=4 * MiB)), ["id"]))
     assert rows == [["1"], ["2"]]
 
@@ -115,7 +115,7 @@ def test_a_header_over_the_limit_is_refused_and_the_limit_can_be_raised(tmp_path
     error = refused(path)
     assert error.line == 1
     assert error.message == "too-wide.csv line 1 starts a header longer than the limit of 4 MiB."
-    assert "--max-header-size" in (error.hint or "")
+    assert "--max-header-size" in (error.hint_text() or "")
     result = run("inspect", "--json", "--max-header-size", "8", path)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["columns"]) == 400_000
