@@ -245,7 +245,7 @@ def _identities(args: argparse.Namespace) -> list[Any]:
         raise _missing_identity_file(str(path))
     key_file = read_small_file(path, IDENTITY_FILE)
     if warning := exposure_warning(path, key_file.mode):
-        print(f"exporter: warning: {terminal_line(warning)}", file=sys.stderr)
+        print(f"exporter: warning: {terminal_line(str(warning))}", file=sys.stderr)
     return list(parse_identity_file(key_file.text, str(path)))
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from exporter.errors import PlanError
+from exporter.messages import Message, msg
 
 MIN_GUESSES = 1e12
 GENERATED_BITS = 100
@@ -47,14 +48,16 @@ def estimate(passphrase: str) -> Strength:
 def require_strong(passphrase: str) -> None:
     """Refuse a passphrase that falls to fewer than 10^12 guesses, with what to do instead."""
     if not passphrase:
-        raise PlanError("The passphrase is empty.", hint="Use --generate-passphrase to make a strong one.")
+        raise PlanError(msg("passphrase.empty"), hint=msg("passphrase.generate_hint"))
     strength = estimate(passphrase)
     if not strength.acceptable:
-        advice = " ".join(filter(None, (strength.warning, *strength.suggestions)))
-        raise PlanError(
-            f"The passphrase is too weak: it could be guessed in about 10^{int(math.log10(strength.guesses))} tries.",
-            hint=(advice + " " if advice else "") + "Use --generate-passphrase to make a strong one.",
-        )
+        from exporter.messages.passphrase import ZXCVBN
+
+        hint = msg("passphrase.generate_hint")
+        for advice in reversed([text for text in (strength.warning, *strength.suggestions) if text]):
+            said: Message | str = msg(ZXCVBN[advice]) if advice in ZXCVBN else advice  # a newer zxcvbn's words
+            hint = msg("passphrase.then", first=said, second=hint)
+        raise PlanError(msg("passphrase.too_weak", power=int(math.log10(strength.guesses))), hint=hint)
 
 
 @cache

@@ -25,6 +25,7 @@ from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
 from exporter.manifest import check_for_export
+from exporter.messages import msg
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
 from exporter.source import Source, SourceDigest, open_source
@@ -50,8 +51,8 @@ def run_export(
 
     if not plan.columns:
         raise PlanError(
-            "No column was chosen, so there is nothing to export.",
-            hint="Name at least one column with --column.",
+            msg("plan.no_column"),
+            hint=msg("plan.no_column_hint"),
         )
     source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
     source.column_indexes(plan.columns)
@@ -85,8 +86,8 @@ def run_export(
             target.commit()
         except OSError as err:
             raise EncryptionError(
-                f"{plan.output} could not be written: {err.strerror or err}.",
-                hint="Check that the disk has free space and that you may write there.",
+                msg("output.not_written", path=str(plan.output), reason=err.strerror or str(err)),
+                hint=msg("output.check_disk_hint"),
             ) from None
     if progress is not None:
         progress(1.0, f"{digest.rows:,} rows exported")
@@ -154,7 +155,7 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
     from exporter.envelope import ScryptRecipient, X25519Recipient
 
     if plan.passphrase is not None and plan.recipients:
-        raise PlanError("Use either recipient keys or a passphrase, not both.")
+        raise PlanError(msg("plan.keys_and_passphrase"))
     if plan.passphrase is not None:
         from exporter.passphrase import require_strong  # zxcvbn: only when a passphrase is used
 
@@ -162,8 +163,8 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
         return [ScryptRecipient(plan.passphrase.reveal(), 18)], [{"type": "passphrase"}]
     if not plan.recipients:
         raise PlanError(
-            "No recipient was given, so nobody could open the archive.",
-            hint="Give the recipient's key with --recipient age1... or use --passphrase-file.",
+            msg("envelope.no_recipient"),
+            hint=msg("plan.no_recipient_hint"),
         )
     parsed = []
     given = list(dict.fromkeys(plan.recipients))
@@ -173,9 +174,8 @@ def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
         except ExporterError as error:  # its sentence never repeats the text: it may be a pasted secret key
             if len(given) == 1:
                 raise
-            sentence = str(error.message)
             raise EncryptionError(
-                f"Recipient {position} of {len(given)}: {sentence[:1].lower()}{sentence[1:]}",
+                msg("plan.recipient_n_of", position=position, count=len(given), message=error.message),
                 hint=error.hint,
             ) from None
     return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]
