@@ -88,7 +88,7 @@ def decrypt_file(
                 _check_cancel(cancel)
                 plain.publish(output)
     if progress is not None:
-        progress(1.0, "verified")
+        progress(1.0, msg("progress.verified"))
     return output
 
 
@@ -137,7 +137,7 @@ def decrypt_archive(
                 _check_cancel(cancel)
                 _publish(folder, ((manifest_file, MANIFEST_NAME), (data, DATA_NAME)))  # personal data last
     if progress is not None:
-        progress(1.0, "verified")
+        progress(1.0, msg("progress.verified"))
     return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest)
 
 
@@ -190,7 +190,7 @@ def _decrypt_into(
         target.write(chunk)
         written += len(chunk)
         if progress is not None:
-            progress(min(reader.tell() / max(size, 1), 1.0), f"{written:,} bytes decrypted")
+            progress(min(reader.tell() / max(size, 1), 1.0), msg("progress.bytes_decrypted", size=written))
 
 
 def _unpack(
@@ -210,7 +210,7 @@ def _unpack(
 
     def advance(consumed: int) -> None:
         if progress is not None:
-            progress(consumed / max(entry.compressed_size, 1), f"{target.size:,} bytes unpacked")
+            progress(consumed / max(entry.compressed_size, 1), msg("progress.bytes_unpacked", size=target.size))
 
     unzip.unpack(inner, entry, name, write, cancel=cancel, advance=advance)
     return digest.hexdigest()
@@ -260,7 +260,7 @@ def _scaled(progress: Progress | None, start: float, end: float) -> Progress | N
         return None
     report = progress
 
-    def scaled(fraction: float, message: str) -> None:
+    def scaled(fraction: float, message: Message) -> None:
         report(start + (end - start) * fraction, message)
 
     return scaled

@@ -90,7 +90,7 @@ def run_export(
                 hint=msg("output.check_disk_hint"),
             ) from None
     if progress is not None:
-        progress(1.0, f"{digest.rows:,} rows exported")
+        progress(1.0, msg("progress.rows_exported", rows=digest.rows, total=digest.rows))
     return ExportResult(plan.output, target.size, target.sha256, digest.rows, manifest)
 
 

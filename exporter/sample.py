@@ -376,7 +376,7 @@ def write_sample(
         done = min(rows, done + _BLOCK_ROWS)
         fraction = done / rows if rows else 1.0
         if progress is not None and (fraction >= next_report or fraction == 1.0):
-            progress(fraction, f"{done:,} of {rows:,} sample rows written")
+            progress(fraction, msg("progress.sample_rows", rows=done, total=rows))
             next_report = fraction + 0.01
         if done >= rows:
             return

@@ -139,7 +139,7 @@ class Source:
                     if batch is not None and batch.num_rows:
                         rows += batch.num_rows
                         if progress is not None:
-                            progress(min(raw.size / total, 1.0), f"{rows:,} rows read")
+                            progress(min(raw.size / total, 1.0), msg("progress.rows_read", rows=rows, total=None))
                         yield batch
         finally:
             for future in pending:

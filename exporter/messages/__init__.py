@@ -29,7 +29,7 @@ Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
 
 # The areas whose catalogues make up the whole; each is a module of this package defining CATALOGUE.
-_AREAS = ("general", "envelope", "reader", "plan", "output", "decrypt", "keyfiles", "passphrase")
+_AREAS = ("general", "envelope", "reader", "plan", "output", "decrypt", "keyfiles", "passphrase", "progress", "cli")
 
 
 def _load() -> Mapping[str, tuple[str, str]]:
