@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="make a strong passphrase of easily spoken words and print it once",
     )
     export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
+    export.add_argument("--organisation", default="", metavar="TEXT", help="the organisation that receives the data")
+    export.add_argument(
+        "--delete-by", metavar="YYYY-MM-DD", help="the date by which the recipient must delete the data"
+    )
     _reading_options(export)
     export.set_defaults(run=commands.export)
 

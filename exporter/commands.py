@@ -61,9 +61,12 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.pipeline import run_export
-    from exporter.plan import ExportPlan, Secret
+    from exporter.plan import ExportPlan, Secret, parse_delete_by
 
     _require_text("--purpose", args.purpose)
+    _require_text("--organisation", args.organisation)
+    _require_text("--delete-by", args.delete_by or "")
+    delete_by = None if args.delete_by is None else parse_delete_by(args.delete_by)
     recipients: tuple[str, ...] = tuple(args.recipient or ())
     passphrase: Secret | None = None
     if args.recipients_file is not None:
@@ -81,6 +84,8 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         recipients=recipients,
         passphrase=passphrase,
         purpose=args.purpose,
+        recipient_organisation=args.organisation,
+        delete_by=delete_by,
         encoding=args.encoding,
         delimiter=args.delimiter,
         limits=read_limits(args),

@@ -46,6 +46,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The archive's manifest would be invalid at “{field}”.",
         "書き出すファイルの説明（manifest.json）の「{field}」が正しくない値になります。",
     ),
+    # the delete-by date
+    "plan.delete_by_not_a_date": (
+        "“{text}” is not a date the recipient must delete the data by.",
+        "「{text}」は削除期限の日付として読めません。",
+    ),
+    "plan.delete_by_format_hint": (
+        "Write it as YYYY-MM-DD, for example 2027-03-31.",
+        "2027-03-31 のように、年-月-日 の形で書いてください。",
+    ),
+    "plan.delete_by_passed": (
+        "The delete-by date {date} has already passed (today is {today}).",
+        "削除期限の {date} はすでに過ぎています（今日は {today} です）。",
+    ),
+    "plan.delete_by_future_hint": (
+        "Give the date by which the recipient must delete the data, today or later.",
+        "受取人がデータを削除すべき日を、今日以降の日付で指定してください。",
+    ),
     # the synthetic sample
     "plan.sample_encoding": (
         "The sample cannot be written as {encoding!r}; use utf-8, utf-8-sig or cp932.",
