@@ -252,7 +252,7 @@ def _unreadable(path: Path, err: OSError) -> Message:
 
 def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
-        raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
+        raise ExportCancelled(msg("envelope.opening_cancelled"))
 
 
 def _scaled(progress: Progress | None, start: float, end: float) -> Progress | None:

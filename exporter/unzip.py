@@ -352,7 +352,7 @@ def unpack(
     end = entry.data_offset + entry.compressed_size
     while offset < end:
         if cancel is not None and cancel.is_set():
-            raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
+            raise ExportCancelled(msg("envelope.opening_cancelled"))
         packed = source.read_at(offset, min(PIECE, end - offset))
         if not packed:
             raise say.corrupt(entry.name)
