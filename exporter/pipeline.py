@@ -26,7 +26,7 @@ from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
 from exporter.manifest import check_for_export
 from exporter.messages import msg
-from exporter.plan import ExportPlan, check_delete_by
+from exporter.plan import ExportPlan
 from exporter.progress import Progress
 from exporter.source import Source, SourceDigest, open_source
 
@@ -54,7 +54,6 @@ def run_export(
             msg("plan.no_column"),
             hint=msg("plan.no_column_hint"),
         )
-    check_delete_by(plan.delete_by)
     source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
     source.column_indexes(plan.columns)
     recipients, recipient_entries = _recipients(plan)

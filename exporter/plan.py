@@ -59,7 +59,8 @@ def parse_delete_by(text: str, today: date | None = None) -> date:
     """The delete-by date typed as ``YYYY-MM-DD`` (or ``YYYY/MM/DD``; full-width digits are read too, NFKC).
 
     Raises :class:`PlanError` for text that is not such a date and for a date before ``today`` (default: the
-    local date), as :func:`check_delete_by` does.
+    local date), as :func:`check_delete_by` does. (The wizard's date field allows no past date; an archive whose
+    date has passed since it was made is the recipient's concern, shown when it is opened.)
     """
     typed = unicodedata.normalize("NFKC", text).strip().replace("－", "-")
     match = _DATE.fullmatch(typed)

@@ -141,7 +141,8 @@ def test_export_and_decrypt_summaries_and_a_damaged_archive_read_in_japanese(tmp
         "ただし、誰が作ったかを証明するものではありません。"
     )
     assert lines[1] == "exporter: 30 行 × 2 列、利用目的：（なし）"
-    assert lines[2].endswith("に書き出しました。")
+    folder = tmp_path / "opened"
+    assert lines[2] == f"exporter: {folder / 'data.csv'} と {folder / 'manifest.json'} を書き出しました。"
 
     case_key = tmp_path / "test-identity.key"
     shutil.copyfile(CASES / "archives" / "test-identity.key", case_key)

@@ -56,8 +56,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "exporter: {path}（{size}）を書き出しました：{rows} × {columns}、{who}。ハッシュ値（SHA-256）：{sha256}",
     ),
     # decrypt
-    "cli.wrote": ("exporter: wrote {path}", "exporter: {path} に書き出しました。"),
-    "cli.wrote_two": ("exporter: wrote {data} and {manifest}", "exporter: {data} と {manifest} に書き出しました。"),
+    "cli.wrote": ("exporter: wrote {path}", "exporter: {path} を書き出しました。"),
+    "cli.wrote_two": ("exporter: wrote {data} and {manifest}", "exporter: {data} と {manifest} を書き出しました。"),
     "cli.intact": (
         "{name} is intact and complete: nothing was changed after it was encrypted; this does not prove who made it.",
         "{name} は完全で、暗号化の後に変更されていません。ただし、誰が作ったかを証明するものではありません。",
@@ -116,7 +116,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give the name of the key file made by “exporter keygen” or age-keygen.",
         "「exporter keygen」または age-keygen で作った鍵ファイルの名前を指定してください。",
     ),
-    # the wizard missing
+    # the wizard missing, or no display for it
+    "cli.no_display": (
+        "The wizard needs a display, and this session has none.",
+        "ウィザードには画面が必要ですが、このセッションには画面がありません。",
+    ),
+    "cli.display_not_answering": (
+        "The wizard cannot reach the display {display} (DISPLAY): it does not answer or refuses this program.",
+        "ウィザードが画面 {display}（DISPLAY）に接続できません。応答がないか、このプログラムを拒否しています。",
+    ),
+    "cli.no_display_hint": (
+        "Run it on a desktop, or use a command (see exporter --help).",
+        "デスクトップで起動するか、コマンドを使ってください（exporter --help を参照）。",
+    ),
     "cli.no_wizard": ("The wizard cannot start: {reason}.", "ウィザードを起動できません（{reason}）。"),
     "cli.no_wizard_hint": (
         "Install the wizard with “pip install 'exporter[gui]'”, or use a command (see exporter --help).",
