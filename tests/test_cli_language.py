@@ -196,3 +196,23 @@ def test_the_progress_line_on_a_terminal_is_in_the_users_language(tmp_path):
     text = shown.decode("utf-8")
     assert "100%  3,000 行を読み込みました" in text
     assert "rows read" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_cancelled_export_says_so_in_japanese(tmp_path):
+    import signal
+
+    from test_reader_hostile import STUCK, start_stuck_export
+
+    process, target = start_stuck_export(STUCK, tmp_path, 30_000, "--lang", "ja")
+    try:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 1
+    assert stderr.strip() == "exporter: error: 書き出しを取り消しました。何も書き込んでいません。"
+    assert list(target.iterdir()) == []
