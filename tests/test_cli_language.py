@@ -216,3 +216,22 @@ def test_a_cancelled_export_says_so_in_japanese(tmp_path):
     assert process.returncode == 1
     assert stderr.strip() == "exporter: error: 書き出しを取り消しました。何も書き込んでいません。"
     assert list(target.iterdir()) == []
+
+
+def test_a_weak_passphrase_is_refused_in_japanese_with_the_estimators_advice_translated(tmp_path):
+    residents = tmp_path / "residents.csv"
+    residents.write_bytes(sample_bytes(10, seed=6))
+    passphrase_file = tmp_path / "passphrase.txt"
+    passphrase_file.write_text("password123\n", encoding="utf-8")
+    result = run(
+        "--lang", "ja", "export", residents, "--column", "phone", "--passphrase-file", passphrase_file,
+        "--output", tmp_path / "a.zip.age",
+    )  # fmt: skip
+    assert result.returncode == 1
+    error, hint = error_lines(result)
+    assert error.startswith("パスフレーズが弱すぎます。約 10^")
+    assert hint == (
+        "非常によく使われるパスワードです。単語をあと1つか2つ加えてください。あまり使われない単語のほうが安全です。"
+        "--generate-passphrase で強いパスフレーズを作れます。"
+    )
+    assert "password123" not in result.stderr
