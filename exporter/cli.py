@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from exporter import messages
 from exporter.display import looks_like_secret_key, redact_secrets, terminal_line
@@ -30,7 +30,7 @@ _DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "p
 def main(argv: Sequence[str] | None = None) -> int:
     forbid_core_dumps()  # before any secret is read: a core dump would hold it
     _never_fail_on_output()
-    parser = build_parser()
+    parser = _lang_everywhere(build_parser())
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         parser.error(_unrecognised(unknown))
@@ -159,21 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp932"), default="utf-8")
     sample.add_argument("--seed", type=int, default=0)
     sample.set_defaults(run=commands.sample)
-    _lang_everywhere(sub)
     return parser
 
 
-def _lang_everywhere(commands: argparse._SubParsersAction[Any]) -> None:
-    """``--lang`` after the command too (``exporter inspect --lang ja f.csv``), in every command and sub-command.
-    Unset there, it leaves the value given before the command in place (SUPPRESS)."""
-    for command in commands.choices.values():
-        if not any("--lang" in action.option_strings for action in command._actions):
-            command.add_argument(
-                "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="the language of messages"
-            )
-        for action in command._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                _lang_everywhere(action)
+def _lang_everywhere(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--lang`` after the command too (``exporter inspect --lang ja f.csv``), in every command and sub-command,
+    however they were added. Unset there, it leaves the value given before the command in place (SUPPRESS)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                if not any("--lang" in option.option_strings for option in command._actions):
+                    command.add_argument(
+                        "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="the language of messages"
+                    )
+                _lang_everywhere(command)
+    return parser
 
 
 def _open_wizard(args: argparse.Namespace) -> int:
