@@ -19,6 +19,7 @@ from typing import Any
 
 from exporter.csv_out import header_line
 from exporter.errors import SourceError
+from exporter.messages import msg
 from exporter.zipstream import EntryOutgrewBound, Sink, ZipStreamWriter
 
 DATA_NAME = "data.csv"
@@ -119,9 +120,9 @@ class ArchiveWriter:
     def _grew(self) -> SourceError:
         name = self._bound.source_name if self._bound else DATA_NAME
         return SourceError(
-            f"{name} grew while it was being read, so the export was stopped.",
+            msg("reader.grew", name=name),
             path=name,
-            hint="Export again once no other program is writing to the file.",
+            hint=msg("reader.not_being_written_hint"),
         )
 
 

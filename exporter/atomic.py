@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from exporter.errors import OutputError
+from exporter.messages import msg
 
 
 class AtomicFile:
@@ -25,9 +26,9 @@ class AtomicFile:
         self._mode = mode
         folder = target.parent
         if target.exists():
-            raise OutputError(f"{target} already exists.", hint="Choose another file name or delete the old file.")
+            raise OutputError(msg("output.exists", path=str(target)), hint=msg("output.other_name_hint"))
         if not folder.is_dir():
-            raise OutputError(f"The folder {folder} does not exist.")
+            raise OutputError(msg("output.no_folder", path=str(folder)))
         token = secrets.token_hex(4)
         temp_name = f".{target.name}.{token}.part"
         if len(os.fsencode(temp_name)) > 255:  # a legal name of up to 255 bytes leaves no room for the decoration
@@ -37,10 +38,10 @@ class AtomicFile:
             fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except PermissionError:
             raise OutputError(
-                f"The folder {folder} cannot be written to.", hint="Choose a folder where you may save files."
+                msg("output.folder_not_writable", path=str(folder)), hint=msg("output.writable_folder_hint")
             ) from None
         except OSError as err:
-            raise OutputError(f"{target} cannot be created: {err.strerror}.") from None
+            raise OutputError(msg("output.cannot_create", path=str(target), reason=err.strerror or str(err))) from None
         try:
             self.file: BinaryIO = os.fdopen(fd, "wb", buffering=1 << 20)
         except BaseException:
@@ -72,12 +73,10 @@ class AtomicFile:
         try:
             os.link(self.temp, self.target)  # fails instead of replacing a file that appeared meanwhile
         except FileExistsError:
-            raise OutputError(
-                f"{self.target} already exists.", hint="Choose another file name or delete the old file."
-            ) from None
+            raise OutputError(msg("output.exists", path=str(self.target)), hint=msg("output.other_name_hint")) from None
         except OSError:  # file systems without hard links (FAT on USB sticks)
             if self.target.exists():
-                raise OutputError(f"{self.target} already exists.") from None
+                raise OutputError(msg("output.exists", path=str(self.target))) from None
             os.rename(self.temp, self.target)
         else:
             os.unlink(self.temp)

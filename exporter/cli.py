@@ -18,9 +18,11 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
+from exporter import messages
 from exporter.display import looks_like_secret_key, redact_secrets, terminal_line
 from exporter.errors import ExportCancelled, ExporterError, from_os_error
 from exporter.hardening import forbid_core_dumps
+from exporter.messages import msg
 
 _DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
 
@@ -28,10 +30,11 @@ _DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "p
 def main(argv: Sequence[str] | None = None) -> int:
     forbid_core_dumps()  # before any secret is read: a core dump would hold it
     _never_fail_on_output()
-    parser = build_parser()
+    parser = _lang_everywhere(build_parser())
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         parser.error(_unrecognised(unknown))
+    messages.set_language(args.lang)  # None: the system's (LC_ALL, LC_MESSAGES, LANG)
     if args.command is None:
         return _open_wizard(args)
     cancel = threading.Event()
@@ -57,8 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         _report(
             ExporterError(
-                f"An internal error stopped the work ({type(err).__name__}); nothing was written.",
-                hint="Please report this; set EXPORTER_DEBUG=1 to see the details.",
+                msg("general.internal_error", kind=type(err).__name__), hint=msg("general.internal_error_hint")
             )
         )
         return 1
@@ -68,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # which a late Ctrl-C would end the process by a signal instead of its exit status.
         if argv is not None:
             restore()
+            messages.set_language(None)  # a caller in the same process keeps its own language
         else:
             for sig in _CANCEL_SIGNALS:
                 signal.signal(sig, signal.SIG_IGN)
@@ -82,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--build-report", action=_BuildReportAction)  # packaging/check_accelerators.py
-    parser.add_argument("--lang", choices=("ja", "en"), help="the wizard's language (default: the system's)")
+    parser.add_argument(
+        "--lang", choices=("ja", "en"), help="the language of the wizard and of messages (default: the system's)"
+    )
     parser.add_argument("--sample", action="store_true", help="open the wizard on the bundled sample")
     parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="save a picture of every wizard page into DIR, then exit"
@@ -125,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="put the purpose into the instructions too (implies --instructions)",
     )
+    export.add_argument("--organisation", default="", metavar="TEXT", help="the organisation that receives the data")
+    export.add_argument(
+        "--delete-by", metavar="YYYY-MM-DD", help="the date by which the recipient must delete the data"
+    )
     _reading_options(export)
     export.set_defaults(run=commands.export)
 
@@ -163,6 +172,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_everywhere(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--lang`` after the command too (``exporter inspect --lang ja f.csv``), in every command and sub-command,
+    however they were added. Unset there, it leaves the value given before the command in place (SUPPRESS)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                if not any("--lang" in option.option_strings for option in command._actions):
+                    command.add_argument(
+                        "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="the language of messages"
+                    )
+                _lang_everywhere(command)
+    return parser
+
+
 def _open_wizard(args: argparse.Namespace) -> int:
     """No command: the wizard. Qt is imported only here, so the commands work without PySide6."""
     try:
@@ -170,12 +193,7 @@ def _open_wizard(args: argparse.Namespace) -> int:
     except ImportError as err:
         if os.environ.get("EXPORTER_DEBUG"):
             raise
-        _report(
-            ExporterError(
-                f"The wizard cannot start: {err}.",
-                hint="Install the wizard with “pip install 'exporter[gui]'”, or use a command (see exporter --help).",
-            )
-        )
+        _report(ExporterError(msg("cli.no_wizard", reason=str(err)), hint=msg("cli.no_wizard_hint")))
         return 1
     return int(run(args))
 

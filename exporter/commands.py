@@ -13,7 +13,7 @@ from typing import Any
 
 from exporter.display import redact_secrets, remember_secret, safe_json, safe_text, terminal_line
 from exporter.errors import OutputError, PlanError
-from exporter.messages import msg
+from exporter.messages import Message, msg
 
 
 def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -43,24 +43,30 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
         )
         return 0
     names = [terminal_line(name) for name in source.header]  # the file's own text: never raw to the terminal
-    width = max((len(name) for name in names), default=0)
+    width = max((_columns_wide(name) for name in names), default=0)
     print(terminal_line(source.name))
-    print(f"  encoding   {source.format.encoding}")
-    delimiter = DELIMITER_NAMES.get(source.format.delimiter, repr(source.format.delimiter))
-    print(f"  delimiter  {delimiter}" + (" (from the file's sep= line)" if source.format.sep_line else ""))
-    print(f"  rows       {digest.rows:,}")
-    print(f"  columns    {len(source.header)}")
+    print(msg("cli.inspect_encoding", encoding=source.format.encoding))
+    named = DELIMITER_NAMES.get(source.format.delimiter)
+    delimiter = msg(f"cli.delimiter_{named}") if named else repr(source.format.delimiter)
+    print(msg("cli.inspect_delimiter_sep" if source.format.sep_line else "cli.inspect_delimiter", delimiter=delimiter))
+    print(msg("cli.inspect_rows", rows=digest.rows))
+    print(msg("cli.inspect_columns", columns=len(source.header)))
+    sensitive = str(msg("cli.inspect_sensitive"))
     for position, (name, category) in enumerate(zip(names, categories, strict=True), start=1):
-        mark = "sensitive: needs a reason to leave the office" if category in SENSITIVE_CATEGORIES else ""
-        print(f"  {position:>4}  {name:<{width}}  {category!s:<10}  {mark}".rstrip())
+        mark = sensitive if category in SENSITIVE_CATEGORIES else ""
+        label = str(msg(f"cli.category_{category}"))
+        print(f"  {position:>4}  {_padded(name, width)}  {_padded(label, 10)}  {mark}".rstrip())
     return 0
 
 
 def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.pipeline import run_export
-    from exporter.plan import ExportPlan, Secret
+    from exporter.plan import ExportPlan, Secret, parse_delete_by
 
     _require_text("--purpose", args.purpose)
+    _require_text("--organisation", args.organisation)
+    _require_text("--delete-by", args.delete_by or "")
+    delete_by = None if args.delete_by is None else parse_delete_by(args.delete_by)
     recipients: tuple[str, ...] = tuple(args.recipient or ())
     passphrase: Secret | None = None
     if args.recipients_file is not None:
@@ -78,6 +84,8 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         recipients=recipients,
         passphrase=passphrase,
         purpose=args.purpose,
+        recipient_organisation=args.organisation,
+        delete_by=delete_by,
         encoding=args.encoding,
         delimiter=args.delimiter,
         limits=read_limits(args),
@@ -88,17 +96,22 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     _clear_progress_line()
     if args.generate_passphrase and passphrase is not None:
         print(passphrase.reveal())
-        print(
-            "exporter: this passphrase is shown once: pass it to the recipient by another channel than the file "
-            "(for example by phone).",
-            file=sys.stderr,
-        )
-    who = "a passphrase" if passphrase is not None else _plural(len(result.manifest["recipients"]), "recipient")
-    print(
-        f"exporter: wrote {terminal_line(str(result.output))} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
-        f"{_plural(len(plan.columns), 'column')}, for {who}; hash value (SHA-256) {result.sha256}",
-        file=sys.stderr,
+        print(msg("cli.passphrase_shown_once"), file=sys.stderr)
+    who = (
+        msg("cli.for_passphrase")
+        if passphrase is not None
+        else _counted("for_recipients", len(result.manifest["recipients"]))
     )
+    wrote = msg(
+        "cli.exported",
+        path=terminal_line(str(result.output)),
+        size=_size(result.size),
+        rows=_counted("rows", result.rows),
+        columns=_counted("columns", len(plan.columns)),
+        who=who,
+        sha256=result.sha256,
+    )
+    print(wrote, file=sys.stderr)
     if result.instructions is not None:
         written = msg("handover.instructions_written", path=terminal_line(str(result.instructions)))
         print(f"exporter: {written}", file=sys.stderr)
@@ -115,14 +128,14 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     identities = _identities(args)
     if args.raw:
         decrypt_file(args.archive, args.output, identities, cancel=cancel)
-        print(f"exporter: wrote {terminal_line(str(args.output))}", file=sys.stderr)
+        print(msg("cli.wrote", path=terminal_line(str(args.output))), file=sys.stderr)
         return 0
     expansion = DEFAULT_MAX_EXPANSION if args.max_expansion is None else args.max_expansion
     opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel, max_expansion=expansion)
     for line in opened_summary(args.archive.name, opened.manifest):
         print(f"exporter: {line}", file=sys.stderr)
     data, manifest = terminal_line(str(opened.data)), terminal_line(str(opened.manifest_path))
-    print(f"exporter: wrote {data} and {manifest}", file=sys.stderr)
+    print(msg("cli.wrote_two", data=data, manifest=manifest), file=sys.stderr)
     return 0
 
 
@@ -135,18 +148,18 @@ def opened_summary(name: str, manifest: object) -> list[str]:
     fields = manifest if isinstance(manifest, dict) else {}
     columns = fields.get("columns")
     size = (
-        f"{_plural_or_unstated(_count(fields.get('rows')), 'row')} × "
-        f"{_plural_or_unstated(len(columns) if isinstance(columns, list) else None, 'column')}"
+        f"{_counted_or_unstated('rows', _count(fields.get('rows')))} × "
+        f"{_counted_or_unstated('columns', len(columns) if isinstance(columns, list) else None)}"
     )
-    facts = [size, f"purpose: {_manifest_text(fields.get('purpose')) or '(none)'}"]
-    for key, label in (("recipient_organisation", "for"), ("delete_by", "delete by")):
+    purpose = _manifest_text(fields.get("purpose")) or msg("cli.no_purpose")
+    facts = [size, str(msg("cli.fact_purpose", purpose=purpose))]
+    for key, fact, field in (
+        ("recipient_organisation", "cli.fact_for", "organisation"),
+        ("delete_by", "cli.fact_delete_by", "date"),
+    ):
         if value := _manifest_text(fields.get(key)):
-            facts.append(f"{label}: {value}")
-    return [
-        f"{terminal_line(name)} is intact and complete: nothing was changed after it was encrypted; "
-        "this does not prove who made it.",
-        "; ".join(facts),
-    ]
+            facts.append(str(msg(fact, **{field: value})))
+    return [str(msg("cli.intact", name=terminal_line(name))), str(msg("cli.facts_separator")).join(facts)]
 
 
 def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -158,19 +171,13 @@ def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise OutputError(
-            f"{path} already exists; an identity file is never overwritten.", hint="Choose another file name."
-        ) from None
+        raise OutputError(msg("cli.identity_exists", path=str(path)), hint=msg("cli.other_name_hint")) from None
     except OSError as err:
-        raise OutputError(f"{path} cannot be created: {err.strerror}.") from None
+        raise OutputError(msg("output.cannot_create", path=str(path), reason=err.strerror or str(err))) from None
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
         file.write(text)
     print(str(identity.recipient))
-    print(
-        f"exporter: wrote the secret key to {terminal_line(str(path))}; keep it private and give the line above to "
-        "the sender.",
-        file=sys.stderr,
-    )
+    print(msg("cli.keygen_wrote", path=terminal_line(str(path))), file=sys.stderr)
     return 0
 
 
@@ -189,9 +196,9 @@ def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
         )
         target.commit()
     _clear_progress_line()
+    residents = _counted("residents", args.rows)
     print(
-        f"exporter: wrote {terminal_line(str(args.output))}: {_plural(args.rows, 'synthetic resident')} "
-        f"({args.encoding})",
+        msg("cli.sample_wrote", path=terminal_line(str(args.output)), residents=residents, encoding=args.encoding),
         file=sys.stderr,
     )
     return 0
@@ -203,10 +210,7 @@ def _require_text(option: str, value: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise PlanError(
-            f"The text given with {option} is not valid in this terminal's encoding.",
-            hint="Type it again in a terminal set to UTF-8, or use the wizard.",
-        ) from None
+        raise PlanError(msg("cli.not_terminal_text", option=option), hint=msg("cli.terminal_utf8_hint")) from None
 
 
 def read_limits(args: argparse.Namespace) -> Any:
@@ -224,10 +228,7 @@ def read_passphrase_file(path: Path) -> str:
     from exporter.keyfiles import PASSPHRASE_FILE, read_small_file
 
     if not os.path.lexists(path):  # what was typed as its name may be the passphrase itself: not repeated
-        raise PlanError(
-            "The passphrase file does not exist; its name is not repeated here, in case it is the passphrase.",
-            hint="Give the name of a file that holds the passphrase.",
-        )
+        raise PlanError(msg("cli.no_passphrase_file"), hint=msg("cli.passphrase_file_hint"))
     text = read_small_file(path, PASSPHRASE_FILE).text
     if text.endswith("\r\n"):
         text = text[:-2]
@@ -257,7 +258,7 @@ def _identities(args: argparse.Namespace) -> list[Any]:
         raise _missing_identity_file(str(path))
     key_file = read_small_file(path, IDENTITY_FILE)
     if warning := exposure_warning(path, key_file.mode):
-        print(f"exporter: warning: {terminal_line(warning)}", file=sys.stderr)
+        print(f"exporter: warning: {terminal_line(str(warning))}", file=sys.stderr)
     return list(parse_identity_file(key_file.text, str(path)))
 
 
@@ -266,15 +267,8 @@ def _missing_identity_file(typed: str) -> PlanError:
     from exporter.display import looks_like_secret_key
 
     if looks_like_secret_key(typed):
-        return PlanError(
-            "A secret key was given where the name of the identity file belongs.",
-            hint="Save the key in a file and give the file's name. The key is now in your shell history: "
-            "once you have opened what was sent to it, make a new key with “exporter keygen”.",
-        )
-    return PlanError(
-        "The identity file does not exist; its name is not repeated here, in case it is a secret key.",
-        hint="Give the name of the key file made by “exporter keygen” or age-keygen.",
-    )
+        return PlanError(msg("cli.secret_key_as_identity_file"), hint=msg("cli.secret_key_as_identity_file_hint"))
+    return PlanError(msg("cli.no_identity_file"), hint=msg("cli.identity_file_hint"))
 
 
 def _print_json(text: str) -> None:
@@ -291,20 +285,35 @@ def _manifest_text(value: object, limit: int = 200) -> str:
     return safe_text(redact_secrets(value), max_chars=limit) if isinstance(value, str) else ""
 
 
-def _plural_or_unstated(count: int | None, noun: str) -> str:
-    return _plural(count, noun) if count is not None else f"an unstated number of {noun}s"
+def _columns_wide(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide and full-width characters (kanji, kana) take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+def _padded(text: str, width: int) -> str:
+    return text + " " * max(width - _columns_wide(text), 0)
 
 
-def _size(size: int) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return f"{size} bytes"
+def _counted_or_unstated(noun: str, count: int | None) -> str:
+    return str(_counted(noun, count) if count is not None else msg(f"cli.{noun}_unstated"))
+
+
+def _counted(noun: str, count: int) -> Message:
+    """``1 row``, ``2 rows`` (``cli.<noun>_one`` or ``cli.<noun>``) in the user's language."""
+    return msg(f"cli.{noun}_one" if count == 1 else f"cli.{noun}", count=count)
+
+
+def _size(size: int) -> Message | str:
+    if size < 1024:
+        return msg("output.size_bytes", size=size)
+    value = float(size)
+    for unit in ("KB", "MB"):
+        value /= 1024
+        if value < 1024:
+            return f"{value:,.1f} {unit}"
+    return f"{value / 1024:,.1f} GB"
 
 
 def _on_terminal() -> bool:
@@ -318,11 +327,11 @@ def _progress_line() -> Any:
         return None
     shown = [-1]
 
-    def show(fraction: float, message: str) -> None:
+    def show(fraction: float, message: Message) -> None:
         percent = int(fraction * 100)
         if percent != shown[0]:
             shown[0] = percent
-            print(f"\r{percent:3d}%  {terminal_line(message)}\x1b[K", end="", file=sys.stderr, flush=True)
+            print(f"\r{percent:3d}%  {terminal_line(str(message))}\x1b[K", end="", file=sys.stderr, flush=True)
 
     return show
 

@@ -41,6 +41,7 @@ from exporter.destination import (
 )
 from exporter.errors import DecryptionError, ExportCancelled, OutputError
 from exporter.manifest import parse_manifest
+from exporter.messages import Message, msg
 from exporter.progress import Progress
 from exporter.staging import ScratchFile, forbid_core_dumps, remove_stale_around
 
@@ -74,11 +75,11 @@ def decrypt_file(
     folder = output.parent
     with _opened(source) as (reader, size):
         if output.exists() or output.is_symlink():
-            raise OutputError(f"{output} already exists.", hint="Choose another file name or delete the old file.")
+            raise OutputError(msg("output.exists", path=str(output)), hint=msg("output.other_name_hint"))
         if not folder.is_dir():
             if folder.exists():
-                raise OutputError(f"{folder} is a file, not a folder.")
-            raise OutputError(f"The folder {folder} does not exist.")
+                raise OutputError(msg("output.not_a_folder", path=str(folder)))
+            raise OutputError(msg("output.no_folder", path=str(folder)))
         remove_stale_around(folder)
         with OutputErrors(folder):
             require_free_space(folder, size)
@@ -87,7 +88,7 @@ def decrypt_file(
                 _check_cancel(cancel)
                 plain.publish(output)
     if progress is not None:
-        progress(1.0, "verified")
+        progress(1.0, msg("progress.verified"))
     return output
 
 
@@ -114,16 +115,14 @@ def decrypt_archive(
         if base == folder:
             for existing in (folder / DATA_NAME, folder / MANIFEST_NAME):
                 if existing.exists() or existing.is_symlink():
-                    raise OutputError(
-                        f"{existing} already exists.", hint="Choose an empty folder, or move the earlier files away."
-                    )
+                    raise OutputError(msg("output.exists", path=str(existing)), hint=msg("output.empty_folder_hint"))
         with OutputErrors(base), ScratchFile(base, sealed=True) as inner:
             require_free_space(base, size)
             _decrypt_into(reader, size, inner, identities, _scaled(progress, 0.0, _DECRYPTING), cancel)
             entries = unzip.read_directory(inner, name, (DATA_NAME, MANIFEST_NAME))
             data_entry, manifest_entry = entries[DATA_NAME], entries[MANIFEST_NAME]
             if manifest_entry.size > MAX_MANIFEST_BYTES:
-                raise DecryptionError(f"The manifest in {name} is too large to be genuine.")
+                raise DecryptionError(msg("decrypt.manifest_too_large", name=name))
             raw_manifest = unzip.read_small(inner, manifest_entry, name)
             manifest = parse_manifest(raw_manifest, name)
             if manifest["data"]["size"] != data_entry.size:
@@ -138,7 +137,7 @@ def decrypt_archive(
                 _check_cancel(cancel)
                 _publish(folder, ((manifest_file, MANIFEST_NAME), (data, DATA_NAME)))  # personal data last
     if progress is not None:
-        progress(1.0, "verified")
+        progress(1.0, msg("progress.verified"))
     return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest)
 
 
@@ -153,7 +152,7 @@ class _Reader:
         try:
             return self._handle.read(size)
         except OSError as err:
-            raise DecryptionError(f"{self._path} could not be read: {err.strerror or type(err).__name__}.") from None
+            raise DecryptionError(_unreadable(self._path, err)) from None
 
     def tell(self) -> int:
         return self._handle.tell()
@@ -164,14 +163,14 @@ def _opened(source: Path) -> Iterator[tuple[_Reader, int]]:
     try:
         handle = open(source, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:
-        raise DecryptionError(f"{source} does not exist.") from None
+        raise DecryptionError(msg("decrypt.missing", path=str(source))) from None
     except IsADirectoryError:
-        raise DecryptionError(f"{source} is a folder, not an archive.") from None
+        raise DecryptionError(msg("decrypt.folder", path=str(source))) from None
     except OSError as err:
-        raise DecryptionError(f"{source} could not be read: {err.strerror or type(err).__name__}.") from None
+        raise DecryptionError(_unreadable(source, err)) from None
     with handle:
         if os.path.isdir(source):  # Windows opens folders without IsADirectoryError on some versions
-            raise DecryptionError(f"{source} is a folder, not an archive.")
+            raise DecryptionError(msg("decrypt.folder", path=str(source)))
         yield _Reader(handle, source), os.fstat(handle.fileno()).st_size
 
 
@@ -191,7 +190,7 @@ def _decrypt_into(
         target.write(chunk)
         written += len(chunk)
         if progress is not None:
-            progress(min(reader.tell() / max(size, 1), 1.0), f"{written:,} bytes decrypted")
+            progress(min(reader.tell() / max(size, 1), 1.0), msg("progress.bytes_decrypted", size=written))
 
 
 def _unpack(
@@ -211,7 +210,7 @@ def _unpack(
 
     def advance(consumed: int) -> None:
         if progress is not None:
-            progress(consumed / max(entry.compressed_size, 1), f"{target.size:,} bytes unpacked")
+            progress(consumed / max(entry.compressed_size, 1), msg("progress.bytes_unpacked", size=target.size))
 
     unzip.unpack(inner, entry, name, write, cancel=cancel, advance=advance)
     return digest.hexdigest()
@@ -222,9 +221,8 @@ def _check_expansion(name: str, unpacked: int, archive_size: int, max_expansion:
         return
     ratio = unpacked / max(archive_size, 1)
     raise DecryptionError(
-        f"{DATA_NAME} in {name} would unpack to {human_size(unpacked)}, {ratio:,.0f} times the size of the archive; "
-        f"the limit is {max_expansion:,g} times.",
-        hint=f"If you trust the archive, allow more with --max-expansion {math.ceil(ratio)}.",
+        msg("decrypt.expansion", name=name, size=human_size(unpacked), ratio=ratio, limit=max_expansion),
+        hint=msg("decrypt.expansion_hint", number=math.ceil(ratio)),
     )
 
 
@@ -245,12 +243,16 @@ def _publish(folder: Path, files: Sequence[tuple[ScratchFile, str]]) -> None:
 
 
 def _altered(name: str) -> DecryptionError:
-    return DecryptionError(f"{DATA_NAME} in {name} does not match its manifest: the archive was altered.")
+    return DecryptionError(msg("decrypt.altered", name=name))
+
+
+def _unreadable(path: Path, err: OSError) -> Message:
+    return msg("decrypt.unreadable", path=str(path), reason=err.strerror or type(err).__name__)
 
 
 def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
-        raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
+        raise ExportCancelled(msg("envelope.opening_cancelled"))
 
 
 def _scaled(progress: Progress | None, start: float, end: float) -> Progress | None:
@@ -258,7 +260,7 @@ def _scaled(progress: Progress | None, start: float, end: float) -> Progress | N
         return None
     report = progress
 
-    def scaled(fraction: float, message: str) -> None:
+    def scaled(fraction: float, message: Message) -> None:
         report(start + (end - start) * fraction, message)
 
     return scaled

@@ -13,18 +13,22 @@ from pathlib import Path
 from types import TracebackType
 
 from exporter.errors import OutputError
+from exporter.messages import Message, msg
 
 FREE_SPACE_MARGIN = 1 << 20
 
 
-def human_size(size: int) -> str:
-    """``1.0 GiB``, ``512 KiB``, ``37 bytes``: binary units, one decimal above KiB."""
-    value = float(size)
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{size:,} bytes" if unit == "bytes" else f"{value:,.1f} {unit}"
+def human_size(size: int) -> Message | str:
+    """``1.0 GiB``, ``512 KiB``, ``37 bytes``: binary units, one decimal above KiB (below, a message: "bytes" is a
+    word to translate)."""
+    if size < 1024:
+        return msg("output.size_bytes", size=size)
+    value = size / 1024
+    for unit in ("KiB", "MiB"):
+        if value < 1024:
+            return f"{value:,.1f} {unit}"
         value /= 1024
-    return f"{value:,.1f} GiB"  # pragma: no cover - the loop always returns
+    return f"{value:,.1f} GiB"
 
 
 def require_free_space(folder: Path, needed: int) -> None:
@@ -35,9 +39,13 @@ def require_free_space(folder: Path, needed: int) -> None:
         return  # cannot tell: writing will say so if the disk fills up
     if needed + FREE_SPACE_MARGIN > free:  # the margin counts as needed, so the sentence never contradicts itself
         raise OutputError(
-            f"There is not enough free space in {folder}: {human_size(needed + FREE_SPACE_MARGIN)} are needed and "
-            f"{human_size(free)} are free.",
-            hint="Free some space or choose a folder on another disk.",
+            msg(
+                "output.not_enough_space",
+                path=str(folder),
+                needed=human_size(needed + FREE_SPACE_MARGIN),
+                free=human_size(free),
+            ),
+            hint=msg("output.free_space_hint"),
         )
 
 
@@ -54,10 +62,10 @@ def nearest_folder(folder: Path) -> Path:
         if is_dir:
             return path
         if exists:
-            raise OutputError(f"{path} is a file, not a folder.", hint="Choose a folder for the opened files.")
+            raise OutputError(msg("output.not_a_folder", path=str(path)), hint=msg("output.folder_for_opened_hint"))
         parent = path.parent
         if parent == path:
-            raise OutputError(f"The folder {folder} cannot be made.")
+            raise OutputError(msg("output.folder_not_made", path=str(folder)))
         path = parent
 
 
@@ -109,20 +117,18 @@ def output_error(error: OSError, folder: Path) -> OutputError:
     code = error.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return OutputError(
-            f"The disk holding {folder} is full; nothing was written.",
-            hint="Free some space or choose a folder on another disk.",
+            msg("output.disk_full_at", path=str(folder)),
+            hint=msg("output.free_space_hint"),
         )
     if code == errno.EFBIG:
         return OutputError(
-            f"The files are too large for the disk holding {folder}; nothing was written.",
-            hint="A FAT32 disk holds files of up to 4 GB; choose a disk formatted as exFAT or NTFS.",
+            msg("output.too_large_for_disk", path=str(folder)),
+            hint=msg("output.fat32_hint"),
         )
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError(
-            f"The folder {folder} cannot be written to.", hint="Choose a folder where you may save files."
-        )
+        return OutputError(msg("output.folder_not_writable", path=str(folder)), hint=msg("output.writable_folder_hint"))
     reason = error.strerror or type(error).__name__
-    return OutputError(f"{folder} could not be written: {reason}.")
+    return OutputError(msg("output.not_written", path=str(folder), reason=reason))
 
 
 __all__ = [

@@ -80,13 +80,13 @@ def from_os_error(error: OSError) -> ExporterError:
     import errno
     import os
 
-    what = os.fsdecode(error.filename) if error.filename is not None else "A file"
+    what = os.fsdecode(error.filename) if error.filename is not None else msg("output.a_file")
     reason = error.strerror or type(error).__name__
     if error.errno == errno.ENAMETOOLONG:
-        return OutputError(f"{what} is a longer name than the file system allows.", hint="Choose a shorter name.")
+        return OutputError(msg("output.name_too_long", path=what), hint=msg("output.shorter_name_hint"))
     if error.errno == errno.ENOSPC:
-        return OutputError("The disk is full; nothing was written.", hint="Free some space and try again.")
-    return OutputError(f"{what} cannot be used: {reason}.")
+        return OutputError(msg("output.disk_full"), hint=msg("output.free_space_retry_hint"))
+    return OutputError(msg("output.cannot_use", path=what, reason=reason))
 
 
 __all__ = [

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporter.errors import PlanError
+from exporter.messages import CATALOGUE, Message, msg
 
 KIB = 1024
 
@@ -35,6 +36,12 @@ class FileKind:
 
     noun: str
     limit: int
+
+    @property
+    def label(self) -> Message | str:
+        """The noun in the user's language where the catalogue has it (``keyfiles.kind_<noun>``)."""
+        key = "keyfiles.kind_" + self.noun.replace(" ", "_")
+        return msg(key) if key in CATALOGUE else self.noun
 
 
 IDENTITY_FILE = FileKind("identity file", 64 * KIB)
@@ -59,20 +66,20 @@ def read_small_file(path: Path, kind: FileKind) -> SmallFile:
     Raises PlanError with one sentence naming the file when it is missing, a folder, a device or socket, too
     large, unreadable or not UTF-8; the sentence never quotes the content.
     """
-    what = f"The {kind.noun} {path}"
+    what = _What(kind, path)
     try:
         before = os.stat(path)
     except FileNotFoundError:
-        raise PlanError(f"{what} does not exist.") from None
+        raise PlanError(what("keyfiles.missing")) from None
     except (OSError, ValueError) as err:  # ValueError: a NUL character in the name
-        raise PlanError(f"{what} cannot be read: {_reason(err)}.") from None
+        raise PlanError(what("keyfiles.unreadable", reason=_reason(err))) from None
     _refuse_special(before.st_mode, what)
     try:
         fd = os.open(path, _READ_FLAGS)
     except PermissionError:
-        raise PlanError(f"{what} cannot be opened: permission denied.") from None
+        raise PlanError(what("keyfiles.permission_denied")) from None
     except OSError as err:
-        raise PlanError(f"{what} cannot be read: {_reason(err)}.") from None
+        raise PlanError(what("keyfiles.unreadable", reason=_reason(err))) from None
     try:
         mode = os.fstat(fd).st_mode
         _refuse_special(mode, what)  # replaced between stat and open
@@ -83,24 +90,21 @@ def read_small_file(path: Path, kind: FileKind) -> SmallFile:
         os.close(fd)
     try:
         if len(data) > kind.limit:
-            raise PlanError(f"{what} is too large (the limit is {kind.limit // KIB} KiB).")
+            raise PlanError(what("keyfiles.too_large", limit=kind.limit // KIB))
         text = _decode(data)
     finally:
         data[:] = bytes(len(data))  # the bytes were the secret; the str is all that stays
     if text is None:
-        raise PlanError(f"{what} is not UTF-8 text.")
+        raise PlanError(what("keyfiles.not_utf8"))
     return SmallFile(text, stat.S_IMODE(mode) if stat.S_ISREG(mode) else None)
 
 
-def exposure_warning(path: Path, mode: int | None) -> str | None:
+def exposure_warning(path: Path, mode: int | None) -> Message | None:
     """The warning for a secret-key file whose permission bits ``mode`` let other users open it (ssh's test,
     ``mode & 0o077``); None if it is private, not a regular file, or on Windows."""
     if os.name != "posix" or mode is None or not mode & _PRIVATE_BITS:
         return None
-    return (
-        f"{path} can be opened by other users of this computer (permissions {mode:04o}); "
-        f"make it private with “chmod 600 {path}”."
-    )
+    return msg("keyfiles.exposed", path=str(path), mode=mode)
 
 
 def permission_bits(path: Path) -> int | None:
@@ -112,21 +116,32 @@ def permission_bits(path: Path) -> int | None:
     return stat.S_IMODE(mode) if stat.S_ISREG(mode) else None
 
 
-def _refuse_special(mode: int, what: str) -> None:
+class _What:
+    """Sentences about one small file: ``what(message_id, **fields)`` fills in its kind and path."""
+
+    def __init__(self, kind: FileKind, path: Path) -> None:
+        self._kind = kind
+        self._path = path
+
+    def __call__(self, message_id: str, **fields: object) -> Message:
+        return msg(message_id, kind=self._kind.label, path=str(self._path), **fields)
+
+
+def _refuse_special(mode: int, what: _What) -> None:
     if stat.S_ISDIR(mode):
-        raise PlanError(f"{what} is a folder, not a file.")
+        raise PlanError(what("keyfiles.folder"))
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-        raise PlanError(f"{what} is a device or socket, not a file.")
+        raise PlanError(what("keyfiles.device"))
 
 
-def _read_at_most(fd: int, size: int, what: str) -> bytearray:
+def _read_at_most(fd: int, size: int, what: _What) -> bytearray:
     data = bytearray()
     try:
         while len(data) < size and (block := os.read(fd, size - len(data))):
             data += block
     except OSError as err:
         data[:] = bytes(len(data))
-        raise PlanError(f"{what} cannot be read: {_reason(err)}.") from None
+        raise PlanError(what("keyfiles.unreadable", reason=_reason(err))) from None
     return data
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFEST_BYTES, manifest_bytes
 from exporter.errors import DecryptionError, PlanError
+from exporter.messages import msg
 
 MAX_DEPTH = 16
 MAX_TEXT = 4096  # characters of the purpose and the organisation
@@ -122,29 +123,28 @@ def parse_manifest(raw: bytes, archive: str) -> dict[str, Any]:
 
     ``archive`` is the name the sentences use. Raises :class:`DecryptionError` with one sentence otherwise.
     """
-    where = f"The manifest in {archive}"
+    where = archive
     if len(raw) > MAX_MANIFEST_BYTES:
-        raise DecryptionError(f"{where} is too large to be genuine.")
+        raise DecryptionError(msg("decrypt.manifest_too_large", name=where))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise DecryptionError(f"{where} is not UTF-8 text.") from None
+        raise DecryptionError(msg("decrypt.manifest_not_utf8", name=where)) from None
     try:
         manifest = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constants)
     except _RepeatedKey:
-        raise DecryptionError(f"{where} names a field twice.") from None
+        raise DecryptionError(msg("decrypt.manifest_repeated_field", name=where)) from None
     except RecursionError:
-        raise DecryptionError(f"{where} is nested too deeply.") from None
+        raise DecryptionError(msg("decrypt.manifest_nested", name=where)) from None
     except ValueError:  # JSONDecodeError, NaN/Infinity, a number longer than int() reads
-        raise DecryptionError(f"{where} is not valid JSON.") from None
+        raise DecryptionError(msg("decrypt.manifest_not_json", name=where)) from None
     _check_shape(manifest, where)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-        raise DecryptionError(f"{archive} decrypted, but its manifest is not an exporter manifest.")
+        raise DecryptionError(msg("decrypt.not_exporter_manifest", name=archive))
     version = manifest.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise DecryptionError(
-            f"{archive} was made by a newer version of exporter (archive format {min(version, 10**6)}).",
-            hint="Update exporter to open it.",
+            msg("decrypt.newer_format", name=archive, version=min(version, 10**6)), hint=msg("decrypt.update_hint")
         )
     import fastjsonschema
 
@@ -158,34 +158,33 @@ def parse_manifest(raw: bytes, archive: str) -> dict[str, Any]:
 def check_for_export(manifest: dict[str, Any]) -> None:
     """Refuse, before any work, a plan whose manifest the recipient's exporter would refuse (:data:`SCHEMA` and
     the size limit): one sentence naming what is too long, as :class:`PlanError`."""
-    for field, label in (("purpose", "purpose"), ("recipient_organisation", "recipient's organisation")):
+    for field, too_long in (
+        ("purpose", "plan.purpose_too_long"),
+        ("recipient_organisation", "plan.organisation_too_long"),
+    ):
         value = manifest.get(field) or ""
         if len(value) > MAX_TEXT:
-            raise PlanError(
-                f"The {label} is {len(value):,} characters long; at most {MAX_TEXT:,} fit in the archive.",
-                hint="Say it in fewer words.",
-            )
+            raise PlanError(msg(too_long, count=len(value), limit=MAX_TEXT), hint=msg("plan.fewer_words_hint"))
     for name in [*manifest.get("columns", ()), *manifest.get("columns_left_out", ())]:
         if len(name) > MAX_COLUMN_NAME:
-            raise PlanError(
-                f"The file has a column name of {len(name):,} characters; at most {MAX_COLUMN_NAME:,} fit in the "
-                "archive."
-            )
+            raise PlanError(msg("plan.column_name_too_long", count=len(name), limit=MAX_COLUMN_NAME))
     size = len(manifest_bytes(manifest))
     if size > MAX_MANIFEST_BYTES:
         raise PlanError(
-            f"The file has too many columns to list in the archive ({len(manifest.get('columns_left_out', ())):,} "
-            f"left out; the list would take {size / (1 << 20):.1f} MiB, at most {MAX_MANIFEST_BYTES >> 20} MiB fit).",
-            hint="Remove the columns that are not needed from the file before exporting.",
+            msg(
+                "plan.too_many_columns",
+                count=len(manifest.get("columns_left_out", ())),
+                size=size / (1 << 20),
+                limit=MAX_MANIFEST_BYTES >> 20,
+            ),
+            hint=msg("plan.remove_columns_hint"),
         )
     import fastjsonschema
 
     try:
         _validator()(manifest)
     except fastjsonschema.JsonSchemaValueException as err:
-        raise PlanError(
-            f"The archive's manifest would be invalid at “{_field(list(err.path[1:])) or 'manifest'}”."
-        ) from None
+        raise PlanError(msg("plan.description_invalid", field=_field(list(err.path[1:])) or "manifest")) from None
 
 
 def _check_shape(value: Any, where: str) -> None:
@@ -197,7 +196,7 @@ def _check_shape(value: Any, where: str) -> None:
             _check_text(item, where)
         elif isinstance(item, dict | list):
             if depth > MAX_DEPTH:
-                raise DecryptionError(f"{where} is nested too deeply.")
+                raise DecryptionError(msg("decrypt.manifest_nested", name=where))
             if isinstance(item, dict):
                 for key in item:
                     _check_text(key, where)
@@ -209,15 +208,15 @@ def _check_text(text: str, where: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise DecryptionError(f"{where} holds text that is not valid Unicode.") from None
+        raise DecryptionError(msg("decrypt.manifest_bad_unicode", name=where)) from None
 
 
 def _schema_error(err: Any, where: str) -> DecryptionError:
     path = list(err.path[1:])
     if err.rule == "required" and isinstance(err.value, dict):
         missing = next((name for name in err.rule_definition if name not in err.value), "")
-        return DecryptionError(f"{where} lacks “{_field([*path, missing])}”.")
-    return DecryptionError(f"{where} has an invalid “{_field(path) or 'manifest'}”.")
+        return DecryptionError(msg("decrypt.manifest_lacks", name=where, field=_field([*path, missing])))
+    return DecryptionError(msg("decrypt.manifest_invalid", name=where, field=_field(path) or "manifest"))
 
 
 def _field(path: list[Any]) -> str:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from exporter.errors import PlanError
-from exporter.messages import msg
+from exporter.messages import Message, msg
 
 if TYPE_CHECKING:
     from exporter.envelope import ScryptIdentity
@@ -167,14 +167,16 @@ def estimate(passphrase: str) -> Strength:
 def require_strong(passphrase: str) -> None:
     """Refuse a passphrase that falls to fewer than 10^12 guesses, with what to do instead (a :class:`PlanError`)."""
     if not passphrase:
-        raise PlanError("The passphrase is empty.", hint="Use --generate-passphrase to make a strong one.")
+        raise PlanError(msg("passphrase.empty"), hint=msg("passphrase.generate_hint"))
     strength = estimate(passphrase)
     if not strength.acceptable:
-        advice = " ".join(filter(None, (strength.warning, *strength.suggestions)))
-        raise PlanError(
-            f"The passphrase is too weak: it could be guessed in about 10^{int(math.log10(strength.guesses))} tries.",
-            hint=(advice + " " if advice else "") + "Use --generate-passphrase to make a strong one.",
-        )
+        from exporter.messages.passphrase import ZXCVBN
+
+        hint = msg("passphrase.generate_hint")
+        for advice in reversed([text for text in (strength.warning, *strength.suggestions) if text]):
+            said: Message | str = msg(ZXCVBN[advice]) if advice in ZXCVBN else advice  # a newer zxcvbn's words
+            hint = msg("passphrase.then", first=said, second=hint)
+        raise PlanError(msg("passphrase.too_weak", power=int(math.log10(strength.guesses))), hint=hint)
 
 
 __all__ = [

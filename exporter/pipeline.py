@@ -65,8 +65,8 @@ def run_export(
 
     if not plan.columns:
         raise PlanError(
-            "No column was chosen, so there is nothing to export.",
-            hint="Name at least one column with --column.",
+            msg("plan.no_column"),
+            hint=msg("plan.no_column_hint"),
         )
     passphrase = _passphrase(plan)  # a mistyped group of a generated passphrase is named before any work
     if plan.instructions and os.path.lexists(instructions_path(plan.output)):
@@ -106,14 +106,14 @@ def run_export(
             target.commit()
         except OSError as err:
             raise EncryptionError(
-                f"{plan.output} could not be written: {err.strerror or err}.",
-                hint="Check that the disk has free space and that you may write there.",
+                msg("output.not_written", path=str(plan.output), reason=err.strerror or str(err)),
+                hint=msg("output.check_disk_hint"),
             ) from None
     result = ExportResult(plan.output, target.size, target.sha256, digest.rows, manifest)
     if plan.instructions:
         result = _with_instructions(plan, result)
     if progress is not None:
-        progress(1.0, f"{digest.rows:,} rows exported")
+        progress(1.0, msg("progress.rows_exported", rows=digest.rows, total=digest.rows))
     return result
 
 
@@ -208,13 +208,13 @@ def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], li
     from exporter.envelope import ScryptRecipient, X25519Recipient
 
     if passphrase is not None and plan.recipients:
-        raise PlanError("Use either recipient keys or a passphrase, not both.")
+        raise PlanError(msg("plan.keys_and_passphrase"))
     if passphrase is not None:
         return [ScryptRecipient(passphrase, 18)], [{"type": "passphrase"}]
     if not plan.recipients:
         raise PlanError(
-            "No recipient was given, so nobody could open the archive.",
-            hint="Give the recipient's key with --recipient age1... or use --passphrase-file.",
+            msg("envelope.no_recipient"),
+            hint=msg("plan.no_recipient_hint"),
         )
     parsed = []
     given = list(dict.fromkeys(plan.recipients))
@@ -224,9 +224,8 @@ def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], li
         except ExporterError as error:  # its sentence never repeats the text: it may be a pasted secret key
             if len(given) == 1:
                 raise
-            sentence = str(error.message)
             raise EncryptionError(
-                f"Recipient {position} of {len(given)}: {sentence[:1].lower()}{sentence[1:]}",
+                msg("plan.recipient_n_of", position=position, count=len(given), message=error.message),
                 hint=error.hint,
             ) from None
     return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]

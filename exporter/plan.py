@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from exporter.errors import PlanError
+from exporter.messages import msg
 from exporter.sniff import DEFAULT_LIMITS, ReadLimits
+
+_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
 
 class Secret:
@@ -54,3 +60,33 @@ class ExportPlan:
     limits: ReadLimits = DEFAULT_LIMITS
     instructions: bool = False
     instructions_purpose: bool = False
+
+
+def parse_delete_by(text: str, today: date | None = None) -> date:
+    """The delete-by date typed as ``YYYY-MM-DD`` (or ``YYYY/MM/DD``; full-width digits are read too, NFKC).
+
+    Raises :class:`PlanError` for text that is not such a date and for a date before ``today`` (default: the
+    local date), as :func:`check_delete_by` does. (The wizard's date field allows no past date; an archive whose
+    date has passed since it was made is the recipient's concern, shown when it is opened.)
+    """
+    typed = unicodedata.normalize("NFKC", text).strip().replace("－", "-")
+    match = _DATE.fullmatch(typed)
+    try:
+        day = date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:  # 2027-02-30
+        day = None
+    if day is None:
+        raise PlanError(msg("plan.delete_by_not_a_date", text=text), hint=msg("plan.delete_by_format_hint"))
+    check_delete_by(day, today)
+    return day
+
+
+def check_delete_by(day: date | None, today: date | None = None) -> None:
+    """Refuse a delete-by date that has already passed (before ``today``, default the local date) with
+    :class:`PlanError`: the recipient could not keep it. ``None`` (no date) is accepted."""
+    today = today or date.today()
+    if day is not None and day < today:
+        raise PlanError(
+            msg("plan.delete_by_passed", date=day.isoformat(), today=today.isoformat()),
+            hint=msg("plan.delete_by_future_hint"),
+        )

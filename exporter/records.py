@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from exporter.errors import SourceError
+from exporter.messages import Message, msg
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -288,54 +289,47 @@ class RecordSplitter:
 
     # --- sentences ---------------------------------------------------------------------------------------------
 
-    def _error(self, position: int, what: str, *, hint: str | None = None) -> SourceError:
-        """The sentence for a fault at ``position`` in the buffer."""
+    def _error(self, position: int, message_id: str, *, hint: Message | None = None, **fields: object) -> SourceError:
+        """The sentence ``message_id`` (whose fields are the file's name, the line and ``fields``) for a fault at
+        ``position`` in the buffer."""
         line = self._line_at(self._offset + position)
-        return SourceError(f"{self._name} line {line} {what}.", path=self._path, line=line, hint=hint)
+        return SourceError(msg(message_id, name=self._name, line=line, **fields), path=self._path, line=line, hint=hint)
 
     def _nul(self, data: Data) -> SourceError:
-        return self._error(data.index(b"\x00"), "contains a NUL byte, so it is not a text table")
+        return self._error(data.index(b"\x00"), "reader.nul_byte")
 
     def _unclosed(self, data: Data, record_start: int) -> SourceError:
-        return self._error(
-            record_start,
-            "opens a quoted value that is never closed",
-            hint="Check for a missing or extra delimiter, or a quote that is not closed.",
-        )
+        return self._error(record_start, "reader.unclosed_quote", hint=msg("reader.delimiter_or_quote_hint"))
 
     def _text_after_quote(self, data: Data, record_start: int, opening: int, closing: int) -> SourceError:
         column = _field_index(data, record_start, opening, self._delimiter) + 1
-        where = f"column {column}"
+        hint = msg("reader.quote_rules_hint")
         if count_lines(data, record_start, closing):
-            where += f", closed on line {self._line_at(self._offset + closing)}"
-        return self._error(
-            record_start,
-            f"has a quoted value followed by more text before the next delimiter ({where})",
-            hint="A quote may open a value only at its start, and the closing quote must end the value; "
-            'write a quote inside a quoted value as two quotes ("").',
-        )
+            closed = self._line_at(self._offset + closing)
+            return self._error(
+                record_start, "reader.text_after_quote_closed_later", hint=hint, column=column, closed=closed
+            )
+        return self._error(record_start, "reader.text_after_quote", hint=hint, column=column)
 
     def _too_long(self, data: Data) -> SourceError:
         """The sentence for a record at the start of ``data`` that is longer than ``max_record``."""
         if b"\x00" in data:
             return self._nul(data)
-        limit = f"{self.max_record / (1 << 20):g} MiB"
-        if self._inside_quotes(data):
-            what = f"opens a quoted value that is not closed within {limit}"
-            hint = "Check for a quote that is not closed."
-        else:
-            what = f"starts a {self.what} longer than the limit of {limit}"
-            hint = None
+        limit = self.max_record / (1 << 20)
         option = "--max-header-size" if self.what == "header" else "--max-row-size"
-        advice = f"If the file is right, raise the limit with the command line's {option} (in MiB)."
-        return self._error(0, what, hint=f"{hint} {advice}" if hint else advice)
+        if self._inside_quotes(data):
+            hint = msg("reader.quote_then_raise_limit_hint", option=option)
+            return self._error(0, "reader.quote_not_closed_within", hint=hint, limit=limit)
+        what = "reader.header_too_long" if self.what == "header" else "reader.row_too_long"
+        return self._error(0, what, hint=msg("reader.raise_limit_hint", option=option), limit=limit)
 
     def _inside_quotes(self, data: Data) -> bool:
         """Whether the end of ``data``, one unfinished record, lies inside a quoted value."""
         try:
             self._walk(data, len(data), True)
         except _QuoteFault as fault:
-            return "never closed" in str(fault.error.message)
+            message = fault.error.message
+            return isinstance(message, Message) and message.id == "reader.unclosed_quote"
         return False
 
 

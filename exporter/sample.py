@@ -24,6 +24,7 @@ from typing import BinaryIO, NamedTuple, TypeVar
 
 from exporter import sample_names as words
 from exporter.errors import ExportCancelled, PlanError
+from exporter.messages import msg
 from exporter.progress import Progress
 from exporter.sample_names import Name, bank_holder_kana, names
 
@@ -338,7 +339,7 @@ def _codec(encoding: str) -> str:
     except LookupError:
         name = encoding
     if name not in _NEWLINES:
-        raise PlanError(f"The sample cannot be written as {encoding!r}; use utf-8, utf-8-sig or cp932.")
+        raise PlanError(msg("plan.sample_encoding", encoding=encoding))
     return name
 
 
@@ -360,7 +361,7 @@ def write_sample(
     """
     codec = _codec(encoding)
     if rows < 0:
-        raise PlanError(f"The sample needs a row count of 0 or more, not {rows}.")
+        raise PlanError(msg("plan.sample_rows", rows=rows))
     newline = _NEWLINES[codec]
     byte_codec = "utf-8" if codec == "utf-8-sig" else codec
     lines = _rows(rows, seed, newline)
@@ -369,13 +370,13 @@ def write_sample(
     out.write(bom + (",".join(SAMPLE_COLUMNS) + newline).encode())
     while True:
         if cancel is not None and cancel.is_set():
-            raise ExportCancelled("Writing the sample was cancelled.")
+            raise ExportCancelled(msg("plan.sample_cancelled"))
         block = "".join(itertools.islice(lines, _BLOCK_ROWS))
         out.write(block.encode(byte_codec))
         done = min(rows, done + _BLOCK_ROWS)
         fraction = done / rows if rows else 1.0
         if progress is not None and (fraction >= next_report or fraction == 1.0):
-            progress(fraction, f"{done:,} of {rows:,} sample rows written")
+            progress(fraction, msg("progress.sample_rows", rows=done, total=rows))
             next_report = fraction + 0.01
         if done >= rows:
             return

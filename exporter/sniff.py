@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.errors import SourceError
+from exporter.messages import msg
 from exporter.records import RecordSplitter
 
 HEAD_BYTES = 1 << 20
@@ -30,14 +31,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _OTHER_FORMATS = (
-    (
-        b"PK\x03\x04",
-        "an Excel workbook or another ZIP file",
-        "Save it from Excel as “CSV UTF-8” and try again.",
-    ),
-    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)", "Save it from Excel as “CSV UTF-8” and try again."),
-    (b"%PDF", "a PDF document", None),
-    (b"age-encryption.org/", "an age-encrypted archive", "Open it with “exporter decrypt”."),
+    (b"PK\x03\x04", "reader.workbook", "reader.save_as_csv_hint"),
+    (b"\xd0\xcf\x11\xe0", "reader.old_workbook", "reader.save_as_csv_hint"),
+    (b"%PDF", "reader.pdf", None),
+    (b"age-encryption.org/", "reader.archive", "reader.open_with_decrypt_hint"),
 )
 
 
@@ -113,14 +110,14 @@ def read_head(
     sep = _sep_line_delimiter(text)
     if delimiter is not None:
         if len(delimiter) != 1 or not delimiter.isascii() or delimiter in '\r\n"':
-            raise SourceError(f"The delimiter must be one ASCII character such as , or ; (not {delimiter!r}).")
+            raise SourceError(msg("reader.bad_delimiter", value=delimiter))
     elif sep is not None:
         if not sep.isascii():
             raise SourceError(
-                f"{name} line 1 names the delimiter {sep!r} (sep=), but a delimiter must be one ASCII character.",
+                msg("reader.bad_sep_line", name=name, line=1, value=sep),
                 path=str(path),
                 line=1,
-                hint="Give the delimiter to use with --delimiter, or save the file with commas.",
+                hint=msg("reader.give_delimiter_hint"),
             )
         delimiter = sep
     else:
@@ -136,7 +133,7 @@ def read_head(
     )
     head, complete = _head_text(splitter, text_blocks(path, source_format), limits)
     if not head.strip("\r\n\ufeff \t"):
-        raise SourceError(f"{name} is empty: it has no header row.", path=str(path), line=1)
+        raise SourceError(msg("reader.empty", name=name), path=str(path), line=1)
     header, rows = _parse_head(head, delimiter, max_rows)
     _check_header(header, name, path, source_format.first_line)
     return Head(source_format, tuple(header), tuple(rows), complete)
@@ -155,16 +152,10 @@ def normalise_encoding(encoding: str) -> str:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise SourceError(
-            f"“{encoding}” is not an encoding this program knows.",
-            hint="Use utf-8, utf-8-sig, cp932 or utf-16.",
-        ) from None
+        raise SourceError(msg("reader.not_an_encoding", encoding=encoding), hint=msg("reader.encodings_hint")) from None
     name = info.name
     if not getattr(info, "_is_text_encoding", True) or name in _NOT_FILE_ENCODINGS:
-        raise SourceError(
-            f"“{encoding}” is not an encoding a text file is written in.",
-            hint="Use utf-8, utf-8-sig, cp932 or utf-16.",
-        )
+        raise SourceError(msg("reader.not_a_file_encoding", encoding=encoding), hint=msg("reader.encodings_hint"))
     # Registers written by Japanese Windows systems are CP932 even when labelled Shift_JIS: CP932 is a superset
     # that also holds the NEC and IBM extension characters (①, ㈱, 髙, 﨑).
     return "cp932" if name in {"shift_jis", "shift_jis_2004", "shift_jisx0213"} else name
@@ -179,21 +170,19 @@ def _detect_encoding(raw: bytes, path: Path) -> str:
             return codec
     for magic, what, hint in _OTHER_FORMATS:
         if raw.startswith(magic):
-            raise SourceError(f"{name} is {what}, not a CSV text file.", path=str(path), line=1, hint=hint)
+            raise SourceError(msg(what, name=name), path=str(path), line=1, hint=msg(hint) if hint else None)
     bomless = _utf16_without_bom(raw)
     if bomless is not None:
         return bomless
     if _looks_binary(raw[:4096]):
-        raise SourceError(
-            f"{name} contains binary data at line 1, so it is not a CSV text file.", path=str(path), line=1
-        )
+        raise SourceError(msg("reader.binary", name=name, line=1), path=str(path), line=1)
     detected = detect(path, raw)
     if detected is None:
         raise SourceError(
-            f"{name} is neither UTF-8 nor CP932 (Shift_JIS) text.",
+            msg("reader.unknown_encoding", name=name),
             path=str(path),
             line=1,
-            hint="If you know its encoding, give it with --encoding.",
+            hint=msg("reader.give_encoding_if_known_hint"),
         )
     return detected
 
@@ -340,9 +329,11 @@ def _check_header(header: list[str], name: str, path: Path, line: int) -> None:
     for position, column in enumerate(header, start=1):
         if column in seen:
             raise SourceError(
-                f"{name} line {line} names the column “{column}” twice (columns {seen[column]} and {position}).",
+                msg(
+                    "reader.duplicate_column", name=name, line=line, column=column, first=seen[column], second=position
+                ),
                 path=str(path),
                 line=line,
-                hint="Rename one of them so every column has its own name.",
+                hint=msg("reader.rename_column_hint"),
             )
         seen[column] = position

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exporter.errors import PlanError, SourceError
+from exporter.messages import Message, msg
 from exporter.prefetch import Prefetch
 from exporter.progress import Progress
 from exporter.records import Chunk, RecordSplitter, count_lines
@@ -69,9 +70,11 @@ class Source:
         seen: set[str] = set()
         for column in columns:
             if column not in positions:
-                raise PlanError(f"{self.name} has no column named “{column}”.", hint=_closest_hint(column, self.header))
+                raise PlanError(
+                    msg("reader.no_such_column", name=self.name, column=column), hint=_closest_hint(column, self.header)
+                )
             if column in seen:
-                raise PlanError(f"The column “{column}” is asked for twice.")
+                raise PlanError(msg("reader.column_twice", column=column))
             seen.add(column)
         return [positions[column] for column in columns]
 
@@ -136,7 +139,7 @@ class Source:
                     if batch is not None and batch.num_rows:
                         rows += batch.num_rows
                         if progress is not None:
-                            progress(min(raw.size / total, 1.0), f"{rows:,} rows read")
+                            progress(min(raw.size / total, 1.0), msg("progress.rows_read", rows=rows, total=None))
                         yield batch
         finally:
             for future in pending:
@@ -167,21 +170,23 @@ def open_source(
     """Sniff a resident file and read its header; the body is checked when it is read."""
     path = Path(path)
     if not path.exists():
-        raise SourceError(f"{path} does not exist.", path=str(path))
+        raise SourceError(msg("reader.missing", path=str(path)), path=str(path))
     if path.is_dir():
-        raise SourceError(f"{path} is a folder, not a CSV file.", path=str(path))
+        raise SourceError(msg("reader.folder", path=str(path)), path=str(path))
     if not stat.S_ISREG(path.stat().st_mode):  # a pipe or device would block, or be gone when read again
         raise SourceError(
-            f"{path.name} is not an ordinary file (it is a pipe or a device).",
+            msg("reader.not_regular", name=path.name),
             path=str(path),
-            hint="Save the table as a file first.",
+            hint=msg("reader.save_as_file_hint"),
         )
     try:
         head: Head = read_head(path, encoding=encoding, delimiter=delimiter, max_rows=preview_rows, limits=limits)
     except PermissionError:
-        raise SourceError(f"{path.name} cannot be opened: permission denied.", path=str(path)) from None
+        raise SourceError(msg("reader.permission_denied", name=path.name), path=str(path)) from None
     except OSError as error:
-        raise SourceError(f"{path.name} could not be read: {error.strerror or error}.", path=str(path)) from None
+        raise SourceError(
+            msg("reader.os_error", name=path.name, reason=error.strerror or str(error)), path=str(path)
+        ) from None
     return Source(path, head.format, head.header, head.rows, limits)
 
 
@@ -222,9 +227,9 @@ class _ChunkParser:
         first = next((record for record in records if record), None)
         if first is not None and tuple(first) != self._source.header:
             raise SourceError(
-                f"{self._source.name} changed while it was being read: its header is not the one read at first.",
+                msg("reader.header_changed", name=self._source.name),
                 path=str(self._source.path),
-                hint="Export again once no other program is writing to the file.",
+                hint=msg("reader.not_being_written_hint"),
             )
 
     def parse_header_chunk(self, chunk: Chunk) -> pa.RecordBatch | None:
@@ -301,10 +306,10 @@ def _check_utf8(chunk: Chunk, source: Source) -> None:
             line = line_finder(source.path, source.format)(chunk.offset + error.start)
             encoding = source.format.encoding
             raise SourceError(
-                f"{source.name} line {line} has bytes that are not valid {encoding}.",
+                msg("reader.undecodable", name=source.name, line=line, encoding=encoding),
                 path=str(source.path),
                 line=line,
-                hint="Give the file's encoding with --encoding (for example cp932 or utf-8).",
+                hint=msg("reader.give_encoding_hint"),
             ) from None
 
 
@@ -319,25 +324,30 @@ def _locate_in_chunk(source: Source, chunk: Chunk) -> SourceError:
     start = first
     for record in reader:
         if record and len(record) != expected:
-            noun = "value" if len(record) == 1 else "values"
             return SourceError(
-                f"{source.name} line {start} has {len(record)} {noun}, but the header has {expected} columns.",
+                msg(
+                    "reader.field_count_one" if len(record) == 1 else "reader.field_count",
+                    name=source.name,
+                    line=start,
+                    count=len(record),
+                    expected=expected,
+                ),
                 path=str(source.path),
                 line=start,
-                hint="Check for a missing or extra delimiter, or a quote that is not closed.",
+                hint=msg("reader.delimiter_or_quote_hint"),
             )
         start = first + reader.line_num
     last = first + max(count_lines(chunk.data) - 1, 0)
-    return SourceError(f"{source.name} lines {first} to {last} could not be read as CSV.", path=str(source.path))
+    return SourceError(msg("reader.lines_unreadable", name=source.name, first=first, last=last), path=str(source.path))
 
 
-def _closest_hint(column: str, header: Sequence[str]) -> str:
+def _closest_hint(column: str, header: Sequence[str]) -> Message:
     import difflib
 
     close = difflib.get_close_matches(column, header, n=3, cutoff=0.5)
     if close:
-        return "Did you mean " + " or ".join(f"“{name}”" for name in close) + "?"
-    return "Run “exporter inspect” to see the column names."
+        return msg(f"reader.did_you_mean_{len(close)}", **dict(zip("abc", close, strict=False)))
+    return msg("reader.see_columns_hint")
 
 
 def iter_rows(source: Source, columns: Sequence[str]) -> Iterator[list[str]]:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms
 
 from exporter.atomic import fsync_folder
 from exporter.errors import OutputError
+from exporter.messages import msg
 
 SCRATCH_PREFIX = ".exporter-"
 SCRATCH_SUFFIX = ".tmp"
@@ -207,7 +208,7 @@ def _link_named(path: Path, target: Path) -> None:
 
 
 def _exists(target: Path) -> OutputError:
-    return OutputError(f"{target} already exists.", hint="Choose an empty folder, or move the earlier files away.")
+    return OutputError(msg("output.exists", path=str(target)), hint=msg("output.empty_folder_hint"))
 
 
 def _lock(fd: int) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporter.errors import ExportCancelled, SourceError
+from exporter.messages import msg
 from exporter.records import LineAt, count_lines
 from exporter.sniff import SourceFormat
 
@@ -156,10 +157,10 @@ def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
                 break
     line = lines + 1
     return SourceError(
-        f"{path.name} line {line} has bytes that are not valid {encoding}.",
+        msg("reader.undecodable", name=path.name, line=line, encoding=encoding),
         path=str(path),
         line=line,
-        hint="Give the file's encoding with --encoding (for example cp932 or utf-8).",
+        hint=msg("reader.give_encoding_hint"),
     )
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from exporter.errors import DecryptionError, ExportCancelled
+from exporter.messages import msg
 
 _inflate: types.ModuleType
 try:
@@ -91,22 +92,20 @@ class _Messages:
         self.archive = archive
 
     def not_a_zip(self) -> DecryptionError:
-        return DecryptionError(
-            f"{self.archive} decrypted, but it is not an exporter archive.",
-            hint="Use “exporter decrypt --raw” to get its content as it is.",
-        )
+        return DecryptionError(msg("decrypt.not_exporter_archive", name=self.archive), hint=msg("decrypt.use_raw_hint"))
 
-    def damaged(self, what: str) -> DecryptionError:
-        return DecryptionError(f"The ZIP inside {self.archive} is damaged: {what}.")
+    def damaged(self, what: str, entry: str = "") -> DecryptionError:
+        """``what`` names the fault: malformed, sizes_disagree, corrupt, overlong or crc (of ``entry``)."""
+        return DecryptionError(msg(f"decrypt.zip_{what}", name=self.archive, **({"entry": entry} if entry else {})))
 
     def malformed(self) -> DecryptionError:
-        return self.damaged("its directory is malformed")
+        return self.damaged("malformed")
 
     def sizes_disagree(self, entry: str) -> DecryptionError:
-        return self.damaged(f"the sizes of {entry} disagree")
+        return self.damaged("sizes_disagree", entry)
 
     def corrupt(self, entry: str) -> DecryptionError:
-        return self.damaged(f"the compressed data of {entry} is corrupt")
+        return self.damaged("corrupt", entry)
 
 
 def read_directory(source: Readable, archive: str, names: tuple[str, ...]) -> dict[str, Entry]:
@@ -119,23 +118,20 @@ def read_directory(source: Readable, archive: str, names: tuple[str, ...]) -> di
     found: dict[str, Entry] = {}
     for entry in directory.entries:
         if entry.name not in names:
-            raise DecryptionError(f"{archive} decrypted, but it holds other files than {' and '.join(names)}.")
+            raise DecryptionError(msg("decrypt.other_files", name=archive))
         if entry.name in found:
-            raise DecryptionError(f"{archive} decrypted, but it holds {entry.name} twice.")
+            raise DecryptionError(msg("decrypt.entry_twice", name=archive, entry=entry.name))
         found[entry.name] = entry
     if len(found) != len(names):
-        raise DecryptionError(
-            f"{archive} decrypted, but it does not hold {' and '.join(names)}.",
-            hint="Use “exporter decrypt --raw” to get its content as it is.",
-        )
+        raise DecryptionError(msg("decrypt.entries_missing", name=archive), hint=msg("decrypt.use_raw_hint"))
     for entry in found.values():
         if entry.flags & _ENCRYPTED_FLAGS or entry.method == _AES_METHOD:
-            raise DecryptionError(
-                f"{entry.name} in {archive} is encrypted inside the archive, which exporter never does."
-            )
+            raise DecryptionError(msg("decrypt.entry_encrypted", entry=entry.name, name=archive))
         if entry.method not in (STORED, DEFLATED):
-            method = f"{_METHOD_NAMES.get(entry.method, 'an unknown method')} (method {entry.method})"
-            raise DecryptionError(f"{entry.name} in {archive} is compressed with {method}, which exporter never uses.")
+            method = _METHOD_NAMES.get(entry.method) or msg("decrypt.unknown_method")
+            raise DecryptionError(
+                msg("decrypt.entry_method", entry=entry.name, name=archive, method=method, number=entry.method)
+            )
         if entry.flags & ~(_ALLOWED_FLAGS | _ENCRYPTED_FLAGS):
             raise say.malformed()
         if entry.method == STORED and entry.compressed_size != entry.size:
@@ -176,7 +172,7 @@ def _read_central_directory(source: Readable, say: _Messages) -> _Directory:
     if cd_start + cd_size != records_end:
         raise say.malformed()
     if count > _MAX_ENTRIES:
-        raise DecryptionError(f"{say.archive} decrypted, but it holds other files than data.csv and manifest.json.")
+        raise DecryptionError(msg("decrypt.other_files", name=say.archive))
     data = source.read_at(cd_start, cd_size)
     entries = []
     position = 0
@@ -356,7 +352,7 @@ def unpack(
     end = entry.data_offset + entry.compressed_size
     while offset < end:
         if cancel is not None and cancel.is_set():
-            raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
+            raise ExportCancelled(msg("envelope.opening_cancelled"))
         packed = source.read_at(offset, min(PIECE, end - offset))
         if not packed:
             raise say.corrupt(entry.name)
@@ -374,7 +370,7 @@ def unpack(
                 packed = decompressor.unconsumed_tail
             produced += len(piece)
             if produced > entry.size:
-                raise say.damaged(f"{entry.name} unpacks to more than its headers say")
+                raise say.damaged("overlong", entry.name)
             crc = _crc32(piece, crc)
             if piece:
                 write(piece)
@@ -388,7 +384,7 @@ def unpack(
     if produced != entry.size:
         raise say.sizes_disagree(entry.name)
     if crc != entry.crc:
-        raise say.damaged(f"{entry.name} fails its CRC-32 check")
+        raise say.damaged("crc", entry.name)
 
 
 def read_small(source: Readable, entry: Entry, archive: str) -> bytes:

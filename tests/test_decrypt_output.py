@@ -20,6 +20,7 @@ from hostile_archives import write_archive as sealed_archive
 from exporter import staging
 from exporter.decrypt import EXPANSION_FLOOR, decrypt_archive, decrypt_file
 from exporter.errors import DecryptionError, ExportCancelled, OutputError
+from exporter.messages import Message
 
 EXPORTER = (sys.executable, "-m", "exporter")
 MiB = 1 << 20
@@ -112,7 +113,7 @@ def test_folder_holding_earlier_files_is_refused_and_left_exactly_as_it_was(tmp_
     with pytest.raises(OutputError, match=r"already exists\.$") as caught:
         decrypt_archive(archive, folder, [key.identity])
 
-    assert caught.value.hint == "Choose an empty folder, or move the earlier files away."
+    assert caught.value.hint_text() == "Choose an empty folder, or move the earlier files away."
     assert {name: os.lstat(folder / name) for name in os.listdir(folder)} == before
 
 
@@ -122,8 +123,8 @@ def test_files_that_appear_meanwhile_are_never_replaced_and_nothing_else_stays(t
     folder = tmp_path / "out"
     folder.mkdir()
 
-    def meanwhile(fraction: float, message: str) -> None:
-        if "unpacked" in message and not (folder / "data.csv").exists():
+    def meanwhile(fraction: float, message: Message) -> None:
+        if message.id == "progress.bytes_unpacked" and not (folder / "data.csv").exists():
             (folder / "data.csv").write_text("someone else's")
 
     with pytest.raises(OutputError, match=r"data\.csv already exists\.$"):
@@ -138,8 +139,8 @@ def test_cancel_while_unpacking_leaves_nothing(tmp_path, key, scratch_kind):
     archive = good_archive(tmp_path, key, text_data(4 * MiB))
     cancel = threading.Event()
 
-    def press_cancel(fraction: float, message: str) -> None:
-        if "unpacked" in message:
+    def press_cancel(fraction: float, message: Message) -> None:
+        if message.id == "progress.bytes_unpacked":
             cancel.set()
 
     with pytest.raises(ExportCancelled, match=r"^Opening the archive was cancelled; nothing was written\.$"):
@@ -163,15 +164,15 @@ def test_bomb_is_refused_from_its_declared_size_before_anything_is_unpacked(tmp_
     archive = zeros_archive(tmp_path, key, EXPANSION_FLOOR + 16 * MiB)
     ratio = (EXPANSION_FLOOR + 16 * MiB) / archive.stat().st_size
     assert ratio > 500
-    messages: list[str] = []
+    messages: list[Message] = []
 
     with pytest.raises(DecryptionError) as caught:
         decrypt_archive(archive, tmp_path / "out", [key.identity], progress=lambda f, m: messages.append(m))
 
     assert f"{ratio:,.0f} times the size of the archive; the limit is 100 times." in str(caught.value)
-    assert caught.value.hint == f"If you trust the archive, allow more with --max-expansion {int(ratio) + 1}."
+    assert caught.value.hint_text() == f"If you trust the archive, allow more with --max-expansion {int(ratio) + 1}."
     assert messages, "the archive was decrypted first"
-    assert not [message for message in messages if "unpacked" in message], "unpacking began before the check"
+    assert not [message for message in messages if message.id == "progress.bytes_unpacked"], "unpacked before the check"
     assert listing(tmp_path) == ["zeros.zip.age"]
 
 
@@ -228,7 +229,7 @@ def test_too_little_free_space_is_refused_before_unpacking(tmp_path, key, small_
         decrypt_archive(archive, disk / "out", [key.identity])
 
     assert str(caught.value).startswith(f"There is not enough free space in {disk}: 9.0 MiB are needed and ")
-    assert caught.value.hint == "Free some space or choose a folder on another disk."
+    assert caught.value.hint_text() == "Free some space or choose a folder on another disk."
     assert listing(disk) == []
     assert shutil.disk_usage(disk).used < 256 * 1024, "a scratch file still holds space"
 
@@ -240,7 +241,7 @@ def test_disk_that_fills_up_while_writing_says_so_and_leaves_nothing(tmp_path, k
     disk = small_disk(24 * MiB)
     filler = disk / "filler"
 
-    def someone_fills_the_disk(fraction: float, message: str) -> None:
+    def someone_fills_the_disk(fraction: float, message: Message) -> None:
         if fraction > 0.5 and not filler.exists():
             with open(filler, "wb") as file:
                 os.posix_fallocate(file.fileno(), 0, shutil.disk_usage(disk).free - 64 * 1024)
@@ -351,8 +352,8 @@ def test_scratch_files_in_the_folder_hold_no_plaintext_while_decrypting(tmp_path
     folder.mkdir()
     seen: dict[str, bytes] = {}
 
-    def look(fraction: float, message: str) -> None:
-        if message == "verified":  # the last report comes after data.csv and manifest.json got their names
+    def look(fraction: float, message: Message) -> None:
+        if message.id == "progress.verified":  # the last report comes after data.csv and manifest.json got their names
             return
         for name in os.listdir(folder):
             seen[name] = (folder / name).read_bytes()

@@ -113,10 +113,10 @@ def test_later_bytes_that_contradict_the_detected_encoding_are_refused_with_thei
     path.write_bytes(head.encode("cp932") * 3 + tail)
     with pytest.raises(SourceError) as caught:
         open_source(path).count_rows()
-    assert caught.value.message.endswith("has bytes that are not valid cp932.")
+    assert str(caught.value).endswith("has bytes that are not valid cp932.")
     assert caught.value.line is not None
     assert caught.value.line > 1_200_000
-    assert "--encoding" in (caught.value.hint or "")
+    assert "--encoding" in (caught.value.hint_text() or "")
 
 
 def test_a_file_that_is_neither_asks_for_the_encoding(tmp_path):

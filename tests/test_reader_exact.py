@@ -33,9 +33,9 @@ def exporter_read(path: Path, encoding: str, delimiter: str) -> tuple[list[str],
 
 
 def refusal(error: SourceError, path: Path) -> Refused:
-    assert error.line is not None, error.message
-    assert f"{path.name} line {error.line} " in error.message, error.message
-    return Refused(error.line, error.message)
+    assert error.line is not None, str(error)
+    assert f"{path.name} line {error.line} " in str(error), str(error)
+    return Refused(error.line, str(error))
 
 
 def agree(path: Path, data: bytes, encoding: str, delimiter: str = ",") -> None:
@@ -131,8 +131,8 @@ def test_case_stray_quotes_are_refused_naming_the_line(name, line, column):
     with pytest.raises(SourceError) as caught:
         open_source(CASES / name).count_rows()
     assert caught.value.line == line
-    assert f"{name} line {line} has a quoted value followed by more text" in caught.value.message
-    assert f"column {column}" in caught.value.message
+    assert f"{name} line {line} has a quoted value followed by more text" in str(caught.value)
+    assert f"column {column}" in str(caught.value)
 
 
 def quote_all(rows: list[list[str]], end: str = "\r\n") -> str:

@@ -128,8 +128,9 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def start_stuck_export(script: str, tmp_path: Path, rows: int) -> tuple[subprocess.Popen[str], Path]:
-    """An export run by ``script``, once it has said it is stuck; and the folder its archive would go to."""
+def start_stuck_export(script: str, tmp_path: Path, rows: int, *options: str) -> tuple[subprocess.Popen[str], Path]:
+    """An export run by ``script`` (with ``options`` added), once it has said it is stuck; and the folder its
+    archive would go to."""
     source = tmp_path / "r.csv"
     source.write_bytes(sample_bytes(rows, seed=2))
     target = tmp_path / "target"
@@ -137,8 +138,8 @@ def start_stuck_export(script: str, tmp_path: Path, rows: int) -> tuple[subproce
     recipient = str(X25519Identity.generate().recipient)
     process = subprocess.Popen(
         [sys.executable, "-c", script, "export", str(source), "--column", "phone", "--recipient", recipient,
-         "--output", str(target / "o.zip.age")],
-        stderr=subprocess.PIPE, text=True,
+         "--output", str(target / "o.zip.age"), *options],
+        stderr=subprocess.PIPE, text=True, encoding="utf-8",
     )  # fmt: skip
     assert process.stderr is not None
     assert process.stderr.readline() == "stuck\n"

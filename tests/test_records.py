@@ -50,8 +50,8 @@ def split(data: bytes, sizes: list[int], delimiter: str = ",", max_record: int =
 
 def refusal(error: SourceError) -> Refused:
     assert error.line is not None
-    assert error.message.startswith(f"t.csv line {error.line} ")
-    return Refused(error.line, error.message)
+    assert str(error).startswith(f"t.csv line {error.line} ")
+    return Refused(error.line, str(error))
 
 
 def agree(data: bytes, sizes: list[int], delimiter: str = ",") -> None:

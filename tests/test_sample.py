@@ -16,6 +16,7 @@ import pytest
 
 from exporter import sample, sample_names
 from exporter.errors import ExportCancelled, PlanError
+from exporter.messages import Message, msg
 from exporter.sample import (
     REFERENCE_DATE,
     SAMPLE_COLUMNS,
@@ -316,13 +317,14 @@ def test_cancel_before_start_raises_and_cancel_midway_stops_between_blocks():
 
 def test_progress_is_reported_at_most_about_a_hundred_times_and_ends_at_one(monkeypatch):
     monkeypatch.setattr(sample, "_BLOCK_ROWS", 10)
-    calls: list[tuple[float, str]] = []
+    calls: list[tuple[float, Message]] = []
     write_sample(io.BytesIO(), 5000, progress=lambda fraction, message: calls.append((fraction, message)))
     fractions = [fraction for fraction, _ in calls]
     assert 50 <= len(calls) <= 101
     assert fractions == sorted(fractions)
     assert fractions[-1] == 1.0
-    assert "5,000" in calls[-1][1]
+    assert calls[-1][1] == msg("progress.sample_rows", rows=5000, total=5000)
+    assert calls[-1][1].render("en") == "5,000 of 5,000 sample rows written"
 
 
 def test_importing_the_sample_module_pulls_in_no_heavy_or_gui_libraries():

@@ -220,7 +220,7 @@ def test_unknown_column_is_refused_with_a_suggestion(tmp_path):
     with pytest.raises(PlanError) as caught:
         source.column_indexes(["nmae"])
     assert str(caught.value) == "r.csv has no column named “nmae”."
-    assert (caught.value.hint or "").startswith("Did you mean “name”")
+    assert (caught.value.hint_text() or "").startswith("Did you mean “name”")
 
 
 def test_pipe_delimited_cp932_whose_second_bytes_look_like_pipes_is_read_exactly(tmp_path):
@@ -256,7 +256,7 @@ def test_file_neither_utf8_nor_cp932_asks_for_the_encoding(tmp_path):
     path.write_bytes(b"a,b\n\xff\xfe\xfa,\x81\x7f\n")
     err = refusal(path)
     assert "neither UTF-8 nor CP932" in str(err)
-    assert "--encoding" in (err.hint or "")
+    assert "--encoding" in (err.hint_text() or "")
 
 
 def test_missing_file_is_one_sentence(tmp_path):

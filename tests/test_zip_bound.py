@@ -154,4 +154,4 @@ def test_data_that_outgrows_a_bound_below_the_threshold_stops_with_a_sentence_na
     with pytest.raises(SourceError) as raised:
         writer.write_data(os.urandom(1_000))
     assert str(raised.value) == "residents.csv grew while it was being read, so the export was stopped."
-    assert raised.value.hint == "Export again once no other program is writing to the file."
+    assert raised.value.hint_text() == "Export again once no other program is writing to the file."

@@ -19,6 +19,7 @@ from exporter.envelope.header import Stanza
 from exporter.envelope.scrypt import ScryptRecipient
 from exporter.envelope.stream import AgeReader, AgeWriter
 from exporter.errors import DecryptionError, EncryptionError, ExportCancelled
+from exporter.messages import msg
 
 _FILE_KEY_SIZE = 16
 _NONCE_SIZE = 16
@@ -46,16 +47,13 @@ class Identity(Protocol):
 def encrypt(dst: BinaryIO, recipients: Sequence[Recipient]) -> AgeWriter:
     """Write the header to ``dst`` and return a writer for the payload; ``close()`` it to finish the file."""
     if not recipients:
-        raise EncryptionError("No recipient was given, so nobody could open the archive.")
+        raise EncryptionError(msg("envelope.no_recipient"))
     if len(recipients) > 1 and any(isinstance(r, ScryptRecipient) for r in recipients):
-        raise EncryptionError(
-            "A passphrase cannot be combined with other recipients.",
-            hint="Encrypt either to a passphrase alone or to one or more age1... keys.",
-        )
+        raise EncryptionError(msg("envelope.passphrase_not_alone"), hint=msg("envelope.passphrase_not_alone_hint"))
     file_key = os.urandom(_FILE_KEY_SIZE)
     stanzas = [stanza for recipient in recipients for stanza in recipient.wrap(file_key)]
     if len(stanzas) > 1 and any(stanza.type in _PASSPHRASE_TYPES for stanza in stanzas):
-        raise EncryptionError("A passphrase cannot be combined with other recipients.")
+        raise EncryptionError(msg("envelope.passphrase_not_alone"))
     nonce = os.urandom(_NONCE_SIZE)
     dst.write(header.encode_header(stanzas, file_key) + nonce)
     return AgeWriter(dst, header.payload_key(file_key, nonce))
@@ -65,20 +63,16 @@ def _no_match(stanzas: Sequence[Stanza]) -> DecryptionError:
     """Say that nothing opened the file, and what the header suggests trying instead."""
     types = {stanza.type for stanza in stanzas}
     if types & _POST_QUANTUM_TYPES and not types & (_KEY_TYPES | _PASSPHRASE_TYPES):
-        return DecryptionError(
-            "This archive is encrypted for a post-quantum key (mlkem768x25519), "
-            "a recipient type that is not supported yet.",
-            hint="Ask the sender to encrypt it to your age1... key or with a passphrase.",
-        )
+        return DecryptionError(msg("envelope.post_quantum_only"), hint=msg("envelope.post_quantum_only_hint"))
     if types & _POST_QUANTUM_TYPES:
-        hint = "It is also encrypted for a post-quantum key (mlkem768x25519), which is not supported yet."
+        hint = msg("envelope.post_quantum_also_hint")
     elif types <= _PASSPHRASE_TYPES:
-        hint = "This archive is protected by a passphrase; check that it was typed exactly."
+        hint = msg("envelope.no_match_passphrase_hint")
     elif types & _KEY_TYPES:
-        hint = "This archive was encrypted to keys; choose the key file that belongs to one of them."
+        hint = msg("envelope.no_match_keys_hint")
     else:
-        hint = "This archive was encrypted for a kind of key this program does not support."
-    return DecryptionError("No key or passphrase given opens this archive.", hint=hint)
+        hint = msg("envelope.no_match_unknown_hint")
+    return DecryptionError(msg("envelope.no_match"), hint=hint)
 
 
 def decrypt(src: BinaryIO, identities: Sequence[Identity], *, cancel: threading.Event | None = None) -> AgeReader:
@@ -97,13 +91,13 @@ def decrypt(src: BinaryIO, identities: Sequence[Identity], *, cancel: threading.
         raise messages.malformed_header()
     if len(stanzas) > MAX_STANZAS:
         raise DecryptionError(
-            f"This archive names {len(stanzas):,} recipients; this program opens archives of at most {MAX_STANZAS:,}.",
-            hint="Ask the sender to encrypt it to fewer recipients.",
+            msg("envelope.too_many_stanzas", count=len(stanzas), limit=MAX_STANZAS),
+            hint=msg("envelope.too_many_stanzas_hint"),
         )
     file_key = None
     for identity in identities:
         if cancel is not None and cancel.is_set():
-            raise ExportCancelled("Opening the archive was cancelled; nothing was written.")
+            raise ExportCancelled(msg("envelope.opening_cancelled"))
         file_key = identity.unwrap(stanzas)
         if file_key is not None:
             break
@@ -112,8 +106,8 @@ def decrypt(src: BinaryIO, identities: Sequence[Identity], *, cancel: threading.
     if len(file_key) != _FILE_KEY_SIZE:
         raise messages.malformed_header()
     if not hmac.compare_digest(header.header_mac(file_key, parsed.mac_input), parsed.mac):
-        raise messages.damaged("its header does not verify")
+        raise messages.damaged("header_mac")
     nonce = source.read(_NONCE_SIZE)
     if len(nonce) != _NONCE_SIZE:
-        raise messages.damaged("it was cut short")
+        raise messages.damaged("cut_short")
     return AgeReader(source.read, header.payload_key(file_key, nonce))

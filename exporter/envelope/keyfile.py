@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from exporter.envelope.x25519 import X25519Identity, X25519Recipient
 from exporter.errors import DecryptionError, EncryptionError, ExporterError
+from exporter.messages import Message, msg
 
 
 def _content_lines(text: str) -> list[tuple[int, str]]:
@@ -22,9 +23,8 @@ def _content_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _at_line(error: ExporterError, source: str, number: int) -> str:
-    text = str(error.message)
-    return f"{source}, line {number}: {text[:1].lower()}{text[1:]}"
+def _at_line(error: ExporterError, source: str, number: int) -> Message:
+    return msg("envelope.at_line", name=source, line=number, message=error.message)
 
 
 def parse_recipients_file(text: str, source: str) -> list[X25519Recipient]:
@@ -37,8 +37,7 @@ def parse_recipients_file(text: str, source: str) -> list[X25519Recipient]:
             raise EncryptionError(_at_line(error, source, number), hint=error.hint) from None
     if not recipients:
         raise EncryptionError(
-            f"{source} holds no recipient key.",
-            hint="Add the recipient's public key (age1...) on a line of its own.",
+            msg("envelope.no_recipient_in_file", name=source), hint=msg("envelope.no_recipient_in_file_hint")
         )
     return recipients
 
@@ -53,8 +52,7 @@ def parse_identity_file(text: str, source: str) -> list[X25519Identity]:
             raise DecryptionError(_at_line(error, source, number), hint=error.hint) from None
     if not identities:
         raise DecryptionError(
-            f"{source} holds no secret key.",
-            hint="Choose the key file made by 'exporter keygen' or age-keygen.",
+            msg("envelope.no_identity_in_file", name=source), hint=msg("envelope.no_identity_in_file_hint")
         )
     return identities
 

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from exporter.envelope import messages
 from exporter.envelope.header import Stanza, b64decode, b64encode
 from exporter.errors import DecryptionError, EncryptionError
+from exporter.messages import msg
 
 STANZA_TYPE = "scrypt"
 _SALT_LABEL = b"age-encryption.org/v1/scrypt"
@@ -37,7 +38,7 @@ class ScryptRecipient:
 
     def __init__(self, passphrase: str, work_factor: int = 18) -> None:
         if not passphrase:
-            raise EncryptionError("The passphrase is empty.", hint="Choose a passphrase of several words.")
+            raise EncryptionError(msg("envelope.passphrase_empty"), hint=msg("envelope.passphrase_empty_hint"))
         if not 1 <= work_factor <= _HIGHEST_WORK_FACTOR:
             raise ValueError(f"scrypt work factor must be between 1 and {_HIGHEST_WORK_FACTOR}")
         self._passphrase = passphrase
@@ -75,19 +76,16 @@ class ScryptIdentity:
             raise messages.malformed_header()
         if len(stanza.args[1]) > 3 or int(stanza.args[1]) > self._max_work_factor:
             raise DecryptionError(
-                "This archive's passphrase protection demands more computing work than allowed "
-                f"(scrypt work factor above {self._max_work_factor}); it was not opened.",
-                hint="Ask the sender to encrypt it again with the usual settings.",
+                msg("envelope.scrypt_too_costly", limit=self._max_work_factor),
+                hint=msg("envelope.encrypt_again_hint"),
             )
         work_factor = int(stanza.args[1])
         try:
             key = _wrap_key(self._passphrase, salt, work_factor)
         except MemoryError:  # scrypt (r = 8) needs 1 KiB x 2^work_factor: 4 GiB at 22
             raise DecryptionError(
-                "This archive's passphrase protection needs more memory than this computer gives the program "
-                f"({(1024 << work_factor) >> 20:,} MiB for scrypt work factor {work_factor}); it was not opened.",
-                hint="Open it on a computer with more memory, or ask the sender to encrypt it again with the "
-                "usual settings.",
+                msg("envelope.scrypt_no_memory", size=(1024 << work_factor) >> 20, factor=work_factor),
+                hint=msg("envelope.scrypt_no_memory_hint"),
             ) from None
         try:
             return ChaCha20Poly1305(key).decrypt(_ZERO_NONCE, stanza.body, None)

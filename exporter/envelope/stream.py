@@ -119,9 +119,9 @@ class AgeReader:
         if len(sealed) == _SEALED_CHUNK:
             chunk = self._try_open(sealed, last=not at_end)
             if chunk is not None:
-                self._error = messages.damaged("it was cut short" if at_end else "data follows its end")
+                self._error = messages.damaged("cut_short" if at_end else "trailing_data")
                 return chunk
-        raise messages.damaged("its content does not verify")
+        raise messages.damaged("content")
 
     def _next_chunk(self) -> bytes | None:
         """The next verified chunk, or None after the final one."""
@@ -137,9 +137,9 @@ class AgeReader:
                 self._lookahead = self._read(_SEALED_CHUNK)
                 at_end = not self._lookahead
             if len(sealed) < TAG_SIZE:
-                raise messages.damaged("it was cut short")
+                raise messages.damaged("cut_short")
             if len(sealed) == TAG_SIZE and self._counter > 0:
-                raise messages.damaged("its last part is empty")
+                raise messages.damaged("empty_last_chunk")
             chunk = self._open(sealed, at_end)
         except Exception as exc:
             self._error = exc

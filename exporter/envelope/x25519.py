@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from exporter.envelope import bech32, messages
 from exporter.envelope.header import Stanza, b64decode, b64encode
 from exporter.errors import DecryptionError, EncryptionError
+from exporter.messages import msg
 
 STANZA_TYPE = "X25519"
 _RECIPIENT_HRP = "age"
@@ -26,10 +27,7 @@ _ZERO_NONCE = bytes(12)
 _KEY_SIZE = 32
 _FILE_KEY_SIZE = 16
 _WRAPPED_SIZE = _FILE_KEY_SIZE + 16
-EXPOSED_KEY_ADVICE = (
-    "That secret key is no longer private (it is in a file or your shell history now): the recipient should make "
-    "a new key with “exporter keygen” and send only its public key, which starts with age1."
-)
+EXPOSED_KEY_ADVICE = msg("envelope.exposed_key_hint")
 
 
 def _wrap_key(shared_secret: bytes, share: bytes, recipient: bytes) -> bytes:
@@ -41,24 +39,12 @@ def _recipient_error(text: str) -> EncryptionError:
     """Why ``text`` is not a usable recipient, without repeating it (it may be a pasted secret key)."""
     stripped = text.strip()
     if "AGE-SECRET-KEY-" in stripped.upper():  # also inside a pasted line such as "key: AGE-SECRET-KEY-1..."
-        return EncryptionError(
-            "A secret key was given where the recipient's public key belongs.",
-            hint=EXPOSED_KEY_ADVICE,
-        )
+        return EncryptionError(msg("envelope.secret_key_as_recipient"), hint=EXPOSED_KEY_ADVICE)
     if stripped.startswith("age1pq1"):
-        return EncryptionError(
-            "Post-quantum recipients (age1pq1...) are not supported yet.",
-            hint="Ask the recipient for an X25519 key that starts with age1.",
-        )
+        return EncryptionError(msg("envelope.post_quantum_recipient"), hint=msg("envelope.post_quantum_recipient_hint"))
     if stripped.startswith(("ssh-", "ecdsa-")):
-        return EncryptionError(
-            "SSH keys are not supported as recipients.",
-            hint="Ask the recipient for an age key that starts with age1.",
-        )
-    return EncryptionError(
-        "This is not a valid age recipient key.",
-        hint="A recipient key starts with age1 and is 62 characters long.",
-    )
+        return EncryptionError(msg("envelope.ssh_recipient"), hint=msg("envelope.ssh_recipient_hint"))
+    return EncryptionError(msg("envelope.invalid_recipient"), hint=msg("envelope.invalid_recipient_hint"))
 
 
 class X25519Recipient:
@@ -106,18 +92,12 @@ def _identity_error(text: str) -> DecryptionError:
     """Why ``text`` is not a usable identity, without repeating any of it."""
     stripped = text.strip().upper()
     if stripped.startswith("AGE-SECRET-KEY-PQ-"):
-        return DecryptionError("Post-quantum keys (AGE-SECRET-KEY-PQ-1...) are not supported yet.")
+        return DecryptionError(msg("envelope.post_quantum_identity"))
     if stripped.startswith("AGE-PLUGIN-"):
-        return DecryptionError("Plugin keys (AGE-PLUGIN-...) such as hardware keys are not supported.")
+        return DecryptionError(msg("envelope.plugin_identity"))
     if stripped.startswith("AGE1"):
-        return DecryptionError(
-            "A public key was given where the secret key belongs.",
-            hint="Give the key file with the line that starts with AGE-SECRET-KEY-1.",
-        )
-    return DecryptionError(
-        "This is not a valid age secret key.",
-        hint="A secret key starts with AGE-SECRET-KEY-1 and is 74 characters long.",
-    )
+        return DecryptionError(msg("envelope.public_key_as_identity"), hint=msg("envelope.public_key_as_identity_hint"))
+    return DecryptionError(msg("envelope.invalid_identity"), hint=msg("envelope.invalid_identity_hint"))
 
 
 class X25519Identity:

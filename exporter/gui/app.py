@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
+from exporter.messages import Message, msg
+
 _log = logging.getLogger(__name__)
 
 
@@ -44,7 +46,7 @@ def _load_fallback_fonts() -> None:
     painter.end()
 
 
-def display_problem() -> str | None:
+def display_problem() -> Message | None:
     """Why no window can open here (a Linux session without X or Wayland, or an X display that does not answer),
     instead of Qt's abort (SIGABRT, with a misleading word about a missing library)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -53,9 +55,9 @@ def display_problem() -> str | None:
         return None
     display = os.environ.get("DISPLAY")
     if not display:
-        return "The wizard needs a display, and this session has none."
+        return msg("cli.no_display")
     if not _x11_answers():
-        return f"The wizard cannot reach the display {display} (DISPLAY): it does not answer or refuses this program."
+        return msg("cli.display_not_answering", display=display)
     return None
 
 
@@ -98,8 +100,8 @@ def run(options: Options) -> int:
     forbid_core_dumps()  # a dump of the wizard would hold the passphrase and the data in flight
     problem = display_problem()
     if problem is not None:
-        print(f"exporter: error: {problem}", file=sys.stderr)
-        print("exporter: hint: Run it on a desktop, or use a command (see exporter --help).", file=sys.stderr)
+        print(f"exporter: error: {problem}", file=sys.stderr)  # in --lang's or the system's language (cli.py)
+        print(f"exporter: hint: {msg('cli.no_display_hint')}", file=sys.stderr)
         return 1
     app = application()
     language = install_language(app, options.lang)

@@ -11,7 +11,8 @@ products (not committed, never edited by hand)::
     python -m exporter.gui.i18n --update   # lupdate: collect strings from exporter/gui/**/*.py into the .ts
     python -m exporter.gui.i18n --build    # lrelease: .ts -> .qm
 
-The core's error sentences are English; :func:`error_text` (from ``core_messages``) translates them for the GUI.
+The core's sentences come from its own catalogue (:mod:`exporter.messages`), rendered in the language that
+:func:`install_translators` also sets for the core: ``str(err)`` and ``err.hint_text()`` are already translated.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from exporter import messages
-from exporter.gui.core_messages import error_text as error_text
-from exporter.gui.core_messages import translate_core_message as translate_core_message
 
 LANGUAGES = ("en", "ja")
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}  # each in its own language, so anyone finds theirs
@@ -69,6 +68,8 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
 
 
 def remove_translators(app: QCoreApplication) -> None:
+    """Uninstall our translators; the core's sentences follow the system's language again."""
+    messages.set_language(None)
     while _installed:
         translator = _installed.pop()
         app.removeTranslator(translator)

@@ -6,7 +6,6 @@ once all of it verified, and the manifest is then shown in plain words by :class
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +25,13 @@ from PySide6.QtWidgets import (
 from exporter.decrypt import OpenedArchive
 from exporter.display import safe_text
 from exporter.errors import ExporterError
-from exporter.gui.core_messages import translate_core_message
 from exporter.gui.i18n import resource_path
 from exporter.gui.manifest_view import ManifestView
 from exporter.gui.open_form import OpenForm
 from exporter.gui.open_task import open_task
 from exporter.gui.widgets import MessageLabel, error_text
 from exporter.gui.worker import Worker
-
-_MAX_EXPANSION = re.compile(r"--max-expansion (\d+)")
+from exporter.messages import Message
 
 
 class OpenWindow(QWidget):
@@ -49,7 +46,7 @@ class OpenWindow(QWidget):
         self.worker: Worker | None = None
         self._close_when_done = False
         self._status: tuple[str, Any] | None = None
-        self._key_warning: str | None = None  # the core's English sentence, translated when shown
+        self._key_warning: Message | None = None  # the core's sentence, rendered when shown
         self.setAcceptDrops(True)
         icon = resource_path("icons", "exporter.svg")
         if icon.exists():
@@ -180,7 +177,7 @@ class OpenWindow(QWidget):
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
 
-    def _progress(self, fraction: float, _message: str) -> None:
+    def _progress(self, fraction: float, _message: Message) -> None:
         self.progress.setValue(int(fraction * 1000))
 
     def _succeeded(self, opened: OpenedArchive) -> None:
@@ -242,12 +239,11 @@ class OpenWindow(QWidget):
 
     def _for_this_window(self, error: ExporterError) -> ExporterError:
         """The command line's advice reworded where this window has no such option (the unpacked-size limit)."""
-        factor = _MAX_EXPANSION.search(error.hint or "")
-        if factor is None:
+        if not isinstance(error.hint, Message) or error.hint.id != "decrypt.expansion_hint":
             return error
         hint = self.tr(
             "If you trust the archive, open it on the command line with “exporter decrypt --max-expansion {factor}”."
-        ).format(factor=factor.group(1))
+        ).format(factor=error.hint.fields["number"])
         return ExporterError(error.message, hint=hint)
 
     def _warn_about_key_file(self, key_file: Path | None) -> None:
@@ -261,7 +257,7 @@ class OpenWindow(QWidget):
         if self._key_warning is None:
             self.key_warning.clear_message()
         else:
-            self.key_warning.show_message(safe_text(translate_core_message(self._key_warning)), "warning")
+            self.key_warning.show_message(safe_text(str(self._key_warning)), "warning")
 
     def closeEvent(self, event: Any) -> None:
         if self.busy:  # let the worker stop and clean up first; the window closes when it is done

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.classify import Category, classify_columns
+from exporter.messages import Message
 from exporter.pipeline import ExportResult, run_export
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
@@ -22,7 +22,6 @@ from exporter.source import Source, open_source
 SAMPLE_ROWS = 460_000
 SAMPLE_SEED = 0
 SAMPLES_PER_COLUMN = 3
-_FIRST_NUMBER = re.compile(r"\d[\d,]*")
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def load_sample(
     def task(progress: Progress, cancel: threading.Event) -> LoadedSource:
         path = sample_path(folder, rows, seed)
         if not path.exists():
-            _write_sample(path, rows, seed, _share(_tagged(progress, "sample"), 0.0, 0.7), cancel)
+            _write_sample(path, rows, seed, _share(progress, 0.0, 0.7), cancel)
             progress = _share(progress, 0.7, 1.0)
         return _load(path, None, None, progress, cancel)
 
@@ -74,7 +73,7 @@ def load_sample(
 
 def export(plan: ExportPlan) -> Callable[[Progress, threading.Event], ExportResult]:
     def task(progress: Progress, cancel: threading.Event) -> ExportResult:
-        return run_export(plan, progress=_tagged(progress, "rows"), cancel=cancel)
+        return run_export(plan, progress=progress, cancel=cancel)
 
     return task
 
@@ -85,7 +84,7 @@ def _load(
     source = open_source(path, encoding=encoding, delimiter=delimiter)
     categories = tuple(classify_columns(source.header, source.head_rows))
     samples = tuple(_samples(source, index) for index in range(len(source.header)))
-    digest = source.count_rows(progress=_tagged(progress, "rows"), cancel=cancel)
+    digest = source.count_rows(progress=progress, cancel=cancel)
     return LoadedSource(source, digest.rows, categories, samples)
 
 
@@ -114,26 +113,21 @@ def _write_sample(path: Path, rows: int, seed: int, progress: Progress, cancel: 
             partial.unlink()
 
 
-def progress_count(message: str) -> tuple[str, int | None]:
-    """Split a message made by :func:`_tagged` into its kind ("rows", "sample") and its count."""
-    kind, _, count = message.partition(":")
-    return kind, int(count) if count.isdigit() else None
+_KINDS = {"progress.rows_read": "rows", "progress.rows_exported": "rows", "progress.sample_rows": "sample"}
 
 
-def _tagged(progress: Progress, kind: str) -> Progress:
-    """Replace the core's English progress text by "kind:count", which the page words in the user's language."""
-
-    def report(fraction: float, message: str) -> None:
-        match = _FIRST_NUMBER.search(message)
-        progress(fraction, f"{kind}:{match.group().replace(',', '') if match else ''}")
-
-    return report
+def progress_count(message: Message) -> tuple[str, int | None]:
+    """The kind of a core progress report ("rows" read or exported, "sample" rows written, else "") and its count
+    of rows, read from the message's id and fields; the page words it in the user's language."""
+    kind = _KINDS.get(message.id, "")
+    rows = message.fields.get("rows")
+    return kind, rows if kind and isinstance(rows, int) else None
 
 
 def _share(progress: Progress, start: float, end: float) -> Progress:
     """Give a sub-step its share of the bar, as Orange's ``wrap_callback`` does."""
 
-    def report(fraction: float, message: str) -> None:
+    def report(fraction: float, message: Message) -> None:
         progress(start + (end - start) * fraction, message)
 
     return report

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStyle, QStyledItemDelegate,
 from exporter.classify import SENSITIVE_CATEGORIES, Category
 from exporter.display import safe_text
 from exporter.errors import ExporterError
-from exporter.gui.core_messages import error_text as translated_error
 
 CATEGORY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 TOOLTIP_CHARS = 2000  # a tooltip shows at most this much of a value or a path
@@ -205,9 +204,9 @@ def plain_tooltip(text: str, *, max_chars: int = TOOLTIP_CHARS) -> str:
 
 
 def error_text(err: ExporterError) -> str:
-    """The core's sentence and its hint, translated where ``core_messages`` knows the sentence."""
-    message, hint = translated_error(err)
-    return f"{message}\n{hint}" if hint else message
+    """The core's sentence and its hint on the next line, in the wizard's language (the catalogue's rendering)."""
+    hint = err.hint_text()
+    return f"{err}\n{hint}" if hint else str(err)
 
 
 def english_plural(text: str, count: int) -> str:

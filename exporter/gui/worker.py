@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from exporter.errors import ExportCancelled, ExporterError, from_os_error
+from exporter.messages import Message, msg
 from exporter.progress import Progress
 
 Task = Callable[[Progress, threading.Event], Any]
@@ -27,7 +28,7 @@ class WorkerSignals(QObject):
     Exactly one of ``succeeded``, ``failed`` or ``cancelled`` is emitted, then ``finished``.
     """
 
-    progress = Signal(float, str)
+    progress = Signal(float, object)  # the fraction done and the core's progress Message (numbers in its fields)
     succeeded = Signal(object)
     failed = Signal(object)  # an ExporterError whose str() is the sentence to show
     cancelled = Signal()
@@ -91,7 +92,7 @@ class Worker(QRunnable):
         finally:
             self.signals.finished.emit()
 
-    def _report(self, fraction: float, message: str) -> None:
+    def _report(self, fraction: float, message: Message) -> None:
         now = time.monotonic()
         if fraction >= 1.0 or now - self._last_report >= self._interval:
             self._last_report = now
@@ -100,8 +101,5 @@ class Worker(QRunnable):
 
 def internal_error(err: Exception) -> ExporterError:
     return ExporterError(
-        QCoreApplication.translate("Worker", "An internal error stopped the work ({0}); nothing was written.").format(
-            type(err).__name__
-        ),
-        hint=QCoreApplication.translate("Worker", "Please report this; set EXPORTER_DEBUG=1 to see the details."),
+        msg("general.internal_error", kind=type(err).__name__), hint=msg("general.internal_error_hint")
     )

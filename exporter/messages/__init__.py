@@ -10,6 +10,8 @@ user's language. Nothing here imports Qt.
 The catalogue is split by area (``exporter/messages/<area>.py``); each area module defines ``CATALOGUE``, a
 mapping ``id -> (english, japanese)`` of :meth:`str.format` templates that use the same field names. A field that
 holds a :class:`Message` is rendered in the same language; numbers are formatted by the template (``{rows:,}``).
+An embedded sentence that continues an English one may be written ``{message:lower}``: its first letter is then
+lower-cased ("keys.txt, line 3: this is not ..."); Japanese templates write ``{message}``.
 Ids are never reused for another meaning: scripts and translations rely on them.
 """
 
@@ -27,7 +29,19 @@ Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
 
 # The areas whose catalogues make up the whole; each is a module of this package defining CATALOGUE.
-_AREAS = ("general", "handover")
+_AREAS = (
+    "general",
+    "envelope",
+    "reader",
+    "plan",
+    "output",
+    "decrypt",
+    "keyfiles",
+    "passphrase",
+    "progress",
+    "cli",
+    "handover",
+)
 
 
 def _load() -> Mapping[str, tuple[str, str]]:
@@ -63,13 +77,30 @@ class Message:
         lang = lang or language()
         english, japanese = CATALOGUE[self.id]
         template = japanese if lang == "ja" else english
-        values = {
-            name: value.render(lang) if isinstance(value, Message) else value for name, value in self.fields.items()
-        }
-        return template.format(**values)
+        return template.format(**{name: _rendered(value, lang) for name, value in self.fields.items()})
 
     def __str__(self) -> str:
         return self.render()
+
+
+class _Rendered(str):
+    """A rendered inner sentence; the format spec ``lower`` lower-cases its first letter."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if spec == "lower":
+            return self[:1].lower() + self[1:]
+        return super().__format__(spec)
+
+
+def _rendered(value: object, lang: Language) -> object:
+    """A field ready for the template: sentences rendered in ``lang``, text able to take the ``lower`` spec."""
+    if isinstance(value, Message):
+        return _Rendered(value.render(lang))
+    if isinstance(value, str):
+        return _Rendered(value)
+    return value
 
 
 def msg(message_id: str, /, **fields: object) -> Message:

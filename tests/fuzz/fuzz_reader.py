@@ -51,11 +51,11 @@ def read(path: Path, encoding: str | None, delimiter: str) -> tuple[list[str], l
         source = exporter.source.open_source(path, encoding=encoding, delimiter=delimiter)
         rows = list(exporter.source.iter_rows(source, source.header))
     except SourceError as error:
-        named = re.findall(r" lines? (\d+)\b", error.message)
+        named = re.findall(r" lines? (\d+)\b", str(error))
         if named and int(named[0]) != error.line:
-            message = f"a refusal names line {error.line} elsewhere than its text: {error.message}"
+            message = f"a refusal names line {error.line} elsewhere than its text: {error}"
             raise AssertionError(message) from None
-        return Refused(error.line or 0, error.message)
+        return Refused(error.line or 0, str(error))
     return list(source.header), rows
 
 

@@ -1,4 +1,5 @@
-"""The core's real error sentences, produced by feeding it bad input, read in Japanese with the file and line kept."""
+"""The core's catalogue as the wizard shows it: every id renders in both languages, and the real error sentences,
+produced by feeding the core bad input, read in Japanese with the file and line kept once the wizard is Japanese."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
+import string
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import QApplication
 from exporter.atomic import AtomicFile
 from exporter.envelope import X25519Identity, X25519Recipient, parse_recipients_file
 from exporter.errors import ExportCancelled, ExporterError
-from exporter.gui.i18n import build_translations, error_text, install_translators, remove_translators
+from exporter.gui.i18n import build_translations, install_translators, remove_translators
 from exporter.gui.i18n import translations_need_build as need_build
+from exporter.messages import CATALOGUE, LANGUAGES, Message, msg
 from exporter.passphrase import require_strong
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan
@@ -39,6 +42,51 @@ def japanese(qapp: QApplication):
     yield
     remove_translators(qapp)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def error_text(error: ExporterError) -> tuple[str, str | None]:
+    """What the wizard shows: the sentence and its hint, rendered in the current language."""
+    return str(error), error.hint_text()
+
+
+def _example(spec: str, conversion: str | None) -> object:
+    """A value that the template's format spec accepts: a number where it formats one, else a word."""
+    if spec.endswith(("f", "g")):
+        return 1.5
+    if spec.endswith(("d", "o", ",")):
+        return 1234
+    return "Example" if conversion is None else "x"
+
+
+def _examples(template: str) -> dict[str, object]:
+    return {
+        name: _example(spec or "", conversion)
+        for _, name, spec, conversion in string.Formatter().parse(template)
+        if name
+    }
+
+
+@pytest.mark.parametrize("message_id", sorted(CATALOGUE))
+def test_every_message_renders_in_both_languages(message_id: str) -> None:
+    english, japanese = CATALOGUE[message_id]
+    message = msg(message_id, **_examples(english))
+    rendered = {lang: message.render(lang) for lang in LANGUAGES}
+    assert "{" not in rendered["en"]
+    assert "{" not in rendered["ja"]
+    assert rendered["ja"] != rendered["en"]
+    if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", _literal(english)):  # words, not only fields, units or names
+        assert JAPANESE.search(_literal(japanese)), japanese
+
+
+def _literal(template: str) -> str:
+    return "".join(literal for literal, _, _, _ in string.Formatter().parse(template))
+
+
+def test_japanese_sentences_use_full_width_punctuation_and_no_jargon() -> None:
+    for message_id, (_, japanese) in CATALOGUE.items():
+        assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff][,.;!?()]", japanese), message_id
+        for word in ("マニフェスト", "フィンガープリント", "age で暗号化されたアーカイブ"):
+            assert word not in japanese, (message_id, word)
 
 
 def raised(call: Callable[[], object]) -> ExporterError:
@@ -132,13 +180,14 @@ def test_recipient_key_errors_are_japanese_and_keep_the_line(japanese):
     assert_japanese(raised(lambda: X25519Recipient.parse(secret)), "age1")
     assert_japanese(raised(lambda: X25519Recipient.parse("ssh-ed25519 AAAAC3")), "age1")
     at_line = assert_japanese(raised(lambda: parse_recipients_file("# keys\nage1bad\n", "keys.txt")))
-    assert at_line.startswith("keys.txt の 2 行目: ")
+    assert at_line.startswith("keys.txt の 2 行目：")
     assert_japanese(raised(lambda: parse_recipients_file("# only a comment\n", "empty.txt")), "empty.txt")
 
 
 def test_a_sentence_the_catalogue_does_not_know_is_shown_as_it_is(japanese):
     unknown = ExporterError("Something new the core says.", hint="And a hint nobody translated.")
     assert error_text(unknown) == ("Something new the core says.", "And a hint nobody translated.")
+    assert isinstance(ExportCancelled().message, Message)
 
 
 def test_key_file_refusals_are_japanese_and_keep_the_file(japanese, tmp_path):
@@ -146,7 +195,11 @@ def test_key_file_refusals_are_japanese_and_keep_the_file(japanese, tmp_path):
 
     big = write(tmp_path, "big.txt", b"#" * (RECIPIENTS_FILE.limit + 1))
     latin = write(tmp_path, "latin.txt", b"\x82\xff")
-    nouns = {IDENTITY_FILE: "鍵ファイル", PASSPHRASE_FILE: "パスフレーズファイル", RECIPIENTS_FILE: "受取人ファイル"}
+    nouns = {
+        IDENTITY_FILE: "鍵ファイル",
+        PASSPHRASE_FILE: "パスフレーズのファイル",
+        RECIPIENTS_FILE: "受取人のファイル",
+    }
     for kind, noun in nouns.items():
         for path, kept in (
             (tmp_path / "none.txt", "none.txt"),
@@ -160,12 +213,11 @@ def test_key_file_refusals_are_japanese_and_keep_the_file(japanese, tmp_path):
 
 
 def test_the_key_file_warning_and_the_secret_key_advice_are_japanese(japanese, tmp_path):
-    from exporter.gui.core_messages import translate_core_message
     from exporter.keyfiles import exposure_warning
 
     key = tmp_path / "key.txt"
-    warning = translate_core_message(exposure_warning(key, 0o644) or "")
-    assert warning.startswith(f"{key} は、このコンピューターの他のユーザーも開ける状態です（アクセス権 0644）")
+    warning = str(exposure_warning(key, 0o644))
+    assert warning.startswith(f"{key} は、このコンピューターのほかの利用者も開ける状態です（アクセス権 0644）")
     assert f"「chmod 600 {key}」" in warning
     secret = "AGE-SECRET-KEY-1" + "Q" * 58
     advice = assert_japanese(raised(lambda: X25519Recipient.parse(secret)), "exporter keygen", "age1")
@@ -173,7 +225,7 @@ def test_the_key_file_warning_and_the_secret_key_advice_are_japanese(japanese, t
     source = write(tmp_path, "residents.csv", b"family_name,phone\nSato,0123\n")
     public = str(X25519Identity.generate().recipient)
     plan = ExportPlan(source=source, columns=("phone",), output=tmp_path / "o.age", recipients=(public, secret))
-    second = assert_japanese(raised(lambda: run_export(plan)), "2 件中 2 件目の受取人: ", "新しい鍵")
+    second = assert_japanese(raised(lambda: run_export(plan)), "2 件中 2 件目の受取人：", "新しい鍵")
     assert "Q" * 12 not in second
 
 
@@ -251,7 +303,7 @@ def test_receiving_side_errors_are_japanese_and_keep_the_archive_name(japanese, 
     hint = assert_japanese(raised(lambda: decrypt_archive(archive, tmp_path / "full", [key.identity])), "data.csv")
     assert "フォルダー" in hint
     assert_japanese(raised(lambda: decrypt_file(archive, file, [key.identity])), str(file))
-    assert_japanese(ExportCancelled("Opening the archive was cancelled; nothing was written."))
+    assert_japanese(ExportCancelled(msg("envelope.opening_cancelled")))
 
 
 def test_output_side_sentences_of_the_receiving_side_are_japanese(japanese, tmp_path):

@@ -185,7 +185,7 @@ def test_a_damaged_secret_key_is_refused_without_quoting_it(qtbot, window, hosti
     open_archive(qtbot, window, archive, key, tmp_path / "out")
 
     text = window.message.text()
-    assert text.startswith("broken.txt, line 1: This is not a valid age secret key.")
+    assert text.startswith("broken.txt, line 1: this is not a valid age secret key.")
     assert not any(broken[i : i + 12].lower() in text.lower() for i in range(16, len(broken) - 11))
 
 
@@ -217,7 +217,7 @@ def test_a_recipients_file_holding_a_secret_key_is_refused_with_its_line(qtbot, 
     page.load_recipients_file(path)
 
     text = page.key_error.text()
-    assert text.startswith("keys.txt, line 2: A secret key was given where the recipient's public key belongs.")
+    assert text.startswith("keys.txt, line 2: a secret key was given where the recipient's public key belongs.")
     assert not any(secret[i : i + 12].lower() in text.lower() for i in range(16, len(secret) - 11))
 
 

@@ -20,7 +20,6 @@ from exporter.errors import DecryptionError
 from exporter.gui import i18n
 from exporter.gui.i18n import (
     build_translations,
-    error_text,
     install_translators,
     remove_translators,
     resource_path,
@@ -30,6 +29,8 @@ from exporter.gui.i18n import (
     update_sources,
 )
 from exporter.gui.open_window import OpenWindow
+from exporter.gui.widgets import error_text
+from exporter.messages import msg
 
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%L?n|%p%")
 
@@ -115,22 +116,22 @@ def test_unknown_language_falls_back_to_english(app):
     assert install_translators(app, "xx") == "en"
 
 
-def test_core_errors_are_shown_in_japanese(app):
-    install_translators(app, "ja")
-    error = DecryptionError(
-        "No key or passphrase given opens this archive.",
-        hint="This archive was encrypted to keys; choose the key file that belongs to one of them.",
-    )
-    assert error_text(error) == (
-        "指定された鍵またはパスフレーズでは、このアーカイブを開けません。",
-        "このアーカイブは鍵で暗号化されています。その鍵に対応する鍵ファイルを選んでください。",
-    )
-    at_line = DecryptionError("key.txt, line 3: this is not a valid age secret key.")
-    assert error_text(at_line)[0] == "key.txt の 3 行目: 有効な age の秘密鍵ではありません。"
-    folder = DecryptionError("/tmp/x/data.csv already exists.")
-    assert error_text(folder)[0] == "/tmp/x/data.csv はすでに存在します。"
+def test_core_errors_follow_the_wizards_language(app):
+    error = DecryptionError(msg("envelope.no_match"), hint=msg("envelope.no_match_keys_hint"))
+    at_line = DecryptionError(msg("envelope.at_line", name="key.txt", line=3, message=msg("envelope.invalid_identity")))
+    try:
+        install_translators(app, "ja")
+        assert error_text(error) == (
+            "指定された鍵またはパスフレーズでは、このファイルを開けません。\n"
+            "このファイルは公開鍵で暗号化されています。そのどれかに対応する鍵ファイルを選んでください。"
+        )
+        assert error_text(at_line) == "key.txt の 3 行目：秘密鍵として正しくありません。"
+        switch_language(app, "en")
+        assert error_text(at_line) == "key.txt, line 3: this is not a valid age secret key."
+    finally:
+        remove_translators(app)
     unknown = DecryptionError("Something new the core says.")
-    assert error_text(unknown) == ("Something new the core says.", None)
+    assert error_text(unknown) == "Something new the core says."
 
 
 def test_every_message_is_translated_with_its_placeholders_and_mnemonic():

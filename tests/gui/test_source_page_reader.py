@@ -23,6 +23,7 @@ from exporter.gui import tasks
 from exporter.gui.i18n import build_translations, install_translators, remove_translators, translations_need_build
 from exporter.gui.models import shown_name, shown_value
 from exporter.gui.wizard import ExportWizard
+from exporter.messages import Message
 from exporter.sample import sample_bytes
 
 CASES = Path(__file__).parent.parent / "cases" / "reader"
@@ -174,14 +175,14 @@ def japanese(qapp: QApplication):
             "stray-quotes-inside-value.csv",
             "stray-quotes-inside-value.csv line 3 has a quoted value followed by more text before the next "
             "delimiter (column 3).",
-            "stray-quotes-inside-value.csv の 3 行目: 3 列目の引用符で囲んだ値の後、次の区切り文字までに余分な文字が"
+            "stray-quotes-inside-value.csv の 3 行目：3 列目の引用符で囲んだ値の後、次の区切り文字までに余分な文字が"
             "あります。",
         ),
         (
             "stray-opening-quotes.csv",
             "stray-opening-quotes.csv line 2 has a quoted value followed by more text before the next delimiter "
             "(column 2, closed on line 3).",
-            "stray-opening-quotes.csv の 2 行目: 2 列目の引用符で囲んだ値が 3 行目で閉じた後、次の区切り文字までに"
+            "stray-opening-quotes.csv の 2 行目：2 列目の引用符で囲んだ値が 3 行目で閉じた後、次の区切り文字までに"
             "余分な文字があります。",
         ),
     ],
@@ -211,7 +212,7 @@ def test_the_counts_the_page_shows_come_from_the_readers_progress(qtbot, wizard,
     monkeypatch.setattr(text_blocks, "BLOCK_BYTES", 4096)
     path = tmp_path / "residents.csv"
     path.write_bytes(sample_bytes(3000, seed=3))
-    reports: list[tuple[float, str]] = []
+    reports: list[tuple[float, Message]] = []
 
     loaded = tasks.load(path)(lambda fraction, message: reports.append((fraction, message)), threading.Event())
 
@@ -233,7 +234,7 @@ def test_the_counts_the_page_shows_come_from_the_readers_progress(qtbot, wizard,
 
 
 def test_making_the_sample_reports_rows_written_then_rows_read(tmp_path):
-    reports: list[str] = []
+    reports: list[Message] = []
 
     loaded = tasks.load_sample(tmp_path, 2500)(lambda _fraction, message: reports.append(message), threading.Event())
 

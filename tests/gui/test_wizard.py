@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from exporter.gui import tasks
 from exporter.gui.wizard import ExportWizard, PageId
+from exporter.messages import msg
 from exporter.sample import SAMPLE_COLUMNS
 
 KEPT = ("family_name", "given_name", "phone", "email", "postal_code", "address_line")
@@ -331,8 +332,8 @@ def test_worker_reports_progress_at_most_twenty_times_a_second(qtbot, monkeypatc
 
     def task(progress, cancel):
         for step in range(1000):  # one simulated second
-            progress(step / 1000, f"rows:{step}")
-        progress(1.0, "rows:1000")
+            progress(step / 1000, msg("progress.rows_read", rows=step, total=None))
+        progress(1.0, msg("progress.rows_read", rows=1000, total=None))
         return "done"
 
     job = worker_module.Worker(task)

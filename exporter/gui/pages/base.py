@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import QWizardPage
 
 from exporter.gui.worker import Task, Worker
+from exporter.messages import Message
 from exporter.progress import Progress
 
 if TYPE_CHECKING:
@@ -102,10 +103,10 @@ class _Relay(QObject):
     def _current(self) -> bool:
         return self._generation == self._page._generation
 
-    @Slot(float, str)
-    def progress(self, fraction: float, text: str) -> None:
+    @Slot(float, object)
+    def progress(self, fraction: float, message: Message) -> None:
         if self._current():
-            self._progress(fraction, text)
+            self._progress(fraction, message)
 
     @Slot(object)
     def succeeded(self, result: object) -> None:

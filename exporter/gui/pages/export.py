@@ -14,6 +14,7 @@ from exporter.errors import ExporterError
 from exporter.gui import tasks
 from exporter.gui.pages.base import Page, number
 from exporter.gui.widgets import MessageLabel, data_label, grouped, monospace_font
+from exporter.messages import Message
 from exporter.pipeline import ExportResult
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class ExportPage(Page):
         if self.result is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.output.parent)))
 
-    def _progress(self, fraction: float, message: str) -> None:
+    def _progress(self, fraction: float, message: Message) -> None:
         self.progress.setValue(int(fraction * 1000))
         _, count = tasks.progress_count(message)
         if count is not None and self._phase == "running":

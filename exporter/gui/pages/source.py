@@ -25,12 +25,15 @@ from exporter.gui.models import PreviewModel
 from exporter.gui.pages.base import Page
 from exporter.gui.widgets import MessageLabel, data_label, english_plural, plain_tooltip
 from exporter.gui.worker import Task
+from exporter.messages import Message
 from exporter.sniff import DELIMITER_NAMES
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
 
 _ENCODINGS = ("utf-8", "utf-8-sig", "cp932", "utf-16")
+# The core's hints that advise --encoding; on this page the encoding box above does it.
+_ENCODING_HINTS = frozenset({"reader.give_encoding_hint", "reader.give_encoding_if_known_hint"})
 PREVIEW_WIDTH_ROWS = 30  # column widths fit the first rows: measuring all 1,000 would block the window
 
 
@@ -210,7 +213,7 @@ class SourcePage(Page):
         )
         self.completeChanged.emit()
 
-    def _progress(self, fraction: float, message: str) -> None:
+    def _progress(self, fraction: float, message: Message) -> None:
         self.progress.setValue(int(fraction * 1000))
         kind, count = tasks.progress_count(message)
         if count is not None:
@@ -309,9 +312,10 @@ class SourcePage(Page):
         if err is None:
             self.error.clear_message()
             return
-        if err.hint and "--encoding" in err.hint:  # the command line's advice; here the box above does it
+        hint = err.hint.id if isinstance(err.hint, Message) else None
+        if hint in _ENCODING_HINTS:  # the command line's advice (--encoding); here the box above does it
             err = ExporterError(err.message, hint=self.tr("Choose the file's encoding above, and it is read again."))
-        elif err.hint and "exporter decrypt" in err.hint:
+        elif hint == "reader.open_with_decrypt_hint":
             err = ExporterError(err.message, hint=self.tr("Open it with “Open an export I received…” below."))
         self.error.show_error(err)
 
