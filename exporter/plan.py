@@ -34,12 +34,18 @@ class Secret:
 
 @dataclass(frozen=True)
 class ExportPlan:
-    """Columns in the order they are kept, and who may open the archive: age recipients or one passphrase."""
+    """Columns in the order they are kept, and who may open the archive: age recipients or one passphrase.
+
+    ``recipients`` are ``age1...`` keys; ``to`` are names from the address book (:mod:`exporter.keys.book`),
+    resolved when the export runs. The office key from the settings is added to every export to keys;
+    ``without_office_key`` leaves it out of a passphrase export on purpose (recorded in the manifest).
+    """
 
     source: Path
     columns: tuple[str, ...]
     output: Path
     recipients: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     purpose: str = ""
     recipient_organisation: str = ""
@@ -47,3 +53,4 @@ class ExportPlan:
     encoding: str | None = None
     delimiter: str | None = None
     limits: ReadLimits = DEFAULT_LIMITS
+    without_office_key: bool = False
