@@ -7,12 +7,12 @@ import json
 import os
 import sys
 import threading
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from exporter.display import redact_secrets, remember_secret, safe_json, safe_text, terminal_line
-from exporter.errors import OutputError, PlanError
+from exporter.errors import PlanError
+from exporter.messages import msg
 
 
 def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -75,11 +75,13 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         columns=tuple(args.column),
         output=args.output,
         recipients=recipients,
+        to=tuple(args.to or ()),
         passphrase=passphrase,
         purpose=args.purpose,
         encoding=args.encoding,
         delimiter=args.delimiter,
         limits=read_limits(args),
+        without_office_key=args.no_office_key,
     )
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
@@ -96,6 +98,12 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         f"{_plural(len(plan.columns), 'column')}, for {who}; SHA-256 {result.sha256}",
         file=sys.stderr,
     )
+    from exporter.key_commands import recipient_lines
+
+    for line in recipient_lines(result.manifest["recipients"]):
+        print(f"exporter: {line}", file=sys.stderr)
+    if result.manifest.get("office_copy") is False:
+        print(f"exporter: {terminal_line(str(msg('keys.cli_office_left_out')))}", file=sys.stderr)
     return 0
 
 
@@ -132,36 +140,14 @@ def opened_summary(name: str, manifest: object) -> list[str]:
     for key, label in (("recipient_organisation", "for"), ("delete_by", "delete by")):
         if value := _manifest_text(fields.get(key)):
             facts.append(f"{label}: {value}")
+    from exporter.key_commands import recipient_lines
+
     return [
         f"{terminal_line(name)} is intact and complete: nothing was changed after it was encrypted; "
         "this does not prove who made it.",
         "; ".join(facts),
+        *recipient_lines(fields.get("recipients")),
     ]
-
-
-def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
-    from exporter.envelope import X25519Identity, format_identity_file
-
-    identity = X25519Identity.generate()
-    text = format_identity_file(identity, datetime.now().astimezone())
-    path: Path = args.output
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise OutputError(
-            f"{path} already exists; an identity file is never overwritten.", hint="Choose another file name."
-        ) from None
-    except OSError as err:
-        raise OutputError(f"{path} cannot be created: {err.strerror}.") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-        file.write(text)
-    print(str(identity.recipient))
-    print(
-        f"exporter: wrote the secret key to {terminal_line(str(path))}; keep it private and give the line above to "
-        "the sender.",
-        file=sys.stderr,
-    )
-    return 0
 
 
 def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -235,18 +221,18 @@ def _recipients_file(path: Path) -> list[Any]:
 
 
 def _identities(args: argparse.Namespace) -> list[Any]:
-    from exporter.envelope import ScryptIdentity, parse_identity_file
-    from exporter.keyfiles import IDENTITY_FILE, exposure_warning, read_small_file
+    from exporter.envelope import ScryptIdentity
+    from exporter.key_commands import identities_for
+    from exporter.keyfiles import exposure_warning, permission_bits
 
     if args.passphrase_file is not None:
         return [ScryptIdentity(read_passphrase_file(args.passphrase_file))]
     path: Path = args.identity
     if not os.path.lexists(path):
         raise _missing_identity_file(str(path))
-    key_file = read_small_file(path, IDENTITY_FILE)
-    if warning := exposure_warning(path, key_file.mode):
+    if warning := exposure_warning(path, permission_bits(path)):
         print(f"exporter: warning: {terminal_line(warning)}", file=sys.stderr)
-    return list(parse_identity_file(key_file.text, str(path)))
+    return identities_for(path, args.identity_passphrase_file)
 
 
 def _missing_identity_file(typed: str) -> PlanError:

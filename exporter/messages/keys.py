@@ -145,4 +145,81 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the office key.",
         "事務所の控えを省けるのは、合言葉で暗号化する場合だけです。公開鍵への書き出しには必ず事務所の鍵が加わります。",
     ),
+    # The command line (exporter/key_commands.py)
+    "keys.card_exists": (
+        "{path} already exists; the key card is never written over another file.",
+        "{path} はすでにあります。鍵カードでほかのファイルを上書きすることはしません。",
+    ),
+    "keys.cli_prompt_new": ("Passphrase to protect the new key: ", "新しい鍵を保護する合言葉："),
+    "keys.cli_prompt_again": ("The same passphrase again: ", "確認のため、もう一度入力してください："),
+    "keys.cli_passphrases_differ": (
+        "The two passphrases differ; no key was made.",
+        "2 回入力した合言葉が一致しません。鍵は作っていません。",
+    ),
+    "keys.cli_keygen_no_terminal": (
+        "There is no terminal to ask for the passphrase that protects the key on.",
+        "鍵を保護する合言葉を入力する端末がありません。",
+    ),
+    "keys.cli_keygen_no_terminal_hint": (
+        "Give a file that holds the passphrase with --passphrase-file (--no-protect makes a key without one, which "
+        "is not recommended).",
+        "合言葉を書いたファイルを --passphrase-file で指定してください（--no-protect で合言葉なしの鍵も作れますが、"
+        "お勧めしません）。",
+    ),
+    "keys.cli_wrote_key": (
+        "wrote the key to {path}, protected by your passphrase; keep the file and the passphrase to yourself.",
+        "鍵を {path} に保存しました（合言葉で保護しています）。ファイルも合言葉も人に渡さないでください。",
+    ),
+    "keys.cli_wrote_plain_key": (
+        "wrote the key to {path} without a passphrase: anyone who gets a copy of this file can open what is sent "
+        "to you.",
+        "鍵を合言葉なしで {path} に保存しました。このファイルの写しを手に入れた人は、あなたあてのファイルを開けます。",
+    ),
+    "keys.cli_wrote_card": ("wrote the key card to {path}", "鍵カードを {path} に保存しました"),
+    "keys.cli_prompt_key": ("Passphrase for the key file {path}: ", "鍵ファイル {path} の合言葉："),
+    "keys.cli_decrypt_no_terminal": (
+        "The key file {path} is protected by a passphrase, and there is no terminal to ask for it on.",
+        "鍵ファイル {path} は合言葉で保護されていますが、合言葉を入力する端末がありません。",
+    ),
+    "keys.cli_decrypt_no_terminal_hint": (
+        "Give a file that holds the passphrase with --identity-passphrase-file.",
+        "合言葉を書いたファイルを --identity-passphrase-file で指定してください。",
+    ),
+    "keys.cli_added": (
+        "added {name} to the address book; check code {code}",
+        "{name} をアドレス帳に登録しました。確認コード：{code}",
+    ),
+    "keys.cli_removed": ("removed {name} from the address book", "{name} をアドレス帳から削除しました"),
+    "keys.cli_book_empty": ("The address book is empty ({path}).", "アドレス帳は空です（{path}）。"),
+    "keys.cli_column_name": ("Name", "名前"),
+    "keys.cli_column_organisation": ("Organisation", "組織"),
+    "keys.cli_column_code": ("Check code", "確認コード"),
+    "keys.cli_column_confirmed": ("Confirmed", "確認日"),
+    "keys.cli_office_unnamed": ("(no name)", "（名前なし）"),
+    "keys.cli_office_set": (
+        "every export is now also encrypted to the office key {name}; check code {code}",
+        "これからの書き出しはすべて、事務所の鍵 {name} でも暗号化します。確認コード：{code}",
+    ),
+    "keys.cli_office_show": (
+        "office key {name}: {key}, check code {code}; every export is also encrypted to it",
+        "事務所の鍵 {name}：{key}　確認コード：{code}　書き出しはすべて、この鍵でも暗号化します",
+    ),
+    "keys.cli_office_none": (
+        "no office key is set: exports are encrypted only to their recipients",
+        "事務所の鍵は設定されていません。書き出したファイルは受取人だけが開けます",
+    ),
+    "keys.cli_office_cleared": (
+        "the office key is removed: exports are no longer encrypted to it",
+        "事務所の鍵を外しました。これからの書き出しは事務所の鍵では暗号化しません",
+    ),
+    "keys.cli_office_was_none": ("no office key was set", "事務所の鍵は設定されていませんでした"),
+    "keys.cli_recipient_line": ("for {who}: check code {code}", "宛先 {who}：確認コード {code}"),
+    "keys.cli_office_line": (
+        "for the office, {who}: check code {code}",
+        "事務所の控え {who}：確認コード {code}",
+    ),
+    "keys.cli_office_left_out": (
+        "the office copy was left out on purpose (--no-office-key): the office cannot reopen this archive",
+        "事務所の控えをあえて省きました（--no-office-key）。事務所ではこのファイルを開けません",
+    ),
 }
