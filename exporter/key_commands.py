@@ -57,25 +57,30 @@ def identities_for(path: Path, passphrase_file: Path | None) -> list[Any]:
     """The secret keys of the identity file ``path``: its passphrase from ``passphrase_file``, or asked on the
     terminal (up to three tries) when the file is protected. Without either: one sentence saying how."""
     from exporter.commands import read_passphrase_file
-    from exporter.keys import KeyPassphraseNeeded, WrongKeyPassphrase, load_identities
+    from exporter.keyfiles import IDENTITY_FILE, read_small_data
+    from exporter.keys.identity import KeyPassphraseNeeded, WrongKeyPassphrase, identities_from_bytes
 
     passphrase = None if passphrase_file is None else read_passphrase_file(passphrase_file)
+    data = read_small_data(path, IDENTITY_FILE).data  # read once: it may be a pipe
     try:
-        return load_identities(path, passphrase)
-    except KeyPassphraseNeeded:
-        if not _interactive():
-            raise PlanError(
-                msg("keys.cli_decrypt_no_terminal", path=str(path)), hint=msg("keys.cli_decrypt_no_terminal_hint")
-            ) from None
-    for attempt in range(1, _TRIES + 1):
-        typed = _ask(msg("keys.cli_prompt_key", path=str(path)))
         try:
-            return load_identities(path, typed)
-        except WrongKeyPassphrase as wrong:
-            if attempt == _TRIES:
-                raise
-            _say(wrong.message)
-    raise AssertionError("unreachable")  # pragma: no cover
+            return identities_from_bytes(data, path, passphrase)
+        except KeyPassphraseNeeded:
+            if not _interactive():
+                raise PlanError(
+                    msg("keys.cli_decrypt_no_terminal", path=str(path)), hint=msg("keys.cli_decrypt_no_terminal_hint")
+                ) from None
+        for attempt in range(1, _TRIES + 1):
+            typed = _ask(msg("keys.cli_prompt_key", path=str(path)))
+            try:
+                return identities_from_bytes(data, path, typed)
+            except WrongKeyPassphrase as wrong:
+                if attempt == _TRIES:
+                    raise
+                _say(wrong.message)
+        raise AssertionError("unreachable")  # pragma: no cover
+    finally:
+        data[:] = bytes(len(data))
 
 
 def add_recipients_parser(sub: Any) -> None:

@@ -30,6 +30,7 @@ from exporter.keys.identity import (
     WrongKeyPassphrase,
     card_of,
     create_identity,
+    identities_from_bytes,
     identity_file_is_protected,
     load_identities,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "create_identity",
     "data_dir",
     "default_identity_path",
+    "identities_from_bytes",
     "identity_file_is_protected",
     "load_book",
     "load_identities",

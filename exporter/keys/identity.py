@@ -141,17 +141,27 @@ def load_identities(
     PlanError or DecryptionError with one sentence naming the file, never quoting it.
     """
     read = read_small_data(path, IDENTITY_FILE)
-    plain = bytearray()
     try:
-        if is_protected(read.data):
-            if passphrase is None:
-                raise KeyPassphraseNeeded(path)
-            plain = _open_protected(bytes(read.data), passphrase, path, max_work_factor)
-        else:
-            plain = read.data
-        text = _utf8(plain)
+        return identities_from_bytes(read.data, path, passphrase, max_work_factor=max_work_factor)
     finally:
         read.data[:] = bytes(len(read.data))
+
+
+def identities_from_bytes(
+    data: bytes | bytearray, path: Path, passphrase: str | None = None, *, max_work_factor: int = MAX_WORK_FACTOR
+) -> list[X25519Identity]:
+    """:func:`load_identities` over the bytes of an identity file already read (a pipe can be read only once);
+    ``path`` names it in sentences. The caller zeroes ``data``."""
+    plain = bytearray()
+    try:
+        if is_protected(data):
+            if passphrase is None:
+                raise KeyPassphraseNeeded(path)
+            plain = _open_protected(bytes(data), passphrase, path, max_work_factor)
+            text = _utf8(plain)
+        else:
+            text = _utf8(bytearray(data))
+    finally:
         plain[:] = bytes(len(plain))
     if text is None:
         raise PlanError(msg("keys.identity_not_text", path=str(path)))
@@ -232,6 +242,7 @@ __all__ = [
     "WrongKeyPassphrase",
     "card_of",
     "create_identity",
+    "identities_from_bytes",
     "identity_file_is_protected",
     "is_protected",
     "load_identities",
