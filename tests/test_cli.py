@@ -39,7 +39,7 @@ def residents(tmp_path: Path) -> Path:
 @pytest.fixture
 def keypair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
     key = tmp_path / "callcentre.key"
-    assert main(["keygen", "--output", str(key)]) == 0
+    assert main(["keygen", "--output", str(key), "--no-protect"]) == 0
     return key, capsys.readouterr().out.strip()
 
 
@@ -81,7 +81,7 @@ def test_keygen_prints_the_recipient_and_writes_a_private_key(keypair):
 def test_keygen_never_overwrites(keypair, capsys):
     key, _ = keypair
     before = key.read_bytes()
-    assert main(["keygen", "--output", str(key)]) == 1
+    assert main(["keygen", "--output", str(key), "--no-protect"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert key.read_bytes() == before
 
@@ -150,7 +150,7 @@ def test_raw_decrypt_gives_the_zip(tmp_path, residents, keypair):
 def test_recipients_file_and_several_recipients(tmp_path, residents, capsys):
     keys = []
     for name in ("one.key", "two.key"):
-        assert main(["keygen", "--output", str(tmp_path / name)]) == 0
+        assert main(["keygen", "--output", str(tmp_path / name), "--no-protect"]) == 0
         keys.append(capsys.readouterr().out.strip())
     recipients = tmp_path / "recipients.txt"
     recipients.write_text(f"# call centre\n{keys[0]}\n\n{keys[1]}\n", encoding="utf-8")
@@ -216,7 +216,7 @@ def test_wrong_key_is_one_sentence_and_releases_nothing(tmp_path, residents, key
     archive = tmp_path / "a.zip.age"
     assert export_column(residents, archive, "--recipient", recipient) == 0
     other = tmp_path / "other.key"
-    assert main(["keygen", "--output", str(other)]) == 0
+    assert main(["keygen", "--output", str(other), "--no-protect"]) == 0
     capsys.readouterr()
     assert main(["decrypt", str(archive), "--identity", str(other), "--output", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err.splitlines()
