@@ -286,3 +286,29 @@ def test_an_entry_with_an_invalid_key_is_named_by_its_number(config):
 def test_a_key_that_is_not_a_key_is_refused_when_added(config):
     with pytest.raises(EncryptionError):
         add_recipient("A", "age1nope")
+
+
+def test_the_listing_and_its_sentences_are_japanese_in_a_japanese_locale(config, tmp_path):
+    environment = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}
+    environment.update(PYTHONIOENCODING="utf-8", LC_ALL="ja_JP.UTF-8")
+
+    def japanese(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "exporter", *arguments],
+            cwd=tmp_path, env=environment, capture_output=True, timeout=TIMEOUT, check=False, encoding="utf-8",
+        )  # fmt: skip
+
+    empty = japanese("recipients", "list")
+    added = japanese("recipients", "add", "南区診療所", "--key", str(CLINIC.recipient), "--organisation", "医療法人")
+    listed = japanese("recipients", "list")
+    unknown = japanese("recipients", "remove", "南区診療")
+
+    assert empty.stderr == f"exporter: アドレス帳は空です（{config / 'recipients.toml'}）。\n"
+    assert added.stderr == (
+        f"exporter: 南区診療所 (医療法人) をアドレス帳に登録しました。確認コード：{code_of(str(CLINIC.recipient))}\n"
+    )
+    assert listed.stdout.splitlines()[0].split() == ["名前", "組織", "確認コード", "確認日"]
+    assert unknown.stderr.splitlines() == [
+        "exporter: error: 南区診療 はアドレス帳にありません。",
+        "exporter: hint: 南区診療所 のことですか？",
+    ]

@@ -373,3 +373,20 @@ def test_a_key_file_encrypted_to_a_key_instead_of_a_passphrase_is_refused_with_a
         load_identities(odd, PASSPHRASE)
 
     assert str(refused.value) == f"The key file {odd} is encrypted, but not with a passphrase, or it is damaged."
+
+
+def test_the_key_card_is_japanese_in_a_japanese_locale(tmp_path):
+    environment = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}
+    environment.update(PYTHONIOENCODING="utf-8", LC_ALL="ja_JP.UTF-8")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "exporter", "keygen", "--output", "plain.key", "--no-protect"],
+        cwd=tmp_path, env=environment, capture_output=True, timeout=TIMEOUT, check=False, encoding="utf-8",
+    )  # fmt: skip
+
+    public = result.stdout.strip()
+    digits = f"{int.from_bytes(hashlib.sha256(public.encode()).digest(), 'big') % 10**20:020d}"
+    assert result.stderr.splitlines()[:2] == [
+        "exporter: 確認コード：" + "-".join(digits[i : i + 4] for i in range(0, 20, 4)),
+        "exporter: 送るのはこの公開鍵だけです。鍵ファイル（秘密鍵）は誰にも送らないでください。",
+    ]
