@@ -160,20 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     decrypt.set_defaults(run=commands.decrypt, check=_check_decrypt_key, parser=decrypt)
 
-    keygen = sub.add_parser(
-        "keygen",
-        help="make a key for receiving archives, protected by a passphrase; prints the public key and its check code",
-    )
-    keygen.add_argument(
-        "--output", type=Path, metavar="IDENTITY_FILE", help="the key file to write (default: in your data folder)"
-    )
-    protect = keygen.add_mutually_exclusive_group()
-    protect.add_argument(
-        "--passphrase-file", type=Path, metavar="FILE", help="a file holding the protecting passphrase"
-    )
-    protect.add_argument("--no-protect", action="store_true", help="write the key without a passphrase (as age-keygen)")
-    keygen.add_argument("--card", type=Path, metavar="FILE", help="also write the key card (public key only) to FILE")
-    keygen.set_defaults(run=key_commands.keygen)
+    key_commands.add_keygen_parser(sub)
     key_commands.add_recipients_parser(sub)
 
     sample = sub.add_parser("sample", help="write a synthetic resident register for trying things out")

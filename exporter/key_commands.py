@@ -83,6 +83,24 @@ def identities_for(path: Path, passphrase_file: Path | None) -> list[Any]:
         data[:] = bytes(len(data))
 
 
+def add_keygen_parser(sub: Any) -> None:
+    """``exporter keygen [--output FILE] [--passphrase-file F | --no-protect] [--card FILE]``."""
+    parser = sub.add_parser(
+        "keygen",
+        help="make a key for receiving archives, protected by a passphrase; prints the public key and its check code",
+    )
+    parser.add_argument(
+        "--output", type=Path, metavar="IDENTITY_FILE", help="the key file to write (default: in your data folder)"
+    )
+    protect = parser.add_mutually_exclusive_group()
+    protect.add_argument(
+        "--passphrase-file", type=Path, metavar="FILE", help="a file holding the protecting passphrase"
+    )
+    protect.add_argument("--no-protect", action="store_true", help="write the key without a passphrase (as age-keygen)")
+    parser.add_argument("--card", type=Path, metavar="FILE", help="also write the key card (public key only) to FILE")
+    parser.set_defaults(run=keygen)
+
+
 def add_recipients_parser(sub: Any) -> None:
     """``exporter recipients add|list|remove`` and ``exporter recipients office set|show|clear``."""
     recipients = sub.add_parser("recipients", help="the address book of recipients, and the office key")
