@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 from exporter.envelope import X25519Identity
 from exporter.errors import EncryptionError, PlanError
 from exporter.keys import UnknownRecipient, add_recipient, load_book, remove_recipient
+from exporter.messages import set_language
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan
 from exporter.sample import sample_bytes
@@ -26,6 +28,14 @@ from exporter.sample import sample_bytes
 TIMEOUT = 120
 CALL_CENTRE = X25519Identity.generate()
 CLINIC = X25519Identity.generate()
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """In-process sentences in English, whatever language an earlier test in this process chose."""
+    set_language("en")
+    yield
+    set_language(None)
 
 
 def code_of(key: str) -> str:

@@ -10,6 +10,7 @@ import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,19 @@ from hostile_archives import exporter_zip, manifest_for, throwaway_key, write_ar
 
 from exporter.envelope import X25519Identity, X25519Recipient
 from exporter.keys import KeyCard, check_code
+from exporter.messages import set_language
 
 TIMEOUT = 120
 # A fixed, valid public key written out as text, so the code of the very same key is checked on every run.
 KNOWN_KEY = "age1xmwwc06ly3ee5rytxm9mflaz2u56jjj36s0mypdrwsvlul66mv4q47ryef"
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """In-process sentences in English, whatever language an earlier test in this process chose."""
+    set_language("en")
+    yield
+    set_language(None)
 
 
 def code_of(key: str) -> str:

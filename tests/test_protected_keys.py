@@ -15,6 +15,7 @@ import stat
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from exporter.keys import (
     identity_file_is_protected,
     load_identities,
 )
+from exporter.messages import set_language
 from exporter.sample import sample_bytes
 
 PASSPHRASE = "Vellum-quasar-7-Tundra-oboe-plinth"
@@ -38,6 +40,14 @@ LOW = 10  # scrypt work factor for keys made by the core in tests: milliseconds
 RUN = 12  # no run of this many characters of a secret may appear in any output
 TIMEOUT = 120
 EXPORTER_IN_ENGLISH = ["env", "LC_ALL=C.UTF-8", sys.executable, "-m", "exporter"]
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """In-process sentences in English, whatever language an earlier test in this process chose."""
+    set_language("en")
+    yield
+    set_language(None)
 
 
 def exporter(*arguments: object, cwd: Path, stdin: bytes | None = b"") -> subprocess.CompletedProcess[bytes]:
