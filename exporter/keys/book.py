@@ -25,8 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from exporter.display import is_safe
+from exporter.display import is_safe, looks_like_secret_key
 from exporter.envelope import X25519Recipient
+from exporter.envelope.x25519 import EXPOSED_KEY_ADVICE
 from exporter.errors import EncryptionError, PlanError
 from exporter.keyfiles import ADDRESS_BOOK_FILE
 from exporter.keys.check_code import check_code
@@ -95,6 +96,7 @@ class AddressBook:
 
     def find(self, name: str) -> BookEntry:
         """The entry called ``name``; raises :class:`UnknownRecipient` with the closest names otherwise."""
+        _refuse_secret_key(name)
         entry = self.get(name)
         if entry is None:
             raise UnknownRecipient(name, self.closest(name), self.path)
@@ -220,7 +222,14 @@ def _entry(item: object, what: Message, number: int) -> BookEntry:
     return BookEntry(name.strip(), parsed, organisation.strip(), confirmed)
 
 
+def _refuse_secret_key(name: str) -> None:
+    """A secret key typed where a name belongs: refused without repeating it (it would be shown or stored)."""
+    if looks_like_secret_key(name):
+        raise PlanError(msg("keys.secret_key_as_name"), hint=EXPOSED_KEY_ADVICE)
+
+
 def _checked_name(name: str) -> str:
+    _refuse_secret_key(name)
     name = name.strip()
     if not name:
         raise PlanError(msg("keys.name_empty"))

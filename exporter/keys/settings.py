@@ -151,8 +151,10 @@ def _path(data: dict[str, Any], key: str, what: Message) -> Path | None:
 
 
 def _checked_name(name: str) -> str:
-    from exporter.display import is_safe
+    from exporter.display import is_safe, looks_like_secret_key
 
+    if looks_like_secret_key(name):
+        raise PlanError(msg("keys.secret_key_as_name"))
     name = name.strip()
     if len(name) > MAX_NAME or not is_safe(name):
         raise PlanError(msg("keys.name_invalid", limit=MAX_NAME))

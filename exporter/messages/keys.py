@@ -115,6 +115,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This key is already in the address book, as {name}.",
         "この公開鍵は、すでに {name} としてアドレス帳にあります。",
     ),
+    "keys.secret_key_as_name": (
+        "A secret key was given where a recipient's name belongs.",
+        "宛先の名前を書くところに秘密鍵が書かれています。",
+    ),
     "keys.name_empty": ("The recipient's name is empty.", "宛先の名前が空です。"),
     "keys.name_invalid": (
         "A name may have at most {limit} characters and no control characters.",
