@@ -400,3 +400,51 @@ def test_the_key_card_is_japanese_in_a_japanese_locale(tmp_path):
         "exporter: 確認コード：" + "-".join(digits[i : i + 4] for i in range(0, 20, 4)),
         "exporter: 送るのはこの公開鍵だけです。鍵ファイル（秘密鍵）は誰にも送らないでください。",
     ]
+
+
+@pytest.mark.oracle
+def test_pyrage_opens_a_protected_key_file_and_exporter_reads_one_pyrage_protected(tmp_path):
+    require_tool("pyrage")
+    import pyrage
+
+    created = create_identity(tmp_path / "ours.age", passphrase=PASSPHRASE, work_factor=LOW)
+    theirs_identity = X25519Identity.generate()
+    theirs_text = format_identity_file(theirs_identity, datetime.now(UTC)).encode()
+    (tmp_path / "theirs.age").write_bytes(pyrage.passphrase.encrypt(theirs_text, PASSPHRASE))
+
+    opened = pyrage.passphrase.decrypt(created.path.read_bytes(), PASSPHRASE).decode()
+
+    assert f"# public key: {created.card.public_key}\n" in opened
+    assert [line for line in opened.splitlines() if line.startswith("AGE-SECRET-KEY-1")] == [
+        load_identities(created.path, PASSPHRASE)[0].secret_text()
+    ]
+    assert [str(i.recipient) for i in load_identities(tmp_path / "theirs.age", PASSPHRASE)] == [
+        str(theirs_identity.recipient)
+    ]
+
+
+def test_keygen_refuses_an_existing_card_file_before_making_a_key(tmp_path):
+    (tmp_path / "card.txt").write_text("an earlier card", encoding="utf-8")
+
+    result = exporter("keygen", "--output", "new.key", "--no-protect", "--card", "card.txt", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert "already exists" in result.stderr.decode()
+    assert not (tmp_path / "new.key").exists()
+    assert (tmp_path / "card.txt").read_text(encoding="utf-8") == "an earlier card"
+
+
+def test_the_open_window_remembers_the_key_file_and_never_a_passphrase(tmp_path, monkeypatch):
+    from exporter.keys import load_settings, remember_identity_file
+
+    monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(tmp_path / "config"))
+    created = create_identity(tmp_path / "key.age", passphrase=PASSPHRASE, work_factor=LOW)
+
+    remembered = remember_identity_file(created.path)
+    settings_text = (tmp_path / "config" / "settings.toml").read_text(encoding="utf-8")
+    remember_identity_file(None)
+
+    assert remembered
+    assert no_run_of(PASSPHRASE, settings_text)
+    assert f'identity_file = "{created.path}"' in settings_text
+    assert load_settings().identity_file is None
