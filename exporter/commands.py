@@ -98,10 +98,12 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         f"{_plural(len(plan.columns), 'column')}, for {who}; SHA-256 {result.sha256}",
         file=sys.stderr,
     )
-    from exporter.key_commands import recipient_lines
+    from exporter.key_commands import recipient_lines, unconfirmed_warnings
 
     for line in recipient_lines(result.manifest["recipients"]):
         print(f"exporter: {line}", file=sys.stderr)
+    for line in unconfirmed_warnings(list(plan.to)):
+        print(f"exporter: warning: {line}", file=sys.stderr)
     if result.manifest.get("office_copy") is False:
         print(f"exporter: {terminal_line(str(msg('keys.cli_office_left_out')))}", file=sys.stderr)
     return 0

@@ -119,6 +119,11 @@ def add_recipients_parser(sub: Any) -> None:
     listing.add_argument("--json", action="store_true", help="print one JSON object")
     listing.set_defaults(run=recipients_list)
 
+    confirm = actions.add_parser("confirm", help="record that a recipient's check code was read back and matched")
+    confirm.add_argument("name", metavar="NAME")
+    confirm.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the day it was confirmed (default: today)")
+    confirm.set_defaults(run=recipients_confirm)
+
     remove = actions.add_parser("remove", help="remove a recipient by name")
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(run=recipients_remove)
@@ -178,6 +183,29 @@ def recipients_list(args: argparse.Namespace, cancel: threading.Event) -> int:
     if office is not None:
         _say(msg("keys.cli_office_show", name=_office_name(office.name), key=office.key, code=office.check_code))
     return 0
+
+
+def recipients_confirm(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import confirm_recipient
+
+    entry = confirm_recipient(args.name, args.on)
+    confirmed = entry.confirmed.isoformat() if entry.confirmed else ""
+    _say(msg("keys.cli_confirmed", name=_who(entry.name, entry.organisation), code=entry.check_code, date=confirmed))
+    return 0
+
+
+def unconfirmed_warnings(names: list[str]) -> list[str]:
+    """A warning line for each address-book name whose check code was never confirmed (the export still runs:
+    the clerk may be on the phone right now)."""
+    from exporter.keys import load_book
+
+    book = load_book()
+    lines = []
+    for name in dict.fromkeys(names):
+        entry = book.get(name)
+        if entry is not None and entry.confirmed is None:
+            lines.append(terminal_line(msg("keys.cli_unconfirmed", name=entry.name, code=entry.check_code).render()))
+    return lines
 
 
 def recipients_remove(args: argparse.Namespace, cancel: threading.Event) -> int:

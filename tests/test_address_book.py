@@ -19,7 +19,7 @@ import pytest
 
 from exporter.envelope import X25519Identity
 from exporter.errors import EncryptionError, PlanError
-from exporter.keys import UnknownRecipient, add_recipient, load_book, remove_recipient
+from exporter.keys import UnknownRecipient, add_recipient, confirm_recipient, load_book, remove_recipient
 from exporter.messages import set_language
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan
@@ -322,3 +322,33 @@ def test_the_listing_and_its_sentences_are_japanese_in_a_japanese_locale(config,
         "exporter: error: 南区診療 はアドレス帳にありません。",
         "exporter: hint: 南区診療所 のことですか？",
     ]
+
+
+def test_a_recipient_is_confirmed_after_the_call_and_an_unconfirmed_one_is_warned_about(config, tmp_path):
+    add_recipient("Clinic", str(CLINIC.recipient))
+    (tmp_path / "residents.csv").write_bytes(sample_bytes(5))
+    code = code_of(str(CLINIC.recipient))
+
+    before = exporter(
+        "export", "residents.csv", "--column", "phone", "--to", "Clinic", "--output", "a.age", cwd=tmp_path
+    )
+    confirmed = exporter("recipients", "confirm", "clinic", "--on", "2026-11-02", cwd=tmp_path)
+    after = exporter(
+        "export", "residents.csv", "--column", "phone", "--to", "Clinic", "--output", "b.age", cwd=tmp_path
+    )
+
+    assert before.returncode == 0, before.stderr
+    assert f"exporter: warning: the check code {code} of Clinic has not been confirmed yet" in before.stderr
+    assert confirmed.stderr == f"exporter: recorded that the check code {code} of Clinic was confirmed on 2026-11-02\n"
+    assert load_book().find("Clinic").confirmed == date(2026, 11, 2)
+    assert after.returncode == 0, after.stderr
+    assert "warning" not in after.stderr
+
+
+def test_confirming_without_a_date_records_today(config):
+    add_recipient("Clinic", str(CLINIC.recipient))
+
+    entry = confirm_recipient("Clinic")
+
+    assert entry.confirmed == date.today()
+    assert load_book().find("Clinic") == entry

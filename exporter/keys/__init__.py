@@ -18,6 +18,7 @@ from exporter.keys.book import (
     UnknownRecipient,
     add_recipient,
     book_path,
+    confirm_recipient,
     load_book,
     remove_recipient,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "check_code",
     "clear_office_key",
     "config_dir",
+    "confirm_recipient",
     "create_identity",
     "data_dir",
     "default_identity_path",

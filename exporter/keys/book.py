@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -176,6 +176,17 @@ def add_recipient(
     return entry
 
 
+def confirm_recipient(name: str, on: date | None = None, *, path: Path | None = None) -> BookEntry:
+    """Record that the check code of ``name`` was read back and matched, ``on`` a day (default today); returns the
+    updated entry. Unknown name: :class:`UnknownRecipient`; a day in the future or a read-only book: PlanError."""
+    book = load_book(path)
+    refuse_if_read_only(book.read_only, msg("keys.book_name", path=str(book.path)))
+    entry = book.find(name)
+    confirmed = replace(entry, confirmed=_checked_date(date.today() if on is None else on))
+    _save(book, [confirmed if other is entry else other for other in book.entries])
+    return confirmed
+
+
 def remove_recipient(name: str, *, path: Path | None = None) -> BookEntry:
     """Remove the recipient called ``name`` and return what was removed; unknown name: :class:`UnknownRecipient`;
     read-only book: PlanError."""
@@ -267,6 +278,7 @@ __all__ = [
     "UnknownRecipient",
     "add_recipient",
     "book_path",
+    "confirm_recipient",
     "fold_name",
     "load_book",
     "remove_recipient",

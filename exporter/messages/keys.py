@@ -193,6 +193,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "added {name} to the address book; check code {code}",
         "{name} をアドレス帳に登録しました。確認コード：{code}",
     ),
+    "keys.cli_confirmed": (
+        "recorded that the check code {code} of {name} was confirmed on {date}",
+        "{name} の確認コード {code} を {date} に確認済みとして記録しました",
+    ),
+    "keys.cli_unconfirmed": (
+        "the check code {code} of {name} has not been confirmed yet: read it back with the recipient on the phone, "
+        "then record it with “exporter recipients confirm”",
+        "{name} の確認コード {code} はまだ確認されていません。受取人と電話で読み合わせてから、"
+        "「exporter recipients confirm」で記録してください",
+    ),
     "keys.cli_removed": ("removed {name} from the address book", "{name} をアドレス帳から削除しました"),
     "keys.cli_book_empty": ("The address book is empty ({path}).", "アドレス帳は空です（{path}）。"),
     "keys.cli_column_name": ("Name", "名前"),
