@@ -1,7 +1,10 @@
 """Messages about keys: protected identity files, key cards, the address book, settings and the office key."""
 
 CATALOGUE: dict[str, tuple[str, str]] = {
-    # Files the core keeps (exporter/keys/store.py)
+    # Files the core keeps (exporter/keys/store.py); the two nouns follow keyfiles' naming (keyfiles.kind_<noun>),
+    # so that the key-file reader names these files in Japanese once it takes its nouns from the catalogue
+    "keyfiles.kind_address_book": ("address book", "アドレス帳"),
+    "keyfiles.kind_settings_file": ("settings file", "設定ファイル"),
     "keys.book_name": ("The address book {path}", "アドレス帳 {path}"),
     "keys.settings_name": ("The settings file {path}", "設定ファイル {path}"),
     "keys.toml_bad_line": (
@@ -136,18 +139,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.settings_field": ("{what} has an invalid {field}.", "{what} の {field} が正しくありません。"),
     "keys.office_passphrase": (
         "An office key is set, and an export to a passphrase cannot also be encrypted to it.",
-        "事務所の鍵が設定されていますが、合言葉で暗号化するファイルには事務所の鍵を加えられません。",
+        "庁内用の鍵が設定されていますが、合言葉で暗号化するファイルには庁内用の鍵を加えられません。",
     ),
     "keys.office_passphrase_hint": (
         "Encrypt to the recipient's public key instead, or leave the office copy out on purpose with "
         "--no-office-key (the archive records that).",
-        "受取人の公開鍵で暗号化してください。事務所の控えをあえて省く場合は --no-office-key を付けてください"
+        "受取人の公開鍵で暗号化してください。庁内用の暗号化をあえて省く場合は --no-office-key を付けてください"
         "（省いたことはファイルの中に記録されます）。",
     ),
     "keys.office_waiver_needs_passphrase": (
         "The office copy can only be left out of an export to a passphrase; an export to keys always includes "
         "the office key.",
-        "事務所の控えを省けるのは、合言葉で暗号化する場合だけです。公開鍵への書き出しには必ず事務所の鍵が加わります。",
+        "庁内用の暗号化を省けるのは、合言葉で暗号化する場合だけです。公開鍵への書き出しには必ず庁内用の鍵が加わります。",
     ),
     # The command line (exporter/key_commands.py)
     "keys.card_exists": (
@@ -212,28 +215,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.cli_office_unnamed": ("(no name)", "（名前なし）"),
     "keys.cli_office_set": (
         "every export is now also encrypted to the office key {name}; check code {code}",
-        "これからの書き出しはすべて、事務所の鍵 {name} でも暗号化します。確認コード：{code}",
+        "これからの書き出しはすべて、庁内用の鍵 {name} でも暗号化します。確認コード：{code}",
     ),
     "keys.cli_office_show": (
         "office key {name}: {key}, check code {code}; every export is also encrypted to it",
-        "事務所の鍵 {name}：{key}　確認コード：{code}　書き出しはすべて、この鍵でも暗号化します",
+        "庁内用の鍵 {name}：{key}　確認コード：{code}　書き出しはすべて、この鍵でも暗号化します",
     ),
     "keys.cli_office_none": (
         "no office key is set: exports are encrypted only to their recipients",
-        "事務所の鍵は設定されていません。書き出したファイルは受取人だけが開けます",
+        "庁内用の鍵は設定されていません。書き出したファイルは受取人だけが開けます",
     ),
     "keys.cli_office_cleared": (
         "the office key is removed: exports are no longer encrypted to it",
-        "事務所の鍵を外しました。これからの書き出しは事務所の鍵では暗号化しません",
+        "庁内用の鍵を外しました。これからの書き出しは庁内用の鍵では暗号化しません",
     ),
-    "keys.cli_office_was_none": ("no office key was set", "事務所の鍵は設定されていませんでした"),
+    "keys.cli_office_was_none": ("no office key was set", "庁内用の鍵は設定されていませんでした"),
     "keys.cli_recipient_line": ("for {who}: check code {code}", "宛先 {who}：確認コード {code}"),
     "keys.cli_office_line": (
         "for the office, {who}: check code {code}",
-        "事務所の控え {who}：確認コード {code}",
+        "庁内用 {who}：確認コード {code}",
     ),
     "keys.cli_office_left_out": (
         "the office copy was left out on purpose (--no-office-key): the office cannot reopen this archive",
-        "事務所の控えをあえて省きました（--no-office-key）。事務所ではこのファイルを開けません",
+        "庁内用の暗号化をあえて省きました（--no-office-key）。庁内ではこのファイルを開けません",
     ),
 }
