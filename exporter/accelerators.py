@@ -153,7 +153,7 @@ def _run_workload() -> None:
     folder = Path(tempfile.mkdtemp(prefix="exporter-build-report-"))
     try:
         with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.redirect_stderr(io.StringIO()) as err:
-            steps = [["keygen", "--output", str(folder / "key.txt")]]
+            steps = [["keygen", "--output", str(folder / "key.txt"), "--no-protect"]]
             for encoding in ("cp932", "utf-8"):
                 source, archive = str(folder / f"{encoding}.csv"), str(folder / f"{encoding}.zip.age")
                 steps += [

@@ -37,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     messages.set_language(args.lang)  # None: the system's (LC_ALL, LC_MESSAGES, LANG)
     if args.command is None:
         return _open_wizard(args)
+    check: Callable[[argparse.Namespace], str | None] | None = getattr(args, "check", None)
+    if check is not None and (problem := check(args)) is not None:
+        args.parser.error(problem)
     cancel = threading.Event()
     restore = _cancel_on_signals(cancel)
     try:
@@ -77,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from exporter import commands
+    from exporter import commands, key_commands
 
     parser = _Parser(
         prog="exporter",
@@ -110,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a column to keep; repeat it, in the order the columns should have",
     )
     export.add_argument("--output", type=Path, required=True, metavar="FILE", help="the archive to write (.zip.age)")
-    who = export.add_mutually_exclusive_group(required=True)
+    who = export.add_mutually_exclusive_group()
     who.add_argument("--recipient", action="append", metavar="age1...", help="a recipient's public key; repeatable")
     who.add_argument("--recipients-file", type=Path, metavar="FILE", help="a file of recipient keys, one per line")
     who.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
@@ -118,6 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--generate-passphrase",
         action="store_true",
         help="make a passphrase of 8 groups of 6 digits (131 bits) to read out by phone, and print it once",
+    )
+    export.add_argument(
+        "--to",
+        action="append",
+        metavar="NAME",
+        help="a recipient by name from the address book (exporter recipients); repeatable, mixes with --recipient",
+    )
+    export.add_argument(
+        "--no-office-key",
+        action="store_true",
+        help="with a passphrase: leave the office copy out on purpose (recorded in the archive)",
     )
     export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
     export.add_argument(
@@ -135,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--delete-by", metavar="YYYY-MM-DD", help="the date by which the recipient must delete the data"
     )
     _reading_options(export)
-    export.set_defaults(run=commands.export)
+    export.set_defaults(run=commands.export, check=_check_export_who, parser=export)
 
     decrypt = sub.add_parser("decrypt", help="open an archive (as its recipient)")
     decrypt.add_argument("archive", type=Path, metavar="FILE")
@@ -157,11 +171,16 @@ def build_parser() -> argparse.ArgumentParser:
     key = decrypt.add_mutually_exclusive_group(required=True)
     key.add_argument("--identity", type=Path, metavar="FILE", help="an identity file from 'exporter keygen'")
     key.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
-    decrypt.set_defaults(run=commands.decrypt)
+    decrypt.add_argument(
+        "--identity-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="a file holding the passphrase of a protected identity file (default: asked on the terminal)",
+    )
+    decrypt.set_defaults(run=commands.decrypt, check=_check_decrypt_key, parser=decrypt)
 
-    keygen = sub.add_parser("keygen", help="make a key pair for receiving archives; prints the public key")
-    keygen.add_argument("--output", type=Path, required=True, metavar="IDENTITY_FILE")
-    keygen.set_defaults(run=commands.keygen)
+    key_commands.add_keygen_parser(sub)
+    key_commands.add_recipients_parser(sub)
 
     sample = sub.add_parser("sample", help="write a synthetic resident register for trying things out")
     sample.add_argument("--rows", type=_count, default=1000, metavar="N")
@@ -170,6 +189,25 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=0)
     sample.set_defaults(run=commands.sample)
     return parser
+
+
+def _check_export_who(args: argparse.Namespace) -> str | None:
+    """Who an export is for: keys and names mix; a passphrase stands alone (argparse's groups cannot say both)."""
+    keys = bool(args.recipient or args.recipients_file or args.to)
+    if args.to and (args.passphrase_file is not None or args.generate_passphrase):
+        return "argument --to: not allowed with a passphrase (--passphrase-file, --generate-passphrase)"
+    if not keys and args.passphrase_file is None and not args.generate_passphrase:
+        return (
+            "one of the arguments --recipient --to --recipients-file --passphrase-file --generate-passphrase "
+            "is required"
+        )
+    return None
+
+
+def _check_decrypt_key(args: argparse.Namespace) -> str | None:
+    if args.identity_passphrase_file is not None and args.identity is None:
+        return "argument --identity-passphrase-file: only with --identity"
+    return None
 
 
 def _lang_everywhere(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

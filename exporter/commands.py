@@ -7,12 +7,11 @@ import json
 import os
 import sys
 import threading
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from exporter.display import redact_secrets, remember_secret, safe_json, safe_text, terminal_line
-from exporter.errors import OutputError, PlanError
+from exporter.errors import PlanError
 from exporter.messages import Message, msg
 
 
@@ -82,6 +81,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         columns=tuple(args.column),
         output=args.output,
         recipients=recipients,
+        to=tuple(args.to or ()),
         passphrase=passphrase,
         purpose=args.purpose,
         recipient_organisation=args.organisation,
@@ -89,6 +89,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         encoding=args.encoding,
         delimiter=args.delimiter,
         limits=read_limits(args),
+        without_office_key=args.no_office_key,
         instructions=args.instructions or args.instructions_purpose,
         instructions_purpose=args.instructions_purpose,
     )
@@ -119,6 +120,14 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         print(f"exporter: warning: {terminal_line(str(result.instructions_error))}", file=sys.stderr)
         if hint := result.instructions_error.hint_text():
             print(f"exporter: hint: {terminal_line(hint)}", file=sys.stderr)
+    from exporter.key_commands import recipient_lines, unconfirmed_warnings
+
+    for line in recipient_lines(result.manifest["recipients"]):
+        print(f"exporter: {line}", file=sys.stderr)
+    for line in unconfirmed_warnings(list(plan.to)):
+        print(f"exporter: warning: {line}", file=sys.stderr)
+    if result.manifest.get("office_copy") is False:
+        print(f"exporter: {terminal_line(str(msg('keys.cli_office_left_out')))}", file=sys.stderr)
     return 0
 
 
@@ -159,26 +168,13 @@ def opened_summary(name: str, manifest: object) -> list[str]:
     ):
         if value := _manifest_text(fields.get(key)):
             facts.append(str(msg(fact, **{field: value})))
-    return [str(msg("cli.intact", name=terminal_line(name))), str(msg("cli.facts_separator")).join(facts)]
+    from exporter.key_commands import recipient_lines
 
-
-def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
-    from exporter.envelope import X25519Identity, format_identity_file
-
-    identity = X25519Identity.generate()
-    text = format_identity_file(identity, datetime.now().astimezone())
-    path: Path = args.output
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise OutputError(msg("cli.identity_exists", path=str(path)), hint=msg("cli.other_name_hint")) from None
-    except OSError as err:
-        raise OutputError(msg("output.cannot_create", path=str(path), reason=err.strerror or str(err))) from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-        file.write(text)
-    print(str(identity.recipient))
-    print(msg("cli.keygen_wrote", path=terminal_line(str(path))), file=sys.stderr)
-    return 0
+    return [
+        str(msg("cli.intact", name=terminal_line(name))),
+        str(msg("cli.facts_separator")).join(facts),
+        *recipient_lines(fields.get("recipients")),
+    ]
 
 
 def sample(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -246,8 +242,8 @@ def _recipients_file(path: Path) -> list[Any]:
 
 
 def _identities(args: argparse.Namespace) -> list[Any]:
-    from exporter.envelope import parse_identity_file
-    from exporter.keyfiles import IDENTITY_FILE, exposure_warning, read_small_file
+    from exporter.key_commands import identities_for
+    from exporter.keyfiles import exposure_warning, permission_bits
 
     if args.passphrase_file is not None:
         from exporter.passphrase import passphrase_identity  # normalised as on the export side
@@ -256,10 +252,9 @@ def _identities(args: argparse.Namespace) -> list[Any]:
     path: Path = args.identity
     if not os.path.lexists(path):
         raise _missing_identity_file(str(path))
-    key_file = read_small_file(path, IDENTITY_FILE)
-    if warning := exposure_warning(path, key_file.mode):
+    if warning := exposure_warning(path, permission_bits(path)):
         print(f"exporter: warning: {terminal_line(str(warning))}", file=sys.stderr)
-    return list(parse_identity_file(key_file.text, str(path)))
+    return identities_for(path, args.identity_passphrase_file)
 
 
 def _missing_identity_file(typed: str) -> PlanError:

@@ -42,6 +42,9 @@ class Secret:
 class ExportPlan:
     """Columns in the order they are kept, and who may open the archive: age recipients or one passphrase.
 
+    ``recipients`` are ``age1...`` keys; ``to`` are names from the address book (:mod:`exporter.keys.book`),
+    resolved when the export runs. The office key from the settings is added to every export to keys;
+    ``without_office_key`` leaves it out of a passphrase export on purpose (recorded in the manifest).
     ``passphrase`` is taken as typed; the pipeline normalises it (:func:`exporter.passphrase.normalise`).
     ``instructions``: also write ``<output>.README.txt`` beside the archive (:mod:`exporter.instructions`);
     ``instructions_purpose``: put the purpose in it too (it is left out otherwise).
@@ -51,6 +54,7 @@ class ExportPlan:
     columns: tuple[str, ...]
     output: Path
     recipients: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     purpose: str = ""
     recipient_organisation: str = ""
@@ -60,6 +64,7 @@ class ExportPlan:
     limits: ReadLimits = DEFAULT_LIMITS
     instructions: bool = False
     instructions_purpose: bool = False
+    without_office_key: bool = False
 
 
 def parse_delete_by(text: str, today: date | None = None) -> date:

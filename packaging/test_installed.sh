@@ -19,11 +19,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 exporter sample --rows 2000 --output residents.csv 2>/dev/null
-recipient=$(exporter keygen --output callcentre.key 2>/dev/null)
+printf '%s\n' "Vellum-quasar-7-Tundra-oboe-plinth" > key-passphrase.txt   # keygen protects the key by default
+recipient=$(exporter keygen --output callcentre.key --passphrase-file key-passphrase.txt 2>/dev/null)
 [[ "$recipient" == age1* ]] || fail "keygen printed '$recipient'"
 exporter export residents.csv --column family_name --column given_name --column phone --recipient "$recipient" \
          --purpose "package check" --output relief.zip.age 2>/dev/null
-exporter decrypt relief.zip.age --identity callcentre.key --output opened 2>/dev/null
+exporter decrypt relief.zip.age --identity callcentre.key --identity-passphrase-file key-passphrase.txt \
+         --output opened 2>/dev/null
 python3 - <<'PY' || fail "the decrypted data.csv differs from the source's columns"
 import csv
 kept = ["family_name", "given_name", "phone"]

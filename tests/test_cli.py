@@ -40,7 +40,7 @@ def residents(tmp_path: Path) -> Path:
 @pytest.fixture
 def keypair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
     key = tmp_path / "callcentre.key"
-    assert main(["keygen", "--output", str(key)]) == 0
+    assert main(["keygen", "--output", str(key), "--no-protect"]) == 0
     return key, capsys.readouterr().out.strip()
 
 
@@ -82,7 +82,7 @@ def test_keygen_prints_the_recipient_and_writes_a_private_key(keypair):
 def test_keygen_never_overwrites(keypair, capsys):
     key, _ = keypair
     before = key.read_bytes()
-    assert main(["keygen", "--output", str(key)]) == 1
+    assert main(["keygen", "--output", str(key), "--no-protect"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert key.read_bytes() == before
 
@@ -120,7 +120,11 @@ def test_export_then_decrypt_gives_exactly_the_kept_columns(tmp_path, residents,
     assert manifest["source"]["encoding"] == "cp932"
     assert manifest["data"]["sha256"] == hashlib.sha256(data).hexdigest()
     assert manifest["data"]["size"] == len(data)
-    assert manifest["recipients"] == [{"type": "X25519", "recipient": recipient}]
+    digits = f"{int.from_bytes(hashlib.sha256(recipient.encode()).digest(), 'big') % 10**20:020d}"
+    check_code = "-".join(digits[i : i + 4] for i in range(0, 20, 4))
+    assert manifest["recipients"] == [
+        {"type": "X25519", "recipient": recipient, "check_code": check_code, "role": "recipient"}
+    ]
 
 
 def test_commands_work_without_console_streams(tmp_path, residents, keypair, monkeypatch):
@@ -147,7 +151,7 @@ def test_raw_decrypt_gives_the_zip(tmp_path, residents, keypair):
 def test_recipients_file_and_several_recipients(tmp_path, residents, capsys):
     keys = []
     for name in ("one.key", "two.key"):
-        assert main(["keygen", "--output", str(tmp_path / name)]) == 0
+        assert main(["keygen", "--output", str(tmp_path / name), "--no-protect"]) == 0
         keys.append(capsys.readouterr().out.strip())
     recipients = tmp_path / "recipients.txt"
     recipients.write_text(f"# call centre\n{keys[0]}\n\n{keys[1]}\n", encoding="utf-8")
@@ -213,7 +217,7 @@ def test_wrong_key_is_one_sentence_and_releases_nothing(tmp_path, residents, key
     archive = tmp_path / "a.zip.age"
     assert export_column(residents, archive, "--recipient", recipient) == 0
     other = tmp_path / "other.key"
-    assert main(["keygen", "--output", str(other)]) == 0
+    assert main(["keygen", "--output", str(other), "--no-protect"]) == 0
     capsys.readouterr()
     assert main(["decrypt", str(archive), "--identity", str(other), "--output", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err.splitlines()

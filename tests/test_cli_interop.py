@@ -75,7 +75,7 @@ def test_debian_age_opens_a_passphrase_export_typed_at_its_prompt(tmp_path, resi
 def test_npm_age_encryption_opens_an_export(tmp_path, residents, capsys):
     require_tool("node")
     key = tmp_path / "k.key"
-    assert main(["keygen", "--output", str(key)]) == 0
+    assert main(["keygen", "--output", str(key), "--no-protect"]) == 0
     recipient = capsys.readouterr().out.strip()
     archive = tmp_path / "relief.zip.age"
     assert main([*export_args(residents, archive), "--recipient", recipient]) == 0
@@ -110,7 +110,7 @@ def test_raw_decrypt_opens_a_debian_age_passphrase_file(tmp_path):
 def test_raw_decrypt_opens_what_npm_age_encryption_encrypts(tmp_path, capsys):
     require_tool("node")
     key = tmp_path / "k.key"
-    assert main(["keygen", "--output", str(key)]) == 0
+    assert main(["keygen", "--output", str(key), "--no-protect"]) == 0
     recipient = capsys.readouterr().out.strip()
     encrypted = tmp_path / "theirs.age"
     encrypted.write_bytes(node_encrypt(b"x" * 65537, recipients=[recipient]))
@@ -124,7 +124,7 @@ def test_pyrage_opens_an_export(tmp_path, residents, capsys):
     import pyrage
 
     key = tmp_path / "k.key"
-    assert main(["keygen", "--output", str(key)]) == 0
+    assert main(["keygen", "--output", str(key), "--no-protect"]) == 0
     recipient = capsys.readouterr().out.strip()
     archive = tmp_path / "relief.zip.age"
     assert main([*export_args(residents, archive), "--recipient", recipient]) == 0

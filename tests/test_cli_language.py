@@ -120,9 +120,10 @@ def test_export_and_decrypt_summaries_and_a_damaged_archive_read_in_japanese(tmp
     residents = tmp_path / "residents.csv"
     residents.write_bytes(sample_bytes(30, seed=2))
     key = tmp_path / "call-centre.key"
-    keygen = run("--lang", "ja", "keygen", "--output", key)
+    keygen = run("--lang", "ja", "keygen", "--output", key, "--no-protect")
     assert keygen.returncode == 0, keygen.stderr
-    assert keygen.stderr.startswith(f"exporter: 秘密鍵を {key} に保存しました。")
+    assert keygen.stderr.startswith("exporter: 確認コード：")
+    assert f"exporter: 鍵を合言葉なしで {key} に保存しました。" in keygen.stderr
     recipient = keygen.stdout.strip().splitlines()[-1]
     archive = tmp_path / "relief.zip.age"
     export = run(
@@ -142,7 +143,8 @@ def test_export_and_decrypt_summaries_and_a_damaged_archive_read_in_japanese(tmp
     )
     assert lines[1] == "exporter: 30 行 × 2 列、利用目的：（なし）"
     folder = tmp_path / "opened"
-    assert lines[2] == f"exporter: {folder / 'data.csv'} と {folder / 'manifest.json'} を書き出しました。"
+    assert lines[2].startswith(f"exporter: 宛先 {recipient}：確認コード ")  # each recipient and its check code
+    assert lines[3] == f"exporter: {folder / 'data.csv'} と {folder / 'manifest.json'} を書き出しました。"
 
     case_key = tmp_path / "test-identity.key"
     shutil.copyfile(CASES / "archives" / "test-identity.key", case_key)

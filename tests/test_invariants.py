@@ -107,7 +107,7 @@ def listing(folder):
 
 def keygen(folder, name="identity.txt"):
     path = folder / name
-    result = run_exporter("keygen", "--output", path, cwd=folder)
+    result = run_exporter("keygen", "--output", path, "--no-protect", cwd=folder)
     assert_succeeded(result)
     return path, result.stdout.strip()
 
@@ -704,7 +704,7 @@ def test_keygen_writes_a_private_identity_file_and_prints_only_the_public_key(tm
 
     assert recipient.startswith("age1")
     assert (identity.stat().st_mode & 0o777) == 0o600
-    again = run_exporter("keygen", "--output", identity, cwd=tmp_path)
+    again = run_exporter("keygen", "--output", identity, "--no-protect", cwd=tmp_path)
     error_line(again)
     assert secret_key_of(identity) == secret
     assert_secret_absent(secret, results=(again,), files=files_under(tmp_path, except_for={identity}))
@@ -713,7 +713,9 @@ def test_keygen_writes_a_private_identity_file_and_prints_only_the_public_key(tm
 def test_identity_secrets_appear_in_no_output_of_export_or_decrypt(tmp_path, small_sample):
     work = tmp_path / "work"
     work.mkdir()
-    created = [run_exporter("keygen", "--output", work / name, cwd=work) for name in ("right.txt", "wrong.txt")]
+    created = [
+        run_exporter("keygen", "--output", work / name, "--no-protect", cwd=work) for name in ("right.txt", "wrong.txt")
+    ]
     right, wrong = work / "right.txt", work / "wrong.txt"
     recipient = created[0].stdout.strip()
     archive = work / "small.zip.age"

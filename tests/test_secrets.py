@@ -28,6 +28,7 @@ from exporter.envelope import (
 )
 from exporter.errors import ExporterError
 from exporter.keyfiles import PASSPHRASE_FILE, read_small_file
+from exporter.keys import create_identity, load_book, load_identities, set_office_key
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan, Secret
 from exporter.sample import sample_bytes
@@ -83,6 +84,7 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     key_file = folder / "key.txt"
     key_file.write_text(format_identity_file(IDENTITY, datetime.now(UTC)), encoding="utf-8")
     key_file.chmod(0o600)
+    create_identity(folder / "protected.key", passphrase=PASSPHRASE, work_factor=10)
     with open(folder / "archive.zip.age", "wb") as file:
         writer = encrypt(file, [IDENTITY.recipient])
         writer.write(b"not an exporter archive, which does not matter here")
@@ -142,6 +144,22 @@ CASES = {
     "identity file open to others": lambda f: decrypt("--identity", write(f, "i5.txt", KEY + "\n", 0o644)),
     "passphrase for a key archive": lambda f: decrypt("--passphrase-file", write(f, "p4.txt", PASSPHRASE)),
     "secret key typed as the passphrase file's name": lambda f: decrypt("--passphrase-file", KEY),
+    "secret key as an address book entry's key": lambda f: ["recipients", "add", "call centre", "--key", KEY],
+    "secret key as the office key": lambda f: ["recipients", "office", "set", KEY, "--name", "office"],
+    "secret key as a recipient's name": lambda f: export("--to", KEY),
+    "weak passphrase to protect a new key": lambda f: [
+        "keygen",
+        "--output",
+        "new.key",
+        "--passphrase-file",
+        write(f, "p5.txt", WEAK + "\n"),
+    ],
+    "wrong passphrase for a protected key": lambda f: decrypt(
+        "--identity", "protected.key", "--identity-passphrase-file", write(f, "p6.txt", WEAK + "\n")
+    ),
+    "passphrase typed as the key passphrase file's name": lambda f: decrypt(
+        "--identity", "protected.key", "--identity-passphrase-file", PASSPHRASE
+    ),
 }
 
 
@@ -252,10 +270,15 @@ def raised(call) -> ExporterError:
             )
         ),
         lambda tmp: read_small_file(Path(write(tmp, "p.txt", PASSPHRASE.encode() + b"\x82")), PASSPHRASE_FILE),
+        lambda tmp: load_identities(create_identity(tmp / "k.age", passphrase=PASSPHRASE, work_factor=10).path, WEAK),
+        lambda tmp: create_identity(tmp / "weak.age", passphrase=WEAK, work_factor=10),
+        lambda tmp: set_office_key(KEY),
+        lambda tmp: load_book(tmp / "no-book.toml").find(KEY),
     ],
     ids=[
         "recipient", "damaged recipient", "recipients file", "damaged identity", "identity with trailing text",
-        "export to a secret key", "weak passphrase", "passphrase file not UTF-8",
+        "export to a secret key", "weak passphrase", "passphrase file not UTF-8", "wrong key passphrase",
+        "weak key passphrase", "secret key as office key", "secret key as a name",
     ],
 )  # fmt: skip
 def test_exceptions_carry_no_part_of_a_secret(call, tmp_path, monkeypatch):

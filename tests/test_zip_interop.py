@@ -133,7 +133,7 @@ def exported_zip(tmp_path_factory):
         assert done.returncode == 0, done.stderr
         return done.stdout
 
-    recipient = exporter("keygen", "--output", folder / "key.txt").strip()
+    recipient = exporter("keygen", "--output", folder / "key.txt", "--no-protect").strip()
     archive = folder / "residents.zip.age"
     exporter("export", source, "--column", "family_name", "--column", "address_line", "--column", "phone",
              "--recipient", recipient, "--output", archive)  # fmt: skip

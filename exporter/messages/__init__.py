@@ -41,6 +41,7 @@ _AREAS = (
     "progress",
     "cli",
     "handover",
+    "keys",
 )
 
 

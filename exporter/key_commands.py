@@ -1,0 +1,325 @@
+"""The command line's key commands: ``keygen``, asking for a key's passphrase, and ``recipients`` (the address book
+and the office key). Separate from :mod:`exporter.commands` so each stays small; the work is in
+:mod:`exporter.keys`, these only turn arguments into calls and results into lines.
+
+Status lines go to stderr as ``exporter: ...``; what a script wants (the public key of ``keygen``, the listing of
+``recipients list``) goes to stdout. Passphrases are read without echo from the terminal (getpass) or from a
+file; they never appear in any output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from exporter.display import remember_secret, safe_json, terminal_line
+from exporter.errors import OutputError, PlanError
+from exporter.messages import Message, msg
+
+_TRIES = 3  # a wrong key passphrase typed on a terminal may be typed again, as sudo allows
+
+
+def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
+    """``exporter keygen``: a new key, protected unless --no-protect; prints the public key, then the card."""
+    from exporter.commands import read_passphrase_file
+    from exporter.keys import create_identity, write_card
+
+    if args.card is not None and os.path.lexists(args.card):  # before the key is made, not after
+        raise OutputError(msg("keys.card_exists", path=str(args.card)))
+    passphrase: str | None
+    if args.no_protect:
+        passphrase = None
+    elif args.passphrase_file is not None:
+        passphrase = read_passphrase_file(args.passphrase_file)
+    elif _interactive():
+        passphrase = _ask_new_passphrase()
+    else:
+        raise PlanError(msg("keys.cli_keygen_no_terminal"), hint=msg("keys.cli_keygen_no_terminal_hint"))
+    created = create_identity(args.output, passphrase=passphrase)
+    print(created.card.public_key)
+    for line in created.card.lines()[2:]:
+        _say(line)
+    wrote = "keys.cli_wrote_key" if created.protected else "keys.cli_wrote_plain_key"
+    _say(msg(wrote, path=str(created.path)))
+    if args.card is not None:
+        write_card(args.card, created.card)
+        _say(msg("keys.cli_wrote_card", path=str(args.card)))
+    return 0
+
+
+def identities_for(path: Path, passphrase_file: Path | None) -> list[Any]:
+    """The secret keys of the identity file ``path``: its passphrase from ``passphrase_file``, or asked on the
+    terminal (up to three tries) when the file is protected. Without either: one sentence saying how."""
+    from exporter.commands import read_passphrase_file
+    from exporter.keyfiles import IDENTITY_FILE, read_small_data
+    from exporter.keys.identity import KeyPassphraseNeeded, WrongKeyPassphrase, identities_from_bytes
+
+    passphrase = None if passphrase_file is None else read_passphrase_file(passphrase_file)
+    data = read_small_data(path, IDENTITY_FILE).data  # read once: it may be a pipe
+    try:
+        try:
+            return identities_from_bytes(data, path, passphrase)
+        except KeyPassphraseNeeded:
+            if not _interactive():
+                raise PlanError(
+                    msg("keys.cli_decrypt_no_terminal", path=str(path)), hint=msg("keys.cli_decrypt_no_terminal_hint")
+                ) from None
+        for attempt in range(1, _TRIES + 1):
+            typed = _ask(msg("keys.cli_prompt_key", path=str(path)))
+            try:
+                return identities_from_bytes(data, path, typed)
+            except WrongKeyPassphrase as wrong:
+                if attempt == _TRIES:
+                    raise
+                _say(wrong.message)
+        raise AssertionError("unreachable")  # pragma: no cover
+    finally:
+        data[:] = bytes(len(data))
+
+
+def add_keygen_parser(sub: Any) -> None:
+    """``exporter keygen [--output FILE] [--passphrase-file F | --no-protect] [--card FILE]``."""
+    parser = sub.add_parser(
+        "keygen",
+        help="make a key for receiving archives, protected by a passphrase; prints the public key and its check code",
+    )
+    parser.add_argument(
+        "--output", type=Path, metavar="IDENTITY_FILE", help="the key file to write (default: in your data folder)"
+    )
+    protect = parser.add_mutually_exclusive_group()
+    protect.add_argument(
+        "--passphrase-file", type=Path, metavar="FILE", help="a file holding the protecting passphrase"
+    )
+    protect.add_argument("--no-protect", action="store_true", help="write the key without a passphrase (as age-keygen)")
+    parser.add_argument("--card", type=Path, metavar="FILE", help="also write the key card (public key only) to FILE")
+    parser.set_defaults(run=keygen)
+
+
+def add_recipients_parser(sub: Any) -> None:
+    """``exporter recipients add|list|remove`` and ``exporter recipients office set|show|clear``."""
+    recipients = sub.add_parser("recipients", help="the address book of recipients, and the office key")
+    actions = recipients.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a recipient by name")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--key", required=True, metavar="age1...", help="the recipient's public key")
+    add.add_argument("--organisation", default="", metavar="ORG")
+    add.add_argument(
+        "--confirmed", type=_date, metavar="YYYY-MM-DD", help="the day the check code was confirmed with them"
+    )
+    add.set_defaults(run=recipients_add)
+
+    listing = actions.add_parser("list", help="names, organisations, check codes and dates confirmed")
+    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    listing.set_defaults(run=recipients_list)
+
+    confirm = actions.add_parser("confirm", help="record that a recipient's check code was read back and matched")
+    confirm.add_argument("name", metavar="NAME")
+    confirm.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the day it was confirmed (default: today)")
+    confirm.set_defaults(run=recipients_confirm)
+
+    remove = actions.add_parser("remove", help="remove a recipient by name")
+    remove.add_argument("name", metavar="NAME")
+    remove.set_defaults(run=recipients_remove)
+
+    office = actions.add_parser("office", help="the office key every export is also encrypted to")
+    office_actions = office.add_subparsers(dest="office_action", metavar="ACTION", required=True)
+    office_set = office_actions.add_parser("set", help="encrypt every export also to this key")
+    office_set.add_argument("key", metavar="age1...")
+    office_set.add_argument("--name", default="", metavar="NAME", help="how the office key is named in listings")
+    office_set.set_defaults(run=office_set_command)
+    office_actions.add_parser("show", help="show the office key").set_defaults(run=office_show)
+    office_actions.add_parser("clear", help="stop encrypting exports to the office key").set_defaults(run=office_clear)
+
+
+def recipients_add(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import add_recipient
+
+    _require_text("NAME", args.name)
+    _require_text("--organisation", args.organisation)
+    entry = add_recipient(args.name, args.key, organisation=args.organisation, confirmed=args.confirmed)
+    _say(msg("keys.cli_added", name=_who(entry.name, entry.organisation), code=entry.check_code))
+    return 0
+
+
+def recipients_list(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import load_book, load_settings
+
+    book = load_book()
+    office = load_settings().office_key
+    if args.json:
+        document = {
+            "address_book": str(book.path),
+            "read_only": book.read_only is not None,
+            "recipients": [entry.as_json() for entry in book.entries],
+            "office": None
+            if office is None
+            else {"name": office.name, "key": office.key, "check_code": office.check_code},
+        }
+        print(safe_json(json.dumps(document, ensure_ascii=False)))
+        return 0
+    if not book.entries:
+        _say(msg("keys.cli_book_empty", path=str(book.path)))
+    else:
+        headings = [msg(f"keys.cli_column_{name}").render() for name in ("name", "organisation", "code", "confirmed")]
+        rows = [
+            [
+                terminal_line(entry.name),
+                terminal_line(entry.organisation),
+                entry.check_code,
+                entry.confirmed.isoformat() if entry.confirmed else "-",
+            ]
+            for entry in book.entries
+        ]
+        _print_table([headings, *rows])
+    if book.read_only is not None:
+        _say(msg("keys.read_only", what=msg("keys.book_name", path=str(book.path)), reason=book.read_only))
+    if office is not None:
+        _say(msg("keys.cli_office_show", name=_office_name(office.name), key=office.key, code=office.check_code))
+    return 0
+
+
+def recipients_confirm(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import confirm_recipient
+
+    entry = confirm_recipient(args.name, args.on)
+    confirmed = entry.confirmed.isoformat() if entry.confirmed else ""
+    _say(msg("keys.cli_confirmed", name=_who(entry.name, entry.organisation), code=entry.check_code, date=confirmed))
+    return 0
+
+
+def unconfirmed_warnings(names: list[str]) -> list[str]:
+    """A warning line for each address-book name whose check code was never confirmed (the export still runs:
+    the clerk may be on the phone right now)."""
+    from exporter.keys import load_book
+
+    book = load_book()
+    lines = []
+    for name in dict.fromkeys(names):
+        entry = book.get(name)
+        if entry is not None and entry.confirmed is None:
+            lines.append(terminal_line(msg("keys.cli_unconfirmed", name=entry.name, code=entry.check_code).render()))
+    return lines
+
+
+def recipients_remove(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import remove_recipient
+
+    entry = remove_recipient(args.name)
+    _say(msg("keys.cli_removed", name=_who(entry.name, entry.organisation)))
+    return 0
+
+
+def office_set_command(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import set_office_key
+
+    _require_text("--name", args.name)
+    office = set_office_key(args.key, args.name)
+    _say(msg("keys.cli_office_set", name=_office_name(office.name), code=office.check_code))
+    return 0
+
+
+def office_show(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import load_settings
+
+    office = load_settings().office_key
+    if office is None:
+        _say(msg("keys.cli_office_none"))
+        return 0
+    print(office.key)
+    _say(msg("keys.cli_office_show", name=_office_name(office.name), key=office.key, code=office.check_code))
+    return 0
+
+
+def office_clear(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.keys import clear_office_key
+
+    _say(msg("keys.cli_office_cleared" if clear_office_key() else "keys.cli_office_was_none"))
+    return 0
+
+
+def recipient_lines(entries: object) -> list[str]:
+    """One line per key recipient of a manifest (or an export): who, the check code computed from the key itself
+    (never the one the manifest states), and whether it is the office copy. Values come from the archive's maker:
+    anything that is not the expected type is skipped."""
+    from exporter.keys import check_code
+
+    lines = []
+    for entry in entries if isinstance(entries, list) else []:
+        key = entry.get("recipient") if isinstance(entry, dict) else None
+        if not isinstance(key, str) or not key.startswith("age1") or len(key) > 200:
+            continue
+        name, organisation = entry.get("name"), entry.get("organisation")
+        who = _who(
+            name if isinstance(name, str) and name else key, organisation if isinstance(organisation, str) else ""
+        )
+        line = "keys.cli_office_line" if entry.get("role") == "office" else "keys.cli_recipient_line"
+        lines.append(terminal_line(msg(line, who=who, code=check_code(key)).render()))
+    return lines
+
+
+def _office_name(name: str) -> str:
+    return terminal_line(name) if name else msg("keys.cli_office_unnamed").render()
+
+
+def _who(name: str, organisation: str) -> str:
+    shown = terminal_line(name[:200])
+    return f"{shown} ({terminal_line(organisation[:200])})" if organisation else shown
+
+
+def _print_table(rows: list[list[str]]) -> None:
+    import unicodedata
+
+    def width(text: str) -> int:  # a kanji takes two columns of a terminal
+        return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+    widths = [max(width(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        cells = [cell + " " * (widths[column] - width(cell)) for column, cell in enumerate(row)]
+        print("  ".join(cells).rstrip())
+
+
+def _ask_new_passphrase() -> str:
+    first = _ask(msg("keys.cli_prompt_new"))
+    second = _ask(msg("keys.cli_prompt_again"))
+    if first != second:
+        raise PlanError(msg("keys.cli_passphrases_differ"))
+    return first
+
+
+def _ask(prompt: Message) -> str:
+    import getpass
+
+    typed = getpass.getpass(prompt.render())
+    remember_secret(typed)
+    return typed
+
+
+def _interactive() -> bool:
+    """Whether a passphrase can be asked for: standard input is a terminal."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _say(line: str | Message) -> None:
+    print(f"exporter: {terminal_line(str(line))}", file=sys.stderr)
+
+
+def _date(text: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a date is written YYYY-MM-DD, for example 2026-11-30") from None
+
+
+def _require_text(option: str, value: str) -> None:
+    from exporter.commands import _require_text as require
+
+    require(option, value)
