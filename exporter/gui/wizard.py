@@ -55,6 +55,12 @@ class Draft:
     recipients: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     output: Path | None = None
+    # the Protection page's: address-book names of the recipients ("" for a pasted key), whether the office key
+    # is added, and the instructions beside the archive (with the purpose or without)
+    recipient_names: tuple[str, ...] = ()
+    office: bool = False
+    instructions: bool = True
+    instructions_purpose: bool = False
 
     @property
     def source(self) -> Source | None:

@@ -53,6 +53,17 @@
     </message>
 </context>
 <context>
+    <name>CheckCodes</name>
+    <message>
+        <source>Say it: {reading}</source>
+        <translation>読み方：{reading}</translation>
+    </message>
+    <message>
+        <source>Read the check code to the recipient on the phone: it must be the same as on their key card. If one digit differs, do not use the key.</source>
+        <translation>確認コードを電話で受取人に読み上げてください。受取人の鍵カードと同じはずです。1桁でも違えば、その鍵は使わないでください。</translation>
+    </message>
+</context>
+<context>
     <name>ColumnModel</name>
     <message>
         <source>Column</source>
@@ -1008,10 +1019,6 @@
         <translation>確認画面に戻る(&amp;B)</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint of the archive</source>
-        <translation>アーカイブの SHA-256 フィンガープリント</translation>
-    </message>
-    <message>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
@@ -1028,20 +1035,12 @@
         <translation>住民数:</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint:</source>
-        <translation>SHA-256 フィンガープリント:</translation>
-    </message>
-    <message>
         <source>&amp;Open the folder</source>
         <translation>フォルダーを開く(&amp;O)</translation>
     </message>
     <message>
         <source>Open the folder that holds the archive</source>
         <translation>アーカイブのあるフォルダーを開く</translation>
-    </message>
-    <message>
-        <source>Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. Only the intended recipient can open it.</source>
-        <translation>このファイルを受取人に渡してください。フィンガープリントで、受取人は届いたファイルが変更されていないことを確認できます。開けるのは指定した受取人だけです。</translation>
     </message>
     <message>
         <source>Writing the encrypted archive. Only encrypted data reaches the disk.</source>
@@ -1066,6 +1065,18 @@
     <message>
         <source>Done. The archive is saved.</source>
         <translation>完了しました。アーカイブを保存しました。</translation>
+    </message>
+    <message>
+        <source>Hash value (SHA-256) of the archive</source>
+        <translation>暗号化したファイルのハッシュ値（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Hash value (SHA-256):</source>
+        <translation>ハッシュ値（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Hand the file to the recipient. The hash value lets them check that it arrived unchanged: exporter shows it when they open the file. Only the intended recipient can open it.</source>
+        <translation>このファイルを受取人に渡してください。ハッシュ値を比べれば、ファイルが途中で変わっていないことを受取人が確かめられます（exporter で開くと表示されます）。開けるのは指定した受取人だけです。</translation>
     </message>
     <message>
         <source>The export did not finish; nothing was written.</source>
@@ -1353,6 +1364,17 @@
     </message>
 </context>
 <context>
+    <name>PassphraseField</name>
+    <message>
+        <source>Show</source>
+        <translation>表示する</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>合言葉を表示する</translation>
+    </message>
+</context>
+<context>
     <name>ProtectionPage</name>
     <message>
         <source>Protection</source>
@@ -1363,44 +1385,24 @@
         <translation>アーカイブを開ける人を決めてください。</translation>
     </message>
     <message>
-        <source>The recipient&apos;s &amp;key (recommended)</source>
-        <translation>受取人の鍵（推奨）(&amp;K)</translation>
-    </message>
-    <message>
         <source>A &amp;passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Paste the recipient&apos;s public key here: age1…</source>
-        <translation>受取人の公開鍵をここに貼り付けてください: age1…</translation>
-    </message>
-    <message>
-        <source>Recipient&apos;s public key</source>
-        <translation>受取人の公開鍵</translation>
-    </message>
-    <message>
-        <source>Load a recipients &amp;file…</source>
-        <translation>受取人ファイルを読み込む(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Key fingerprint to read aloud</source>
-        <translation>読み上げ確認用の鍵フィンガープリント</translation>
     </message>
     <message>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <source>S&amp;how</source>
-        <translation>表示(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <source>Generate a passphrase of easily spoken words</source>
-        <translation>読み上げやすい単語でパスフレーズを生成</translation>
+        <source>The recipients&apos; &amp;keys (recommended)</source>
+        <translation>受取人の鍵（推奨）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Generate a passphrase of digit groups to read aloud</source>
+        <translation>読み上げやすい数字の組で合言葉を生成する</translation>
     </message>
     <message>
         <source>C&amp;opy</source>
@@ -1419,30 +1421,30 @@
         <translation>パスフレーズは、ファイルとは別の方法で受取人に伝えてください。電話や対面で伝え、同じメールや同じ媒体には決して書かないでください。</translation>
     </message>
     <message>
-        <source>No key yet. Ask the recipient for their public key.</source>
-        <translation>鍵がまだありません。受取人に公開鍵を依頼してください。</translation>
+        <source>Write &amp;instructions for the recipient beside the archive (how to open it and check it)</source>
+        <translation>受取人向けの説明書をファイルの横に作成する（開き方と確認のしかた）(&amp;I)</translation>
     </message>
     <message>
-        <source>This is not a recipient key. A key starts with age1 and is 62 characters long.</source>
-        <translation>受取人の鍵ではありません。鍵は age1 で始まる62文字です。</translation>
+        <source>Include the p&amp;urpose in the instructions</source>
+        <translation>説明書に利用目的を含める(&amp;U)</translation>
     </message>
     <message>
-        <source>Read this aloud to the recipient to check the key:</source>
-        <translation>鍵を確認するため、受取人に次を読み上げてください:</translation>
+        <source>Se&amp;ttings…</source>
+        <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <source>Choose a recipients file</source>
-        <translation>受取人ファイルを選択</translation>
+        <source>Settings: the office key</source>
+        <translation>設定：庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>Generated. Read it to the recipient group by group; they may type it with or without the hyphens.</source>
+        <translation>生成しました。受取人には組ごとに読み上げてください。入力するときはハイフンがあってもなくてもかまいません。</translation>
     </message>
     <message numerus="yes">
         <source>Copied. The clipboard is emptied in %n seconds.</source>
         <translation>
             <numerusform>コピーしました。クリップボードは %n 秒後に消去されます。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Generated from easily spoken words.</source>
-        <translation>読み上げやすい単語から生成しました。</translation>
     </message>
     <message>
         <source>Too easy to guess. Press Generate, or use a longer phrase of unrelated words.</source>
@@ -1496,6 +1498,81 @@
         <translation>
             <numerusform>受取人はこの日までにデータを削除しなければなりません。業務に必要な最短の期間を選んでください（既定は本日から %n 日後です）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPicker</name>
+    <message>
+        <source>Tick the recipients in the &amp;address book:</source>
+        <translation>アドレス帳から受取人にチェックを付けてください(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>確認コード</translation>
+    </message>
+    <message>
+        <source>Code confirmed</source>
+        <translation>コード確認日</translation>
+    </message>
+    <message>
+        <source>Address book of recipients</source>
+        <translation>受取人のアドレス帳</translation>
+    </message>
+    <message>
+        <source>The address book is empty. Paste the recipient&apos;s public key below; IT staff can add recipients with “exporter recipients add”.</source>
+        <translation>アドレス帳は空です。下に受取人の公開鍵を貼り付けてください。情報システム担当者は「exporter recipients add」で受取人を登録できます。</translation>
+    </message>
+    <message>
+        <source>Or past&amp;e a public key (age1…), one per line:</source>
+        <translation>または公開鍵（age1…）を1行に1つずつ貼り付け(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>age1…</source>
+        <translation>age1…</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s public key</source>
+        <translation>受取人の公開鍵</translation>
+    </message>
+    <message>
+        <source>Load a recipients &amp;file…</source>
+        <translation>受取人ファイルを読み込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Also for our office ({name}, check code {code}): the office can reopen every export.</source>
+        <translation>庁内用にも暗号化（{name}、確認コード {code}）：書き出したファイルはすべて庁内でも開けます。</translation>
+    </message>
+    <message>
+        <source>office key</source>
+        <translation>庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>This is not a recipient key. A key starts with age1 and is 62 characters long.</source>
+        <translation>受取人の鍵ではありません。鍵は age1 で始まる62文字です。</translation>
+    </message>
+    <message>
+        <source>No recipient yet. Tick a name, or paste a public key.</source>
+        <translation>受取人がまだいません。名前にチェックを付けるか、公開鍵を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Pasted key {start}…</source>
+        <translation>貼り付けた鍵 {start}…</translation>
+    </message>
+    <message>
+        <source>Choose a recipients file</source>
+        <translation>受取人ファイルを選択</translation>
     </message>
 </context>
 <context>
@@ -1569,8 +1646,32 @@
         <translation>パスフレーズ。受取人には電話か対面で伝え、ファイルと一緒に送らないでください。</translation>
     </message>
     <message>
-        <source>the recipient&apos;s key: {keys}</source>
-        <translation>受取人の鍵: {keys}</translation>
+        <source>Pasted key {start}…</source>
+        <translation>貼り付けた鍵 {start}…</translation>
+    </message>
+    <message>
+        <source>the recipients&apos; keys (check code under each name):</source>
+        <translation>受取人の鍵（名前の下は確認コード）：</translation>
+    </message>
+    <message>
+        <source>Also for our office ({name})</source>
+        <translation>庁内用にも暗号化（{name}）</translation>
+    </message>
+    <message>
+        <source>office key</source>
+        <translation>庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>作成しない</translation>
+    </message>
+    <message>
+        <source>written beside the archive, with the purpose</source>
+        <translation>ファイルの横に作成（利用目的を含む）</translation>
+    </message>
+    <message>
+        <source>written beside the archive, without the purpose</source>
+        <translation>ファイルの横に作成（利用目的は含めない）</translation>
     </message>
     <message>
         <source>Kept, in this order</source>
@@ -1601,6 +1702,10 @@
     <message>
         <source>Protected with</source>
         <translation>保護方法</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>説明書</translation>
     </message>
     <message>
         <source>From the file</source>

@@ -203,7 +203,7 @@ def test_a_secret_key_pasted_as_recipient_says_so_and_advises_a_new_key(qtbot, w
     text = page.key_error.text()
     assert text.startswith("A secret key was given where the recipient's public key belongs.")
     assert "make a new key" in text
-    shown = text + page.fingerprint_label.text()
+    shown = text + page.codes_label.text()
     assert not any(secret[i : i + 12].lower() in shown.lower() for i in range(16, len(secret) - 11))
 
 

@@ -84,17 +84,17 @@ class ExportPage(Page):
         self.stop_button.setText(self.tr("&Stop the export"))
         self.stop_button.setAccessibleName(self.tr("Stop the export; nothing is written"))
         self.back_button.setText(self.tr("&Back to the review"))
-        self.sha_label.setAccessibleName(self.tr("SHA-256 fingerprint of the archive"))
+        self.sha_label.setAccessibleName(self.tr("Hash value (SHA-256) of the archive"))
         captions = (self.tr("File:"), self.tr("Folder:"), self.tr("Size:"), self.tr("Residents:"),
-                    self.tr("SHA-256 fingerprint:"))  # fmt: skip
+                    self.tr("Hash value (SHA-256):"))  # fmt: skip
         for caption, text in zip(self._captions, captions, strict=True):
             caption.setText(text)
         self.open_button.setText(self.tr("&Open the folder"))
         self.open_button.setAccessibleName(self.tr("Open the folder that holds the archive"))
         self.handover.setText(
             self.tr(
-                "Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. "
-                "Only the intended recipient can open it."
+                "Hand the file to the recipient. The hash value lets them check that it arrived unchanged: "
+                "exporter shows it when they open the file. Only the intended recipient can open it."
             )
         )
         self._show_phase()
