@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         parser.error(_unrecognised(unknown))
-    if args.command is None:
+    if args.command in (None, "open"):
         return _open_wizard(args)
     cancel = threading.Event()
     restore = _cancel_on_signals(cancel)
@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     keygen.add_argument("--output", type=Path, required=True, metavar="IDENTITY_FILE")
     keygen.set_defaults(run=commands.keygen)
 
+    # no run: like no command at all, it starts the GUI (here only the recipient's window)
+    sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")
+
     sample = sub.add_parser("sample", help="write a synthetic resident register for trying things out")
     sample.add_argument("--rows", type=_count, default=1000, metavar="N")
     sample.add_argument("--output", type=Path, required=True, metavar="FILE")
@@ -154,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_wizard(args: argparse.Namespace) -> int:
-    """No command: the wizard. Qt is imported only here, so the commands work without PySide6."""
+    """No command: the wizard; ``open``: the recipient's window. Qt is imported only here, so the commands work
+    without PySide6."""
     try:
         from exporter.gui.app import run
     except ImportError as err:

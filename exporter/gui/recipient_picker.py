@@ -11,9 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,21 +31,9 @@ from exporter.display import safe_text
 from exporter.envelope import X25519Recipient, parse_recipients_file
 from exporter.errors import ExporterError
 from exporter.gui.check_codes import read_aloud_sentence, recipients_html, shown_code
+from exporter.gui.key_store import BookEntry
 from exporter.gui.widgets import MessageLabel, error_text, monospace_font
 from exporter.keys import check_code
-
-
-class BookEntry(Protocol):
-    """What the picker shows of an address-book entry (the core's entry has these attributes)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def organisation(self) -> str: ...
-    @property
-    def key(self) -> str: ...
-    @property
-    def confirmed(self) -> date | None: ...
 
 
 @dataclass(frozen=True)

@@ -997,6 +997,53 @@
     </message>
 </context>
 <context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <source>Create my key</source>
+        <translation>自分の鍵を作成</translation>
+    </message>
+    <message>
+        <source>Your key lets you open the files sent to you. It is saved on this computer, protected by a passphrase that only you know: you type it each time you open a file. Choose a long passphrase and keep it safe; without it the key cannot be used.</source>
+        <translation>鍵があれば、あなた宛てに送られたファイルを開けます。鍵はこのパソコンに保存され、あなただけが知る合言葉で守られます。ファイルを開くたびにその合言葉を入力します。長い合言葉を選び、大切に保管してください。合言葉がないと鍵は使えません。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>合言葉(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passphrase for your key</source>
+        <translation>鍵を守る合言葉</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>もう一度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>同じ合言葉をもう一度</translation>
+    </message>
+    <message>
+        <source>&amp;Create the key</source>
+        <translation>鍵を作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: use a longer phrase of several unrelated words.</source>
+        <translation>推測されやすすぎます。関係のない言葉をいくつか並べた、もっと長い合言葉にしてください。</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase again in the second field.</source>
+        <translation>2つ目の欄に同じ合言葉をもう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>Creating your key…</source>
+        <translation>鍵を作成しています…</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export</source>
@@ -1103,6 +1150,104 @@
     </message>
 </context>
 <context>
+    <name>KeyCardDialog</name>
+    <message>
+        <source>Your key card</source>
+        <translation>あなたの鍵カード</translation>
+    </message>
+    <message>
+        <source>Send this card to the sender (for example the city office) by e-mail or on paper. They encrypt the files for you with this public key, and read the check code to you on the phone.</source>
+        <translation>この鍵カードを、メールや紙で送り主（市役所など）に送ってください。送り主はこの公開鍵であなた宛てにファイルを暗号化し、電話で確認コードを読み上げます。</translation>
+    </message>
+    <message>
+        <source>Your &amp;public key:</source>
+        <translation>あなたの公開鍵(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Your public key</source>
+        <translation>あなたの公開鍵</translation>
+    </message>
+    <message>
+        <source>Check code (confirm it with the sender on the phone):</source>
+        <translation>確認コード（送り主と電話で確かめてください）：</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>確認コード</translation>
+    </message>
+    <message>
+        <source>Send only this public key. Never send your secret key (the key file), and never tell anyone its passphrase.</source>
+        <translation>この公開鍵だけを送ってください。秘密鍵（鍵ファイル）は送らないでください。合言葉も誰にも教えないでください。</translation>
+    </message>
+    <message>
+        <source>Your secret key stays on this computer: {path}</source>
+        <translation>秘密鍵はこのパソコンに残ります：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the key card (public key and check code)</source>
+        <translation>鍵カード（公開鍵と確認コード）をコピーする</translation>
+    </message>
+    <message>
+        <source>&amp;Save as text file…</source>
+        <translation>テキストファイルとして保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into an e-mail to the sender.</source>
+        <translation>コピーしました。送り主へのメールに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>my-public-key.txt</source>
+        <translation>公開鍵.txt</translation>
+    </message>
+    <message>
+        <source>Save the key card</source>
+        <translation>鍵カードを保存</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>テキスト (*.txt)</translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name.</source>
+        <translation>{name} はすでにあります。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. Send this file to the sender; it holds only your public key.</source>
+        <translation>保存しました：{path}。このファイルを送り主に送ってください。中身は公開鍵だけです。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPassphraseDialog</name>
+    <message>
+        <source>Passphrase of your key</source>
+        <translation>鍵の合言葉</translation>
+    </message>
+    <message>
+        <source>Your key file {name} is protected. Type its passphrase to open the archive.</source>
+        <translation>鍵ファイル {name} は合言葉で守られています。ファイルを開くには、その合言葉を入力してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>合言葉(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>ManifestView</name>
     <message>
         <source>What you received</source>
@@ -1129,8 +1274,16 @@
         <translation>列:</translation>
     </message>
     <message>
+        <source>Encrypted for:</source>
+        <translation>暗号化の宛先：</translation>
+    </message>
+    <message>
         <source>Sent at:</source>
         <translation>送信日時:</translation>
+    </message>
+    <message>
+        <source>Hash value (SHA-256):</source>
+        <translation>ハッシュ値（SHA-256）：</translation>
     </message>
     <message>
         <source>From the file:</source>
@@ -1139,6 +1292,10 @@
     <message>
         <source>Saved in:</source>
         <translation>保存先:</translation>
+    </message>
+    <message>
+        <source>Compare the hash value with the one the sender gave you (on their screen or in the instructions file beside the archive): if they are the same, this is the file they sent.</source>
+        <translation>このハッシュ値を、送り主から伝えられたもの（送り主の画面、またはファイルに添えた説明書）と比べてください。同じなら、送り主が送ったファイルそのものです。</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
@@ -1165,6 +1322,14 @@
         <translation>
             <numerusform>%Ln 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a passphrase (told to you separately)</source>
+        <translation>合言葉（別の方法で伝えられたもの）</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s office</source>
+        <translation>送り主の庁内用</translation>
     </message>
     <message numerus="yes">
         <source>{name} (kept {kept} of %Ln column(s))</source>
@@ -1268,6 +1433,14 @@
         <translation>パスフレーズ</translation>
     </message>
     <message>
+        <source>&amp;Create my key…</source>
+        <translation>自分の鍵を作成(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Show my key &amp;card…</source>
+        <translation>自分の鍵カードを表示(&amp;C)…</translation>
+    </message>
+    <message>
         <source>3. Where to save the data</source>
         <translation>3. データの保存先</translation>
     </message>
@@ -1308,6 +1481,14 @@
         <translation>データの保存先フォルダーを選択</translation>
     </message>
     <message>
+        <source>No key yet? Create one, then send its key card to the sender so they can encrypt for you.</source>
+        <translation>鍵をまだ持っていない場合は作成し、鍵カードを送り主に送ってください。送り主があなた宛てに暗号化できるようになります。</translation>
+    </message>
+    <message>
+        <source>Your key is on this computer. The sender needs its key card once.</source>
+        <translation>あなたの鍵はこのパソコンにあります。送り主には鍵カードを一度送れば十分です。</translation>
+    </message>
+    <message>
         <source>Choose the archive (.zip.age) first.</source>
         <translation>先にアーカイブ（.zip.age）を選んでください。</translation>
     </message>
@@ -1328,7 +1509,7 @@
     <name>OpenWindow</name>
     <message>
         <source>Open an export</source>
-        <translation>持ち出しデータを開く</translation>
+        <translation>受け取ったファイルを開く</translation>
     </message>
     <message>
         <source>Open an archive that was sent to you: choose the .zip.age file, your key file or the passphrase you were told, and a folder for the data. Nothing is saved unless the whole archive verifies.</source>
@@ -1349,6 +1530,10 @@
     <message>
         <source>Progress</source>
         <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Your key&apos;s public part could not be found; create a new key.</source>
+        <translation>鍵の公開鍵が見つかりません。新しい鍵を作成してください。</translation>
     </message>
     <message>
         <source>Intact and complete: nothing was changed after the archive was encrypted, and data.csv matches its manifest. This does not prove who made it.</source>
@@ -1710,6 +1895,65 @@
     <message>
         <source>From the file</source>
         <translation>元のファイル</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Office key</source>
+        <translation>庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>When an office key is set, every export is also encrypted to it, so that the office can reopen and check what it sent. Review shows it, and the record inside the archive names it. The recipient does not need it. IT staff keep the office&apos;s secret key; enter only its public key here.</source>
+        <translation>庁内用の鍵を設定すると、書き出すファイルはすべてこの鍵宛てにも暗号化され、送ったものを庁内で開き直して確かめられます。確認ページに表示され、ファイル内の記録にも残ります。受取人には必要ありません。秘密鍵は情報システム担当者が保管し、ここには公開鍵だけを入力してください。</translation>
+    </message>
+    <message>
+        <source>Office &amp;public key:</source>
+        <translation>庁内用の公開鍵(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>age1…</source>
+        <translation>age1…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. Citizens Division, Kita City</source>
+        <translation>例：北市 市民課</translation>
+    </message>
+    <message>
+        <source>&amp;Set as office key</source>
+        <translation>庁内用の鍵に設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the office key</source>
+        <translation>庁内用の鍵を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No office key is set: exports are encrypted only for their recipients.</source>
+        <translation>庁内用の鍵は設定されていません。ファイルは受取人宛てにだけ暗号化されます。</translation>
+    </message>
+    <message>
+        <source>Current office key: {name}</source>
+        <translation>現在の庁内用の鍵：{name}</translation>
+    </message>
+    <message>
+        <source>Saved. Every export from now on is also for the office.</source>
+        <translation>保存しました。これから書き出すファイルはすべて庁内用にも暗号化します。</translation>
+    </message>
+    <message>
+        <source>Removed. Exports are encrypted only for their recipients.</source>
+        <translation>削除しました。これからはファイルを受取人宛てにだけ暗号化します。</translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,7 @@ def test_the_language_of_new_windows_follows_the_last_choice(english, qtbot, wiz
     choose_language(qtbot, wizard, "ja", "住民データファイル")
     window = wizard.show_open_window()
     qtbot.addWidget(window)
-    assert window.windowTitle() == "持ち出しデータを開く"
+    assert window.windowTitle() == "受け取ったファイルを開く"
     other = ExportWizard(sample_rows=10, sample_folder=Path(wizard.sample_folder))
     qtbot.addWidget(other)
     assert other.language_actions["ja"].isChecked()
