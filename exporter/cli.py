@@ -112,9 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument(
         "--generate-passphrase",
         action="store_true",
-        help="make a strong passphrase of easily spoken words and print it once",
+        help="make a passphrase of 8 groups of 6 digits (131 bits) to read out by phone, and print it once",
     )
     export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
+    export.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also write FILE.README.txt: how to open the archive, its hash value and check codes (no personal data)",
+    )
+    export.add_argument(
+        "--instructions-purpose",
+        action="store_true",
+        help="put the purpose into the instructions too (implies --instructions)",
+    )
     _reading_options(export)
     export.set_defaults(run=commands.export)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from exporter.display import redact_secrets, remember_secret, safe_json, safe_text, terminal_line
 from exporter.errors import OutputError, PlanError
+from exporter.messages import msg
 
 
 def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -80,6 +81,8 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         encoding=args.encoding,
         delimiter=args.delimiter,
         limits=read_limits(args),
+        instructions=args.instructions or args.instructions_purpose,
+        instructions_purpose=args.instructions_purpose,
     )
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
@@ -93,9 +96,16 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     who = "a passphrase" if passphrase is not None else _plural(len(result.manifest["recipients"]), "recipient")
     print(
         f"exporter: wrote {terminal_line(str(result.output))} ({_size(result.size)}): {_plural(result.rows, 'row')} × "
-        f"{_plural(len(plan.columns), 'column')}, for {who}; SHA-256 {result.sha256}",
+        f"{_plural(len(plan.columns), 'column')}, for {who}; hash value (SHA-256) {result.sha256}",
         file=sys.stderr,
     )
+    if result.instructions is not None:
+        written = msg("handover.instructions_written", path=terminal_line(str(result.instructions)))
+        print(f"exporter: {written}", file=sys.stderr)
+    if result.instructions_error is not None:  # the archive is complete: a warning, and success
+        print(f"exporter: warning: {terminal_line(str(result.instructions_error))}", file=sys.stderr)
+        if hint := result.instructions_error.hint_text():
+            print(f"exporter: hint: {terminal_line(hint)}", file=sys.stderr)
     return 0
 
 
@@ -235,11 +245,13 @@ def _recipients_file(path: Path) -> list[Any]:
 
 
 def _identities(args: argparse.Namespace) -> list[Any]:
-    from exporter.envelope import ScryptIdentity, parse_identity_file
+    from exporter.envelope import parse_identity_file
     from exporter.keyfiles import IDENTITY_FILE, exposure_warning, read_small_file
 
     if args.passphrase_file is not None:
-        return [ScryptIdentity(read_passphrase_file(args.passphrase_file))]
+        from exporter.passphrase import passphrase_identity  # normalised as on the export side
+
+        return [passphrase_identity(read_passphrase_file(args.passphrase_file))]
     path: Path = args.identity
     if not os.path.lexists(path):
         raise _missing_identity_file(str(path))

@@ -10,11 +10,12 @@ by a few blocks.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,10 @@ from exporter import __version__
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWriter, data_csv_bound
 from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
-from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
+from exporter.errors import EncryptionError, ExportCancelled, ExporterError, OutputError, PlanError, from_os_error
+from exporter.instructions import instructions_path
 from exporter.manifest import check_for_export
+from exporter.messages import msg
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
 from exporter.source import Source, SourceDigest, open_source
@@ -35,17 +38,29 @@ _DONE = object()
 
 @dataclass(frozen=True)
 class ExportResult:
+    """What was written: the archive (size in bytes, SHA-256 hex: its hash value), the rows and the manifest.
+
+    ``instructions`` is the instructions file when the plan asked for one and it was written. When it could not
+    be written after the archive was, the archive stays and ``instructions_error`` says why in one sentence.
+    """
+
     output: Path
     size: int
     sha256: str
     rows: int
     manifest: dict[str, Any]
+    instructions: Path | None = None
+    instructions_error: ExporterError | None = None
 
 
 def run_export(
     plan: ExportPlan, *, progress: Progress | None = None, cancel: threading.Event | None = None
 ) -> ExportResult:
-    """Check the plan, then stream the kept columns into an encrypted archive at ``plan.output``."""
+    """Check the plan, then stream the kept columns into an encrypted archive at ``plan.output``.
+
+    With ``plan.instructions``, ``<output>.README.txt`` is written after the archive is complete; if that fails the
+    archive stays and :attr:`ExportResult.instructions_error` holds the sentence (nothing is raised).
+    """
     from exporter.envelope import encrypt
 
     if not plan.columns:
@@ -53,9 +68,15 @@ def run_export(
             "No column was chosen, so there is nothing to export.",
             hint="Name at least one column with --column.",
         )
+    passphrase = _passphrase(plan)  # a mistyped group of a generated passphrase is named before any work
+    if plan.instructions and os.path.lexists(instructions_path(plan.output)):
+        raise OutputError(
+            msg("handover.instructions_exist", path=str(instructions_path(plan.output))),
+            hint=msg("handover.instructions_exist_hint"),
+        )
     source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
     source.column_indexes(plan.columns)
-    recipients, recipient_entries = _recipients(plan)
+    recipients, recipient_entries = _recipients(plan, passphrase)
     started = datetime.now(UTC)
     # The manifest's bounds are checked before any work: the recipient's exporter refuses a manifest outside them.
     placeholder = SourceDigest(sha256="0" * 64)
@@ -88,9 +109,42 @@ def run_export(
                 f"{plan.output} could not be written: {err.strerror or err}.",
                 hint="Check that the disk has free space and that you may write there.",
             ) from None
+    result = ExportResult(plan.output, target.size, target.sha256, digest.rows, manifest)
+    if plan.instructions:
+        result = _with_instructions(plan, result)
     if progress is not None:
         progress(1.0, f"{digest.rows:,} rows exported")
-    return ExportResult(plan.output, target.size, target.sha256, digest.rows, manifest)
+    return result
+
+
+def _with_instructions(plan: ExportPlan, result: ExportResult) -> ExportResult:
+    """Write the instructions beside the finished archive; a failure is recorded, never raised: the archive is
+    complete and must stay."""
+    from exporter.instructions import facts_from_manifest, write_instructions
+
+    path = instructions_path(plan.output)
+    facts = facts_from_manifest(
+        plan.output, result.size, result.sha256, result.manifest, with_purpose=plan.instructions_purpose
+    )
+    try:
+        return replace(result, instructions=write_instructions(path, facts))
+    except (ExporterError, OSError) as err:
+        reason = err if isinstance(err, ExporterError) else from_os_error(err)
+        problem = OutputError(
+            msg("handover.instructions_failed", archive=str(plan.output), path=str(path)), hint=reason.message
+        )
+        return replace(result, instructions_error=problem)
+
+
+def _passphrase(plan: ExportPlan) -> str | None:
+    """The plan's passphrase as scrypt receives it (normalised; strong enough), or None for key recipients."""
+    if plan.passphrase is None:
+        return None
+    from exporter.passphrase import normalise, require_strong  # zxcvbn: only when a passphrase is used
+
+    passphrase = normalise(plan.passphrase.reveal())
+    require_strong(passphrase)
+    return passphrase
 
 
 def build_manifest(
@@ -150,16 +204,13 @@ def readable_file_name(name: str) -> str:
     return name
 
 
-def _recipients(plan: ExportPlan) -> tuple[list[Any], list[dict[str, str]]]:
+def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], list[dict[str, str]]]:
     from exporter.envelope import ScryptRecipient, X25519Recipient
 
-    if plan.passphrase is not None and plan.recipients:
+    if passphrase is not None and plan.recipients:
         raise PlanError("Use either recipient keys or a passphrase, not both.")
-    if plan.passphrase is not None:
-        from exporter.passphrase import require_strong  # zxcvbn: only when a passphrase is used
-
-        require_strong(plan.passphrase.reveal())
-        return [ScryptRecipient(plan.passphrase.reveal(), 18)], [{"type": "passphrase"}]
+    if passphrase is not None:
+        return [ScryptRecipient(passphrase, 18)], [{"type": "passphrase"}]
     if not plan.recipients:
         raise PlanError(
             "No recipient was given, so nobody could open the archive.",

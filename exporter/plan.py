@@ -34,7 +34,12 @@ class Secret:
 
 @dataclass(frozen=True)
 class ExportPlan:
-    """Columns in the order they are kept, and who may open the archive: age recipients or one passphrase."""
+    """Columns in the order they are kept, and who may open the archive: age recipients or one passphrase.
+
+    ``passphrase`` is taken as typed; the pipeline normalises it (:func:`exporter.passphrase.normalise`).
+    ``instructions``: also write ``<output>.README.txt`` beside the archive (:mod:`exporter.instructions`);
+    ``instructions_purpose``: put the purpose in it too (it is left out otherwise).
+    """
 
     source: Path
     columns: tuple[str, ...]
@@ -47,3 +52,5 @@ class ExportPlan:
     encoding: str | None = None
     delimiter: str | None = None
     limits: ReadLimits = DEFAULT_LIMITS
+    instructions: bool = False
+    instructions_purpose: bool = False

@@ -40,7 +40,6 @@ WINDOWS_DATAS = {
     "PySide6/translations/qtbase_de.qm": False,
     "pyarrow/include/arrow/api.h": False,
     "pyarrow/tests/data/example.csv": False,
-    "xkcdpass/static/eff-short": True,
 }
 
 

@@ -35,14 +35,14 @@ def open_task(request: OpenRequest) -> Callable[[Progress, threading.Event], Ope
     protected), then decrypt and verify into the folder."""
 
     def task(progress: Progress, cancel: threading.Event) -> OpenedArchive:
-        from exporter.envelope import ScryptIdentity
         from exporter.gui import key_store
+        from exporter.passphrase import passphrase_identity
 
         identities: list[Any]
         if request.key_file is not None:
             identities = list(key_store.load_identities(request.key_file, request.key_passphrase))
         else:
-            identities = [ScryptIdentity(request.passphrase or "")]
+            identities = [passphrase_identity(request.passphrase or "")]  # normalised as on the export side
         return decrypt_archive(request.archive, request.folder, identities, progress=progress, cancel=cancel)
 
     return task

@@ -1,0 +1,165 @@
+"""The instructions file that travels beside an archive: ``<archive>.README.txt``, Japanese first, then English.
+
+What it holds (and nothing else: no value from the resident file, no passphrase, and the purpose only when the
+plan asks for it with ``instructions_purpose``):
+
+- the archive's file name, its size in bytes and in MB (1 MB = 1,048,576 bytes, as Windows Explorer counts), and
+  its hash value (SHA-256, lower-case hex, as ``sha256sum`` and ``certutil -hashfile FILE SHA256`` print it);
+- who can open it: the check code (:func:`exporter.keys.check_code`) of every recipient key, or for a passphrase
+  archive a sentence that the passphrase is given separately;
+- the delete-by date (ISO 8601, or "not set");
+- how to open it with exporter (the Open window, ``exporter open``, ``exporter decrypt``) or with the age CLI
+  (``age -d``, then unzip), and how to check the hash value on Windows and Linux.
+
+Encoding: UTF-8 with a byte order mark and CRLF line ends, so that Windows Notepad (also before Windows 10 1903)
+shows the Japanese text. The file is written atomically (:class:`exporter.atomic.AtomicFile`): it appears complete
+or not at all. The sentences are in the message catalogue (``exporter/messages/handover.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from exporter.atomic import AtomicFile
+from exporter.display import safe_text
+from exporter.errors import OutputError
+from exporter.keys import check_code
+from exporter.messages import Language, Message, msg
+
+SUFFIX = ".README.txt"
+MEGABYTE = 1 << 20
+_SHELL_PLAIN = re.compile(r"[\w.+,@%/:=-]+")  # \w includes kana and kanji: both shells take them unquoted
+_RULE = "=" * 72
+
+
+@dataclass(frozen=True)
+class HandoverFacts:
+    """What the instructions say about one archive.
+
+    ``recipients`` are age public keys (``age1...``) with an optional name each (empty when unnamed); empty for
+    a passphrase archive (``passphrase=True``). ``size`` is in bytes, ``sha256`` lower-case hex. ``purpose`` is
+    written only when not None.
+    """
+
+    archive_name: str
+    size: int
+    sha256: str
+    recipients: tuple[tuple[str, str], ...] = ()
+    passphrase: bool = False
+    delete_by: date | None = None
+    purpose: str | None = None
+
+
+def instructions_path(archive: Path) -> Path:
+    """Where the instructions of ``archive`` go: ``residents.zip.age`` -> ``residents.zip.age.README.txt``."""
+    return archive.with_name(archive.name + SUFFIX)
+
+
+def facts_from_manifest(
+    archive: Path, size: int, sha256: str, manifest: dict[str, Any], *, with_purpose: bool = False
+) -> HandoverFacts:
+    """The facts of an archive just written, from its manifest (recipients, delete-by date, purpose).
+
+    A recipient entry of type ``X25519`` gives its key and, when present, its ``name`` (the address book's).
+    """
+    keys: list[tuple[str, str]] = []
+    passphrase = False
+    for entry in manifest.get("recipients") or ():
+        if entry.get("type") == "passphrase":
+            passphrase = True
+        elif entry.get("recipient"):
+            keys.append((str(entry["recipient"]), str(entry.get("name") or "")))
+    delete_by = manifest.get("delete_by")
+    return HandoverFacts(
+        archive_name=archive.name,
+        size=size,
+        sha256=sha256,
+        recipients=tuple(keys),
+        passphrase=passphrase,
+        delete_by=date.fromisoformat(delete_by) if delete_by else None,
+        purpose=str(manifest.get("purpose") or "") if with_purpose else None,
+    )
+
+
+def instructions_text(facts: HandoverFacts) -> str:
+    """The whole instructions, Japanese then English, with LF line ends (:func:`write_instructions` makes CRLF)."""
+    return "\n".join((_RULE, _section(facts, "ja"), _RULE, _section(facts, "en"))) + "\n"
+
+
+def write_instructions(path: Path, facts: HandoverFacts) -> Path:
+    """Write :func:`instructions_text` to ``path`` as UTF-8 with BOM and CRLF, atomically; returns ``path``.
+
+    Raises :class:`OutputError` when ``path`` exists or cannot be written; nothing is left behind then.
+    """
+    data = instructions_text(facts).replace("\n", "\r\n").encode("utf-8-sig")
+    with AtomicFile(path) as target:
+        try:
+            target.write(data)
+            target.commit()
+        except OSError as err:
+            raise OutputError(f"{path} could not be written: {err.strerror or type(err).__name__}.") from None
+    return path
+
+
+def _section(facts: HandoverFacts, lang: Language) -> str:
+    name = safe_text(facts.archive_name)
+    file = _shell_word(name)
+    if facts.passphrase:
+        who: Message = msg("handover.readme_who_passphrase")
+        open_exporter = msg("handover.readme_open_exporter_passphrase", file=file)
+        open_age = msg("handover.readme_open_age_passphrase", file=file)
+    else:
+        codes = "\n".join(
+            f"    {check_code(key)}" + (f"  {safe_text(label)}" if label else "") for key, label in facts.recipients
+        )
+        who = msg("handover.readme_who_keys", codes=codes)
+        open_exporter = msg("handover.readme_open_exporter_key", file=file)
+        open_age = msg("handover.readme_open_age_key", file=file)
+    delete_by: Message = (
+        msg("handover.readme_delete_by", date=facts.delete_by.isoformat())
+        if facts.delete_by
+        else msg("handover.readme_no_delete_by")
+    )
+    purpose = (
+        msg("handover.readme_purpose", purpose=safe_text(facts.purpose, multiline=False)).render(lang) + "\n"
+        if facts.purpose is not None
+        else ""
+    )
+    return msg(
+        "handover.readme",
+        name=name,
+        size=facts.size,
+        megabytes=_megabytes(facts.size),
+        sha256=facts.sha256,
+        delete_by=delete_by,
+        purpose=purpose,
+        who=who,
+        open_exporter=open_exporter,
+        open_age=open_age,
+        file=file,
+    ).render(lang)
+
+
+def _megabytes(size: int) -> str:
+    """``size`` bytes in MB: one decimal, or two significant digits below 0.1 MB (a small file is not 0.0 MB)."""
+    value = size / MEGABYTE
+    return f"{value:,.1f}" if value >= 0.1 or size == 0 else f"{value:.2g}"
+
+
+def _shell_word(name: str) -> str:
+    """``name`` as one word for both Windows cmd and a POSIX shell: double quotes unless it needs none."""
+    return name if _SHELL_PLAIN.fullmatch(name) else f'"{name}"'
+
+
+__all__ = [
+    "SUFFIX",
+    "HandoverFacts",
+    "facts_from_manifest",
+    "instructions_path",
+    "instructions_text",
+    "write_instructions",
+]
