@@ -84,6 +84,8 @@ class Draft:
             purpose=self.purpose,
             recipient_organisation=self.organisation,
             delete_by=self.delete_by,
+            instructions=self.instructions,
+            instructions_purpose=self.instructions_purpose,
             encoding=self.encoding,
             delimiter=self.delimiter,
         )

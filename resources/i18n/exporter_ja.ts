@@ -1082,6 +1082,10 @@
         <translation>住民数:</translation>
     </message>
     <message>
+        <source>Instructions:</source>
+        <translation>説明書：</translation>
+    </message>
+    <message>
         <source>&amp;Open the folder</source>
         <translation>フォルダーを開く(&amp;O)</translation>
     </message>
@@ -1096,6 +1100,18 @@
     <message>
         <source>Starting…</source>
         <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>{name} (send it with the archive: it says how to open and check it)</source>
+        <translation>{name}（ファイルと一緒に送ってください。開き方と確認のしかたが書いてあります）</translation>
+    </message>
+    <message>
+        <source>not written</source>
+        <translation>作成できませんでした</translation>
+    </message>
+    <message>
+        <source>none (not asked for)</source>
+        <translation>なし（作成しない設定）</translation>
     </message>
     <message>
         <source>The export is not complete yet; go back and fill in every page.</source>

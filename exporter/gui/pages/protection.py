@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporter.errors import ExporterError
 from exporter.gui.pages.base import Page
 from exporter.gui.recipient_picker import RecipientPicker
 from exporter.gui.secret_field import PassphraseField
-from exporter.gui.widgets import MessageLabel, StrengthMeter
-from exporter.passphrase import estimate, generate, generated_bits
+from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text
+from exporter.passphrase import GENERATED_BITS, estimate, generate, is_generated, normalise
 from exporter.plan import Secret
 
 if TYPE_CHECKING:
@@ -68,7 +69,6 @@ class ProtectionPage(Page):
         self.passphrase_note = MessageLabel()
         self.channel = channel = QLabel()
         channel.setWordWrap(True)
-        self._generated = ""
         self._copied = ""
 
         self.instructions_box = QCheckBox()
@@ -226,8 +226,7 @@ class ProtectionPage(Page):
 
     def generate_passphrase(self) -> None:
         self.passphrase_radio.setChecked(True)
-        self._generated = generate()
-        self.passphrase_field.setText(self._generated)
+        self.passphrase_field.setText(generate())
         self.passphrase_field.set_shown(True)
 
     def copy_passphrase(self) -> None:
@@ -255,13 +254,18 @@ class ProtectionPage(Page):
         self.completeChanged.emit()
 
     def _show_passphrase_note(self) -> None:
-        """The meter and the sentence under it, from the passphrase as it is now."""
+        """The meter and the sentence under it, from the passphrase as it is now (a generated one typed back with
+        full-width digits, spaces or other hyphens counts as generated: the core normalises it the same way)."""
         text = self.passphrase_field.text()
+        typo = _typo(text)
         if not text:
             self.meter.set_bits(None, acceptable=False)
             self.passphrase_note.clear_message()
-        elif text == self._generated:
-            self.meter.set_bits(generated_bits(text), acceptable=True)
+        elif typo is not None:
+            self.meter.set_bits(None, acceptable=False)
+            self.passphrase_note.show_message(error_text(typo), "error")
+        elif is_generated(text):
+            self.meter.set_bits(GENERATED_BITS, acceptable=True)
             generated = self.tr(
                 "Generated. Read it to the recipient group by group; they may type it with or without the hyphens."
             )
@@ -281,7 +285,7 @@ class ProtectionPage(Page):
             )
 
     def _strength_ok(self, text: str) -> bool:
-        return bool(text) and (text == self._generated or estimate(text).acceptable)
+        return bool(text) and _typo(text) is None and (is_generated(text) or estimate(text).acceptable)
 
     def _mode_changed(self) -> None:
         keys = self.key_radio.isChecked()
@@ -289,3 +293,12 @@ class ProtectionPage(Page):
         for widget in self._passphrase_widgets:
             widget.setEnabled(not keys)
         self.completeChanged.emit()
+
+
+def _typo(text: str) -> ExporterError | None:
+    """Why a passphrase shaped like a generated one is wrong (the group named), or None."""
+    try:
+        normalise(text)
+    except ExporterError as err:
+        return err
+    return None
