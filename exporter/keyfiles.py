@@ -3,9 +3,11 @@
 The file is whatever a user named, so it may be ``/dev/zero`` (endless), a folder, a FIFO that nobody writes to or
 a 4 GB log chosen by mistake. Each kind has a documented limit, far above any real file of that kind:
 
-    identity file     64 KiB   age-keygen writes about 190 bytes for a key
+    identity file     64 KiB   age-keygen writes about 190 bytes for a key (about 400 protected by a passphrase)
     passphrase file   64 KiB   a passphrase of ten words is about 60 bytes
     recipients file    1 MiB   about 16,000 keys of 63 bytes
+    address book       1 MiB   about 4,000 entries of name, organisation, key and date
+    settings file     64 KiB   a few lines
 
 Regular files and pipes (``/dev/stdin``, a shell's ``<(...)``) are read up to the limit; folders, devices and
 sockets are refused with a sentence, before they are opened (opening a device can have effects of its own).
@@ -40,6 +42,8 @@ class FileKind:
 IDENTITY_FILE = FileKind("identity file", 64 * KIB)
 PASSPHRASE_FILE = FileKind("passphrase file", 64 * KIB)
 RECIPIENTS_FILE = FileKind("recipients file", 1024 * KIB)
+ADDRESS_BOOK_FILE = FileKind("address book", 1024 * KIB)
+SETTINGS_FILE = FileKind("settings file", 64 * KIB)
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 _PRIVATE_BITS = 0o077  # group and others: ssh's test for a private key file
@@ -53,12 +57,35 @@ class SmallFile:
     mode: int | None
 
 
+@dataclass(frozen=True)
+class SmallData:
+    """The bytes of a small file (zero them once used: they may be a secret), and its permission bits if it is a
+    regular file (None for a pipe)."""
+
+    data: bytearray = field(repr=False)
+    mode: int | None
+
+
 def read_small_file(path: Path, kind: FileKind) -> SmallFile:
     """Read ``path`` as UTF-8 text of at most ``kind.limit`` bytes.
 
     Raises PlanError with one sentence naming the file when it is missing, a folder, a device or socket, too
     large, unreadable or not UTF-8; the sentence never quotes the content.
     """
+    read = read_small_data(path, kind)
+    try:
+        text = _decode(read.data)
+    finally:
+        read.data[:] = bytes(len(read.data))  # the bytes were the secret; the str is all that stays
+    if text is None:
+        raise PlanError(f"The {kind.noun} {path} is not UTF-8 text.")
+    return SmallFile(text, read.mode)
+
+
+def read_small_data(path: Path, kind: FileKind) -> SmallData:
+    """Read the bytes of ``path``, at most ``kind.limit`` of them (for files that may be binary, such as an identity
+    file protected by a passphrase). Raises PlanError as :func:`read_small_file` does; the caller zeroes
+    ``data`` once it is used."""
     what = f"The {kind.noun} {path}"
     try:
         before = os.stat(path)
@@ -81,15 +108,10 @@ def read_small_file(path: Path, kind: FileKind) -> SmallFile:
         data = _read_at_most(fd, kind.limit + 1, what)
     finally:
         os.close(fd)
-    try:
-        if len(data) > kind.limit:
-            raise PlanError(f"{what} is too large (the limit is {kind.limit // KIB} KiB).")
-        text = _decode(data)
-    finally:
-        data[:] = bytes(len(data))  # the bytes were the secret; the str is all that stays
-    if text is None:
-        raise PlanError(f"{what} is not UTF-8 text.")
-    return SmallFile(text, stat.S_IMODE(mode) if stat.S_ISREG(mode) else None)
+    if len(data) > kind.limit:
+        data[:] = bytes(len(data))
+        raise PlanError(f"{what} is too large (the limit is {kind.limit // KIB} KiB).")
+    return SmallData(data, stat.S_IMODE(mode) if stat.S_ISREG(mode) else None)
 
 
 def exposure_warning(path: Path, mode: int | None) -> str | None:

@@ -2,8 +2,12 @@
 
 The schema describes what :func:`exporter.pipeline.build_manifest` writes, as JSON Schema draft 4 checked with
 ``fastjsonschema`` (pure Python, compiled once to a plain function; draft 4 because it does not take 1.0 for an
-integer). Required are the fields the receiving side relies on: ``format``, ``format_version``, ``columns``,
-``rows`` and ``data`` (``file``, ``sha256``, ``size``). Every other known field is optional but typed and bounded.
+integer). Each recipient may carry its ``check_code`` (:func:`exporter.keys.check_code`), its ``role``
+(``recipient`` or ``office``) and, when it came from the address book, its ``name`` and ``organisation``;
+``office_copy`` says whether the office key was added (absent when none was set). Archives made before these fields
+existed lack them and open as before. Required are the fields the receiving side relies on: ``format``,
+``format_version``, ``columns``, ``rows`` and ``data`` (``file``, ``sha256``, ``size``). Every other known field is
+optional but typed and bounded.
 
 Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
 older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
@@ -88,9 +92,17 @@ SCHEMA: dict[str, Any] = {
             "items": {
                 "type": "object",
                 "required": ["type"],
-                "properties": {"type": _text(64), "recipient": _text(_NAME)},
+                "properties": {
+                    "type": _text(64),
+                    "recipient": _text(_NAME),
+                    "check_code": {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{4}){4}$"},
+                    "role": _text(64),
+                    "name": _text(_NAME),
+                    "organisation": _text(_NAME),
+                },
             },
         },
+        "office_copy": {"type": "boolean"},
     },
 }
 

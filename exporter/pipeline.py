@@ -76,11 +76,13 @@ def run_export(
         )
     source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
     source.column_indexes(plan.columns)
-    recipients, recipient_entries = _recipients(plan, passphrase)
+    recipients, recipient_entries, office_copy = _recipients(plan, passphrase)
     started = datetime.now(UTC)
     # The manifest's bounds are checked before any work: the recipient's exporter refuses a manifest outside them.
     placeholder = SourceDigest(sha256="0" * 64)
-    check_for_export(build_manifest(plan, source, placeholder, "0" * 64, 0, recipient_entries, started))
+    check_for_export(
+        build_manifest(plan, source, placeholder, "0" * 64, 0, recipient_entries, started, office_copy=office_copy)
+    )
     digest = SourceDigest()
     with AtomicFile(plan.output) as target:
         try:
@@ -96,7 +98,14 @@ def run_export(
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled()
             manifest = build_manifest(
-                plan, source, digest, archive.data_sha256, archive.data_size, recipient_entries, started
+                plan,
+                source,
+                digest,
+                archive.data_sha256,
+                archive.data_size,
+                recipient_entries,
+                started,
+                office_copy=office_copy,
             )
             check_for_export(manifest)
             archive.finish(manifest)
@@ -155,10 +164,16 @@ def build_manifest(
     data_size: int,
     recipients: list[dict[str, str]],
     started: datetime,
+    *,
+    office_copy: bool | None = None,
 ) -> dict[str, Any]:
-    """What left the building, for whom and why; never a secret (exporter/manifest.py has its schema)."""
+    """What left the building, for whom and why; never a secret (exporter/manifest.py has its schema).
+
+    ``office_copy`` is recorded when an office key is set: True when the archive is also encrypted to it, False
+    when a passphrase export left it out on purpose; None (no office key) leaves the field out.
+    """
     kept = set(plan.columns)
-    return {
+    manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "created_utc": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -187,6 +202,9 @@ def build_manifest(
         },
         "recipients": recipients,
     }
+    if office_copy is not None:
+        manifest["office_copy"] = office_copy
+    return manifest
 
 
 def readable_file_name(name: str) -> str:
@@ -204,14 +222,24 @@ def readable_file_name(name: str) -> str:
     return name
 
 
-def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], list[dict[str, str]]]:
-    from exporter.envelope import ScryptRecipient, X25519Recipient
+def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], list[dict[str, str]], bool | None]:
+    """The age recipients, their manifest entries, and the manifest's ``office_copy`` (None: no office key).
 
-    if passphrase is not None and plan.recipients:
+    ``passphrase`` is the plan's, normalised and checked for strength (:func:`_passphrase`)."""
+    from exporter.envelope import ScryptRecipient, X25519Recipient
+    from exporter.keys import load_settings, resolve_recipients
+
+    office = load_settings().office_key  # every export: the wizard's and the command line's alike
+    if passphrase is not None and (plan.recipients or plan.to):
         raise PlanError("Use either recipient keys or a passphrase, not both.")
+    if plan.without_office_key and (office is None or passphrase is None):
+        raise PlanError(msg("keys.office_waiver_needs_passphrase"))
     if passphrase is not None:
-        return [ScryptRecipient(passphrase, 18)], [{"type": "passphrase"}]
-    if not plan.recipients:
+        if office is not None and not plan.without_office_key:
+            raise PlanError(msg("keys.office_passphrase"), hint=msg("keys.office_passphrase_hint"))
+        office_copy = None if office is None else False  # left out on purpose: the manifest says so
+        return [ScryptRecipient(passphrase, 18)], [{"type": "passphrase"}], office_copy
+    if not plan.recipients and not plan.to:
         raise PlanError(
             "No recipient was given, so nobody could open the archive.",
             hint="Give the recipient's key with --recipient age1... or use --passphrase-file.",
@@ -229,7 +257,8 @@ def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], li
                 f"Recipient {position} of {len(given)}: {sentence[:1].lower()}{sentence[1:]}",
                 hint=error.hint,
             ) from None
-    return parsed, [{"type": "X25519", "recipient": str(recipient)} for recipient in parsed]
+    planned = resolve_recipients(parsed, plan.to, office=office)
+    return [p.recipient for p in planned], [p.manifest_entry() for p in planned], None if office is None else True
 
 
 class _WriterThread:

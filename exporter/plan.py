@@ -39,12 +39,16 @@ class ExportPlan:
     ``passphrase`` is taken as typed; the pipeline normalises it (:func:`exporter.passphrase.normalise`).
     ``instructions``: also write ``<output>.README.txt`` beside the archive (:mod:`exporter.instructions`);
     ``instructions_purpose``: put the purpose in it too (it is left out otherwise).
+    ``recipients`` are ``age1...`` keys; ``to`` are names from the address book (:mod:`exporter.keys.book`),
+    resolved when the export runs. The office key from the settings is added to every export to keys;
+    ``without_office_key`` leaves it out of a passphrase export on purpose (recorded in the manifest).
     """
 
     source: Path
     columns: tuple[str, ...]
     output: Path
     recipients: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     purpose: str = ""
     recipient_organisation: str = ""
@@ -54,3 +58,4 @@ class ExportPlan:
     limits: ReadLimits = DEFAULT_LIMITS
     instructions: bool = False
     instructions_purpose: bool = False
+    without_office_key: bool = False

@@ -120,7 +120,11 @@ def test_export_then_decrypt_gives_exactly_the_kept_columns(tmp_path, residents,
     assert manifest["source"]["encoding"] == "cp932"
     assert manifest["data"]["sha256"] == hashlib.sha256(data).hexdigest()
     assert manifest["data"]["size"] == len(data)
-    assert manifest["recipients"] == [{"type": "X25519", "recipient": recipient}]
+    digits = f"{int.from_bytes(hashlib.sha256(recipient.encode()).digest(), 'big') % 10**20:020d}"
+    check_code = "-".join(digits[i : i + 4] for i in range(0, 20, 4))
+    assert manifest["recipients"] == [
+        {"type": "X25519", "recipient": recipient, "check_code": check_code, "role": "recipient"}
+    ]
 
 
 def test_commands_work_without_console_streams(tmp_path, residents, keypair, monkeypatch):

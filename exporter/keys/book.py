@@ -1,0 +1,264 @@
+"""The address book of recipients: names a clerk picks instead of pasting keys.
+
+One TOML file (``recipients.toml`` in the config folder, or the file the settings name with
+``address_book = "..."``, which is how IT staff will point every PC to one locked book):
+
+    locked = true                      # optional: exporter then refuses to change it
+    [[recipient]]
+    name = "北区コールセンター"
+    organisation = "株式会社サンプル"     # optional
+    key = "age1..."
+    confirmed = 2026-11-30             # optional: the day the check code was read back on the phone
+
+The check code is not stored: it is derived from the key wherever it is shown, so it cannot disagree with it.
+Names are compared after NFKC and case folding (``ＡＢＣ`` finds ``abc``); an unknown name gets the closest
+names as "did you mean". The file is read and written by :mod:`exporter.keys.store` (atomic replace, read-only
+when locked).
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from exporter.display import is_safe
+from exporter.envelope import X25519Recipient
+from exporter.errors import EncryptionError, PlanError
+from exporter.keyfiles import ADDRESS_BOOK_FILE
+from exporter.keys.check_code import check_code
+from exporter.keys.store import read_only_reason, read_toml, refuse_if_read_only, write_toml
+from exporter.messages import Message, msg
+
+MAX_NAME = 200
+_HEADING = (
+    "exporter's address book of recipients: change it with “exporter recipients add|remove” or in the wizard.\n"
+    "IT staff can lock it with a line locked = true (or by taking away write permission)."
+)
+
+
+@dataclass(frozen=True)
+class BookEntry:
+    """One recipient: a name people use, the organisation, the public key, and when its code was confirmed."""
+
+    name: str
+    key: str
+    organisation: str = ""
+    confirmed: date | None = None
+
+    @property
+    def check_code(self) -> str:
+        """The key's check code (derived, never stored)."""
+        return check_code(self.key)
+
+    def as_json(self) -> dict[str, str | None]:
+        """The entry as ``recipients list --json`` prints it."""
+        return {
+            "name": self.name,
+            "organisation": self.organisation,
+            "key": self.key,
+            "check_code": self.check_code,
+            "confirmed": self.confirmed.isoformat() if self.confirmed else None,
+        }
+
+
+class UnknownRecipient(PlanError):
+    """A name that is not in the address book; ``suggestions`` are the closest names in it (maybe none)."""
+
+    def __init__(self, name: str, suggestions: list[str], book: Path) -> None:
+        hint: Message = (
+            msg("keys.did_you_mean", names="、".join(suggestions))
+            if suggestions
+            else msg("keys.unknown_name_hint", path=str(book))
+        )
+        super().__init__(msg("keys.unknown_name", name=name), hint=hint)
+        self.name = name
+        self.suggestions = suggestions
+
+
+@dataclass(frozen=True)
+class AddressBook:
+    """The entries of one book file, in the order they were added; ``read_only`` says why it cannot be changed."""
+
+    path: Path
+    entries: tuple[BookEntry, ...] = ()
+    read_only: Message | None = None
+    _extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def get(self, name: str) -> BookEntry | None:
+        """The entry called ``name`` (NFKC, case folded), or None."""
+        wanted = fold_name(name)
+        return next((entry for entry in self.entries if fold_name(entry.name) == wanted), None)
+
+    def find(self, name: str) -> BookEntry:
+        """The entry called ``name``; raises :class:`UnknownRecipient` with the closest names otherwise."""
+        entry = self.get(name)
+        if entry is None:
+            raise UnknownRecipient(name, self.closest(name), self.path)
+        return entry
+
+    def closest(self, name: str, count: int = 3) -> list[str]:
+        """Up to ``count`` names of the book that look like ``name`` (similar spelling, or containing it)."""
+        folded = {fold_name(entry.name): entry.name for entry in self.entries}
+        wanted = fold_name(name)
+        close = difflib.get_close_matches(wanted, list(folded), n=count, cutoff=0.6)
+        containing = [key for key in folded if wanted and (wanted in key or key in wanted)]
+        return [folded[key] for key in dict.fromkeys([*close, *containing])][:count]
+
+    def by_key(self, key: str) -> BookEntry | None:
+        """The entry with the public key ``key``, or None."""
+        return next((entry for entry in self.entries if entry.key == key), None)
+
+
+def fold_name(name: str) -> str:
+    """How names are compared: NFKC (full-width letters and digits become half-width), case folded, outer and
+    repeated spaces removed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def book_path() -> Path:
+    """The address book in use: the settings' ``address_book`` if set, else ``recipients.toml`` in the config
+    folder."""
+    from exporter.keys.settings import load_settings
+
+    return load_settings().address_book or _default_path()
+
+
+def load_book(path: Path | None = None) -> AddressBook:
+    """The address book at ``path`` (default :func:`book_path`); an empty book when the file does not exist.
+
+    Raises PlanError with one sentence naming the file (and the entry) when it is not a valid book.
+    """
+    where = book_path() if path is None else path
+    what = msg("keys.book_name", path=str(where))
+    data = read_toml(where, ADDRESS_BOOK_FILE, what)
+    raw = data.get("recipient", [])
+    if not isinstance(raw, list):
+        raise PlanError(msg("keys.book_invalid", what=what))
+    entries: list[BookEntry] = []
+    for number, item in enumerate(raw, start=1):
+        entry = _entry(item, what, number)
+        if any(fold_name(other.name) == fold_name(entry.name) for other in entries):
+            raise PlanError(msg("keys.book_entry_twice", what=what, number=number))
+        entries.append(entry)
+    extra = {key: value for key, value in data.items() if key != "recipient"}
+    return AddressBook(where, tuple(entries), read_only_reason(where, data), extra)
+
+
+def add_recipient(
+    name: str,
+    key: str,
+    *,
+    organisation: str = "",
+    confirmed: date | None = None,
+    path: Path | None = None,
+) -> BookEntry:
+    """Add a recipient to the book (default :func:`book_path`) and return the entry as stored.
+
+    Refused with one sentence (PlanError, or EncryptionError for a key that is not ``age1...``): an empty or overlong
+    name or organisation, a name or key already in the book, a confirmation date in the future, a read-only book.
+    """
+    book = load_book(path)
+    refuse_if_read_only(book.read_only, msg("keys.book_name", path=str(book.path)))
+    entry = BookEntry(
+        _checked_name(name), _parsed_key(key), _checked_organisation(organisation), _checked_date(confirmed)
+    )
+    if (same := book.get(entry.name)) is not None:
+        raise PlanError(msg("keys.name_taken", name=same.name), hint=msg("keys.name_taken_hint", name=same.name))
+    if (same := book.by_key(entry.key)) is not None:
+        raise PlanError(msg("keys.key_taken", name=same.name))
+    _save(book, [*book.entries, entry])
+    return entry
+
+
+def remove_recipient(name: str, *, path: Path | None = None) -> BookEntry:
+    """Remove the recipient called ``name`` and return what was removed; unknown name: :class:`UnknownRecipient`;
+    read-only book: PlanError."""
+    book = load_book(path)
+    refuse_if_read_only(book.read_only, msg("keys.book_name", path=str(book.path)))
+    entry = book.find(name)
+    _save(book, [other for other in book.entries if other is not entry])
+    return entry
+
+
+def _save(book: AddressBook, entries: list[BookEntry]) -> None:
+    data: dict[str, Any] = dict(book._extra)
+    data["recipient"] = [_table(entry) for entry in entries]
+    write_toml(book.path, data, heading=_HEADING, what=msg("keys.book_name", path=str(book.path)))
+
+
+def _table(entry: BookEntry) -> dict[str, Any]:
+    table: dict[str, Any] = {"name": entry.name}
+    if entry.organisation:
+        table["organisation"] = entry.organisation
+    table["key"] = entry.key
+    if entry.confirmed is not None:
+        table["confirmed"] = entry.confirmed
+    return table
+
+
+def _entry(item: object, what: Message, number: int) -> BookEntry:
+    if not isinstance(item, dict):
+        raise PlanError(msg("keys.book_entry_invalid", what=what, number=number))
+    name, key = item.get("name"), item.get("key")
+    organisation, confirmed = item.get("organisation", ""), item.get("confirmed")
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME or not is_safe(name):
+        raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="name"))
+    if not isinstance(organisation, str) or len(organisation) > MAX_NAME or not is_safe(organisation):
+        raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="organisation"))
+    if confirmed is not None and (not isinstance(confirmed, date) or hasattr(confirmed, "hour")):
+        raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="confirmed"))
+    try:
+        parsed = str(X25519Recipient.parse(key)) if isinstance(key, str) else None
+    except EncryptionError:
+        parsed = None
+    if parsed is None:
+        raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="key"))
+    return BookEntry(name.strip(), parsed, organisation.strip(), confirmed)
+
+
+def _checked_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise PlanError(msg("keys.name_empty"))
+    if len(name) > MAX_NAME or not is_safe(name):
+        raise PlanError(msg("keys.name_invalid", limit=MAX_NAME))
+    return name
+
+
+def _checked_organisation(organisation: str) -> str:
+    organisation = organisation.strip()
+    if len(organisation) > MAX_NAME or not is_safe(organisation):
+        raise PlanError(msg("keys.organisation_invalid", limit=MAX_NAME))
+    return organisation
+
+
+def _checked_date(confirmed: date | None) -> date | None:
+    if confirmed is not None and confirmed > date.today():
+        raise PlanError(msg("keys.confirmed_in_future", date=confirmed.isoformat()))
+    return confirmed
+
+
+def _parsed_key(key: str) -> str:
+    return str(X25519Recipient.parse(key))  # EncryptionError, never repeating the text (it may be a secret key)
+
+
+def _default_path() -> Path:
+    from exporter.keys.paths import default_book_path
+
+    return default_book_path()
+
+
+__all__ = [
+    "AddressBook",
+    "BookEntry",
+    "UnknownRecipient",
+    "add_recipient",
+    "book_path",
+    "fold_name",
+    "load_book",
+    "remove_recipient",
+]

@@ -1,0 +1,83 @@
+"""Who one export is for: keys given directly, names from the address book, and the office key.
+
+:func:`resolve_recipients` is what the export entry point (:func:`exporter.pipeline.run_export`) calls, so the
+command line and the wizard get the same result; the manifest records each recipient as
+
+    {"type": "X25519", "recipient": "age1...", "check_code": "4817-...", "role": "recipient",
+     "name": "北区コールセンター", "organisation": "株式会社サンプル"}     # name and organisation: from the book
+
+with ``"role": "office"`` for the office key. A key given twice (directly, by name, as the office) is encrypted to
+once; what the book says about it is kept, and it is marked as the office when it is the office key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from exporter.envelope import X25519Recipient
+from exporter.keys.book import AddressBook, load_book
+from exporter.keys.check_code import check_code
+from exporter.keys.settings import OfficeKey
+
+ROLE_RECIPIENT = "recipient"
+ROLE_OFFICE = "office"
+
+
+@dataclass(frozen=True)
+class PlannedRecipient:
+    """One key an export is encrypted to, and what the manifest says about it."""
+
+    recipient: X25519Recipient
+    name: str = ""
+    organisation: str = ""
+    role: str = ROLE_RECIPIENT
+
+    @property
+    def key(self) -> str:
+        return str(self.recipient)
+
+    @property
+    def check_code(self) -> str:
+        return check_code(self.key)
+
+    def manifest_entry(self) -> dict[str, str]:
+        """The manifest's record of this recipient (name and organisation only when known)."""
+        entry = {"type": "X25519", "recipient": self.key, "check_code": self.check_code, "role": self.role}
+        if self.name:
+            entry["name"] = self.name
+        if self.organisation:
+            entry["organisation"] = self.organisation
+        return entry
+
+
+def resolve_recipients(
+    keys: Sequence[X25519Recipient],
+    names: Sequence[str],
+    *,
+    office: OfficeKey | None,
+    book: AddressBook | None = None,
+) -> list[PlannedRecipient]:
+    """The recipients of an export: ``keys`` as given, then ``names`` looked up in ``book`` (default: the address
+    book in use, read only when a name is given), then the office key. Duplicates are merged as the module says.
+
+    Raises :class:`exporter.keys.book.UnknownRecipient` (with "did you mean") for a name not in the book.
+    """
+    planned: dict[str, PlannedRecipient] = {}
+    for recipient in keys:
+        planned.setdefault(str(recipient), PlannedRecipient(recipient))
+    if names:
+        book = load_book() if book is None else book
+        for name in names:
+            entry = book.find(name)
+            planned[entry.key] = PlannedRecipient(X25519Recipient.parse(entry.key), entry.name, entry.organisation)
+    if office is not None:
+        known = planned.get(office.key)
+        if known is None:
+            planned[office.key] = PlannedRecipient(X25519Recipient.parse(office.key), office.name, role=ROLE_OFFICE)
+        else:
+            planned[office.key] = replace(known, name=known.name or office.name, role=ROLE_OFFICE)
+    return list(planned.values())
+
+
+__all__ = ["ROLE_OFFICE", "ROLE_RECIPIENT", "PlannedRecipient", "resolve_recipients"]

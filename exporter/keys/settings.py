@@ -1,0 +1,170 @@
+"""The user's settings: the office key, the key file the Open window remembers, and where the address book is.
+
+``settings.toml`` in the config folder (:func:`exporter.keys.paths.settings_path`):
+
+    identity_file = "/home/me/.local/share/exporter/identity.age"   # the Open window's key file (never a passphrase)
+    address_book = "//fileserver/it/recipients.toml"                # optional: a book other than the default
+    [office]
+    key = "age1..."                                                 # every export is also encrypted to it
+    name = "北区役所 情報政策課"
+
+Plain Python over a TOML file (read with tomllib, written with tomli-w), so the command line needs no Qt to read
+it; the wizard shows and changes it through these functions. IT staff can lock it as they lock the address book
+(``locked = true`` or no write permission): then the office key cannot be changed from exporter.
+
+**The office key and passphrases.** age allows a passphrase (scrypt) stanza only alone in a file, so an export to a
+passphrase cannot also be encrypted to the office key. Such an export is refused while an office key is set,
+unless the caller explicitly leaves the office copy out (``ExportPlan.without_office_key``, CLI
+``--no-office-key``); the manifest then records that the office copy was left out. A security reviewer expects
+exactly this: the office copy is never dropped silently, only by a visible, recorded choice, and exports to keys
+always carry it (leaving it out there is refused).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exporter.envelope import X25519Recipient
+from exporter.errors import EncryptionError, PlanError
+from exporter.keyfiles import SETTINGS_FILE
+from exporter.keys.book import MAX_NAME
+from exporter.keys.check_code import check_code
+from exporter.keys.paths import settings_path
+from exporter.keys.store import read_only_reason, read_toml, refuse_if_read_only, write_toml
+from exporter.messages import Message, msg
+
+_HEADING = (
+    "exporter's settings: change them with “exporter recipients office ...” or in the wizard's settings.\n"
+    "IT staff can lock them with a line locked = true (or by taking away write permission)."
+)
+
+
+@dataclass(frozen=True)
+class OfficeKey:
+    """The office's own public key, added to every export so the office can reopen what it sent."""
+
+    key: str
+    name: str = ""
+
+    @property
+    def check_code(self) -> str:
+        return check_code(self.key)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What ``settings.toml`` says; ``read_only`` says why it cannot be changed (None if it can)."""
+
+    path: Path
+    office_key: OfficeKey | None = None
+    identity_file: Path | None = None
+    address_book: Path | None = None
+    read_only: Message | None = None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings at ``path`` (default: the config folder's ``settings.toml``); defaults when it does not exist.
+
+    Raises PlanError with one sentence naming the file when it is not valid, including an office key that is not an
+    ``age1...`` key: exports stop rather than go out without the office copy.
+    """
+    where = settings_path() if path is None else path
+    what = msg("keys.settings_name", path=str(where))
+    data = read_toml(where, SETTINGS_FILE, what)
+    return Settings(
+        where,
+        _office(data.get("office"), what),
+        _path(data, "identity_file", what),
+        _path(data, "address_book", what),
+        read_only_reason(where, data),
+    )
+
+
+def office_key(path: Path | None = None) -> OfficeKey | None:
+    """The office key every export is also encrypted to, or None when none is set."""
+    return load_settings(path).office_key
+
+
+def set_office_key(key: str, name: str = "", *, path: Path | None = None) -> OfficeKey:
+    """Set the office key (``age1...``; EncryptionError if it is not one) and its display name; returns it.
+    Refused with PlanError when the settings are read-only."""
+    office = OfficeKey(str(X25519Recipient.parse(key)), _checked_name(name))
+    _change(path, {"office": {"key": office.key, **({"name": office.name} if office.name else {})}}, remove=())
+    return office
+
+
+def clear_office_key(*, path: Path | None = None) -> bool:
+    """Remove the office key; returns whether one was set. Refused with PlanError when the settings are read-only."""
+    was_set = load_settings(path).office_key is not None
+    if was_set:
+        _change(path, {}, remove=("office",))
+    return was_set
+
+
+def remember_identity_file(identity: Path | None, *, path: Path | None = None) -> bool:
+    """Remember which key file the Open window uses (None forgets it). Returns False, changing nothing, when the
+    settings are read-only (a convenience is not worth an error)."""
+    settings = load_settings(path)
+    if settings.read_only is not None:
+        return False
+    if identity is None:
+        _change(path, {}, remove=("identity_file",))
+    else:
+        _change(path, {"identity_file": str(identity)}, remove=())
+    return True
+
+
+def _change(path: Path | None, values: dict[str, Any], remove: tuple[str, ...]) -> None:
+    where = settings_path() if path is None else path
+    what = msg("keys.settings_name", path=str(where))
+    data = read_toml(where, SETTINGS_FILE, what)
+    refuse_if_read_only(read_only_reason(where, data), what)
+    for key in remove:
+        data.pop(key, None)
+    data.update(values)
+    write_toml(where, data, heading=_HEADING, what=what)
+
+
+def _office(value: object, what: Message) -> OfficeKey | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("key"), str):
+        raise PlanError(msg("keys.settings_field", what=what, field="office"))
+    name = value.get("name", "")
+    if not isinstance(name, str) or len(name) > MAX_NAME:
+        raise PlanError(msg("keys.settings_field", what=what, field="office.name"))
+    try:
+        return OfficeKey(str(X25519Recipient.parse(value["key"])), name.strip())
+    except EncryptionError:
+        raise PlanError(msg("keys.settings_field", what=what, field="office.key")) from None
+
+
+def _path(data: dict[str, Any], key: str, what: Message) -> Path | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise PlanError(msg("keys.settings_field", what=what, field=key))
+    return Path(value)
+
+
+def _checked_name(name: str) -> str:
+    from exporter.display import is_safe
+
+    name = name.strip()
+    if len(name) > MAX_NAME or not is_safe(name):
+        raise PlanError(msg("keys.name_invalid", limit=MAX_NAME))
+    return name
+
+
+__all__ = [
+    "OfficeKey",
+    "Settings",
+    "clear_office_key",
+    "load_settings",
+    "office_key",
+    "remember_identity_file",
+    "set_office_key",
+]

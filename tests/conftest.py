@@ -1,0 +1,19 @@
+"""Every test runs with its own empty settings and data folders, never the developer's own.
+
+The office key in the settings is added to every export, and the address book resolves names: a developer's real
+settings must not change what a test exports. The variables are set in the environment, so the command line run
+as a subprocess gets the same folders. A test that changes settings points them at its own ``tmp_path``
+(``monkeypatch.setenv``) so nothing leaks into the next test.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+
+_FOLDER = tempfile.mkdtemp(prefix="exporter-test-home-")
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
+os.environ["EXPORTER_CONFIG_DIR"] = os.path.join(_FOLDER, "config")
+os.environ["EXPORTER_DATA_DIR"] = os.path.join(_FOLDER, "data")
