@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporter.display import safe_text
-from exporter.errors import from_os_error
+from exporter.errors import ExporterError
 from exporter.gui import key_store
 from exporter.gui.check_codes import code_html
 from exporter.gui.widgets import MessageLabel, monospace_font
@@ -132,15 +132,9 @@ class KeyCardDialog(QDialog):
     def save_card(self, path: Path) -> None:
         """Write the card to ``path`` (a new file; an existing one is not overwritten) and say where it went."""
         try:
-            with open(path, "x", encoding="utf-8", newline="") as handle:
-                handle.write(self.card_text())
-        except FileExistsError:
-            self.message.show_message(
-                self.tr("{name} already exists; choose another name.").format(name=safe_text(path.name)), "error"
-            )
-            return
-        except OSError as err:
-            self.message.show_error(from_os_error(err))
+            key_store.save_card(path, self.public_key)
+        except ExporterError as err:
+            self.message.show_error(err)
             return
         self.message.show_message(
             self.tr("Saved: {path}. Send this file to the sender; it holds only your public key.").format(

@@ -36,9 +36,12 @@ class CreateKeyDialog(QDialog):
     After ``accept()``, :attr:`created` is ``(key file, public key)``.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, folder: Path | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, path: Path | None = None, work_factor: int | None = None
+    ) -> None:
         super().__init__(parent)
-        self._folder = folder
+        self._path = path  # None: the user's data folder
+        self._work_factor = work_factor  # None: age's 18; tests pass less
         self.created: tuple[Path, str] | None = None
         self.worker: Worker | None = None
         self.intro = QLabel()
@@ -133,8 +136,8 @@ class CreateKeyDialog(QDialog):
         """Create the protected key on the worker; the dialog closes when it is saved."""
         if self._problem() is not None or self.busy:
             return
-        passphrase, folder = self.first.text(), self._folder
-        worker = Worker(lambda _progress, _cancel: key_store.create_key(passphrase, folder))
+        passphrase, path, work_factor = self.first.text(), self._path, self._work_factor
+        worker = Worker(lambda _progress, _cancel: key_store.create_key(passphrase, path, work_factor))
         worker.signals.succeeded.connect(self._created)
         worker.signals.failed.connect(self._failed)
         worker.signals.finished.connect(self._finished)
@@ -171,11 +174,15 @@ class CreateKeyDialog(QDialog):
 
 
 class KeyPassphraseDialog(QDialog):
-    """Ask for the passphrase that protects the key file ``key_file``; :meth:`passphrase` after ``accept()``."""
+    """Ask for the passphrase that protects the key file ``key_file``; :meth:`passphrase` after ``accept()``.
 
-    def __init__(self, key_file: Path, parent: QWidget | None = None) -> None:
+    ``purpose`` is what the key is unlocked for: ``"open"`` an archive, or show its key ``"card"``.
+    """
+
+    def __init__(self, key_file: Path, parent: QWidget | None = None, *, purpose: str = "open") -> None:
         super().__init__(parent)
         self.key_file = key_file
+        self._purpose = purpose
         self._passphrase = ""
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -202,14 +209,16 @@ class KeyPassphraseDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Passphrase of your key"))
-        self.intro.setText(
-            self.tr("Your key file {name} is protected. Type its passphrase to open the archive.").format(
-                name=safe_text(self.key_file.name)
-            )
-        )
+        if self._purpose == "card":
+            intro = self.tr("Your key file {name} is protected. Type its passphrase to show its key card.")
+        else:
+            intro = self.tr("Your key file {name} is protected. Type its passphrase to open the archive.")
+        self.intro.setText(intro.format(name=safe_text(self.key_file.name)))
         self.label.setText(self.tr("&Passphrase:"))
         self.field.setAccessibleName(self.tr("Passphrase of your key"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Open"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("&Show the card") if self._purpose == "card" else self.tr("&Open")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def _changed(self) -> None:

@@ -7,6 +7,7 @@ again (IT staff or the command line may have changed them while the window was o
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -27,59 +28,109 @@ class BookEntry(Protocol):
 
 
 def address_book() -> Sequence[BookEntry]:
-    """The address book's entries in the order the core lists them."""
-    return ()
+    """The address book's entries in the order the core lists them (PlanError when the book is broken)."""
+    from exporter.keys import load_book
+
+    return load_book().entries
 
 
 def office_key() -> tuple[str, str] | None:
     """The office's (name, public key) when an office key is configured, else None."""
-    return None
+    from exporter.keys import office_key as configured
+
+    office = configured()
+    return None if office is None else (office.name, office.key)
 
 
 def set_office_key(key: str, name: str) -> None:
-    raise NotImplementedError
+    """Make ``key`` the office key (EncryptionError: not a public key; PlanError: the settings are locked)."""
+    from exporter.keys import set_office_key as set_key
+
+    set_key(key, name)
 
 
 def clear_office_key() -> None:
-    raise NotImplementedError
+    from exporter.keys import clear_office_key as clear
+
+    clear()
 
 
-def create_key(passphrase: str, folder: Path | None = None) -> tuple[Path, str]:
-    raise NotImplementedError
+def create_key(passphrase: str, path: Path | None = None, work_factor: int | None = None) -> tuple[Path, str]:
+    """Create the recipient's key, protected by ``passphrase``, at ``path`` (default: the user's data folder);
+    returns (key file, public key). Slow (scrypt, ``work_factor`` 18 unless a test asks for less): on the worker.
+    A weak passphrase (PlanError) or an existing file (OutputError) is refused with one sentence."""
+    from exporter.keys import DEFAULT_WORK_FACTOR, create_identity
+
+    created = create_identity(path, passphrase=passphrase, work_factor=work_factor or DEFAULT_WORK_FACTOR)
+    return created.path, created.card.public_key
 
 
 def card_text(public_key: str) -> str:
-    raise NotImplementedError
+    """What Copy and Save put out: the key card in Japanese, then English (public key and check code only)."""
+    from exporter.keys import KeyCard
+
+    return KeyCard(public_key).file_text()
+
+
+def save_card(path: Path, public_key: str) -> None:
+    """Write the key card to ``path`` (UTF-8 with BOM, CRLF; never over an existing file: OutputError)."""
+    from exporter.keys import KeyCard, write_card
+
+    write_card(path, KeyCard(public_key))
 
 
 def load_identities(key_file: Path, passphrase: str | None) -> Sequence[Any]:
-    """The identities in ``key_file``, within the identity file's size limit and never quoted in an error."""
-    from exporter.envelope import parse_identity_file
-    from exporter.keyfiles import IDENTITY_FILE, read_small_file
+    """The secret keys in ``key_file``, unlocked with ``passphrase`` when it is protected (KeyPassphraseNeeded,
+    WrongKeyPassphrase, or one sentence naming the file). Slow for a protected key (scrypt): on the worker."""
+    from exporter.keys import load_identities as load
 
-    text = read_small_file(key_file, IDENTITY_FILE).text
-    return list(parse_identity_file(text, key_file.name))
+    return load(key_file, passphrase)
+
+
+def public_key_of(key_file: Path, passphrase: str | None) -> str:
+    """The public key of the first identity in ``key_file`` (unlocked with ``passphrase`` when protected)."""
+    from exporter.keys import card_of
+
+    return card_of(load_identities(key_file, passphrase)[0]).public_key
 
 
 def is_protected(key_file: Path) -> bool:
-    """Whether ``key_file`` is passphrase-protected (an age file), so its passphrase must be asked first."""
-    return False
+    """Whether ``key_file`` is passphrase-protected, so its passphrase must be asked first. A file that cannot be
+    read counts as not protected: opening it then says why in one sentence."""
+    from exporter.errors import ExporterError
+    from exporter.keys import identity_file_is_protected
+
+    try:
+        return identity_file_is_protected(key_file)
+    except ExporterError:
+        return False
 
 
 def my_key_file() -> Path | None:
     """The recipient's own key in the user's data folder, or None when they have none yet."""
-    return None
+    from exporter.keys import default_identity_path
 
-
-def public_key_of(key_file: Path) -> str | None:
-    """The public key that belongs to ``key_file`` without its passphrase, or None when it cannot be told."""
-    return None
+    path = default_identity_path()
+    return path if path.exists() else None
 
 
 def remembered_key_file() -> Path | None:
-    """The key file the Open window used last (a plain setting: the path only, never a passphrase)."""
-    return None
+    """The key file the Open window used last (a plain setting: the path only, never a passphrase), if it still
+    exists."""
+    from exporter.errors import ExporterError
+    from exporter.keys import load_settings
+
+    try:
+        path = load_settings().identity_file
+    except ExporterError:  # broken settings: the Open window still opens; Settings and exports say why
+        return None
+    return path if path is not None and path.exists() else None
 
 
 def remember_key_file(key_file: Path) -> None:
-    """Remember ``key_file`` for the next time the Open window opens."""
+    """Remember ``key_file`` for the next time the Open window opens (nothing happens when settings are locked)."""
+    from exporter.errors import ExporterError
+    from exporter.keys import remember_identity_file
+
+    with contextlib.suppress(ExporterError, OSError):
+        remember_identity_file(key_file.resolve())

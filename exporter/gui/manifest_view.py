@@ -60,11 +60,8 @@ def zone_text(moment: QDateTime) -> str:
 
 
 def recipient_check_code(entry: dict[str, Any]) -> str | None:
-    """A manifest recipient's check code: as recorded, else computed from its key (archives made before check codes
-    were recorded); None for a passphrase (scrypt) entry."""
-    recorded = entry.get("check_code")
-    if isinstance(recorded, str) and recorded:
-        return safe_text(recorded, max_chars=40)
+    """A manifest recipient's check code, computed from its key (the code recorded beside it is the sender's word,
+    and older archives have none); None for a passphrase entry."""
     key = entry.get("recipient")
     if isinstance(key, str) and key.lower().startswith("age1"):
         return check_code(key)

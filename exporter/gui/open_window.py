@@ -63,6 +63,8 @@ class OpenWindow(QWidget):
         self.create_dialog: CreateKeyDialog | None = None
         self.passphrase_dialog: KeyPassphraseDialog | None = None
         self.key_card: KeyCardDialog | None = None
+        self.key_work_factor: int | None = None  # scrypt work factor of a created key; None: age's 18 (tests: less)
+        self._card_worker: Worker | None = None
         self.form.create_key_requested.connect(self.create_key)
         self.form.key_card_requested.connect(self.show_key_card)
         self._find_my_key()
@@ -177,7 +179,7 @@ class OpenWindow(QWidget):
 
     def create_key(self) -> None:
         """Ask for the protecting passphrase twice, create the key in the data folder, then show its key card."""
-        dialog = CreateKeyDialog(self)
+        dialog = CreateKeyDialog(self, work_factor=self.key_work_factor)
         dialog.accepted.connect(lambda: self._key_created(dialog))
         self.create_dialog = dialog
         dialog.open()
@@ -192,12 +194,27 @@ class OpenWindow(QWidget):
         self._show_card(public_key, path)
 
     def show_key_card(self) -> None:
+        """The card of the key in the data folder; a protected key is unlocked first (the card is made from the
+        unlocked key, so it is certainly this key's)."""
         mine = key_store.my_key_file()
-        public_key = key_store.public_key_of(mine) if mine is not None else None
-        if mine is None or public_key is None:
-            self._set_status("missing", self.tr("Your key's public part could not be found; create a new key."))
+        if mine is None:
+            self.form.set_my_key(None)
             return
-        self._show_card(public_key, mine)
+        if key_store.is_protected(mine):
+            dialog = KeyPassphraseDialog(mine, self, purpose="card")
+            dialog.accepted.connect(lambda: self._unlock_for_card(mine, dialog.passphrase()))
+            self.passphrase_dialog = dialog
+            dialog.open()
+        else:
+            self._unlock_for_card(mine, None)
+
+    def _unlock_for_card(self, path: Path, passphrase: str | None) -> None:
+        worker = Worker(lambda _progress, _cancel: key_store.public_key_of(path, passphrase))
+        worker.signals.succeeded.connect(lambda public_key: self._show_card(public_key, path))
+        worker.signals.failed.connect(lambda error: self._set_status("error", error))
+        self._card_worker = worker
+        self._set_status(None, None)
+        worker.start()
 
     def _show_card(self, public_key: str, path: Path) -> None:
         card = KeyCardDialog(public_key, path, self)

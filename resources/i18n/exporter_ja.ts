@@ -1232,10 +1232,6 @@
         <translation>テキスト (*.txt)</translation>
     </message>
     <message>
-        <source>{name} already exists; choose another name.</source>
-        <translation>{name} はすでにあります。別の名前を選んでください。</translation>
-    </message>
-    <message>
         <source>Saved: {path}. Send this file to the sender; it holds only your public key.</source>
         <translation>保存しました：{path}。このファイルを送り主に送ってください。中身は公開鍵だけです。</translation>
     </message>
@@ -1245,6 +1241,10 @@
     <message>
         <source>Passphrase of your key</source>
         <translation>鍵の合言葉</translation>
+    </message>
+    <message>
+        <source>Your key file {name} is protected. Type its passphrase to show its key card.</source>
+        <translation>鍵ファイル {name} は合言葉で守られています。鍵カードを表示するには、その合言葉を入力してください。</translation>
     </message>
     <message>
         <source>Your key file {name} is protected. Type its passphrase to open the archive.</source>
@@ -1257,6 +1257,10 @@
     <message>
         <source>&amp;Open</source>
         <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Show the card</source>
+        <translation>鍵カードを表示(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1548,10 +1552,6 @@
         <translation>進捗</translation>
     </message>
     <message>
-        <source>Your key&apos;s public part could not be found; create a new key.</source>
-        <translation>鍵の公開鍵が見つかりません。新しい鍵を作成してください。</translation>
-    </message>
-    <message>
         <source>Intact and complete: nothing was changed after the archive was encrypted, and data.csv matches its manifest. This does not prove who made it.</source>
         <translation>完全で、改ざんはありません。暗号化された後に変更された箇所はなく、data.csv はマニフェストの記載と一致しています。ただし、誰が作成したかを証明するものではありません。</translation>
     </message>
@@ -1636,6 +1636,10 @@
     <message>
         <source>Settings: the office key</source>
         <translation>設定：庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>Export without the copy for our office: an archive protected by a passphrase cannot also be opened with the office key, so the office will not be able to reopen it.</source>
+        <translation>庁内用の暗号化をせずに書き出す：合言葉で守るファイルは庁内用の鍵では開けないため、庁内では開き直せません。</translation>
     </message>
     <message>
         <source>Generated. Read it to the recipient group by group; they may type it with or without the hyphens.</source>
@@ -1845,6 +1849,10 @@
     <message>
         <source>a passphrase. Tell it to the recipient by phone or in person, not with the file.</source>
         <translation>パスフレーズ。受取人には電話か対面で伝え、ファイルと一緒に送らないでください。</translation>
+    </message>
+    <message>
+        <source>Not for our office: the office cannot reopen it.</source>
+        <translation>庁内用には暗号化しません。庁内では開き直せません。</translation>
     </message>
     <message>
         <source>Pasted key {start}…</source>

@@ -13,6 +13,15 @@ import pytest
 TEST_SAMPLE_ROWS = 3000
 
 
+@pytest.fixture(autouse=True)
+def _own_key_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each GUI test has its own empty settings and data folders: the Open window remembers the key file it used
+    and offers the key in the data folder, which must not carry over into the next test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("EXPORTER_DATA_DIR", str(home / "data"))
+
+
 @pytest.fixture
 def wizard(qtbot, tmp_path: Path):
     """A wizard whose bundled sample is small and cached in this test's folder."""

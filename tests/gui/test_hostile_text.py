@@ -154,9 +154,9 @@ def test_a_private_key_file_gets_no_warning(qtbot, window, hostile_archive, tmp_
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (None, "is a device or socket, not a file."),
-        (b"# comment\n" * 7000, "is too large (the limit is 64 KiB)."),
-        (b"AGE-SECRET-KEY-1\xff\xfe\n", "is not UTF-8 text."),
+        (None, "The identity file {key} is a device or socket, not a file."),
+        (b"# comment\n" * 7000, "The identity file {key} is too large (the limit is 64 KiB)."),
+        (b"AGE-SECRET-KEY-1\xff\xfe\n", "{key} is not a key file: it is not text."),
     ],
     ids=["device", "too large", "not UTF-8"],
 )
@@ -170,7 +170,7 @@ def test_an_unusable_key_file_is_refused_with_a_sentence(qtbot, window, hostile_
 
     open_archive(qtbot, window, archive, key, tmp_path / "out")
 
-    assert window.message.text() == f"The identity file {key} {expected}"
+    assert window.message.text() == expected.format(key=key)
     assert not (tmp_path / "out").exists()
 
 
@@ -185,7 +185,7 @@ def test_a_damaged_secret_key_is_refused_without_quoting_it(qtbot, window, hosti
     open_archive(qtbot, window, archive, key, tmp_path / "out")
 
     text = window.message.text()
-    assert text.startswith("broken.txt, line 1: This is not a valid age secret key.")
+    assert text.startswith(f"{key}, line 1: This is not a valid age secret key.")
     assert not any(broken[i : i + 12].lower() in text.lower() for i in range(16, len(broken) - 11))
 
 

@@ -69,6 +69,10 @@ class ProtectionPage(Page):
         self.passphrase_note = MessageLabel()
         self.channel = channel = QLabel()
         channel.setWordWrap(True)
+        self.office_waiver = QCheckBox()  # a passphrase archive cannot also be for the office: say so, and ask
+        self.office_waiver.toggled.connect(self.completeChanged)
+        self.office_waiver.hide()
+        self._office = False
         self._copied = ""
 
         self.instructions_box = QCheckBox()
@@ -88,8 +92,9 @@ class ProtectionPage(Page):
         phrase_box.addWidget(self.meter)
         phrase_box.addWidget(self.passphrase_note)
         phrase_box.addWidget(channel)
+        phrase_box.addWidget(self.office_waiver)
         self._passphrase_widgets = (self.passphrase_field, self.generate_button, self.copy_button, self.meter,
-                                    channel)  # fmt: skip
+                                    channel, self.office_waiver)  # fmt: skip
         key_box = QVBoxLayout()
         key_box.setContentsMargins(24, 0, 0, 0)
         key_box.addWidget(self.picker)
@@ -157,6 +162,12 @@ class ProtectionPage(Page):
         self.purpose_box.setText(self.tr("Include the p&urpose in the instructions"))
         self.settings_button.setText(self.tr("Se&ttings…"))
         self.settings_button.setAccessibleName(self.tr("Settings: the office key"))
+        self.office_waiver.setText(
+            self.tr(
+                "Export without the copy for our office: an archive protected by a passphrase cannot also be "
+                "opened with the office key, so the office will not be able to reopen it."
+            )
+        )
         self._show_passphrase_note()
 
     def initializePage(self) -> None:
@@ -169,7 +180,8 @@ class ProtectionPage(Page):
         self.picker.set_book(key_store.address_book())
         office = key_store.office_key()
         self.picker.set_office(office)
-        self.draft.office = office is not None
+        self._office = self.draft.office = office is not None
+        self.office_waiver.setVisible(self._office)
 
     # -- state ---------------------------------------------------------------------------------------------
 
@@ -181,6 +193,8 @@ class ProtectionPage(Page):
     def isComplete(self) -> bool:
         if self.key_radio.isChecked():
             return bool(self.recipients())
+        if self._office and not self.office_waiver.isChecked():
+            return False
         return self._strength_ok(self.passphrase_field.text())
 
     def validatePage(self) -> bool:
@@ -191,6 +205,7 @@ class ProtectionPage(Page):
         else:
             self.draft.recipients, self.draft.passphrase = (), Secret(self.passphrase_field.text())
             self.draft.recipient_names = ()
+        self.draft.without_office_key = self._office and self.passphrase_radio.isChecked()
         self.draft.instructions = self.instructions_box.isChecked()
         self.draft.instructions_purpose = self.instructions_box.isChecked() and self.purpose_box.isChecked()
         return self.isComplete()

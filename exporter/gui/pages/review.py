@@ -152,6 +152,8 @@ class ReviewPage(Page):
             protection = html.escape(
                 self.tr("a passphrase. Tell it to the recipient by phone or in person, not with the file.")
             )
+            if draft.without_office_key:
+                protection += "<br>" + html.escape(self.tr("Not for our office: the office cannot reopen it."))
         else:
             protection = self._recipients_html()
         delete_by = (
