@@ -327,7 +327,7 @@ class OpenWindow(QWidget):
 
     def _for_this_window(self, error: ExporterError) -> ExporterError:
         """The command line's advice reworded where this window has no such option (the unpacked-size limit)."""
-        factor = _MAX_EXPANSION.search(error.hint or "")
+        factor = _MAX_EXPANSION.search(error.hint_text() or "")
         if factor is None:
             return error
         hint = self.tr(
