@@ -51,7 +51,8 @@ def create_key(qtbot, window: OpenWindow, passphrase: str) -> None:
     assert window.form.create_key_button.isVisible()
     qtbot.mouseClick(window.form.create_key_button, Qt.MouseButton.LeftButton)
     dialog = window.create_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert not dialog.create_button.isEnabled()
     qtbot.keyClicks(dialog.first.edit, passphrase)
     qtbot.keyClicks(dialog.second, passphrase)
@@ -65,7 +66,8 @@ def open_with_key_passphrase(qtbot, window: OpenWindow, archive: Path, passphras
     window.set_archive(archive)
     qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
     dialog = window.passphrase_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     qtbot.keyClicks(dialog.field.edit, passphrase)
     with qtbot.waitSignal(window.done, timeout=WAIT_MS):
         dialog.accept()
@@ -145,10 +147,12 @@ def test_recipient_key_made_in_the_open_window_is_picked_by_name_and_opens_the_e
     page.choose_by_name(["Call centre"])
     assert page.isComplete()
     assert digits(code) in digits(page.codes_label.text())
-    assert page.picker.office_box.isVisible() and page.picker.office_box.isChecked()
+    assert page.picker.office_box.isVisible()
+    assert page.picker.office_box.isChecked()
     assert not page.picker.office_box.isEnabled()
     assert check_code(str(office.recipient)) in page.picker.office_box.text()
-    assert page.instructions_box.isChecked() and not page.purpose_box.isChecked()
+    assert page.instructions_box.isChecked()
+    assert not page.purpose_box.isChecked()
 
     output = tmp_path / "out" / "residents.zip.age"
     output.parent.mkdir()
@@ -214,7 +218,8 @@ def test_wrong_key_passphrase_is_one_sentence_and_the_right_one_then_opens(qtbot
 
     text = open_window.message.text()
     assert "passphrase" in text.lower()
-    assert "Traceback" not in text and "not the passphrase at all" not in text
+    assert "Traceback" not in text
+    assert "not the passphrase at all" not in text
     assert not (tmp_path / "residents").exists()
     open_with_key_passphrase(qtbot, open_window, output, KEY_PASSPHRASE)
     assert open_window.message.text().startswith("Intact and complete")
@@ -346,4 +351,5 @@ def test_create_key_dialog_refuses_a_weak_or_mismatched_passphrase(qtbot, open_w
     dialog.first.show_box.setChecked(True)
     assert dialog.second.echoMode() == dialog.second.EchoMode.Normal
     dialog.reject()
-    assert dialog.first.text() == "" and dialog.second.text() == ""
+    assert dialog.first.text() == ""
+    assert dialog.second.text() == ""
