@@ -29,6 +29,8 @@ from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text
 from exporter.gui.worker import Worker
 from exporter.passphrase import estimate
 
+DIALOG_WIDTH_CHARS = 72  # wide enough that the explanations wrap into a few readable lines
+
 
 class CreateKeyDialog(QDialog):
     """Ask for the protecting passphrase twice, then create the key in the user's data folder.
@@ -75,6 +77,7 @@ class CreateKeyDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * DIALOG_WIDTH_CHARS)
         self.retranslate_ui()
         self._changed()
 
@@ -199,6 +202,7 @@ class KeyPassphraseDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * DIALOG_WIDTH_CHARS)
         self.retranslate_ui()
         self._changed()
 

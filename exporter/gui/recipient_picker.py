@@ -79,7 +79,10 @@ class RecipientPicker(QWidget):
 
         self.office_box = QCheckBox()
         self.office_box.setChecked(True)
-        self.office_box.setEnabled(False)  # locked on: every export is also for the office
+        # locked on (every export is also for the office), yet readable: not greyed out as a disabled box would be
+        self.office_box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.office_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.office_box.toggled.connect(lambda _checked: self.office_box.setChecked(True))
         self.office_box.hide()
 
         self.codes_label = QLabel()

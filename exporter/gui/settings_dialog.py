@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.key_label, self.key_edit)
         form.addRow("", self.typed_code)
+        self.typed_code.hide()
         form.addRow(self.name_label, self.name_edit)
         office = QVBoxLayout(self.office_box)
         office.addWidget(self.explanation)
@@ -122,6 +123,7 @@ class SettingsDialog(QDialog):
         except ExporterError:
             parsed = ""
         self.typed_code.setText(code_html(check_code(parsed)) if parsed else "")
+        self.typed_code.setVisible(bool(parsed))
         self.save_button.setEnabled(bool(parsed))
 
     def save_office_key(self) -> None:
