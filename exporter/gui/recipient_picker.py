@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -84,6 +85,10 @@ class RecipientPicker(QWidget):
         self.office_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.office_box.toggled.connect(lambda _checked: self.office_box.setChecked(True))
         self.office_box.hide()
+        self.office_note = QLabel()  # a check box does not wrap its text: the details go into a label beside it
+        self.office_note.setWordWrap(True)
+        self.office_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.office_note.hide()
 
         self.codes_label = QLabel()
         self.codes_label.setWordWrap(True)
@@ -99,7 +104,10 @@ class RecipientPicker(QWidget):
         layout.addWidget(self.paste_label, 3, 0, 1, 2)
         layout.addWidget(self.key_edit, 4, 0)
         layout.addWidget(self.file_button, 4, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.office_box, 5, 0, 1, 2)
+        office_row = QHBoxLayout()
+        office_row.addWidget(self.office_box, 0, Qt.AlignmentFlag.AlignTop)
+        office_row.addWidget(self.office_note, 1)
+        layout.addLayout(office_row, 5, 0, 1, 2)
         layout.addWidget(self.codes_label, 6, 0, 1, 2)
         layout.addWidget(self.key_error, 7, 0, 1, 2)
         layout.setColumnStretch(0, 1)
@@ -228,12 +236,14 @@ class RecipientPicker(QWidget):
         chosen = self.chosen()
         if self._office is not None:
             name, key = self._office
-            self.office_box.setText(
-                self.tr("Also for our office ({name}, check code {code}): the office can reopen every export.").format(
+            self.office_box.setText(self.tr("Also for our office:"))
+            self.office_note.setText(
+                self.tr("{name}, check code {code}. The office can reopen every export (set in Settings).").format(
                     name=safe_text(name) or self.tr("office key"), code=check_code(key)
                 )
             )
         self.office_box.setVisible(self._office is not None)
+        self.office_note.setVisible(self._office is not None)
         if pasted is None and problem is not None and "AGE-SECRET-KEY-" in text.upper():
             self.key_error.show_message(error_text(problem), "error")  # a secret key: say so, a new one is needed
         elif pasted is None:

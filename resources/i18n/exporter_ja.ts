@@ -1622,8 +1622,16 @@
         <translation>合言葉は、ファイルとは別の方法で受取人に伝えてください。電話や対面で伝え、同じメールや同じ媒体には決して書かないでください。</translation>
     </message>
     <message>
-        <source>Write &amp;instructions for the recipient beside the archive (how to open it and check it)</source>
-        <translation>受取人向けの説明書をファイルの横に作成する（開き方と確認のしかた）(&amp;I)</translation>
+        <source>Write &amp;instructions beside the archive (how to open and check it)</source>
+        <translation>説明書をファイルの横に作成する（開き方と確認のしかた）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Export &amp;without the copy for our office</source>
+        <translation>庁内用の暗号化をせずに書き出す(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A passphrase cannot be combined with the office key, so the office will not be able to reopen an archive protected by a passphrase. Tick the box above to export it anyway.</source>
+        <translation>合言葉は庁内用の鍵と組み合わせられないため、合言葉で守るファイルは庁内で開き直せません。それでも書き出す場合は、上のチェックを付けてください。</translation>
     </message>
     <message>
         <source>Include the p&amp;urpose in the instructions</source>
@@ -1636,10 +1644,6 @@
     <message>
         <source>Settings: the office key</source>
         <translation>設定：庁内用の鍵</translation>
-    </message>
-    <message>
-        <source>Export without the copy for our office: an archive protected by a passphrase cannot also be opened with the office key, so the office will not be able to reopen it.</source>
-        <translation>庁内用の暗号化をせずに書き出す：合言葉で守るファイルは庁内用の鍵では開けないため、庁内では開き直せません。</translation>
     </message>
     <message>
         <source>Generated. Read it to the recipient group by group; they may type it with or without the hyphens.</source>
@@ -1756,8 +1760,12 @@
         <translation>未確認</translation>
     </message>
     <message>
-        <source>Also for our office ({name}, check code {code}): the office can reopen every export.</source>
-        <translation>庁内用にも暗号化（{name}、確認コード {code}）：書き出したファイルはすべて庁内でも開けます。</translation>
+        <source>Also for our office:</source>
+        <translation>庁内用にも暗号化：</translation>
+    </message>
+    <message>
+        <source>{name}, check code {code}. The office can reopen every export (set in Settings).</source>
+        <translation>{name}（確認コード {code}）。書き出したファイルはすべて庁内でも開き直せます（「設定」で変更）。</translation>
     </message>
     <message>
         <source>office key</source>

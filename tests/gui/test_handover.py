@@ -151,7 +151,7 @@ def test_recipient_key_made_in_the_open_window_is_picked_by_name_and_opens_the_e
     assert page.picker.office_box.isChecked()
     qtbot.mouseClick(page.picker.office_box, Qt.MouseButton.LeftButton)
     assert page.picker.office_box.isChecked()  # locked on
-    assert check_code(str(office.recipient)) in page.picker.office_box.text()
+    assert check_code(str(office.recipient)) in page.picker.office_note.text()
     assert page.instructions_box.isChecked()
     assert not page.purpose_box.isChecked()
 

@@ -72,6 +72,9 @@ class ProtectionPage(Page):
         self.office_waiver = QCheckBox()  # a passphrase archive cannot also be for the office: say so, and ask
         self.office_waiver.toggled.connect(self.completeChanged)
         self.office_waiver.hide()
+        self.waiver_note = QLabel()
+        self.waiver_note.setWordWrap(True)
+        self.waiver_note.hide()
         self._office = False
         self._copied = ""
 
@@ -93,8 +96,9 @@ class ProtectionPage(Page):
         phrase_box.addWidget(self.passphrase_note)
         phrase_box.addWidget(channel)
         phrase_box.addWidget(self.office_waiver)
+        phrase_box.addWidget(self.waiver_note)
         self._passphrase_widgets = (self.passphrase_field, self.generate_button, self.copy_button, self.meter,
-                                    channel, self.office_waiver)  # fmt: skip
+                                    channel, self.office_waiver, self.waiver_note)  # fmt: skip
         key_box = QVBoxLayout()
         key_box.setContentsMargins(24, 0, 0, 0)
         key_box.addWidget(self.picker)
@@ -156,16 +160,15 @@ class ProtectionPage(Page):
                 "never in the same e-mail or on the same medium."
             )
         )
-        self.instructions_box.setText(
-            self.tr("Write &instructions for the recipient beside the archive (how to open it and check it)")
-        )
+        self.instructions_box.setText(self.tr("Write &instructions beside the archive (how to open and check it)"))
         self.purpose_box.setText(self.tr("Include the p&urpose in the instructions"))
         self.settings_button.setText(self.tr("Se&ttings…"))
         self.settings_button.setAccessibleName(self.tr("Settings: the office key"))
-        self.office_waiver.setText(
+        self.office_waiver.setText(self.tr("Export &without the copy for our office"))
+        self.waiver_note.setText(
             self.tr(
-                "Export without the copy for our office: an archive protected by a passphrase cannot also be "
-                "opened with the office key, so the office will not be able to reopen it."
+                "A passphrase cannot be combined with the office key, so the office will not be able to reopen "
+                "an archive protected by a passphrase. Tick the box above to export it anyway."
             )
         )
         self._show_passphrase_note()
@@ -182,6 +185,7 @@ class ProtectionPage(Page):
         self.picker.set_office(office)
         self._office = self.draft.office = office is not None
         self.office_waiver.setVisible(self._office)
+        self.waiver_note.setVisible(self._office)
 
     # -- state ---------------------------------------------------------------------------------------------
 
