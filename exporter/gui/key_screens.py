@@ -32,7 +32,7 @@ def render(folder: Path, language: str) -> list[Path]:
     switch_language(app, language)
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
-    with _demo_folders() as work:
+    with demo_folders() as work:
         saved.append(_key_card(folder / "10-key-card.png"))
         saved.append(_create_key(folder / "11-create-key.png"))
         saved.append(_key_passphrase(folder / "12-key-passphrase.png"))
@@ -43,7 +43,9 @@ def render(folder: Path, language: str) -> list[Path]:
 
 
 @contextlib.contextmanager
-def _demo_folders() -> Iterator[Path]:
+def demo_folders() -> Iterator[Path]:
+    """Empty settings and data folders in a temporary folder, while the block runs (the demo's own keys, book and
+    office key; the user's are neither read nor changed)."""
     names = ("EXPORTER_CONFIG_DIR", "EXPORTER_DATA_DIR")
     before = {name: os.environ.get(name) for name in names}
     with tempfile.TemporaryDirectory(prefix="exporter-demo-keys-") as temp:
