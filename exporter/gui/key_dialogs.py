@@ -237,6 +237,7 @@ class KeyPassphraseDialog(QDialog):
         self.field.clear()
         super().reject()
 
-    def passphrase(self) -> str:
-        """What was typed (once accepted); the dialog's field is already empty."""
-        return self._passphrase
+    def take_passphrase(self) -> str:
+        """What was typed (once accepted), handed over once: the dialog keeps no copy (its field is empty too)."""
+        passphrase, self._passphrase = self._passphrase, ""
+        return passphrase

@@ -202,7 +202,7 @@ class OpenWindow(QWidget):
             return
         if key_store.is_protected(mine):
             dialog = KeyPassphraseDialog(mine, self, purpose="card")
-            dialog.accepted.connect(lambda: self._unlock_for_card(mine, dialog.passphrase()))
+            dialog.accepted.connect(lambda: self._unlock_for_card(mine, dialog.take_passphrase()))
             self.passphrase_dialog = dialog
             dialog.open()
         else:
@@ -233,7 +233,7 @@ class OpenWindow(QWidget):
             return
         if request.key_file is not None and key_store.is_protected(request.key_file):
             dialog = KeyPassphraseDialog(request.key_file, self)
-            dialog.accepted.connect(lambda: self._open(replace(request, key_passphrase=dialog.passphrase())))
+            dialog.accepted.connect(lambda: self._open(replace(request, key_passphrase=dialog.take_passphrase())))
             self.passphrase_dialog = dialog
             dialog.open()
             return

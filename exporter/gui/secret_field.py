@@ -42,7 +42,7 @@ class PassphraseField(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.show_box.setText(self.tr("Show"))
+        self.show_box.setText(self.tr("S&how"))
         self.show_box.setAccessibleName(self.tr("Show the passphrase"))
 
     def text(self) -> str:

@@ -1567,8 +1567,8 @@
 <context>
     <name>PassphraseField</name>
     <message>
-        <source>Show</source>
-        <translation>表示する</translation>
+        <source>S&amp;how</source>
+        <translation>表示する(&amp;H)</translation>
     </message>
     <message>
         <source>Show the passphrase</source>

@@ -193,6 +193,10 @@ def test_recipient_key_made_in_the_open_window_is_picked_by_name_and_opens_the_e
     roles = {entry["recipient"]: (entry.get("role"), entry.get("name")) for entry in manifest["recipients"]}
     assert roles[public_key] == ("recipient", "Call centre")
     assert roles[str(office.recipient)][0] == "office"
+    settings_file = load_settings().path
+    remembered = settings_file.read_text(encoding="utf-8")
+    assert str(key_file) in remembered  # which key file, never its passphrase
+    assert KEY_PASSPHRASE not in remembered
     rows = list(csv.reader(io.StringIO((output.parent / "residents" / "data.csv").read_text("utf-8-sig"))))
     assert tuple(rows[0]) == KEPT
 
