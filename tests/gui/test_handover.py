@@ -239,6 +239,9 @@ def test_generated_passphrase_typed_back_with_full_width_digits_and_spaces_opens
     generated = page.passphrase_field.text()
     assert re.fullmatch(r"(\d{6}-){7}\d{6}", generated)
     assert page.passphrase_field.shown()
+    assert page.groups_label.text().split() == generated.split("-")  # large, in its groups, for reading aloud
+    page.show_box.setChecked(False)
+    assert not page.groups_label.isVisible()  # hidden with the field
     assert page.isComplete()
     output = tmp_path / "residents.zip.age"
     export(qtbot, wizard, output)

@@ -29,7 +29,7 @@ from exporter.errors import ExporterError
 from exporter.gui.pages.base import Page
 from exporter.gui.recipient_picker import RecipientPicker
 from exporter.gui.secret_field import PassphraseField
-from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text
+from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text, monospace_font
 from exporter.passphrase import GENERATED_BITS, estimate, generate, is_generated, normalise
 from exporter.plan import Secret
 
@@ -66,6 +66,16 @@ class ProtectionPage(Page):
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_passphrase)
         self.meter = StrengthMeter()
+        # a generated passphrase, large and in its groups for reading aloud; shown only while Show is ticked
+        self.groups_label = QLabel()
+        self.groups_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.groups_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = monospace_font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.groups_label.setFont(font)
+        self.groups_label.hide()
+        self.show_box.toggled.connect(lambda _shown: self._show_groups())
         self.passphrase_note = MessageLabel()
         self.channel = channel = QLabel()
         channel.setWordWrap(True)
@@ -92,6 +102,7 @@ class ProtectionPage(Page):
         phrase_box = QVBoxLayout()
         phrase_box.setContentsMargins(24, 0, 0, 0)
         phrase_box.addLayout(phrase_row)
+        phrase_box.addWidget(self.groups_label)
         phrase_box.addWidget(self.meter)
         phrase_box.addWidget(self.passphrase_note)
         phrase_box.addWidget(channel)
@@ -270,7 +281,20 @@ class ProtectionPage(Page):
             self.passphrase_radio.setChecked(True)
         self._copied_note = False
         self._show_passphrase_note()
+        self._show_groups()
         self.completeChanged.emit()
+
+    def _show_groups(self) -> None:
+        """The generated passphrase in two lines of four groups, as it is read out; hidden with the field."""
+        text = self.passphrase_field.text()
+        shown = self.passphrase_field.shown() and _typo(text) is None and is_generated(text)
+        if shown:
+            groups = normalise(text).split("-")
+            half = len(groups) // 2
+            self.groups_label.setText("  ".join(groups[:half]) + "\n" + "  ".join(groups[half:]))
+        else:
+            self.groups_label.clear()
+        self.groups_label.setVisible(shown)
 
     def _show_passphrase_note(self) -> None:
         """The meter and the sentence under it, from the passphrase as it is now (a generated one typed back with
