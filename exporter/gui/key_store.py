@@ -134,3 +134,23 @@ def remember_key_file(key_file: Path) -> None:
 
     with contextlib.suppress(ExporterError, OSError):
         remember_identity_file(key_file.resolve())
+
+
+def add_to_book(name: str, key: str, organisation: str, confirmed: date | None) -> BookEntry:
+    """Add a recipient to the address book (refused with one sentence: a name or key already there, a locked
+    book, a date in the future)."""
+    from exporter.keys import add_recipient
+
+    return add_recipient(name, key, organisation=organisation, confirmed=confirmed)
+
+
+def book_locked() -> str | None:
+    """Why the address book cannot be changed here (IT locked it), or None when it can."""
+    from exporter.errors import ExporterError
+    from exporter.keys import load_book
+
+    try:
+        reason = load_book().read_only
+    except ExporterError as err:
+        return str(err)
+    return None if reason is None else str(reason)

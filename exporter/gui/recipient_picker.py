@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +50,7 @@ class RecipientPicker(QWidget):
     """``changed`` fires whenever the chosen recipients (or the validity of the pasted text) change."""
 
     changed = Signal()
+    add_requested = Signal(str)  # "Add to the address book" for this pasted key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,9 @@ class RecipientPicker(QWidget):
         self.paste_label.setBuddy(self.key_edit)
         self.file_button = QPushButton()
         self.file_button.clicked.connect(self._choose_recipients_file)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._add_clicked)
+        self._book_locked: str | None = None
 
         self.office_box = QCheckBox()
         self.office_box.setChecked(True)
@@ -103,7 +108,11 @@ class RecipientPicker(QWidget):
         layout.addWidget(self.book_empty, 2, 0, 1, 2)
         layout.addWidget(self.paste_label, 3, 0, 1, 2)
         layout.addWidget(self.key_edit, 4, 0)
-        layout.addWidget(self.file_button, 4, 1, Qt.AlignmentFlag.AlignTop)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.file_button)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons, 4, 1)
         office_row = QHBoxLayout()
         office_row.addWidget(self.office_box, 0, Qt.AlignmentFlag.AlignTop)
         office_row.addWidget(self.office_note, 1)
@@ -133,6 +142,7 @@ class RecipientPicker(QWidget):
         self.key_edit.setPlaceholderText(self.tr("age1…"))
         self.key_edit.setAccessibleName(self.tr("Recipient's public key"))
         self.file_button.setText(self.tr("Load a recipients &file…"))
+        self.add_button.setText(self.tr("A&dd to the address book…"))
         self._fill_book()
         self._show()
 
@@ -144,6 +154,29 @@ class RecipientPicker(QWidget):
         self._entries = list(entries)
         self._fill_book(ticked)
         self._changed()
+
+    def set_book_locked(self, reason: str | None) -> None:
+        """Why the book cannot be changed here (None: it can): the Add button is then off, with the reason."""
+        self._book_locked = reason
+        self._show()
+
+    def addable_key(self) -> str | None:
+        """The one pasted key that is not in the address book yet, which the Add button would add."""
+        pasted, _problem = self._parse_pasted()
+        known = {entry.key.strip().lower() for entry in self._entries}
+        new = [key for key in pasted or () if key.lower() not in known]
+        return new[0] if len(new) == 1 else None
+
+    def _add_clicked(self) -> None:
+        key = self.addable_key()
+        if key is not None:
+            self.add_requested.emit(key)
+
+    def added(self, name: str, key: str) -> None:
+        """``key`` was added as ``name``: tick it by name, and take it out of the pasted keys."""
+        lines = [line for line in self.key_edit.toPlainText().splitlines() if line.strip().lower() != key.lower()]
+        self.key_edit.setPlainText("\n".join(lines))
+        self.tick([name])
 
     def set_office(self, office: tuple[str, str] | None) -> None:
         """The office's (name, key), shown locked on; None when no office key is configured."""
@@ -254,6 +287,8 @@ class RecipientPicker(QWidget):
             self.key_error.clear_message()
         if self._file_problem is not None:
             self.key_error.show_message(self._file_problem(), "error")
+        self.add_button.setEnabled(self._book_locked is None and self.addable_key() is not None)
+        self.add_button.setToolTip(self._book_locked or "")
         if not chosen:
             self.codes_label.setText(html.escape(self.tr("No recipient yet. Tick a name, or paste a public key.")))
             return

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add to the address book</source>
+        <translation>アドレス帳に登録</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>公開鍵：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>How the clerk will find them, e.g. Mirai Call Centre</source>
+        <translation>一覧に表示する名前（例：みらいコールセンター）</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>組織(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The recipient &amp;confirmed this check code today</source>
+        <translation>この確認コードを今日、受取人と電話で確かめた(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>登録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>My Number</source>
@@ -1754,6 +1789,10 @@
     <message>
         <source>Load a recipients &amp;file…</source>
         <translation>受取人ファイルを読み込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the address book…</source>
+        <translation>アドレス帳に登録(&amp;D)…</translation>
     </message>
     <message>
         <source>not yet</source>

@@ -29,7 +29,7 @@ from exporter.envelope import X25519Identity
 from exporter.gui.open_window import OpenWindow
 from exporter.gui.settings_dialog import SettingsDialog
 from exporter.gui.wizard import ExportWizard, PageId
-from exporter.keys import add_recipient, check_code, identity_file_is_protected, load_settings
+from exporter.keys import add_recipient, check_code, identity_file_is_protected, load_book, load_settings
 
 KEY_PASSPHRASE = "plinth marigold quasar tundra oboe vellum zephyr"
 KEPT = ("family_name", "given_name", "phone")
@@ -361,3 +361,45 @@ def test_create_key_dialog_refuses_a_weak_or_mismatched_passphrase(qtbot, open_w
     dialog.reject()
     assert dialog.first.text() == ""
     assert dialog.second.text() == ""
+
+
+def test_a_pasted_key_is_added_to_the_address_book_from_the_protection_page_and_ticked_by_name(qtbot, wizard):
+    public_key = str(X25519Identity.generate().recipient)
+    load_sample(qtbot, wizard)
+    page = wizard.protection_page
+    assert not page.picker.add_button.isEnabled()
+    page.set_recipients([public_key])
+    assert page.picker.add_button.isEnabled()
+
+    qtbot.mouseClick(page.picker.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.add_dialog
+    assert digits(check_code(public_key)) in digits(dialog.code_label.text())
+    assert not dialog.add_button.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "Call centre")
+    dialog.organisation_edit.setText("Example Call Centre Ltd.")
+    dialog.confirmed_box.setChecked(True)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+    entry = load_book().get("Call centre")
+    assert entry is not None
+    assert entry.key == public_key
+    assert entry.confirmed == date.today()
+    assert page.picker.ticked_names() == ["Call centre"]
+    assert page.key_edit.toPlainText().strip() == ""
+    assert page.recipients() == (public_key,)
+    assert not page.picker.add_button.isEnabled()
+
+
+def test_adding_a_name_already_in_the_book_is_refused_in_the_dialog(qtbot, wizard):
+    add_recipient("Call centre", str(X25519Identity.generate().recipient))
+    load_sample(qtbot, wizard)
+    page = wizard.protection_page
+    page.set_recipients([str(X25519Identity.generate().recipient)])
+    qtbot.mouseClick(page.picker.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.add_dialog
+    qtbot.keyClicks(dialog.name_edit, "Call centre")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert "Call centre" in dialog.message.text()
+    assert len(load_book().entries) == 1

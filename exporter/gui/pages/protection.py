@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporter.errors import ExporterError
+from exporter.gui.book_dialog import AddRecipientDialog
 from exporter.gui.pages.base import Page
 from exporter.gui.recipient_picker import RecipientPicker
 from exporter.gui.secret_field import PassphraseField
@@ -53,6 +54,8 @@ class ProtectionPage(Page):
 
         self.picker = RecipientPicker()
         self.picker.changed.connect(self.completeChanged)
+        self.picker.add_requested.connect(self.add_to_book)
+        self.add_dialog: AddRecipientDialog | None = None
         self.key_edit = self.picker.key_edit  # the names tests and screenshots use
         self.key_error = self.picker.key_error
         self.codes_label = self.picker.codes_label
@@ -141,7 +144,8 @@ class ProtectionPage(Page):
             (self.key_radio, self.picker.book),
             (self.picker.book, self.key_edit),
             (self.key_edit, self.picker.file_button),
-            (self.picker.file_button, self.passphrase_radio),
+            (self.picker.file_button, self.picker.add_button),
+            (self.picker.add_button, self.passphrase_radio),
             (self.passphrase_radio, self.passphrase_edit),
             (self.passphrase_edit, self.show_box),
             (self.show_box, self.generate_button),
@@ -192,6 +196,7 @@ class ProtectionPage(Page):
         from exporter.gui import key_store
 
         self.picker.set_book(key_store.address_book())
+        self.picker.set_book_locked(key_store.book_locked())
         office = key_store.office_key()
         self.picker.set_office(office)
         self._office = self.draft.office = office is not None
@@ -244,6 +249,18 @@ class ProtectionPage(Page):
     def set_recipients(self, keys: tuple[str, ...] | list[str]) -> None:
         self.key_radio.setChecked(True)
         self.picker.set_pasted(keys)
+
+    def add_to_book(self, key: str) -> None:
+        """Name a pasted key in the address book (a dialog); once added it is ticked by that name."""
+        dialog = AddRecipientDialog(key, self)
+        dialog.accepted.connect(lambda: self._added(dialog, key))
+        self.add_dialog = dialog
+        dialog.open()
+
+    def _added(self, dialog: AddRecipientDialog, key: str) -> None:
+        self.refresh_keys()
+        if dialog.added is not None:
+            self.picker.added(dialog.added, key)
 
     def choose_by_name(self, names: list[str]) -> None:
         self.key_radio.setChecked(True)
