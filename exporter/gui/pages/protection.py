@@ -200,8 +200,13 @@ class ProtectionPage(Page):
         office = key_store.office_key()
         self.picker.set_office(office)
         self._office = self.draft.office = office is not None
-        self.office_waiver.setVisible(self._office)
-        self.waiver_note.setVisible(self._office)
+        self._show_waiver()
+
+    def _show_waiver(self) -> None:
+        """The office waiver only matters for a passphrase, and only when the office has a key."""
+        shown = self._office and self.passphrase_radio.isChecked()
+        self.office_waiver.setVisible(shown)
+        self.waiver_note.setVisible(shown)
 
     # -- state ---------------------------------------------------------------------------------------------
 
@@ -352,6 +357,7 @@ class ProtectionPage(Page):
         self.picker.setEnabled(keys)
         for widget in self._passphrase_widgets:
             widget.setEnabled(not keys)
+        self._show_waiver()
         self.completeChanged.emit()
 
 
