@@ -69,6 +69,8 @@ class RecipientPicker(QWidget):
         self.book_label.setBuddy(self.book)
         self.book_empty = QLabel()
         self.book_empty.setWordWrap(True)
+        self.book_error = MessageLabel()  # the address book or the settings could not be read
+        self._problems: list[ExporterError] = []
 
         self.paste_label = QLabel()
         self.key_edit = QPlainTextEdit()
@@ -106,6 +108,7 @@ class RecipientPicker(QWidget):
         layout.addWidget(self.book_label, 0, 0, 1, 2)
         layout.addWidget(self.book, 1, 0, 1, 2)
         layout.addWidget(self.book_empty, 2, 0, 1, 2)
+        layout.addWidget(self.book_error, 2, 0, 1, 2)
         layout.addWidget(self.paste_label, 3, 0, 1, 2)
         layout.addWidget(self.key_edit, 4, 0)
         buttons = QVBoxLayout()
@@ -154,6 +157,11 @@ class RecipientPicker(QWidget):
         self._entries = list(entries)
         self._fill_book(ticked)
         self._changed()
+
+    def set_problems(self, problems: Sequence[ExporterError]) -> None:
+        """Sentences about the address book or settings that could not be read (empty: none)."""
+        self._problems = list(problems)
+        self._show()
 
     def set_book_locked(self, reason: str | None) -> None:
         """Why the book cannot be changed here (None: it can): the Add button is then off, with the reason."""
@@ -287,6 +295,11 @@ class RecipientPicker(QWidget):
             self.key_error.clear_message()
         if self._file_problem is not None:
             self.key_error.show_message(self._file_problem(), "error")
+        if self._problems:
+            self.book_error.show_message("\n".join(error_text(problem) for problem in self._problems), "error")
+            self.book_empty.hide()
+        else:
+            self.book_error.clear_message()
         self.add_button.setEnabled(self._book_locked is None and self.addable_key() is not None)
         self.add_button.setToolTip(self._book_locked or "")
         if not chosen:

@@ -403,3 +403,16 @@ def test_adding_a_name_already_in_the_book_is_refused_in_the_dialog(qtbot, wizar
     assert dialog.isVisible()
     assert "Call centre" in dialog.message.text()
     assert len(load_book().entries) == 1
+
+
+def test_a_broken_address_book_is_named_on_the_protection_page_and_a_pasted_key_still_works(qtbot, wizard):
+    book = Path(os.environ["EXPORTER_CONFIG_DIR"]) / "recipients.toml"
+    book.parent.mkdir(parents=True, exist_ok=True)
+    book.write_text("[[recipient]\nname = \n", encoding="utf-8")
+    load_sample(qtbot, wizard)
+    page = wizard.protection_page
+
+    assert page.picker.book_error.isVisible()
+    assert str(book) in page.picker.book_error.text()
+    page.set_recipients([str(X25519Identity.generate().recipient)])
+    assert page.isComplete()

@@ -195,10 +195,20 @@ class ProtectionPage(Page):
         """Read the address book and the office key again (they are files other programs may change)."""
         from exporter.gui import key_store
 
-        self.picker.set_book(key_store.address_book())
+        problems: list[ExporterError] = []
+        try:
+            self.picker.set_book(key_store.address_book())
+        except ExporterError as err:  # a broken book: pasting still works, and the sentence names the file
+            self.picker.set_book(())
+            problems.append(err)
         self.picker.set_book_locked(key_store.book_locked())
-        office = key_store.office_key()
+        try:
+            office = key_store.office_key()
+        except ExporterError as err:  # broken settings: the export would stop on them too, so say it now
+            office = None
+            problems.append(err)
         self.picker.set_office(office)
+        self.picker.set_problems(problems)
         self._office = self.draft.office = office is not None
         self._show_waiver()
 
