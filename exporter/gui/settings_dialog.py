@@ -104,7 +104,12 @@ class SettingsDialog(QDialog):
         self._typed()
 
     def _show_current(self) -> None:
-        office = key_store.office_key()
+        try:
+            office = key_store.office_key()
+        except ExporterError as err:  # the settings file is broken: say which and why (IT staff mend it)
+            self.current.setText(html.escape(error_text(err)))
+            self.clear_button.setEnabled(True)
+            return
         if office is None:
             self.current.setText(self.tr("No office key is set: exports are encrypted only for their recipients."))
         else:

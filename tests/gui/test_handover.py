@@ -416,3 +416,14 @@ def test_a_broken_address_book_is_named_on_the_protection_page_and_a_pasted_key_
     assert str(book) in page.picker.book_error.text()
     page.set_recipients([str(X25519Identity.generate().recipient)])
     assert page.isComplete()
+
+
+def test_settings_dialog_names_a_broken_settings_file_instead_of_failing(qtbot):
+    settings = Path(os.environ["EXPORTER_CONFIG_DIR"]) / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('[office]\nkey = "not a key"\n', encoding="utf-8")
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+
+    assert str(settings) in dialog.current.text()
