@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale
 from exporter.decrypt import decrypt_archive
 from exporter.envelope import X25519Identity
 from exporter.gui.check_codes import SPOKEN_JA, code_html, shown_code, spoken_japanese
+from exporter.gui.key_card import KeyCardDialog
 from exporter.keys import check_code
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan
@@ -92,3 +93,22 @@ def test_exporter_open_starts_the_gui_and_says_so_when_there_is_no_display():
     assert run.returncode == 1
     assert run.stderr.startswith("exporter: error: ")
     assert "display" in run.stderr
+
+
+def test_an_open_key_card_turns_japanese_with_the_window_and_says_to_send_only_the_public_key(qtbot, qapp):
+    from exporter.gui.i18n import remove_translators, switch_language
+
+    public_key = str(X25519Identity.generate().recipient)
+    card = KeyCardDialog(public_key)
+    qtbot.addWidget(card)
+    assert card.warning.text().startswith("Send only this public key.")
+
+    switch_language(qapp, "ja")
+    try:
+        qtbot.waitUntil(lambda: card.windowTitle() == "あなたの鍵カード")  # LanguageChange arrives queued
+        send_only = "この公開鍵だけを送ってください。秘密鍵（鍵ファイル）は送らないでください。"
+        assert card.warning.text().startswith(send_only)
+        assert spoken_japanese(check_code(public_key)) in card.code_label.text()
+    finally:
+        remove_translators(qapp)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
