@@ -12,8 +12,10 @@ import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontInfo
 
 from exporter.gui.i18n import current_language
+from exporter.gui.widgets import monospace_font
 from exporter.keys import check_code
 
 # how digits are said on the phone in Japanese: the readings that cannot be misheard (4 よん not し, 7 なな not しち)
@@ -29,7 +31,13 @@ SPOKEN_JA = {
     "8": "はち",
     "9": "きゅう",
 }
-CODE_STYLE = "font-family:monospace; font-size:x-large; font-weight:bold"
+
+
+def _mono() -> str:
+    """The CSS font family of the fixed-width font as resolved (``monospace`` alone let Qt pick a different font
+    for digits that follow Japanese text)."""
+    family = QFontInfo(monospace_font()).family().replace("'", "").replace('"', "")
+    return f"font-family:'{family}', monospace"
 
 
 def shown_code(code: str) -> str:
@@ -44,19 +52,25 @@ def spoken_japanese(code: str) -> str:
 
 def code_html(code: str) -> str:
     """One check code as rich text: large digits, and the Japanese readings under them when the GUI is Japanese."""
-    text = f"<span style='{CODE_STYLE}'>{html.escape(shown_code(code))}</span>"
+    text = f'<span style="{_mono()}; font-size:x-large; font-weight:bold">{html.escape(shown_code(code))}</span>'
     if current_language() == "ja":
         reading = QCoreApplication.translate("CheckCodes", "Say it: {reading}").format(reading=spoken_japanese(code))
         text += f"<br><span style='color:#555'>{html.escape(reading)}</span>"
     return text
 
 
-def recipients_html(recipients: Iterable[tuple[str, str]]) -> str:
-    """Rich text listing ``(label, public key)`` pairs, each with its check code; ``label`` is plain text."""
+def recipients_html(recipients: Iterable[tuple[str, str]], *, compact: bool = False) -> str:
+    """Rich text listing ``(label, public key)`` pairs, each with its check code; ``label`` is plain text.
+    ``compact``: one line each, the code in bold digits without the readings (the Review page's summary)."""
     rows = []
     for label, key in recipients:
-        rows.append(f"<p style='margin:4px 0'>{html.escape(label)}<br>{code_html(check_code(key))}</p>")
-    return "".join(rows)
+        code = check_code(key)
+        if compact:
+            shown = f'<span style="{_mono()}; font-weight:bold">{html.escape(code)}</span>'
+            rows.append(f"{html.escape(label)}: {shown}")
+        else:
+            rows.append(f"<p style='margin:4px 0'>{html.escape(label)}<br>{code_html(code)}</p>")
+    return "<br>".join(rows) if compact else "".join(rows)
 
 
 def read_aloud_sentence() -> str:

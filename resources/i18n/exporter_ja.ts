@@ -1906,8 +1906,8 @@
         <translation>貼り付けた鍵 {start}…</translation>
     </message>
     <message>
-        <source>the recipients&apos; keys (check code under each name):</source>
-        <translation>受取人の鍵（名前の下は確認コード）：</translation>
+        <source>the recipients&apos; keys (check code beside each name):</source>
+        <translation>受取人の鍵（名前の横は確認コード）：</translation>
     </message>
     <message>
         <source>Also for our office ({name})</source>

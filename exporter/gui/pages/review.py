@@ -186,12 +186,13 @@ class ReviewPage(Page):
             (safe_text(name) if name else self.tr("Pasted key {start}…").format(start=key[:12]), key)
             for name, key in zip(names, draft.recipients, strict=False)
         ]
-        text = html.escape(self.tr("the recipients' keys (check code under each name):")) + recipients_html(labelled)
+        text = html.escape(self.tr("the recipients' keys (check code beside each name):")) + "<br>"
+        text += recipients_html(labelled, compact=True)
         office = self._office()
         if office is not None:
             name, key = office
             label = self.tr("Also for our office ({name})").format(name=safe_text(name) or self.tr("office key"))
-            text += recipients_html([(label, key)])
+            text += "<br>" + recipients_html([(label, key)], compact=True)
         return text
 
     def _office(self) -> tuple[str, str] | None:
