@@ -37,18 +37,28 @@ _RULE = "=" * 72
 
 
 @dataclass(frozen=True)
+class KeyHolder:
+    """One recipient key as the instructions name it: its key (``age1...``), and the name and organisation the
+    address book gave it (empty when it came as a bare key); ``office`` marks the sending office's own key."""
+
+    key: str
+    name: str = ""
+    organisation: str = ""
+    office: bool = False
+
+
+@dataclass(frozen=True)
 class HandoverFacts:
     """What the instructions say about one archive.
 
-    ``recipients`` are age public keys (``age1...``) with an optional name each (empty when unnamed); empty for
-    a passphrase archive (``passphrase=True``). ``size`` is in bytes, ``sha256`` lower-case hex. ``purpose`` is
-    written only when not None.
+    ``recipients`` are the key holders; empty for a passphrase archive (``passphrase=True``). ``size`` is in bytes,
+    ``sha256`` lower-case hex. ``purpose`` is written only when not None.
     """
 
     archive_name: str
     size: int
     sha256: str
-    recipients: tuple[tuple[str, str], ...] = ()
+    recipients: tuple[KeyHolder, ...] = ()
     passphrase: bool = False
     delete_by: date | None = None
     purpose: str | None = None
@@ -64,18 +74,28 @@ def facts_from_manifest(
 ) -> HandoverFacts:
     """The facts of an archive just written, from its manifest (recipients, delete-by date, purpose).
 
-    A recipient entry of type ``X25519`` gives its key and, when present, its ``name`` (the address book's).
+    A recipient entry with a ``recipient`` key gives that key, and when present its ``name`` and ``organisation``
+    (from the address book) and ``"role": "office"`` (the sending office's own key).
     """
-    keys: list[tuple[str, str]] = []
+    from exporter.pipeline import readable_file_name  # a name of bytes that are not UTF-8 is read as CP932
+
+    keys: list[KeyHolder] = []
     passphrase = False
     for entry in manifest.get("recipients") or ():
         if entry.get("type") == "passphrase":
             passphrase = True
         elif entry.get("recipient"):
-            keys.append((str(entry["recipient"]), str(entry.get("name") or "")))
+            keys.append(
+                KeyHolder(
+                    key=str(entry["recipient"]),
+                    name=str(entry.get("name") or ""),
+                    organisation=str(entry.get("organisation") or ""),
+                    office=entry.get("role") == "office",
+                )
+            )
     delete_by = manifest.get("delete_by")
     return HandoverFacts(
-        archive_name=archive.name,
+        archive_name=readable_file_name(archive.name),
         size=size,
         sha256=sha256,
         recipients=tuple(keys),
@@ -113,9 +133,7 @@ def _section(facts: HandoverFacts, lang: Language) -> str:
         open_exporter = msg("handover.readme_open_exporter_passphrase", file=file)
         open_age = msg("handover.readme_open_age_passphrase", file=file)
     else:
-        codes = "\n".join(
-            f"    {check_code(key)}" + (f"  {safe_text(label)}" if label else "") for key, label in facts.recipients
-        )
+        codes = "\n".join(f"    {check_code(holder.key)}{_label(holder, lang)}" for holder in facts.recipients)
         who = msg("handover.readme_who_keys", codes=codes)
         open_exporter = msg("handover.readme_open_exporter_key", file=file)
         open_age = msg("handover.readme_open_age_key", file=file)
@@ -144,6 +162,18 @@ def _section(facts: HandoverFacts, lang: Language) -> str:
     ).render(lang)
 
 
+def _label(holder: KeyHolder, lang: Language) -> str:
+    """What follows a check code: the holder's name and organisation, and whether it is the office's own key."""
+    who = " / ".join(safe_text(part, max_chars=200) for part in (holder.name, holder.organisation) if part)
+    if holder.office:
+        who = (
+            msg("handover.readme_office_key", who=who).render(lang)
+            if who
+            else msg("handover.readme_office_key_unnamed").render(lang)
+        )
+    return f"  {who}" if who else ""
+
+
 def _megabytes(size: int) -> str:
     """``size`` bytes in MB: one decimal, or two significant digits below 0.1 MB (a small file is not 0.0 MB)."""
     value = size / MEGABYTE
@@ -158,6 +188,7 @@ def _shell_word(name: str) -> str:
 __all__ = [
     "SUFFIX",
     "HandoverFacts",
+    "KeyHolder",
     "facts_from_manifest",
     "instructions_path",
     "instructions_text",

@@ -20,7 +20,8 @@ inside :mod:`exporter.envelope`, so the age format stays byte-exact:
    Japanese IME types for "-") and ``﹣``;
 3. if exactly 48 ASCII digits remain, the passphrase is a generated one: each group of six is checked, and the
    canonical form ``dddddd-dddddd-...`` (half-width, hyphens) is what scrypt receives. That is also what to type
-   into the age CLI.
+   into the age CLI. (So any passphrase of 48 digits counts as a generated one: a person's own must then pass the
+   group check too.)
 4. Any other passphrase is used exactly as typed (not even NFKC), so a passphrase a person chose still opens with
    the age CLI. One exception is refused instead of used: digits in eight separated groups whose total is not 48
    (a group typed with five or seven digits), which is named like a wrong digit.

@@ -233,7 +233,9 @@ def test_a_wrong_group_at_decrypt_is_named_and_nothing_is_written(
     finally:
         messages.set_language(None)
     assert status == 1
-    assert "exporter: error: Group 6 of the passphrase is not right." in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "exporter: error: Group 6 of the passphrase is not right." in err
+    assert not any(group in err for group in groups)
     assert not (tmp_path / "o").exists()
 
 
@@ -250,3 +252,16 @@ def test_a_wrong_group_at_export_is_named_before_the_source_is_read(tmp_path: Pa
         run_export(plan)
     assert caught.value.groups == (1,)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_open_windows_task_opens_it_with_the_passphrase_typed_back(
+    exported: tuple[Path, str], tmp_path: Path
+) -> None:
+    import threading
+
+    from exporter.gui.open_task import OpenRequest, open_task
+
+    archive, passphrase = exported
+    request = OpenRequest(archive, tmp_path / "opened", None, typed_back(passphrase))
+    opened = open_task(request)(lambda fraction, message: None, threading.Event())
+    assert opened.data.is_file()

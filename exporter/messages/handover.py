@@ -106,6 +106,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "もの）と同じか確かめてください。\n"
         "{codes}",
     ),
+    "handover.readme_office_key": (
+        "{who}: the sending office's own copy",
+        "{who}（送り主の控え用の鍵）",
+    ),
+    "handover.readme_office_key_unnamed": (
+        "the sending office's own copy",
+        "送り主の控え用の鍵",
+    ),
     "handover.readme_who_passphrase": (
         "  It is protected by a passphrase. The passphrase is given to you separately (for example by phone); "
         "it is not written here.",
