@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         parser.error(_unrecognised(unknown))
     messages.set_language(args.lang)  # None: the system's (LC_ALL, LC_MESSAGES, LANG)
-    if args.command is None:
+    if args.command in (None, "open"):
         return _open_wizard(args)
     check: Callable[[argparse.Namespace], str | None] | None = getattr(args, "check", None)
     if check is not None and (problem := check(args)) is not None:
@@ -182,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.add_keygen_parser(sub)
     key_commands.add_recipients_parser(sub)
 
+    # no run: like no command at all, it starts the GUI (here only the recipient's window)
+    sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")
+
     sample = sub.add_parser("sample", help="write a synthetic resident register for trying things out")
     sample.add_argument("--rows", type=_count, default=1000, metavar="N")
     sample.add_argument("--output", type=Path, required=True, metavar="FILE")
@@ -225,7 +228,8 @@ def _lang_everywhere(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
 
 
 def _open_wizard(args: argparse.Namespace) -> int:
-    """No command: the wizard. Qt is imported only here, so the commands work without PySide6."""
+    """No command: the wizard; ``open``: the recipient's window. Qt is imported only here, so the commands work
+    without PySide6."""
     try:
         from exporter.gui.app import run
     except ImportError as err:

@@ -52,10 +52,14 @@ _DECRYPTING = 0.4  # share of the progress bar for decrypting; the rest is unpac
 
 @dataclass(frozen=True)
 class OpenedArchive:
+    """Where the archive was opened, its manifest, and ``archive_sha256``: the SHA-256 (hex) of the .age file as it
+    was read, for the recipient to compare with the hash value the sender saw (Done page, instructions file)."""
+
     folder: Path
     data: Path
     manifest_path: Path
     manifest: dict[str, Any]
+    archive_sha256: str = ""
 
 
 def decrypt_file(
@@ -119,6 +123,7 @@ def decrypt_archive(
         with OutputErrors(base), ScratchFile(base, sealed=True) as inner:
             require_free_space(base, size)
             _decrypt_into(reader, size, inner, identities, _scaled(progress, 0.0, _DECRYPTING), cancel)
+            archive_sha256 = reader.sha256()
             entries = unzip.read_directory(inner, name, (DATA_NAME, MANIFEST_NAME))
             data_entry, manifest_entry = entries[DATA_NAME], entries[MANIFEST_NAME]
             if manifest_entry.size > MAX_MANIFEST_BYTES:
@@ -138,21 +143,31 @@ def decrypt_archive(
                 _publish(folder, ((manifest_file, MANIFEST_NAME), (data, DATA_NAME)))  # personal data last
     if progress is not None:
         progress(1.0, msg("progress.verified"))
-    return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest)
+    return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest, archive_sha256)
 
 
 class _Reader:
-    """The archive file for the age reader: a read error becomes one sentence that names the file."""
+    """The archive file for the age reader: a read error becomes one sentence that names the file. It hashes what
+    it hands out, so the archive's SHA-256 costs no second pass."""
 
     def __init__(self, handle: BinaryIO, path: Path) -> None:
         self._handle = handle
         self._path = path
+        self._digest = hashlib.sha256()
 
     def read(self, size: int = -1) -> bytes:
         try:
-            return self._handle.read(size)
+            data = self._handle.read(size)
         except OSError as err:
             raise DecryptionError(_unreadable(self._path, err)) from None
+        self._digest.update(data)
+        return data
+
+    def sha256(self) -> str:
+        """The SHA-256 (hex) of the whole file: whatever the age reader left unread is read and hashed first."""
+        while self.read(1 << 20):
+            pass
+        return self._digest.hexdigest()
 
     def tell(self) -> int:
         return self._handle.tell()

@@ -223,7 +223,9 @@ def readable_file_name(name: str) -> str:
 
 
 def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], list[dict[str, str]], bool | None]:
-    """The age recipients, their manifest entries, and the manifest's ``office_copy`` (None: no office key)."""
+    """The age recipients, their manifest entries, and the manifest's ``office_copy`` (None: no office key).
+
+    ``passphrase`` is the plan's, normalised and checked for strength (:func:`_passphrase`)."""
     from exporter.envelope import ScryptRecipient, X25519Recipient
     from exporter.keys import load_settings, resolve_recipients
 

@@ -23,6 +23,7 @@ class Options(Protocol):
     screenshots: Path | None
     lang: str | None
     sample: bool
+    command: str | None  # "open": only the recipient's window
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -109,6 +110,13 @@ def run(options: Options) -> int:
         from exporter.gui.screenshots import take_screenshots
 
         return take_screenshots(options.screenshots, language)
+    if getattr(options, "command", None) == "open":
+        from exporter.gui.open_window import OpenWindow
+
+        window = OpenWindow()
+        window.fit_to_content()
+        window.show()
+        return app.exec()
     from exporter.gui.wizard import ExportWizard
 
     wizard = ExportWizard()

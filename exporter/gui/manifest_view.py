@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from exporter.decrypt import OpenedArchive
 from exporter.display import safe_text
+from exporter.gui.check_codes import hash_value, shown_code
+from exporter.gui.widgets import monospace_font
+from exporter.keys import check_code
 
 MAX_TEXT = 500
 MAX_COLUMNS_LISTED = 60
@@ -43,6 +46,26 @@ def sender_time(manifest: dict[str, Any]) -> QDateTime | None:
         return None
     moment = QDateTime.fromString(value, Qt.DateFormat.ISODate)
     return moment.toLocalTime() if moment.isValid() else None
+
+
+def zone_text(moment: QDateTime) -> str:
+    """The zone of a local time as a person reads it: its abbreviation and its offset (``JST, UTC+09:00``)."""
+    seconds = moment.offsetFromUtc()
+    sign = "+" if seconds >= 0 else "-"
+    offset = f"UTC{sign}{abs(seconds) // 3600:02d}:{abs(seconds) % 3600 // 60:02d}"
+    abbreviation = moment.timeZoneAbbreviation()
+    if not abbreviation or abbreviation.startswith(("UTC", "GMT+", "GMT-")) or abbreviation[0] in "+-":
+        return offset
+    return f"{abbreviation}, {offset}"
+
+
+def recipient_check_code(entry: dict[str, Any]) -> str | None:
+    """A manifest recipient's check code, computed from its key (the code recorded beside it is the sender's word,
+    and older archives have none); None for a passphrase entry."""
+    key = entry.get("recipient")
+    if isinstance(key, str) and key.lower().startswith("age1"):
+        return check_code(key)
+    return None
 
 
 def _short(value: object) -> str:
@@ -73,7 +96,9 @@ class ManifestView(QGroupBox):
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        for key in ("purpose", "organisation", "delete_by", "size", "columns", "sent", "source", "written"):
+        keys = ("purpose", "organisation", "delete_by", "size", "columns", "recipients", "sent", "hash", "source",
+                "written")  # fmt: skip
+        for key in keys:
             caption, value = QLabel(), QLabel()
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -84,6 +109,10 @@ class ManifestView(QGroupBox):
             caption.setBuddy(value)
             self._captions[key], self.values[key] = caption, value
             self._form.addRow(caption, value)
+        self.values["hash"].setFont(monospace_font())
+        self.values["recipients"].setFont(monospace_font())
+        self.hash_note = QLabel()
+        self.hash_note.setWordWrap(True)
         self.open_folder_button = QPushButton()
         self.open_folder_button.clicked.connect(self._open_folder)
         buttons = QHBoxLayout()
@@ -92,6 +121,7 @@ class ManifestView(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addLayout(self._form)
+        layout.addWidget(self.hash_note)
         layout.addLayout(buttons)
         self.retranslate_ui()
 
@@ -117,13 +147,21 @@ class ManifestView(QGroupBox):
             "delete_by": self.tr("Delete by:"),
             "size": self.tr("Residents and columns:"),
             "columns": self.tr("Columns:"),
+            "recipients": self.tr("Encrypted for:"),
             "sent": self.tr("Sent at:"),
+            "hash": self.tr("Hash value (SHA-256):"),
             "source": self.tr("From the file:"),
             "written": self.tr("Saved in:"),
         }
         for key, text in captions.items():
             self._captions[key].setText(text)
             self.values[key].setAccessibleName(text.rstrip(":："))
+        self.hash_note.setText(
+            self.tr(
+                "Compare the hash value with the one the sender gave you (on their screen or in the instructions "
+                "file beside the archive): if they are the same, this is the file they sent."
+            )
+        )
         self.open_folder_button.setText(self.tr("&Open folder"))
         self.open_folder_button.setAccessibleName(self.tr("Open the folder that holds data.csv"))
         if self._opened is not None:
@@ -153,6 +191,8 @@ class ManifestView(QGroupBox):
         moment = sender_time(manifest)
         self.values["sent"].setText(self._moment_text(moment) if moment else not_given)
         self.values["source"].setText(self._source_text(manifest) or not_given)
+        self.values["hash"].setText(hash_value(opened.archive_sha256) if opened.archive_sha256 else not_given)
+        self.values["recipients"].setText(self._recipients_text(manifest) or not_given)
         self.values["written"].setText(safe_text(str(opened.data)))
 
     def _columns(self, columns: list[str]) -> str:
@@ -171,10 +211,30 @@ class ManifestView(QGroupBox):
         return self.tr("{date} (%n day(s) left)", "", days).format(date=shown)
 
     def _moment_text(self, moment: QDateTime) -> str:
+        """The local date and time with the zone, e.g. 2026年11月24日, 15:13 (JST, UTC+09:00)."""
         day = QLocale().toString(moment.date(), QLocale.FormatType.LongFormat)
         return self.tr("{date}, {time} ({zone})").format(
-            date=day, time=moment.time().toString("HH:mm"), zone=moment.timeZoneAbbreviation()
+            date=day, time=moment.time().toString("HH:mm"), zone=zone_text(moment)
         )
+
+    def _recipients_text(self, manifest: dict[str, Any]) -> str:
+        """One line per recipient in the manifest: its name (or the office) and its check code."""
+        listed = manifest.get("recipients")
+        if not isinstance(listed, list):
+            return ""
+        lines = []
+        for entry in listed[:MAX_COLUMNS_LISTED]:
+            if not isinstance(entry, dict):
+                continue
+            code = recipient_check_code(entry)
+            if code is None:
+                lines.append(self.tr("a passphrase (told to you separately)"))
+                continue
+            name = _short(entry.get("name"))
+            if entry.get("role") == "office":
+                name = self.tr("the sender's office") + (f" ({name})" if name else "")
+            lines.append(f"{shown_code(code)}  {name}".rstrip())
+        return "\n".join(lines)
 
     def _source_text(self, manifest: dict[str, Any]) -> str:
         source = manifest.get("source")

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from exporter.gui.key_screens import demo_folders
 from exporter.gui.open_window import OpenWindow
 
 WAIT_MS = 60_000
@@ -31,7 +32,8 @@ def _render(target: Path, language: str, *, damaged: bool) -> Path:
     app = QApplication.instance() or QApplication([])
     switch_language(app, language)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="exporter-demo-") as temp:
+    # demo settings: the user's office key stays out of the demo export, and the demo key file is not remembered
+    with demo_folders(), tempfile.TemporaryDirectory(prefix="exporter-demo-") as temp:
         archive, key_file = _demo_archive(Path(temp), language)
         if damaged:
             data = bytearray(archive.read_bytes())

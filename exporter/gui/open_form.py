@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -24,10 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from exporter.gui.open_task import OpenRequest, default_folder
+from exporter.gui.secret_field import PassphraseField
 
 
 class OpenForm(QWidget):
-    """The archive, the key (a key file, or the passphrase the sender told) and the destination folder."""
+    """The archive, the key (a key file, or the passphrase the sender told) and the destination folder.
+
+    ``create_key_requested`` and ``key_card_requested`` are the "Create my key" and "Show my key card" buttons.
+    """
+
+    create_key_requested = Signal()
+    key_card_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +59,15 @@ class OpenForm(QWidget):
         self.key_file_button = QPushButton()
         self.key_file_button.clicked.connect(self.choose_key_file)
         self.passphrase_radio = QRadioButton()
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_field = PassphraseField()
+        self.passphrase_edit = self.passphrase_field.edit
         self.passphrase_edit.textEdited.connect(lambda: self.passphrase_radio.setChecked(True))
+        self.my_key_note = QLabel()
+        self.my_key_note.setWordWrap(True)
+        self.create_key_button = QPushButton()
+        self.create_key_button.clicked.connect(self.create_key_requested)
+        self.key_card_button = QPushButton()
+        self.key_card_button.clicked.connect(self.key_card_requested)
         self.key_file_edit.textEdited.connect(lambda: self.key_file_radio.setChecked(True))
         self._key_group = QButtonGroup(self)
         self._key_group.addButton(self.key_file_radio)
@@ -64,7 +77,10 @@ class OpenForm(QWidget):
         key_layout.addWidget(self.key_file_edit, 0, 1)
         key_layout.addWidget(self.key_file_button, 0, 2)
         key_layout.addWidget(self.passphrase_radio, 1, 0)
-        key_layout.addWidget(self.passphrase_edit, 1, 1, 1, 2)
+        key_layout.addWidget(self.passphrase_field, 1, 1, 1, 2)
+        key_layout.addWidget(self.my_key_note, 2, 0, 1, 2)
+        key_layout.addWidget(self.create_key_button, 2, 2)
+        key_layout.addWidget(self.key_card_button, 2, 2)
         key_layout.setColumnStretch(1, 1)
 
         self.folder_box = QGroupBox()
@@ -84,8 +100,10 @@ class OpenForm(QWidget):
             layout.addWidget(box)
         self.inputs: tuple[QWidget, ...] = (
             self.archive_edit, self.archive_button, self.key_file_radio, self.key_file_edit, self.key_file_button,
-            self.passphrase_radio, self.passphrase_edit, self.folder_edit, self.folder_button,
+            self.passphrase_radio, self.passphrase_field, self.create_key_button, self.key_card_button,
+            self.folder_edit, self.folder_button,
         )  # fmt: skip
+        self._my_key: Path | None = None  # the key file in the user's data folder, once there is one
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -107,6 +125,9 @@ class OpenForm(QWidget):
         self.passphrase_radio.setText(self.tr("&Passphrase:"))
         self.passphrase_edit.setPlaceholderText(self.tr("The passphrase the sender told you"))
         self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        self.create_key_button.setText(self.tr("&Create my key…"))
+        self.key_card_button.setText(self.tr("Show my key &card…"))
+        self._show_my_key()
         self.folder_box.setTitle(self.tr("3. Where to save the data"))
         self.folder_edit.setPlaceholderText(self.tr("An empty folder"))
         self.folder_edit.setAccessibleName(self.tr("Destination folder"))
@@ -159,7 +180,22 @@ class OpenForm(QWidget):
 
     def forget_passphrase(self) -> None:
         """Do not keep a secret on screen longer than needed."""
-        self.passphrase_edit.clear()
+        self.passphrase_field.clear()
+
+    def set_my_key(self, path: Path | None) -> None:
+        """The recipient's own key file (None: they have none yet, so offer to create one)."""
+        self._my_key = path
+        self._show_my_key()
+
+    def _show_my_key(self) -> None:
+        if self._my_key is None:
+            self.my_key_note.setText(
+                self.tr("No key yet? Create one, then send its key card to the sender so they can encrypt for you.")
+            )
+        else:
+            self.my_key_note.setText(self.tr("Your key is on this computer. The sender needs its key card once."))
+        self.create_key_button.setVisible(self._my_key is None)
+        self.key_card_button.setVisible(self._my_key is not None)
 
     def _archive_changed(self, text: str) -> None:
         """Suggest a folder beside the archive, unless the clerk chose one."""

@@ -18,6 +18,7 @@ class OpenRequest:
     folder: Path
     key_file: Path | None
     passphrase: str | None = field(default=None, repr=False)  # never in a log or a traceback
+    key_passphrase: str | None = field(default=None, repr=False)  # what protects the key file, if it is protected
 
 
 def default_folder(archive: Path) -> Path:
@@ -30,17 +31,16 @@ def default_folder(archive: Path) -> Path:
 
 
 def open_task(request: OpenRequest) -> Callable[[Progress, threading.Event], OpenedArchive]:
-    """``task(progress, cancel)`` for the worker: read the key, then decrypt and verify into the folder."""
+    """``task(progress, cancel)`` for the worker: read the key (unlocking it with its passphrase when it is
+    protected), then decrypt and verify into the folder."""
 
     def task(progress: Progress, cancel: threading.Event) -> OpenedArchive:
-        from exporter.envelope import parse_identity_file
-        from exporter.keyfiles import IDENTITY_FILE, read_small_file
+        from exporter.gui import key_store
         from exporter.passphrase import passphrase_identity
 
         identities: list[Any]
-        if request.key_file is not None:  # within the identity file's size limit, and never quoted in an error
-            text = read_small_file(request.key_file, IDENTITY_FILE).text
-            identities = list(parse_identity_file(text, request.key_file.name))
+        if request.key_file is not None:
+            identities = list(key_store.load_identities(request.key_file, request.key_passphrase))
         else:
             identities = [passphrase_identity(request.passphrase or "")]  # normalised as on the export side
         return decrypt_archive(request.archive, request.folder, identities, progress=progress, cancel=cancel)

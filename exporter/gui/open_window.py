@@ -6,6 +6,7 @@ once all of it verified, and the manifest is then shown in plain words by :class
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,13 @@ from PySide6.QtWidgets import (
 from exporter.decrypt import OpenedArchive
 from exporter.display import safe_text
 from exporter.errors import ExporterError
+from exporter.gui import key_store
 from exporter.gui.i18n import resource_path
+from exporter.gui.key_card import KeyCardDialog
+from exporter.gui.key_dialogs import CreateKeyDialog, KeyPassphraseDialog
 from exporter.gui.manifest_view import ManifestView
 from exporter.gui.open_form import OpenForm
-from exporter.gui.open_task import open_task
+from exporter.gui.open_task import OpenRequest, open_task
 from exporter.gui.widgets import MessageLabel, error_text
 from exporter.gui.worker import Worker
 from exporter.messages import Message
@@ -52,6 +56,15 @@ class OpenWindow(QWidget):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self._build()
+        self._request: OpenRequest | None = None
+        self.create_dialog: CreateKeyDialog | None = None
+        self.passphrase_dialog: KeyPassphraseDialog | None = None
+        self.key_card: KeyCardDialog | None = None
+        self.key_work_factor: int | None = None  # scrypt work factor of a created key; None: age's 18 (tests: less)
+        self._card_worker: Worker | None = None
+        self.form.create_key_requested.connect(self.create_key)
+        self.form.key_card_requested.connect(self.show_key_card)
+        self._find_my_key()
         self.retranslate_ui()
 
     # --- layout ---------------------------------------------------------------------------------------------
@@ -151,13 +164,82 @@ class OpenWindow(QWidget):
     def busy(self) -> bool:
         return self.worker is not None and self.worker.running
 
+    # --- the recipient's own key ------------------------------------------------------------------------------
+
+    def _find_my_key(self) -> None:
+        """Offer the key file used last time (a setting of the core), else the key in the user's data folder."""
+        mine = key_store.my_key_file()
+        self.form.set_my_key(mine)
+        chosen = key_store.remembered_key_file() or mine
+        if chosen is not None and not self.form.key_file_edit.text().strip():
+            self.form.set_key_file(chosen)
+
+    def create_key(self) -> None:
+        """Ask for the protecting passphrase twice, create the key in the data folder, then show its key card."""
+        dialog = CreateKeyDialog(self, work_factor=self.key_work_factor)
+        dialog.accepted.connect(lambda: self._key_created(dialog))
+        self.create_dialog = dialog
+        dialog.open()
+
+    def _key_created(self, dialog: CreateKeyDialog) -> None:
+        if dialog.created is None:
+            return
+        path, public_key = dialog.created
+        self.form.set_my_key(path)
+        self.form.set_key_file(path)
+        key_store.remember_key_file(path)
+        self._show_card(public_key, path)
+
+    def show_key_card(self) -> None:
+        """The card of the key in the data folder; a protected key is unlocked first (the card is made from the
+        unlocked key, so it is certainly this key's)."""
+        mine = key_store.my_key_file()
+        if mine is None:
+            self.form.set_my_key(None)
+            return
+        if key_store.is_protected(mine):
+            dialog = KeyPassphraseDialog(mine, self, purpose="card")
+            dialog.accepted.connect(lambda: self._unlock_for_card(mine, dialog.take_passphrase()))
+            self.passphrase_dialog = dialog
+            dialog.open()
+        else:
+            self._unlock_for_card(mine, None)
+
+    def _unlock_for_card(self, path: Path, passphrase: str | None) -> None:
+        worker = Worker(lambda _progress, _cancel: key_store.public_key_of(path, passphrase))
+        worker.signals.succeeded.connect(lambda public_key: self._show_card(public_key, path))
+        worker.signals.failed.connect(lambda error: self._set_status("error", error))
+        self._card_worker = worker
+        self._set_status(None, None)
+        worker.start()
+
+    def _show_card(self, public_key: str, path: Path) -> None:
+        card = KeyCardDialog(public_key, path, self)
+        self.key_card = card
+        card.open()
+
+    # --- opening --------------------------------------------------------------------------------------------
+
     def start_open(self) -> None:
+        """Open what the form names; a protected key file first asks for its passphrase (in a dialog)."""
         if self.busy:
             return
         request = self.form.request()
         if isinstance(request, str):
             self._set_status("missing", request)
             return
+        if request.key_file is not None and key_store.is_protected(request.key_file):
+            dialog = KeyPassphraseDialog(request.key_file, self)
+            dialog.accepted.connect(lambda: self._open(replace(request, key_passphrase=dialog.take_passphrase())))
+            self.passphrase_dialog = dialog
+            dialog.open()
+            return
+        self._open(request)
+
+    def _open(self, request: OpenRequest) -> None:
+        if self.busy:
+            return
+        self._request = request
         self.manifest_view.show_archive(None)
         self._set_status(None, None)
         self._warn_about_key_file(request.key_file)
@@ -182,6 +264,8 @@ class OpenWindow(QWidget):
 
     def _succeeded(self, opened: OpenedArchive) -> None:
         self.form.forget_passphrase()
+        if self._request is not None and self._request.key_file is not None:
+            key_store.remember_key_file(self._request.key_file)  # which file, never its passphrase
         self._set_status("verified", opened)
         self.manifest_view.show_archive(opened)
         self.opened.emit(opened)
@@ -195,6 +279,7 @@ class OpenWindow(QWidget):
         self._set_status("cancelled", None)
 
     def _finished(self) -> None:
+        self._request = None  # it holds the key's passphrase
         self._set_busy(False)
         self.done.emit()
         if self._close_when_done:

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
-from exporter.gui import open_demo
+from exporter.gui import key_screens, open_demo
 
 SCREENSHOT_ROWS = 2000
 KEPT = ("family_name", "given_name", "phone", "email", "postal_code", "address_line")
@@ -72,6 +72,7 @@ def take_screenshots(folder: Path, language: str) -> int:
         refused_source(folder / "08-source-refused.png", Path(work))
     open_demo.render(folder, language)
     open_demo.render_damaged(folder, language)
+    key_screens.render(folder, language)  # 10-14: the hand-over's dialogs and the address book
     return 0
 
 

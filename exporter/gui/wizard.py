@@ -55,6 +55,13 @@ class Draft:
     recipients: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     output: Path | None = None
+    # the Protection page's: address-book names of the recipients ("" for a pasted key), whether the office key
+    # is added, and the instructions beside the archive (with the purpose or without)
+    recipient_names: tuple[str, ...] = ()
+    office: bool = False
+    without_office_key: bool = False
+    instructions: bool = True
+    instructions_purpose: bool = False
 
     @property
     def source(self) -> Source | None:
@@ -73,14 +80,24 @@ class Draft:
             source=self.loaded.source.path,
             columns=self.columns,
             output=self.output,
-            recipients=self.recipients,
+            recipients=tuple(key for key, name in zip(self.recipients, self._names(), strict=True) if not name),
+            to=tuple(name for name in self._names() if name),  # from the address book: the manifest names them
             passphrase=self.passphrase,
             purpose=self.purpose,
             recipient_organisation=self.organisation,
             delete_by=self.delete_by,
+            instructions=self.instructions,
+            instructions_purpose=self.instructions_purpose,
+            without_office_key=self.without_office_key,
             encoding=self.encoding,
             delimiter=self.delimiter,
         )
+
+    def _names(self) -> tuple[str, ...]:
+        """The address-book name of each of ``recipients`` ("" for a pasted key)."""
+        if len(self.recipient_names) == len(self.recipients):
+            return self.recipient_names
+        return ("",) * len(self.recipients)
 
 
 class ExportWizard(QWizard):

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add to the address book</source>
+        <translation>アドレス帳に登録</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>公開鍵：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>How the clerk will find them, e.g. Mirai Call Centre</source>
+        <translation>一覧に表示する名前（例：みらいコールセンター）</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>組織(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The recipient &amp;confirmed this check code today</source>
+        <translation>この確認コードを今日、受取人と電話で確かめた(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>登録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>My Number</source>
@@ -50,6 +85,17 @@
     <message>
         <source>Other</source>
         <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCodes</name>
+    <message>
+        <source>Say it: {reading}</source>
+        <translation>読み方：{reading}</translation>
+    </message>
+    <message>
+        <source>Read the check code to the recipient on the phone: it must be the same as on their key card. If one digit differs, do not use the key.</source>
+        <translation>確認コードを電話で受取人に読み上げてください。受取人の鍵カードと同じはずです。1桁でも違えば、その鍵は使わないでください。</translation>
     </message>
 </context>
 <context>
@@ -155,6 +201,53 @@
     </message>
 </context>
 <context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <source>Create my key</source>
+        <translation>自分の鍵を作成</translation>
+    </message>
+    <message>
+        <source>Your key lets you open the files sent to you. It is saved on this computer, protected by a passphrase that only you know: you type it each time you open a file. Choose a long passphrase and keep it safe; without it the key cannot be used.</source>
+        <translation>鍵があれば、あなた宛てに送られたファイルを開けます。鍵はこのパソコンに保存され、あなただけが知る合言葉で守られます。ファイルを開くたびにその合言葉を入力します。長い合言葉を選び、大切に保管してください。合言葉がないと鍵は使えません。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>合言葉(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passphrase for your key</source>
+        <translation>鍵を守る合言葉</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>もう一度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>同じ合言葉をもう一度</translation>
+    </message>
+    <message>
+        <source>&amp;Create the key</source>
+        <translation>鍵を作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: use a longer phrase of several unrelated words.</source>
+        <translation>推測されやすすぎます。関係のない言葉をいくつか並べた、もっと長い合言葉にしてください。</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase again in the second field.</source>
+        <translation>2つ目の欄に同じ合言葉をもう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>Creating your key…</source>
+        <translation>鍵を作成しています…</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export</source>
@@ -177,10 +270,6 @@
         <translation>確認画面に戻る(&amp;B)</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint of the archive</source>
-        <translation>アーカイブの SHA-256 フィンガープリント</translation>
-    </message>
-    <message>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
@@ -197,10 +286,6 @@
         <translation>住民数:</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint:</source>
-        <translation>SHA-256 フィンガープリント:</translation>
-    </message>
-    <message>
         <source>&amp;Open the folder</source>
         <translation>フォルダーを開く(&amp;O)</translation>
     </message>
@@ -209,16 +294,24 @@
         <translation>アーカイブのあるフォルダーを開く</translation>
     </message>
     <message>
-        <source>Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. Only the intended recipient can open it.</source>
-        <translation>このファイルを受取人に渡してください。フィンガープリントで、受取人は届いたファイルが変更されていないことを確認できます。開けるのは指定した受取人だけです。</translation>
-    </message>
-    <message>
         <source>Writing the encrypted archive. Only encrypted data reaches the disk.</source>
         <translation>暗号化したアーカイブを書き込んでいます。ディスクに書き込まれるのは暗号化されたデータだけです。</translation>
     </message>
     <message>
         <source>Starting…</source>
         <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>{name} (send it with the archive: it says how to open and check it)</source>
+        <translation>{name}（ファイルと一緒に送ってください。開き方と確認のしかたが書いてあります）</translation>
+    </message>
+    <message>
+        <source>not written</source>
+        <translation>作成できませんでした</translation>
+    </message>
+    <message>
+        <source>none (not asked for)</source>
+        <translation>なし（作成しない設定）</translation>
     </message>
     <message>
         <source>The export is not complete yet; go back and fill in every page.</source>
@@ -235,6 +328,22 @@
     <message>
         <source>Done. The archive is saved.</source>
         <translation>完了しました。アーカイブを保存しました。</translation>
+    </message>
+    <message>
+        <source>Hash value (SHA-256) of the archive</source>
+        <translation>暗号化したファイルのハッシュ値（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Hash value (SHA-256):</source>
+        <translation>ハッシュ値（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation>説明書：</translation>
+    </message>
+    <message>
+        <source>Hand the file to the recipient. The hash value lets them check that it arrived unchanged: exporter shows it when they open the file. Only the intended recipient can open it.</source>
+        <translation>このファイルを受取人に渡してください。ハッシュ値を比べれば、ファイルが途中で変わっていないことを受取人が確かめられます（exporter で開くと表示されます）。開けるのは指定した受取人だけです。</translation>
     </message>
     <message>
         <source>The export did not finish; nothing was written.</source>
@@ -258,6 +367,108 @@
     <message>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCardDialog</name>
+    <message>
+        <source>Your key card</source>
+        <translation>あなたの鍵カード</translation>
+    </message>
+    <message>
+        <source>Send this card to the sender (for example the city office) by e-mail or on paper. They encrypt the files for you with this public key, and read the check code to you on the phone.</source>
+        <translation>この鍵カードを、メールや紙で送り主（市役所など）に送ってください。送り主はこの公開鍵であなた宛てにファイルを暗号化し、電話で確認コードを読み上げます。</translation>
+    </message>
+    <message>
+        <source>Your &amp;public key:</source>
+        <translation>あなたの公開鍵(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Your public key</source>
+        <translation>あなたの公開鍵</translation>
+    </message>
+    <message>
+        <source>Check code (confirm it with the sender on the phone):</source>
+        <translation>確認コード（送り主と電話で確かめてください）：</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>確認コード</translation>
+    </message>
+    <message>
+        <source>Send only this public key. Never send your secret key (the key file), and never tell anyone its passphrase.</source>
+        <translation>この公開鍵だけを送ってください。秘密鍵（鍵ファイル）は送らないでください。合言葉も誰にも教えないでください。</translation>
+    </message>
+    <message>
+        <source>Your secret key stays on this computer: {path}</source>
+        <translation>秘密鍵はこのパソコンに残ります：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the key card (public key and check code)</source>
+        <translation>鍵カード（公開鍵と確認コード）をコピーする</translation>
+    </message>
+    <message>
+        <source>&amp;Save as text file…</source>
+        <translation>テキストファイルとして保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into an e-mail to the sender.</source>
+        <translation>コピーしました。送り主へのメールに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>my-public-key.txt</source>
+        <translation>公開鍵.txt</translation>
+    </message>
+    <message>
+        <source>Save the key card</source>
+        <translation>鍵カードを保存</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>テキスト (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. Send this file to the sender; it holds only your public key.</source>
+        <translation>保存しました：{path}。このファイルを送り主に送ってください。中身は公開鍵だけです。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPassphraseDialog</name>
+    <message>
+        <source>Passphrase of your key</source>
+        <translation>鍵の合言葉</translation>
+    </message>
+    <message>
+        <source>Your key file {name} is protected. Type its passphrase to show its key card.</source>
+        <translation>鍵ファイル {name} は合言葉で守られています。鍵カードを表示するには、その合言葉を入力してください。</translation>
+    </message>
+    <message>
+        <source>Your key file {name} is protected. Type its passphrase to open the archive.</source>
+        <translation>鍵ファイル {name} は合言葉で守られています。ファイルを開くには、その合言葉を入力してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>合言葉(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Show the card</source>
+        <translation>鍵カードを表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -287,8 +498,16 @@
         <translation>列:</translation>
     </message>
     <message>
+        <source>Encrypted for:</source>
+        <translation>暗号化の宛先：</translation>
+    </message>
+    <message>
         <source>Sent at:</source>
         <translation>送信日時:</translation>
+    </message>
+    <message>
+        <source>Hash value (SHA-256):</source>
+        <translation>ハッシュ値（SHA-256）：</translation>
     </message>
     <message>
         <source>From the file:</source>
@@ -297,6 +516,10 @@
     <message>
         <source>Saved in:</source>
         <translation>保存先:</translation>
+    </message>
+    <message>
+        <source>Compare the hash value with the one the sender gave you (on their screen or in the instructions file beside the archive): if they are the same, this is the file they sent.</source>
+        <translation>このハッシュ値を、送り主から伝えられたもの（送り主の画面、またはファイルに添えた説明書）と比べてください。同じなら、送り主が送ったファイルそのものです。</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
@@ -323,6 +546,14 @@
         <translation>
             <numerusform>%Ln 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a passphrase (told to you separately)</source>
+        <translation>合言葉（別の方法で伝えられたもの）</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s office</source>
+        <translation>送り主の庁内用</translation>
     </message>
     <message numerus="yes">
         <source>{name} (kept {kept} of %Ln column(s))</source>
@@ -426,6 +657,14 @@
         <translation>パスフレーズ</translation>
     </message>
     <message>
+        <source>&amp;Create my key…</source>
+        <translation>自分の鍵を作成(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Show my key &amp;card…</source>
+        <translation>自分の鍵カードを表示(&amp;C)…</translation>
+    </message>
+    <message>
         <source>3. Where to save the data</source>
         <translation>3. データの保存先</translation>
     </message>
@@ -464,6 +703,14 @@
     <message>
         <source>Choose a folder for the data</source>
         <translation>データの保存先フォルダーを選択</translation>
+    </message>
+    <message>
+        <source>No key yet? Create one, then send its key card to the sender so they can encrypt for you.</source>
+        <translation>鍵をまだ持っていない場合は作成し、鍵カードを送り主に送ってください。送り主があなた宛てに暗号化できるようになります。</translation>
+    </message>
+    <message>
+        <source>Your key is on this computer. The sender needs its key card once.</source>
+        <translation>あなたの鍵はこのパソコンにあります。送り主には鍵カードを一度送れば十分です。</translation>
     </message>
     <message>
         <source>Choose the archive (.zip.age) first.</source>
@@ -522,6 +769,17 @@
     </message>
 </context>
 <context>
+    <name>PassphraseField</name>
+    <message>
+        <source>S&amp;how</source>
+        <translation>表示する(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>合言葉を表示する</translation>
+    </message>
+</context>
+<context>
     <name>ProtectionPage</name>
     <message>
         <source>Protection</source>
@@ -532,44 +790,24 @@
         <translation>アーカイブを開ける人を決めてください。</translation>
     </message>
     <message>
-        <source>The recipient&apos;s &amp;key (recommended)</source>
-        <translation>受取人の鍵（推奨）(&amp;K)</translation>
-    </message>
-    <message>
         <source>A &amp;passphrase</source>
         <translation>パスフレーズ(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Paste the recipient&apos;s public key here: age1…</source>
-        <translation>受取人の公開鍵をここに貼り付けてください: age1…</translation>
-    </message>
-    <message>
-        <source>Recipient&apos;s public key</source>
-        <translation>受取人の公開鍵</translation>
-    </message>
-    <message>
-        <source>Load a recipients &amp;file…</source>
-        <translation>受取人ファイルを読み込む(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Key fingerprint to read aloud</source>
-        <translation>読み上げ確認用の鍵フィンガープリント</translation>
     </message>
     <message>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <source>S&amp;how</source>
-        <translation>表示(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <source>Generate a passphrase of easily spoken words</source>
-        <translation>読み上げやすい単語でパスフレーズを生成</translation>
+        <source>The recipients&apos; &amp;keys (recommended)</source>
+        <translation>受取人の鍵（推奨）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Generate a passphrase of digit groups to read aloud</source>
+        <translation>読み上げやすい数字の組で合言葉を生成する</translation>
     </message>
     <message>
         <source>C&amp;opy</source>
@@ -588,30 +826,38 @@
         <translation>パスフレーズは、ファイルとは別の方法で受取人に伝えてください。電話や対面で伝え、同じメールや同じ媒体には決して書かないでください。</translation>
     </message>
     <message>
-        <source>No key yet. Ask the recipient for their public key.</source>
-        <translation>鍵がまだありません。受取人に公開鍵を依頼してください。</translation>
+        <source>Write &amp;instructions beside the archive (how to open and check it)</source>
+        <translation>説明書をファイルの横に作成する（開き方と確認のしかた）(&amp;I)</translation>
     </message>
     <message>
-        <source>This is not a recipient key. A key starts with age1 and is 62 characters long.</source>
-        <translation>受取人の鍵ではありません。鍵は age1 で始まる62文字です。</translation>
+        <source>Include the p&amp;urpose in the instructions</source>
+        <translation>説明書に利用目的を含める(&amp;U)</translation>
     </message>
     <message>
-        <source>Read this aloud to the recipient to check the key:</source>
-        <translation>鍵を確認するため、受取人に次を読み上げてください:</translation>
+        <source>Se&amp;ttings…</source>
+        <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <source>Choose a recipients file</source>
-        <translation>受取人ファイルを選択</translation>
+        <source>Settings: the office key</source>
+        <translation>設定：庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>Export &amp;without the copy for our office</source>
+        <translation>庁内用の暗号化をせずに書き出す(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A passphrase cannot be combined with the office key, so the office will not be able to reopen an archive protected by a passphrase. Tick the box above to export it anyway.</source>
+        <translation>合言葉は庁内用の鍵と組み合わせられないため、合言葉で守るファイルは庁内で開き直せません。それでも書き出す場合は、上のチェックを付けてください。</translation>
+    </message>
+    <message>
+        <source>Generated. Read it to the recipient group by group; they may type it with or without the hyphens.</source>
+        <translation>生成しました。受取人には組ごとに読み上げてください。入力するときはハイフンがあってもなくてもかまいません。</translation>
     </message>
     <message numerus="yes">
         <source>Copied. The clipboard is emptied in %n seconds.</source>
         <translation>
             <numerusform>コピーしました。クリップボードは %n 秒後に消去されます。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Generated from easily spoken words.</source>
-        <translation>読み上げやすい単語から生成しました。</translation>
     </message>
     <message>
         <source>Too easy to guess. Press Generate, or use a longer phrase of unrelated words.</source>
@@ -665,6 +911,89 @@
         <translation>
             <numerusform>受取人はこの日までにデータを削除しなければなりません。業務に必要な最短の期間を選んでください（既定は本日から %n 日後です）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPicker</name>
+    <message>
+        <source>Tick the recipients in the &amp;address book:</source>
+        <translation>アドレス帳から受取人にチェックを付けてください(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>確認コード</translation>
+    </message>
+    <message>
+        <source>Code confirmed</source>
+        <translation>コード確認日</translation>
+    </message>
+    <message>
+        <source>Address book of recipients</source>
+        <translation>受取人のアドレス帳</translation>
+    </message>
+    <message>
+        <source>The address book is empty. Paste the recipient&apos;s public key below; IT staff can add recipients with “exporter recipients add”.</source>
+        <translation>アドレス帳は空です。下に受取人の公開鍵を貼り付けてください。情報システム担当者は「exporter recipients add」で受取人を登録できます。</translation>
+    </message>
+    <message>
+        <source>Or past&amp;e a public key (age1…), one per line:</source>
+        <translation>または公開鍵（age1…）を1行に1つずつ貼り付け(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>age1…</source>
+        <translation>age1…</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s public key</source>
+        <translation>受取人の公開鍵</translation>
+    </message>
+    <message>
+        <source>Load a recipients &amp;file…</source>
+        <translation>受取人ファイルを読み込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the address book…</source>
+        <translation>アドレス帳に登録(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Also for our office:</source>
+        <translation>庁内用にも暗号化：</translation>
+    </message>
+    <message>
+        <source>{name}, check code {code}. The office can reopen every export (set in Settings).</source>
+        <translation>{name}（確認コード {code}）。書き出したファイルはすべて庁内でも開き直せます（「設定」で変更）。</translation>
+    </message>
+    <message>
+        <source>office key</source>
+        <translation>庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>This is not a recipient key. A key starts with age1 and is 62 characters long.</source>
+        <translation>受取人の鍵ではありません。鍵は age1 で始まる62文字です。</translation>
+    </message>
+    <message>
+        <source>No recipient yet. Tick a name, or paste a public key.</source>
+        <translation>受取人がまだいません。名前にチェックを付けるか、公開鍵を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Pasted key {start}…</source>
+        <translation>貼り付けた鍵 {start}…</translation>
+    </message>
+    <message>
+        <source>Choose a recipients file</source>
+        <translation>受取人ファイルを選択</translation>
     </message>
 </context>
 <context>
@@ -738,8 +1067,36 @@
         <translation>パスフレーズ。受取人には電話か対面で伝え、ファイルと一緒に送らないでください。</translation>
     </message>
     <message>
-        <source>the recipient&apos;s key: {keys}</source>
-        <translation>受取人の鍵: {keys}</translation>
+        <source>Not for our office: the office cannot reopen it.</source>
+        <translation>庁内用には暗号化しません。庁内では開き直せません。</translation>
+    </message>
+    <message>
+        <source>Pasted key {start}…</source>
+        <translation>貼り付けた鍵 {start}…</translation>
+    </message>
+    <message>
+        <source>the recipients&apos; keys (check code beside each name):</source>
+        <translation>受取人の鍵（名前の横は確認コード）：</translation>
+    </message>
+    <message>
+        <source>Also for our office ({name})</source>
+        <translation>庁内用にも暗号化（{name}）</translation>
+    </message>
+    <message>
+        <source>office key</source>
+        <translation>庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>作成しない</translation>
+    </message>
+    <message>
+        <source>written beside the archive, with the purpose</source>
+        <translation>ファイルの横に作成（利用目的を含む）</translation>
+    </message>
+    <message>
+        <source>written beside the archive, without the purpose</source>
+        <translation>ファイルの横に作成（利用目的は含めない）</translation>
     </message>
     <message>
         <source>Kept, in this order</source>
@@ -772,8 +1129,71 @@
         <translation>保護方法</translation>
     </message>
     <message>
+        <source>Instructions</source>
+        <translation>説明書</translation>
+    </message>
+    <message>
         <source>From the file</source>
         <translation>元のファイル</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Office key</source>
+        <translation>庁内用の鍵</translation>
+    </message>
+    <message>
+        <source>When an office key is set, every export is also encrypted to it, so that the office can reopen and check what it sent. Review shows it, and the record inside the archive names it. The recipient does not need it. IT staff keep the office&apos;s secret key; enter only its public key here.</source>
+        <translation>庁内用の鍵を設定すると、書き出すファイルはすべてこの鍵宛てにも暗号化され、送ったものを庁内で開き直して確かめられます。確認ページに表示され、ファイル内の記録にも残ります。受取人には必要ありません。秘密鍵は情報システム担当者が保管し、ここには公開鍵だけを入力してください。</translation>
+    </message>
+    <message>
+        <source>Office &amp;public key:</source>
+        <translation>庁内用の公開鍵(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>age1…</source>
+        <translation>age1…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. Citizens Division, Kita City</source>
+        <translation>例：北市 市民課</translation>
+    </message>
+    <message>
+        <source>&amp;Set as office key</source>
+        <translation>庁内用の鍵に設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the office key</source>
+        <translation>庁内用の鍵を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No office key is set: exports are encrypted only for their recipients.</source>
+        <translation>庁内用の鍵は設定されていません。ファイルは受取人宛てにだけ暗号化されます。</translation>
+    </message>
+    <message>
+        <source>Current office key: {name}</source>
+        <translation>現在の庁内用の鍵：{name}</translation>
+    </message>
+    <message>
+        <source>Saved. Every export from now on is also for the office.</source>
+        <translation>保存しました。これから書き出すファイルはすべて庁内用にも暗号化します。</translation>
+    </message>
+    <message>
+        <source>Removed. Exports are encrypted only for their recipients.</source>
+        <translation>削除しました。これからはファイルを受取人宛てにだけ暗号化します。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,26 @@ import pytest
 TEST_SAMPLE_ROWS = 3000
 
 
+@pytest.fixture(autouse=True)
+def _own_key_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each GUI test has its own empty settings and data folders: the Open window remembers the key file it used
+    and offers the key in the data folder, which must not carry over into the next test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("EXPORTER_DATA_DIR", str(home / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _core_sentences_in_english():
+    """The core's sentences start in English in every GUI test (a test that switched the GUI to Japanese also
+    switched them, and removing its translators does not switch them back)."""
+    from exporter import messages
+
+    messages.set_language("en")
+    yield
+    messages.set_language(None)
+
+
 @pytest.fixture
 def wizard(qtbot, tmp_path: Path):
     """A wizard whose bundled sample is small and cached in this test's folder."""

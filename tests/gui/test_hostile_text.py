@@ -154,9 +154,9 @@ def test_a_private_key_file_gets_no_warning(qtbot, window, hostile_archive, tmp_
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (None, "is a device or socket, not a file."),
-        (b"# comment\n" * 7000, "is too large (the limit is 64 KiB)."),
-        (b"AGE-SECRET-KEY-1\xff\xfe\n", "is not UTF-8 text."),
+        (None, "The identity file {key} is a device or socket, not a file."),
+        (b"# comment\n" * 7000, "The identity file {key} is too large (the limit is 64 KiB)."),
+        (b"AGE-SECRET-KEY-1\xff\xfe\n", "{key} is not a key file: it is not text."),
     ],
     ids=["device", "too large", "not UTF-8"],
 )
@@ -170,7 +170,7 @@ def test_an_unusable_key_file_is_refused_with_a_sentence(qtbot, window, hostile_
 
     open_archive(qtbot, window, archive, key, tmp_path / "out")
 
-    assert window.message.text() == f"The identity file {key} {expected}"
+    assert window.message.text() == expected.format(key=key)
     assert not (tmp_path / "out").exists()
 
 
@@ -203,7 +203,7 @@ def test_a_secret_key_pasted_as_recipient_says_so_and_advises_a_new_key(qtbot, w
     text = page.key_error.text()
     assert text.startswith("A secret key was given where the recipient's public key belongs.")
     assert "make a new key" in text
-    shown = text + page.fingerprint_label.text()
+    shown = text + page.codes_label.text()
     assert not any(secret[i : i + 12].lower() in shown.lower() for i in range(16, len(secret) - 11))
 
 

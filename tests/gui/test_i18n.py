@@ -85,7 +85,7 @@ def test_japanese_makes_qwizard_buttons_and_our_strings_japanese(app, qtbot):
     window = OpenWindow()
     qtbot.addWidget(window)
     assert window.open_button.text() == "検証して開く(&V)"
-    assert window.windowTitle() == "持ち出しデータを開く"
+    assert window.windowTitle() == "受け取ったファイルを開く"
 
 
 def test_english_plurals_come_from_the_english_catalogue(app, qtbot):

@@ -86,7 +86,8 @@ def test_switching_language_on_the_columns_page_retranslates_every_page_and_keep
     assert source.open_button.text() == "受け取ったデータを開く(&O)…"
     assert wizard.purpose_page.purpose_label.text() == "利用目的（必須）(&P):"
     assert wizard.protection_page.key_radio.text() == "受取人の鍵（推奨）(&K)"
-    assert wizard.protection_page.fingerprint_label.text() == "鍵がまだありません。受取人に公開鍵を依頼してください。"
+    no_recipient = "受取人がまだいません。名前にチェックを付けるか、公開鍵を貼り付けてください。"
+    assert wizard.protection_page.codes_label.text() == no_recipient
 
     choose_language(qtbot, wizard, "en", "Resident file")
     assert titles(wizard) == ENGLISH_TITLES
@@ -156,7 +157,7 @@ def test_the_language_of_new_windows_follows_the_last_choice(english, qtbot, wiz
     choose_language(qtbot, wizard, "ja", "住民データファイル")
     window = wizard.show_open_window()
     qtbot.addWidget(window)
-    assert window.windowTitle() == "持ち出しデータを開く"
+    assert window.windowTitle() == "受け取ったファイルを開く"
     other = ExportWizard(sample_rows=10, sample_folder=Path(wizard.sample_folder))
     qtbot.addWidget(other)
     assert other.language_actions["ja"].isChecked()

@@ -342,6 +342,6 @@ def test_an_archive_over_the_unpacked_size_limit_gets_advice_this_window_can_fol
     switch_language(QApplication.instance(), "ja")
     qtbot.waitUntil(lambda: "コマンドライン" in window.message.text(), timeout=TIMEOUT_MS)
     assert window.message.text().split("\n")[1] == (
-        "このアーカイブを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion 1028」"
+        "このファイルを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion 1028」"
         "を使って開いてください。"
     )

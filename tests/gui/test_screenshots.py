@@ -22,6 +22,8 @@ WIZARD_PICTURES = (
     "08-source-refused",
 )
 OPEN_PICTURES = ("07-open", "09-open-damaged")
+KEY_PICTURES = ("10-key-card", "11-create-key", "12-key-passphrase", "13-settings")
+PROTECTION_WITH_BOOK = "14-protection-book"
 
 
 def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_size(tmp_path):
@@ -43,10 +45,15 @@ def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_si
     )
 
     assert done.returncode == 0, done.stderr
-    assert sorted(path.stem for path in folder.iterdir()) == sorted(WIZARD_PICTURES + OPEN_PICTURES)
-    for name in WIZARD_PICTURES:
+    everything = WIZARD_PICTURES + OPEN_PICTURES + KEY_PICTURES + (PROTECTION_WITH_BOOK,)
+    assert sorted(path.stem for path in folder.iterdir()) == sorted(everything)
+    for name in (*WIZARD_PICTURES, PROTECTION_WITH_BOOK):
         image = QImage(str(folder / f"{name}.png"))
         assert (image.width(), image.height()) == (DEFAULT_SIZE.width(), DEFAULT_SIZE.height()), name
+    for name in KEY_PICTURES:
+        image = QImage(str(folder / f"{name}.png"))
+        assert image.width() > 300, name
+        assert image.height() > 100, name
     for name in OPEN_PICTURES:
         image = QImage(str(folder / f"{name}.png"))
         assert image.width() > 400, name

@@ -53,14 +53,18 @@ class ExportPage(Page):
         self.sha_label = data_label()
         self.sha_label.setFont(monospace_font())
         self.rows_done_label = data_label()
-        self._captions = [QLabel() for _ in range(5)]
+        self.instructions_label = data_label()
+        self.instructions_problem = MessageLabel()
+        self._captions = [QLabel() for _ in range(6)]
         form = QFormLayout(self.done_panel)
         form.setContentsMargins(0, 0, 0, 0)
-        values = (self.file_label, self.folder_label, self.size_label, self.rows_done_label, self.sha_label)
+        values = (self.file_label, self.folder_label, self.size_label, self.rows_done_label, self.sha_label,
+                  self.instructions_label)  # fmt: skip
         for caption, value in zip(self._captions, values, strict=True):
             form.addRow(caption, value)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_folder)
+        form.addRow(self.instructions_problem)
         self.handover = QLabel()
         self.handover.setWordWrap(True)
         form.addRow(self.handover)
@@ -85,17 +89,17 @@ class ExportPage(Page):
         self.stop_button.setText(self.tr("&Stop the export"))
         self.stop_button.setAccessibleName(self.tr("Stop the export; nothing is written"))
         self.back_button.setText(self.tr("&Back to the review"))
-        self.sha_label.setAccessibleName(self.tr("SHA-256 fingerprint of the archive"))
+        self.sha_label.setAccessibleName(self.tr("Hash value (SHA-256) of the archive"))
         captions = (self.tr("File:"), self.tr("Folder:"), self.tr("Size:"), self.tr("Residents:"),
-                    self.tr("SHA-256 fingerprint:"))  # fmt: skip
+                    self.tr("Hash value (SHA-256):"), self.tr("Instructions:"))  # fmt: skip
         for caption, text in zip(self._captions, captions, strict=True):
             caption.setText(text)
         self.open_button.setText(self.tr("&Open the folder"))
         self.open_button.setAccessibleName(self.tr("Open the folder that holds the archive"))
         self.handover.setText(
             self.tr(
-                "Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. "
-                "Only the intended recipient can open it."
+                "Hand the file to the recipient. The hash value lets them check that it arrived unchanged: "
+                "exporter shows it when they open the file. Only the intended recipient can open it."
             )
         )
         self._show_phase()
@@ -133,6 +137,24 @@ class ExportPage(Page):
             self.size_label.setText(QLocale().formattedDataSize(result.size))
             self.rows_done_label.setText(number(result.rows))
             self.sha_label.setText(grouped(result.sha256, 8))
+            self._show_instructions(result)
+
+    def _show_instructions(self, result: ExportResult) -> None:
+        """The instructions file's name (to send with the archive), or why it could not be written."""
+        if result.instructions is not None:
+            self.instructions_label.setText(
+                self.tr("{name} (send it with the archive: it says how to open and check it)").format(
+                    name=safe_text(result.instructions.name)
+                )
+            )
+        elif result.instructions_error is not None:
+            self.instructions_label.setText(self.tr("not written"))
+        else:
+            self.instructions_label.setText(self.tr("none (not asked for)"))
+        if result.instructions_error is not None:
+            self.instructions_problem.show_error(result.instructions_error)
+        else:
+            self.instructions_problem.clear_message()
 
     def initializePage(self) -> None:
         self.result = None

@@ -1,9 +1,12 @@
-"""Page 4: who can open the archive. Recommended: the recipient's public key. Fallback: one strong passphrase."""
+"""Page 4: who can open the archive. Recommended: recipients' keys, picked by name from the address book or pasted,
+each with the check code to read aloud; the office too when it has a key. Fallback: one generated passphrase.
+
+Below: whether instructions for the recipient are written beside the archive (on by default) and whether they
+name the purpose (off: the purpose may say more than a contractor's mail room should read).
+"""
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,23 +15,23 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
 
-from exporter.display import safe_text
-from exporter.envelope import X25519Recipient, parse_recipients_file
 from exporter.errors import ExporterError
+from exporter.gui.book_dialog import AddRecipientDialog
 from exporter.gui.pages.base import Page
+from exporter.gui.recipient_picker import RecipientPicker
+from exporter.gui.secret_field import PassphraseField
 from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text, monospace_font
-from exporter.passphrase import estimate, generate, generated_bits
+from exporter.passphrase import GENERATED_BITS, estimate, generate, is_generated, normalise
 from exporter.plan import Secret
 
 if TYPE_CHECKING:
@@ -37,20 +40,9 @@ if TYPE_CHECKING:
 CLIPBOARD_SECONDS = 60
 
 
-def fingerprint(recipient: str) -> str:
-    """What to read aloud: eight characters from each end of the key, in fours (age1 qx3f 7a0c … m4t8 9k2d).
-
-    Sixteen characters are 80 bits: nobody can make a key of their own that sounds the same over the phone,
-    which four characters from each end (40 bits, half of them checksum) would not guarantee.
-    """
-    data = recipient.strip()[len("age1") :]
-    return f"age1 {data[:4]} {data[4:8]} … {data[-8:-4]} {data[-4:]}"
-
-
 class ProtectionPage(Page):
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__(wizard)
-        self._file_problem: Callable[[], str] | None = None  # why the recipients file was refused
         self._copied_note = False  # the passphrase note says it was copied
         self.key_radio = QRadioButton()
         self.passphrase_radio = QRadioButton()
@@ -60,73 +52,107 @@ class ProtectionPage(Page):
         self.key_radio.setChecked(True)
         self.key_radio.toggled.connect(self._mode_changed)
 
-        self.key_edit = QPlainTextEdit()
-        self.key_edit.setTabChangesFocus(True)
-        self.key_edit.setFont(monospace_font())
-        self.key_edit.setFixedHeight(self.key_edit.fontMetrics().lineSpacing() * 3 + 16)
-        self.key_edit.textChanged.connect(self._keys_changed)
-        self.file_button = QPushButton()
-        self.file_button.clicked.connect(self._load_recipients_file)
-        self.fingerprint_label = QLabel()
-        self.fingerprint_label.setWordWrap(True)
-        self.fingerprint_label.setTextFormat(Qt.TextFormat.RichText)
-        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_error = MessageLabel()
+        self.picker = RecipientPicker()
+        self.picker.changed.connect(self.completeChanged)
+        self.picker.add_requested.connect(self.add_to_book)
+        self.add_dialog: AddRecipientDialog | None = None
+        self.key_edit = self.picker.key_edit  # the names tests and screenshots use
+        self.key_error = self.picker.key_error
+        self.codes_label = self.picker.codes_label
 
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setFont(monospace_font())
-        self.passphrase_edit.textChanged.connect(self._passphrase_changed)
-        self.show_box = QCheckBox()
-        self.show_box.toggled.connect(self._show_toggled)
+        self.passphrase_field = PassphraseField()
+        self.passphrase_edit = self.passphrase_field.edit
+        self.show_box = self.passphrase_field.show_box
+        self.passphrase_field.textChanged.connect(self._passphrase_changed)
         self.generate_button = QPushButton()
         self.generate_button.clicked.connect(self.generate_passphrase)
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_passphrase)
         self.meter = StrengthMeter()
+        # a generated passphrase, large and in its groups for reading aloud; shown only while Show is ticked
+        self.groups_label = QLabel()
+        self.groups_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.groups_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = monospace_font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.groups_label.setFont(font)
+        self.groups_label.hide()
+        self.show_box.toggled.connect(lambda _shown: self._show_groups())
         self.passphrase_note = MessageLabel()
         self.channel = channel = QLabel()
         channel.setWordWrap(True)
-        self._generated = ""
+        self.office_waiver = QCheckBox()  # a passphrase archive cannot also be for the office: say so, and ask
+        self.office_waiver.toggled.connect(self.completeChanged)
+        self.office_waiver.hide()
+        self.waiver_note = QLabel()
+        self.waiver_note.setWordWrap(True)
+        self.waiver_note.hide()
+        self._office = False
         self._copied = ""
 
-        key_box = QGridLayout()
-        key_box.setContentsMargins(24, 0, 0, 0)
-        key_box.addWidget(self.key_edit, 0, 0, 1, 2)
-        key_box.addWidget(self.file_button, 1, 0)
-        key_box.addWidget(self.fingerprint_label, 2, 0, 1, 2)
-        key_box.addWidget(self.key_error, 3, 0, 1, 2)
-        key_box.setColumnStretch(1, 1)
+        self.instructions_box = QCheckBox()
+        self.instructions_box.setChecked(True)
+        self.instructions_box.toggled.connect(self._instructions_toggled)
+        self.purpose_box = QCheckBox()
+        self.settings_button = QPushButton()
+        self.settings_button.clicked.connect(self.open_settings)
+
         phrase_row = QHBoxLayout()
-        phrase_row.addWidget(self.passphrase_edit, 1)
-        phrase_row.addWidget(self.show_box)
+        phrase_row.addWidget(self.passphrase_field, 1)
         phrase_row.addWidget(self.generate_button)
         phrase_row.addWidget(self.copy_button)
         phrase_box = QVBoxLayout()
         phrase_box.setContentsMargins(24, 0, 0, 0)
         phrase_box.addLayout(phrase_row)
+        phrase_box.addWidget(self.groups_label)
         phrase_box.addWidget(self.meter)
         phrase_box.addWidget(self.passphrase_note)
         phrase_box.addWidget(channel)
-        self._passphrase_widgets = (self.passphrase_edit, self.show_box, self.generate_button, self.copy_button,
-                                    self.meter, channel)  # fmt: skip
-        self._key_widgets = (self.key_edit, self.file_button, self.fingerprint_label)
+        phrase_box.addWidget(self.office_waiver)
+        phrase_box.addWidget(self.waiver_note)
+        self._passphrase_widgets = (self.passphrase_field, self.generate_button, self.copy_button, self.meter,
+                                    channel, self.office_waiver, self.waiver_note)  # fmt: skip
+        key_box = QVBoxLayout()
+        key_box.setContentsMargins(24, 0, 0, 0)
+        key_box.addWidget(self.picker)
 
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addWidget(self.key_radio)
+        column.addLayout(key_box)
+        column.addSpacing(self.fontMetrics().height() // 2)
+        column.addWidget(self.passphrase_radio)
+        column.addLayout(phrase_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes between the controls, which scroll into view
+        bottom = QHBoxLayout()
+        options = QVBoxLayout()
+        options.addWidget(self.instructions_box)
+        options.addWidget(self.purpose_box)
+        bottom.addLayout(options, 1)
+        bottom.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.key_radio)
-        layout.addLayout(key_box)
-        layout.addSpacing(self.fontMetrics().height())
-        layout.addWidget(self.passphrase_radio)
-        layout.addLayout(phrase_box)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
         for first, second in (
-            (self.key_radio, self.key_edit),
-            (self.key_edit, self.file_button),
-            (self.file_button, self.passphrase_radio),
+            (self.key_radio, self.picker.book),
+            (self.picker.book, self.key_edit),
+            (self.key_edit, self.picker.file_button),
+            (self.picker.file_button, self.picker.add_button),
+            (self.picker.add_button, self.passphrase_radio),
             (self.passphrase_radio, self.passphrase_edit),
             (self.passphrase_edit, self.show_box),
             (self.show_box, self.generate_button),
             (self.generate_button, self.copy_button),
+            (self.copy_button, self.instructions_box),
+            (self.instructions_box, self.purpose_box),
+            (self.purpose_box, self.settings_button),
         ):
             self.setTabOrder(first, second)
         self._mode_changed()
@@ -135,16 +161,11 @@ class ProtectionPage(Page):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Protection"))
         self.setSubTitle(self.tr("Choose who can open the archive."))
-        self.key_radio.setText(self.tr("The recipient's &key (recommended)"))
+        self.key_radio.setText(self.tr("The recipients' &keys (recommended)"))
         self.passphrase_radio.setText(self.tr("A &passphrase"))
-        self.key_edit.setPlaceholderText(self.tr("Paste the recipient's public key here: age1…"))
-        self.key_edit.setAccessibleName(self.tr("Recipient's public key"))
-        self.file_button.setText(self.tr("Load a recipients &file…"))
-        self.fingerprint_label.setAccessibleName(self.tr("Key fingerprint to read aloud"))
-        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
-        self.show_box.setText(self.tr("S&how"))
+        self.passphrase_field.setAccessibleName(self.tr("Passphrase"))
         self.generate_button.setText(self.tr("&Generate"))
-        self.generate_button.setAccessibleName(self.tr("Generate a passphrase of easily spoken words"))
+        self.generate_button.setAccessibleName(self.tr("Generate a passphrase of digit groups to read aloud"))
         self.copy_button.setText(self.tr("C&opy"))
         self.copy_button.setAccessibleName(self.tr("Copy the passphrase; the clipboard is cleared after a minute"))
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
@@ -154,112 +175,124 @@ class ProtectionPage(Page):
                 "never in the same e-mail or on the same medium."
             )
         )
-        self._show_keys()
+        self.instructions_box.setText(self.tr("Write &instructions beside the archive (how to open and check it)"))
+        self.purpose_box.setText(self.tr("Include the p&urpose in the instructions"))
+        self.settings_button.setText(self.tr("Se&ttings…"))
+        self.settings_button.setAccessibleName(self.tr("Settings: the office key"))
+        self.office_waiver.setText(self.tr("Export &without the copy for our office"))
+        self.waiver_note.setText(
+            self.tr(
+                "A passphrase cannot be combined with the office key, so the office will not be able to reopen "
+                "an archive protected by a passphrase. Tick the box above to export it anyway."
+            )
+        )
         self._show_passphrase_note()
+
+    def initializePage(self) -> None:
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        """Read the address book and the office key again (they are files other programs may change)."""
+        from exporter.gui import key_store
+
+        problems: list[ExporterError] = []
+        try:
+            self.picker.set_book(key_store.address_book())
+        except ExporterError as err:  # a broken book: pasting still works, and the sentence names the file
+            self.picker.set_book(())
+            problems.append(err)
+        self.picker.set_book_locked(key_store.book_locked())
+        try:
+            office = key_store.office_key()
+        except ExporterError as err:  # broken settings: the export would stop on them too, so say it now
+            office = None
+            problems.append(err)
+        self.picker.set_office(office)
+        self.picker.set_problems(problems)
+        self._office = self.draft.office = office is not None
+        self._show_waiver()
+
+    def _show_waiver(self) -> None:
+        """The office waiver only matters for a passphrase, and only when the office has a key."""
+        shown = self._office and self.passphrase_radio.isChecked()
+        self.office_waiver.setVisible(shown)
+        self.waiver_note.setVisible(shown)
 
     # -- state ---------------------------------------------------------------------------------------------
 
     def recipients(self) -> tuple[str, ...] | None:
-        """The pasted keys, or None if a line is not a key (the error is shown)."""
-        keys, _problem = self._parse_keys()
-        return keys
-
-    def _parse_keys(self) -> tuple[tuple[str, ...] | None, ExporterError | None]:
-        """The pasted keys, or None and why the first line that is not a key was refused (never quoting it)."""
-        keys = []
-        for line in self.key_edit.toPlainText().splitlines():
-            text = line.strip()
-            if not text or text.startswith("#"):
-                continue
-            try:
-                keys.append(str(X25519Recipient.parse(text)))
-            except ExporterError as err:
-                return None, err
-        return tuple(dict.fromkeys(keys)), None
+        """The chosen keys, or None if a pasted line is not a key (the error is shown)."""
+        chosen = self.picker.chosen()
+        return None if chosen is None else tuple(recipient.key for recipient in chosen)
 
     def isComplete(self) -> bool:
         if self.key_radio.isChecked():
             return bool(self.recipients())
-        return self._strength_ok(self.passphrase_edit.text())
+        if self._office and not self.office_waiver.isChecked():
+            return False
+        return self._strength_ok(self.passphrase_field.text())
 
     def validatePage(self) -> bool:
+        chosen = self.picker.chosen() or ()
         if self.key_radio.isChecked():
-            self.draft.recipients, self.draft.passphrase = self.recipients() or (), None
+            self.draft.recipients, self.draft.passphrase = tuple(recipient.key for recipient in chosen), None
+            self.draft.recipient_names = tuple(recipient.name for recipient in chosen)
         else:
-            self.draft.recipients, self.draft.passphrase = (), Secret(self.passphrase_edit.text())
+            self.draft.recipients, self.draft.passphrase = (), Secret(self.passphrase_field.text())
+            self.draft.recipient_names = ()
+        self.draft.without_office_key = self._office and self.passphrase_radio.isChecked()
+        self.draft.instructions = self.instructions_box.isChecked()
+        self.draft.instructions_purpose = self.instructions_box.isChecked() and self.purpose_box.isChecked()
         return self.isComplete()
 
     def using_passphrase(self) -> bool:
         return self.passphrase_radio.isChecked()
 
-    # -- the recipient's key -------------------------------------------------------------------------------
+    def _instructions_toggled(self, on: bool) -> None:
+        self.purpose_box.setEnabled(on)
+
+    def open_settings(self) -> None:
+        from exporter.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.exec()
+        self.refresh_keys()
+        self.completeChanged.emit()
+
+    # -- the recipients' keys ------------------------------------------------------------------------------
 
     def set_recipients(self, keys: tuple[str, ...] | list[str]) -> None:
         self.key_radio.setChecked(True)
-        self.key_edit.setPlainText("\n".join(keys))
+        self.picker.set_pasted(keys)
 
-    def _keys_changed(self) -> None:
-        self._file_problem = None
-        self._show_keys()
-        self.completeChanged.emit()
+    def add_to_book(self, key: str) -> None:
+        """Name a pasted key in the address book (a dialog); once added it is ticked by that name."""
+        dialog = AddRecipientDialog(key, self)
+        dialog.accepted.connect(lambda: self._added(dialog, key))
+        self.add_dialog = dialog
+        dialog.open()
 
-    def _show_keys(self) -> None:
-        text = self.key_edit.toPlainText().strip()
-        keys, problem = self._parse_keys()
-        if not text:
-            self.fingerprint_label.setText(self.tr("No key yet. Ask the recipient for their public key."))
-            self.key_error.clear_message()
-        elif keys is None and problem is not None and "AGE-SECRET-KEY-" in text.upper():
-            self.fingerprint_label.setText("")  # a secret key was pasted: say so, and that a new one is needed
-            self.key_error.show_message(error_text(problem), "error")
-        elif keys is None:
-            self.fingerprint_label.setText("")
-            self.key_error.show_message(
-                self.tr("This is not a recipient key. A key starts with age1 and is 62 characters long."), "error"
-            )
-        else:
-            prints = "<br>".join(html.escape(fingerprint(key)) for key in keys)
-            self.fingerprint_label.setText(
-                html.escape(self.tr("Read this aloud to the recipient to check the key:"))
-                + f"<br><span style='font-family:monospace; font-size:x-large; font-weight:bold'>{prints}</span>"
-            )
-            self.key_error.clear_message()
-        if self._file_problem is not None:
-            self.key_error.show_message(self._file_problem(), "error")
+    def _added(self, dialog: AddRecipientDialog, key: str) -> None:
+        self.refresh_keys()
+        if dialog.added is not None:
+            self.picker.added(dialog.added, key)
 
-    def _load_recipients_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a recipients file"))
-        if name:
-            self.load_recipients_file(Path(name))
+    def choose_by_name(self, names: list[str]) -> None:
+        self.key_radio.setChecked(True)
+        self.picker.tick(names)
 
     def load_recipients_file(self, path: Path) -> None:
-        """Read a recipients file within its size limit (exporter.keyfiles); a refusal names the file and line."""
-        from exporter.keyfiles import RECIPIENTS_FILE, read_small_file
-
-        try:
-            text = read_small_file(path, RECIPIENTS_FILE).text
-            recipients = parse_recipients_file(text, path.name)
-        except ExporterError as err:
-            refused = err
-            self._refuse_file(lambda: safe_text(error_text(refused), multiline=True))
-            return
-        self.set_recipients([str(recipient) for recipient in recipients])
-
-    def _refuse_file(self, problem: Callable[[], str]) -> None:
-        """Show why the file was refused; ``problem`` words it again after a language change."""
-        self._file_problem = problem
-        self._show_keys()
+        self.picker.load_recipients_file(path)
 
     # -- the passphrase ------------------------------------------------------------------------------------
 
     def generate_passphrase(self) -> None:
         self.passphrase_radio.setChecked(True)
-        self._generated = generate()
-        self.passphrase_edit.setText(self._generated)
-        self.show_box.setChecked(True)
+        self.passphrase_field.setText(generate())
+        self.passphrase_field.set_shown(True)
 
     def copy_passphrase(self) -> None:
-        text = self.passphrase_edit.text()
+        text = self.passphrase_field.text()
         if not text:
             return
         QGuiApplication.clipboard().setText(text)
@@ -280,17 +313,38 @@ class ProtectionPage(Page):
             self.passphrase_radio.setChecked(True)
         self._copied_note = False
         self._show_passphrase_note()
+        self._show_groups()
         self.completeChanged.emit()
 
+    def _show_groups(self) -> None:
+        """The generated passphrase in two lines of four groups, as it is read out; hidden with the field."""
+        text = self.passphrase_field.text()
+        shown = self.passphrase_field.shown() and _typo(text) is None and is_generated(text)
+        if shown:
+            groups = normalise(text).split("-")
+            half = len(groups) // 2
+            self.groups_label.setText("  ".join(groups[:half]) + "\n" + "  ".join(groups[half:]))
+        else:
+            self.groups_label.clear()
+        self.groups_label.setVisible(shown)
+
     def _show_passphrase_note(self) -> None:
-        """The meter and the sentence under it, from the passphrase as it is now."""
-        text = self.passphrase_edit.text()
+        """The meter and the sentence under it, from the passphrase as it is now (a generated one typed back with
+        full-width digits, spaces or other hyphens counts as generated: the core normalises it the same way)."""
+        text = self.passphrase_field.text()
+        typo = _typo(text)
         if not text:
             self.meter.set_bits(None, acceptable=False)
             self.passphrase_note.clear_message()
-        elif text == self._generated:
-            self.meter.set_bits(generated_bits(text), acceptable=True)
-            self.passphrase_note.show_message(self.tr("Generated from easily spoken words."), "ok")
+        elif typo is not None:
+            self.meter.set_bits(None, acceptable=False)
+            self.passphrase_note.show_message(error_text(typo), "error")
+        elif is_generated(text):
+            self.meter.set_bits(GENERATED_BITS, acceptable=True)
+            generated = self.tr(
+                "Generated. Read it to the recipient group by group; they may type it with or without the hyphens."
+            )
+            self.passphrase_note.show_message(generated, "ok")
         else:
             strength = estimate(text)
             self.meter.set_bits(strength.bits, acceptable=strength.acceptable)
@@ -306,16 +360,21 @@ class ProtectionPage(Page):
             )
 
     def _strength_ok(self, text: str) -> bool:
-        return bool(text) and (text == self._generated or estimate(text).acceptable)
-
-    def _show_toggled(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.passphrase_edit.setEchoMode(mode)
+        return bool(text) and _typo(text) is None and (is_generated(text) or estimate(text).acceptable)
 
     def _mode_changed(self) -> None:
         keys = self.key_radio.isChecked()
-        for widget in self._key_widgets:
-            widget.setEnabled(keys)
+        self.picker.setEnabled(keys)
         for widget in self._passphrase_widgets:
             widget.setEnabled(not keys)
+        self._show_waiver()
         self.completeChanged.emit()
+
+
+def _typo(text: str) -> ExporterError | None:
+    """Why a passphrase shaped like a generated one is wrong (the group named), or None."""
+    try:
+        normalise(text)
+    except ExporterError as err:
+        return err
+    return None

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from exporter.classify import Category
 from exporter.display import is_safe, safe_text
+from exporter.gui.check_codes import recipients_html
 from exporter.gui.models import shown_name
 from exporter.gui.pages.base import Page
-from exporter.gui.pages.protection import fingerprint
 from exporter.gui.widgets import MessageLabel, category_label, english_plural
 
 if TYPE_CHECKING:
@@ -149,11 +149,13 @@ class ReviewPage(Page):
         columns = english_plural(self.tr("%n column(s)", "", len(kept)), len(kept))
         headline = self.tr("{residents} × {columns} leave the office.").format(residents=residents, columns=columns)
         if draft.passphrase is not None:
-            protection = self.tr("a passphrase. Tell it to the recipient by phone or in person, not with the file.")
-        else:
-            protection = self.tr("the recipient's key: {keys}").format(
-                keys=", ".join(fingerprint(key) for key in draft.recipients)
+            protection = html.escape(
+                self.tr("a passphrase. Tell it to the recipient by phone or in person, not with the file.")
             )
+            if draft.without_office_key:
+                protection += "<br>" + html.escape(self.tr("Not for our office: the office cannot reopen it."))
+        else:
+            protection = self._recipients_html()
         delete_by = (
             QLocale().toString(QDate(draft.delete_by), QLocale.FormatType.LongFormat) if draft.delete_by else "–"
         )
@@ -165,7 +167,8 @@ class ReviewPage(Page):
             (self.tr("Purpose"), _escape(draft.purpose)),
             (self.tr("Receiving organisation"), _escape(draft.organisation) or "–"),
             (self.tr("Delete by"), html.escape(delete_by)),
-            (self.tr("Protected with"), html.escape(protection)),
+            (self.tr("Protected with"), protection),
+            (self.tr("Instructions"), html.escape(self._instructions_text())),
             (self.tr("From the file"), _escape(loaded.source.name)),
         ]  # fmt: skip
         cells = "".join(
@@ -174,6 +177,36 @@ class ReviewPage(Page):
             for label, value in rows
         )
         return f"<p style='font-size:large'><b>{html.escape(headline)}</b></p><table>{cells}</table>"
+
+    def _recipients_html(self) -> str:
+        """Each recipient by name (or as a pasted key) with its check code, and the office when it is added."""
+        draft = self.draft
+        names = draft.recipient_names or ("",) * len(draft.recipients)
+        labelled = [
+            (safe_text(name) if name else self.tr("Pasted key {start}…").format(start=key[:12]), key)
+            for name, key in zip(names, draft.recipients, strict=False)
+        ]
+        text = html.escape(self.tr("the recipients' keys (check code beside each name):")) + "<br>"
+        text += recipients_html(labelled, compact=True)
+        office = self._office()
+        if office is not None:
+            name, key = office
+            label = self.tr("Also for our office ({name})").format(name=safe_text(name) or self.tr("office key"))
+            text += "<br>" + recipients_html([(label, key)], compact=True)
+        return text
+
+    def _office(self) -> tuple[str, str] | None:
+        from exporter.gui import key_store
+
+        return key_store.office_key() if self.draft.office else None
+
+    def _instructions_text(self) -> str:
+        draft = self.draft
+        if not draft.instructions:
+            return self.tr("none")
+        if draft.instructions_purpose:
+            return self.tr("written beside the archive, with the purpose")
+        return self.tr("written beside the archive, without the purpose")
 
 
 def _escape(text: str) -> str:

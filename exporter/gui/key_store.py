@@ -1,0 +1,156 @@
+"""What the windows read from and hand to the core's keys: the address book, the office key, the recipient's own
+key (created protected, unlocked with its passphrase) and the key file the Open window remembers.
+
+A thin layer, without Qt, so the pages and dialogs do not each know the core's names; every call reads the files
+again (IT staff or the command line may have changed them while the window was open).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class BookEntry(Protocol):
+    """What the windows show of an address-book entry (the core's entry has these attributes)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def confirmed(self) -> date | None: ...
+
+
+def address_book() -> Sequence[BookEntry]:
+    """The address book's entries in the order the core lists them (PlanError when the book is broken)."""
+    from exporter.keys import load_book
+
+    return load_book().entries
+
+
+def office_key() -> tuple[str, str] | None:
+    """The office's (name, public key) when an office key is configured, else None."""
+    from exporter.keys import office_key as configured
+
+    office = configured()
+    return None if office is None else (office.name, office.key)
+
+
+def set_office_key(key: str, name: str) -> None:
+    """Make ``key`` the office key (EncryptionError: not a public key; PlanError: the settings are locked)."""
+    from exporter.keys import set_office_key as set_key
+
+    set_key(key, name)
+
+
+def clear_office_key() -> None:
+    from exporter.keys import clear_office_key as clear
+
+    clear()
+
+
+def create_key(passphrase: str, path: Path | None = None, work_factor: int | None = None) -> tuple[Path, str]:
+    """Create the recipient's key, protected by ``passphrase``, at ``path`` (default: the user's data folder);
+    returns (key file, public key). Slow (scrypt, ``work_factor`` 18 unless a test asks for less): on the worker.
+    A weak passphrase (PlanError) or an existing file (OutputError) is refused with one sentence."""
+    from exporter.keys import DEFAULT_WORK_FACTOR, create_identity
+
+    created = create_identity(path, passphrase=passphrase, work_factor=work_factor or DEFAULT_WORK_FACTOR)
+    return created.path, created.card.public_key
+
+
+def card_text(public_key: str) -> str:
+    """What Copy and Save put out: the key card in Japanese, then English (public key and check code only)."""
+    from exporter.keys import KeyCard
+
+    return KeyCard(public_key).file_text()
+
+
+def save_card(path: Path, public_key: str) -> None:
+    """Write the key card to ``path`` (UTF-8 with BOM, CRLF; never over an existing file: OutputError)."""
+    from exporter.keys import KeyCard, write_card
+
+    write_card(path, KeyCard(public_key))
+
+
+def load_identities(key_file: Path, passphrase: str | None) -> Sequence[Any]:
+    """The secret keys in ``key_file``, unlocked with ``passphrase`` when it is protected (KeyPassphraseNeeded,
+    WrongKeyPassphrase, or one sentence naming the file). Slow for a protected key (scrypt): on the worker."""
+    from exporter.keys import load_identities as load
+
+    return load(key_file, passphrase)
+
+
+def public_key_of(key_file: Path, passphrase: str | None) -> str:
+    """The public key of the first identity in ``key_file`` (unlocked with ``passphrase`` when protected)."""
+    from exporter.keys import card_of
+
+    return card_of(load_identities(key_file, passphrase)[0]).public_key
+
+
+def is_protected(key_file: Path) -> bool:
+    """Whether ``key_file`` is passphrase-protected, so its passphrase must be asked first. A file that cannot be
+    read counts as not protected: opening it then says why in one sentence."""
+    from exporter.errors import ExporterError
+    from exporter.keys import identity_file_is_protected
+
+    try:
+        return identity_file_is_protected(key_file)
+    except ExporterError:
+        return False
+
+
+def my_key_file() -> Path | None:
+    """The recipient's own key in the user's data folder, or None when they have none yet."""
+    from exporter.keys import default_identity_path
+
+    path = default_identity_path()
+    return path if path.exists() else None
+
+
+def remembered_key_file() -> Path | None:
+    """The key file the Open window used last (a plain setting: the path only, never a passphrase), if it still
+    exists."""
+    from exporter.errors import ExporterError
+    from exporter.keys import load_settings
+
+    try:
+        path = load_settings().identity_file
+    except ExporterError:  # broken settings: the Open window still opens; Settings and exports say why
+        return None
+    return path if path is not None and path.exists() else None
+
+
+def remember_key_file(key_file: Path) -> None:
+    """Remember ``key_file`` for the next time the Open window opens (nothing happens when settings are locked)."""
+    from exporter.errors import ExporterError
+    from exporter.keys import remember_identity_file
+
+    with contextlib.suppress(ExporterError, OSError):
+        remember_identity_file(key_file.resolve())
+
+
+def add_to_book(name: str, key: str, organisation: str, confirmed: date | None) -> BookEntry:
+    """Add a recipient to the address book (refused with one sentence: a name or key already there, a locked
+    book, a date in the future)."""
+    from exporter.keys import add_recipient
+
+    return add_recipient(name, key, organisation=organisation, confirmed=confirmed)
+
+
+def book_locked() -> str | None:
+    """Why the address book cannot be changed here (IT locked it), or None when it can."""
+    from exporter.errors import ExporterError
+    from exporter.keys import load_book
+
+    try:
+        reason = load_book().read_only
+    except ExporterError as err:
+        return str(err)
+    return None if reason is None else str(reason)
