@@ -606,7 +606,7 @@
     <name>OpenForm</name>
     <message>
         <source>1. Archive</source>
-        <translation>1. アーカイブ</translation>
+        <translation>1. 受け取ったファイル</translation>
     </message>
     <message>
         <source>The .zip.age file you received</source>
@@ -614,19 +614,19 @@
     </message>
     <message>
         <source>Archive file</source>
-        <translation>アーカイブファイル</translation>
+        <translation>受け取ったファイル</translation>
     </message>
     <message>
         <source>Choose &amp;archive…</source>
-        <translation>アーカイブを選択(&amp;A)…</translation>
+        <translation>ファイルを選択(&amp;A)…</translation>
     </message>
     <message>
         <source>You can also drag the archive or your key file onto this window.</source>
-        <translation>アーカイブや鍵ファイルは、このウィンドウにドラッグして指定することもできます。</translation>
+        <translation>受け取ったファイルや鍵ファイルは、このウィンドウにドラッグして指定することもできます。</translation>
     </message>
     <message>
         <source>2. Your key or passphrase</source>
-        <translation>2. 鍵またはパスフレーズ</translation>
+        <translation>2. 鍵または合言葉</translation>
     </message>
     <message>
         <source>&amp;Key file:</source>
@@ -646,15 +646,15 @@
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>パスフレーズ(&amp;P):</translation>
+        <translation>合言葉(&amp;P):</translation>
     </message>
     <message>
         <source>The passphrase the sender told you</source>
-        <translation>送付元から伝えられたパスフレーズ</translation>
+        <translation>送付元から伝えられた合言葉</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation>パスフレーズ</translation>
+        <translation>合言葉</translation>
     </message>
     <message>
         <source>&amp;Create my key…</source>
@@ -686,7 +686,7 @@
     </message>
     <message>
         <source>Choose the archive</source>
-        <translation>アーカイブを選択</translation>
+        <translation>受け取ったファイルを選択</translation>
     </message>
     <message>
         <source>Encrypted exports (*.age);;All files (*)</source>
@@ -714,15 +714,15 @@
     </message>
     <message>
         <source>Choose the archive (.zip.age) first.</source>
-        <translation>先にアーカイブ（.zip.age）を選んでください。</translation>
+        <translation>先に受け取ったファイル（.zip.age）を選んでください。</translation>
     </message>
     <message>
         <source>Choose your key file, or choose Passphrase and type it.</source>
-        <translation>鍵ファイルを選ぶか、「パスフレーズ」を選んで入力してください。</translation>
+        <translation>鍵ファイルを選ぶか、「合言葉」を選んで入力してください。</translation>
     </message>
     <message>
         <source>Type the passphrase, or choose Key file.</source>
-        <translation>パスフレーズを入力するか、「鍵ファイル」を選んでください。</translation>
+        <translation>合言葉を入力するか、「鍵ファイル」を選んでください。</translation>
     </message>
     <message>
         <source>Choose a folder for the data.</source>
@@ -733,11 +733,11 @@
     <name>OpenWindow</name>
     <message>
         <source>Open an export</source>
-        <translation>持ち出しデータを開く</translation>
+        <translation>受け取ったファイルを開く</translation>
     </message>
     <message>
         <source>Open an archive that was sent to you: choose the .zip.age file, your key file or the passphrase you were told, and a folder for the data. Nothing is saved unless the whole archive verifies.</source>
-        <translation>送られてきたアーカイブを開きます。.zip.age ファイル、ご自分の鍵ファイル（または伝えられたパスフレーズ）、データの保存先フォルダーを選んでください。アーカイブ全体の検証に成功するまで、何も保存されません。</translation>
+        <translation>送られてきた暗号化ファイルを開きます。.zip.age ファイル、ご自分の鍵ファイル（または伝えられた合言葉）、データの保存先フォルダーを選んでください。ファイル全体の確認が済むまで、何も保存されません。</translation>
     </message>
     <message>
         <source>&amp;Verify and open</source>
@@ -757,11 +757,11 @@
     </message>
     <message>
         <source>Intact and complete: nothing was changed after the archive was encrypted, and data.csv matches its manifest. This does not prove who made it.</source>
-        <translation>完全で、改ざんはありません。暗号化された後に変更された箇所はなく、data.csv はマニフェストの記載と一致しています。ただし、誰が作成したかを証明するものではありません。</translation>
+        <translation>欠けも改ざんもありません。暗号化された後に変更された箇所はなく、data.csv は添付の記録（manifest.json）と一致しています。ただし、誰が作成したかを証明するものではありません。</translation>
     </message>
     <message>
         <source>If you trust the archive, open it on the command line with “exporter decrypt --max-expansion {factor}”.</source>
-        <translation>このアーカイブを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion {factor}」を使って開いてください。</translation>
+        <translation>このファイルを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion {factor}」を使って開いてください。</translation>
     </message>
     <message>
         <source>Cancelled: nothing was saved.</source>
@@ -787,15 +787,15 @@
     </message>
     <message>
         <source>Choose who can open the archive.</source>
-        <translation>アーカイブを開ける人を決めてください。</translation>
+        <translation>暗号化したファイルを開ける人を決めてください。</translation>
     </message>
     <message>
         <source>A &amp;passphrase</source>
-        <translation>パスフレーズ(&amp;P)</translation>
+        <translation>合言葉(&amp;P)</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation>パスフレーズ</translation>
+        <translation>合言葉</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
@@ -815,15 +815,15 @@
     </message>
     <message>
         <source>Copy the passphrase; the clipboard is cleared after a minute</source>
-        <translation>パスフレーズをコピー（クリップボードは1分後に消去されます）</translation>
+        <translation>合言葉をコピー（クリップボードは1分後に消去されます）</translation>
     </message>
     <message>
         <source>Passphrase strength</source>
-        <translation>パスフレーズの強度</translation>
+        <translation>合言葉の強度</translation>
     </message>
     <message>
         <source>Tell the recipient the passphrase by another way than the file: by phone or in person, never in the same e-mail or on the same medium.</source>
-        <translation>パスフレーズは、ファイルとは別の方法で受取人に伝えてください。電話や対面で伝え、同じメールや同じ媒体には決して書かないでください。</translation>
+        <translation>合言葉は、ファイルとは別の方法で受取人に伝えてください。電話や対面で伝え、同じメールや同じ媒体には決して書かないでください。</translation>
     </message>
     <message>
         <source>Write &amp;instructions beside the archive (how to open and check it)</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>Too easy to guess. Press Generate, or use a longer phrase of unrelated words.</source>
-        <translation>推測されやすいパスフレーズです。「生成」を押すか、関連のない単語を並べた、より長いフレーズにしてください。</translation>
+        <translation>推測されやすい合言葉です。「生成」を押すか、関連のない単語を並べた、より長いフレーズにしてください。</translation>
     </message>
 </context>
 <context>
@@ -1064,7 +1064,7 @@
     </message>
     <message>
         <source>a passphrase. Tell it to the recipient by phone or in person, not with the file.</source>
-        <translation>パスフレーズ。受取人には電話か対面で伝え、ファイルと一緒に送らないでください。</translation>
+        <translation>合言葉。受取人には電話か対面で伝え、ファイルと一緒に送らないでください。</translation>
     </message>
     <message>
         <source>Not for our office: the office cannot reopen it.</source>
