@@ -80,6 +80,8 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         encoding=args.encoding,
         delimiter=args.delimiter,
         limits=read_limits(args),
+        output_names=dict(args.rename or ()),
+        reasons=dict(args.reason or ()),
     )
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
@@ -136,7 +138,33 @@ def opened_summary(name: str, manifest: object) -> list[str]:
         f"{terminal_line(name)} is intact and complete: nothing was changed after it was encrypted; "
         "this does not prove who made it.",
         "; ".join(facts),
+        *column_lines(fields),
     ]
+
+
+def column_lines(manifest: dict[str, Any]) -> list[str]:
+    """The columns renamed for the recipient (source name → name in data.csv) and the reasons given, if any."""
+    from exporter.manifest import source_names
+    from exporter.messages import msg
+
+    lines = []
+    columns = manifest.get("columns")
+    if isinstance(columns, list):
+        renames = [
+            str(msg("columns.rename_item", source=_manifest_text(source), name=_manifest_text(name)))
+            for name, source in source_names(manifest)
+            if name != source
+        ]
+        if renames:
+            lines.append(str(msg("columns.renamed_line", renames=", ".join(renames))))
+    reasons = manifest.get("reasons")
+    if isinstance(reasons, dict) and reasons:
+        items = [
+            str(msg("columns.reason_item", column=_manifest_text(column), reason=_manifest_text(reason)))
+            for column, reason in reasons.items()
+        ]
+        lines.append(str(msg("columns.reasons_line", reasons="; ".join(items))))
+    return lines
 
 
 def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:

@@ -5,6 +5,11 @@ The schema describes what :func:`exporter.pipeline.build_manifest` writes, as JS
 integer). Required are the fields the receiving side relies on: ``format``, ``format_version``, ``columns``,
 ``rows`` and ``data`` (``file``, ``sha256``, ``size``). Every other known field is optional but typed and bounded.
 
+``columns`` is data.csv's header, in order. ``source_columns`` (since exporter 0.2) names the same columns as the
+source file called them, when the clerk renamed some for the recipient; an archive without it was made before
+renaming existed, and its ``columns`` are the source's names too (:func:`source_names`). ``reasons`` maps a source
+column name to why it left the office. ``columns_left_out`` are source names.
+
 Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
 older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
 is refused with a hint to update). What bounds unknown content is the whole: at most 1 MiB of UTF-8, at most
@@ -21,6 +26,7 @@ from typing import Any
 
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFEST_BYTES, manifest_bytes
 from exporter.errors import DecryptionError, PlanError
+from exporter.plan import MAX_REASON
 
 MAX_DEPTH = 16
 MAX_TEXT = 4096  # characters of the purpose and the organisation
@@ -69,6 +75,12 @@ SCHEMA: dict[str, Any] = {
             },
         },
         "columns": _NAMES,
+        "source_columns": _NAMES,
+        "reasons": {
+            "type": "object",
+            "maxProperties": _MAX_COLUMNS,
+            "additionalProperties": _text(MAX_REASON),
+        },
         "columns_left_out": _NAMES,
         "rows": _count(),
         "data": {
@@ -165,7 +177,11 @@ def check_for_export(manifest: dict[str, Any]) -> None:
                 f"The {label} is {len(value):,} characters long; at most {MAX_TEXT:,} fit in the archive.",
                 hint="Say it in fewer words.",
             )
-    for name in [*manifest.get("columns", ()), *manifest.get("columns_left_out", ())]:
+    for name in [
+        *manifest.get("columns", ()),
+        *manifest.get("source_columns", ()),
+        *manifest.get("columns_left_out", ()),
+    ]:
         if len(name) > MAX_COLUMN_NAME:
             raise PlanError(
                 f"The file has a column name of {len(name):,} characters; at most {MAX_COLUMN_NAME:,} fit in the "
@@ -186,6 +202,16 @@ def check_for_export(manifest: dict[str, Any]) -> None:
         raise PlanError(
             f"The archive's manifest would be invalid at “{_field(list(err.path[1:])) or 'manifest'}”."
         ) from None
+
+
+def source_names(manifest: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(name in data.csv, name in the source file)`` for each column of a manifest that :func:`parse_manifest`
+    accepted; an older archive (no ``source_columns``, or a list of another length) had no renaming."""
+    columns = [str(name) for name in manifest.get("columns", ())]
+    sources = manifest.get("source_columns")
+    if not isinstance(sources, list) or len(sources) != len(columns):
+        return [(name, name) for name in columns]
+    return [(name, str(source)) for name, source in zip(columns, sources, strict=True)]
 
 
 def _check_shape(value: Any, where: str) -> None:
@@ -230,4 +256,12 @@ def _field(path: list[Any]) -> str:
     return text
 
 
-__all__ = ["MAX_COLUMN_NAME", "MAX_DEPTH", "MAX_TEXT", "SCHEMA", "check_for_export", "parse_manifest"]
+__all__ = [
+    "MAX_COLUMN_NAME",
+    "MAX_DEPTH",
+    "MAX_TEXT",
+    "SCHEMA",
+    "check_for_export",
+    "parse_manifest",
+    "source_names",
+]

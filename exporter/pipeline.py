@@ -25,7 +25,7 @@ from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, PlanError
 from exporter.manifest import check_for_export
-from exporter.plan import ExportPlan
+from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
 from exporter.source import Source, SourceDigest, open_source
 
@@ -53,6 +53,7 @@ def run_export(
             "No column was chosen, so there is nothing to export.",
             hint="Name at least one column with --column.",
         )
+    check_columns(plan)
     source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
     source.column_indexes(plan.columns)
     recipients, recipient_entries = _recipients(plan)
@@ -64,9 +65,9 @@ def run_export(
     with AtomicFile(plan.output) as target:
         try:
             sealed = encrypt(target, recipients)  # type: ignore[arg-type]
-            archive = ArchiveWriter(sealed, data_csv_bound(plan.source, source.format.encoding, plan.columns))
+            archive = ArchiveWriter(sealed, data_csv_bound(plan.source, source.format.encoding, plan.header()))
             archive.open_data()
-            archive.write_data(header_line(plan.columns))
+            archive.write_data(header_line(plan.header()))
             batches = source.batches(plan.columns, digest, progress=progress, cancel=cancel)
             # A failed write stops the reader at once.
             with _WriterThread(archive.write_data) as writer, closing(batches):
@@ -121,7 +122,9 @@ def build_manifest(
             "rows": digest.rows,
             "columns": len(source.header),
         },
-        "columns": list(plan.columns),
+        "columns": list(plan.header()),  # data.csv's header
+        "source_columns": list(plan.columns),  # the same columns by their names in the source file
+        "reasons": {column: plan.reasons[column] for column in plan.columns if column in plan.reasons},
         "columns_left_out": [name for name in source.header if name not in kept],
         "rows": digest.rows,
         "data": {

@@ -27,7 +27,7 @@ Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
 
 # The areas whose catalogues make up the whole; each is a module of this package defining CATALOGUE.
-_AREAS = ("general",)
+_AREAS = ("general", "columns")
 
 
 def _load() -> Mapping[str, tuple[str, str]]:
