@@ -4,8 +4,8 @@ A clerk looking for the phone numbers types 電話, でんわ, TEL or phone; for
 kana. The search text is compared, after NFKC (full-width letters and half-width katakana read as usual) and
 case folding, with the column's name, its name for the recipient, its sample values and the words for its kind
 of data in both languages. A word of the search that belongs to a group below also finds the other words of
-that group in names (電話 finds a column named ``phone``, ``kana`` one named フリガナ), not in values. Every word of the search must
-match (an AND); nothing typed shows every column.
+that group in names (電話 finds a column named ``phone``, ``kana`` one named フリガナ), not in values. Every word
+of the search must match (an AND); nothing typed shows every column.
 """
 
 from __future__ import annotations
