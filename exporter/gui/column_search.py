@@ -84,9 +84,7 @@ def matches(query: str, names: Iterable[str], values: Iterable[str] = ()) -> boo
     phone number)."""
     named = "\n".join(normalised(text) for text in names)
     valued = "\n".join(normalised(text) for text in values)
-    return all(
-        word in valued or any(term in named for term in expanded(word)) for word in normalised(query).split()
-    )
+    return all(word in valued or any(term in named for term in expanded(word)) for word in normalised(query).split())
 
 
 class ColumnFilter(QSortFilterProxyModel):

@@ -1683,8 +1683,12 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>{column} ({kind})</source>
+        <translation>{column}（{kind}）</translation>
+    </message>
+    <message>
         <source>Careful: {columns} hold the most protected kinds of personal data. Send them only if the law and the contract allow it and the task cannot be done without them.</source>
-        <translation>注意：{columns} には、特に厳重な保護が必要な個人情報が含まれています。法令と契約で認められ、かつ業務に欠かせない場合に限り持ち出してください。</translation>
+        <translation>注意：{columns}には、特に厳重な保護が必要な個人情報が含まれています。法令と契約で認められ、かつ業務に欠かせない場合に限り持ち出してください。</translation>
     </message>
     <message>
         <source>Why does the task need them? The reasons are written into the archive.</source>

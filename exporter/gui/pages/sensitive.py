@@ -87,7 +87,8 @@ class SensitivePanel(QFrame):
         if not self._columns:
             return
         listed = self.tr(", ").join(
-            f"{shown_name(name)} ({category_label(self._category(name))})" for name in self._columns
+            self.tr("{column} ({kind})").format(column=shown_name(name), kind=category_label(self._category(name)))
+            for name in self._columns
         )
         self.warning.show_message(
             self.tr(
