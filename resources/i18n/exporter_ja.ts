@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>Kept columns, in the order of the archive</source>
-        <translation>持ち出す列（アーカイブ内の並び順）</translation>
+        <translation>持ち出す列（渡すファイルでの並び順）</translation>
     </message>
     <message>
         <source>Clea&amp;r all</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>Name in the recipient&apos;s fil&amp;e:</source>
-        <translation>受取人に渡す列名(&amp;E)：</translation>
+        <translation>受取人に渡す列名(&amp;E):</translation>
     </message>
     <message>
         <source>How many columns leave the office</source>
@@ -1047,7 +1047,7 @@
     </message>
     <message>
         <source>Open the folder that holds the archive</source>
-        <translation>アーカイブのあるフォルダーを開く</translation>
+        <translation>暗号化したファイルのあるフォルダーを開く</translation>
     </message>
     <message>
         <source>Hand the file to the recipient. The fingerprint lets them check that it arrived unchanged. Only the intended recipient can open it.</source>
@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <source>Writing the encrypted archive. Only encrypted data reaches the disk.</source>
-        <translation>暗号化したアーカイブを書き込んでいます。ディスクに書き込まれるのは暗号化されたデータだけです。</translation>
+        <translation>暗号化したファイルを書き込んでいます。ディスクに書き込まれるのは暗号化されたデータだけです。</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1071,11 +1071,11 @@
     </message>
     <message>
         <source>Rows processed: {done} of {total}</source>
-        <translation>処理した行: {total} 行中 {done} 行</translation>
+        <translation>処理した行：{total} 行中 {done} 行</translation>
     </message>
     <message>
         <source>Done. The archive is saved.</source>
-        <translation>完了しました。アーカイブを保存しました。</translation>
+        <translation>完了しました。暗号化したファイルを保存しました。</translation>
     </message>
     <message>
         <source>The export did not finish; nothing was written.</source>
@@ -1106,7 +1106,7 @@
     </message>
     <message>
         <source>The export is running. Stop it and close the wizard? Nothing is written.</source>
-        <translation>書き出しの途中です。中止してウィザードを閉じますか？ファイルは何も作られません。</translation>
+        <translation>持ち出しの途中です。中止してウィザードを閉じますか？ファイルは何も作られません。</translation>
     </message>
     <message>
         <source>Close the wizard? The file you chose and what you entered are not kept.</source>
@@ -1125,15 +1125,15 @@
     <name>FileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation>場所(&amp;L)：</translation>
+        <translation>場所(&amp;L):</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>ファイルの種類(&amp;T)：</translation>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
     <message>
         <source>File &amp;name:</source>
-        <translation>ファイル名(&amp;N)：</translation>
+        <translation>ファイル名(&amp;N):</translation>
     </message>
 </context>
 <context>
@@ -1502,11 +1502,11 @@
     </message>
     <message>
         <source>Say what the data is for and who receives it. This is written into the archive for the recipient.</source>
-        <translation>データを何に使うか、誰が受け取るかを入力してください。この内容は受取人向けにアーカイブへ記録されます。</translation>
+        <translation>データを何に使うか、誰が受け取るかを入力してください。この内容は暗号化したファイルに記録され、受取人も読めます。</translation>
     </message>
     <message>
         <source>For example: reminder calls for the autumn health check</source>
-        <translation>例: 秋の健康診断の受診勧奨の電話連絡</translation>
+        <translation>例：秋の健康診断の受診勧奨の電話連絡</translation>
     </message>
     <message>
         <source>Purpose (required)</source>
@@ -1514,7 +1514,7 @@
     </message>
     <message>
         <source>For example: Example Call Centre Ltd.</source>
-        <translation>例: 株式会社サンプルコールセンター</translation>
+        <translation>例：株式会社サンプルコールセンター</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
@@ -1551,7 +1551,7 @@
     </message>
     <message>
         <source>Check what leaves the office, then choose where to save the archive.</source>
-        <translation>庁外に持ち出す内容を確認し、アーカイブの保存先を選んでください。</translation>
+        <translation>庁外に持ち出す内容を確認し、暗号化したファイルの保存先を選んでください。</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -1563,7 +1563,7 @@
     </message>
     <message>
         <source>Archive file</source>
-        <translation>アーカイブファイル</translation>
+        <translation>暗号化したファイルの保存先</translation>
     </message>
     <message>
         <source>Save &amp;as:</source>
@@ -1575,7 +1575,7 @@
     </message>
     <message>
         <source>Choose where to save the archive</source>
-        <translation>アーカイブの保存先を選択</translation>
+        <translation>暗号化したファイルの保存先を選択</translation>
     </message>
     <message>
         <source>Type where to save the archive, or choose it with Change….</source>
@@ -1603,11 +1603,11 @@
     </message>
     <message>
         <source>Save the archive as</source>
-        <translation>アーカイブの保存先</translation>
+        <translation>暗号化したファイルの保存先</translation>
     </message>
     <message>
         <source>Encrypted archive (*.zip.age)</source>
-        <translation>暗号化アーカイブ (*.zip.age)</translation>
+        <translation>暗号化したファイル (*.zip.age)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln resident(s)</source>
@@ -1632,6 +1632,10 @@
     <message>
         <source>the recipient&apos;s key: {keys}</source>
         <translation>受取人の鍵: {keys}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>{column}: {reason}</source>
@@ -1675,6 +1679,10 @@
         <source>From the file</source>
         <translation>元のファイル</translation>
     </message>
+    <message>
+        <source>{kind}: {columns}</source>
+        <translation>{kind}：{columns}</translation>
+    </message>
 </context>
 <context>
     <name>SensitivePanel</name>
@@ -1696,7 +1704,7 @@
     </message>
     <message>
         <source>Reason for {column}:</source>
-        <translation>{column} の理由：</translation>
+        <translation>{column} の理由:</translation>
     </message>
     <message>
         <source>For example: to check eligibility against the tax records</source>
@@ -1793,7 +1801,7 @@
     </message>
     <message>
         <source>Did you receive an archive (.zip.age) from someone else?</source>
-        <translation>ほかの人から受け取ったアーカイブ（.zip.age）を開く場合:</translation>
+        <translation>ほかの人から暗号化したファイル（.zip.age）を受け取った場合：</translation>
     </message>
     <message>
         <source>&amp;Open an export I received…</source>
@@ -1806,7 +1814,7 @@
     <message numerus="yes">
         <source>Bundled sample: %Ln invented resident(s)</source>
         <translation>
-            <numerusform>付属サンプル: 架空の住民 %Ln 人</numerusform>
+            <numerusform>付属サンプル：架空の住民 %Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1824,7 +1832,7 @@
     <message numerus="yes">
         <source>Making the sample file (only the first time): %Ln rows written…</source>
         <translation>
-            <numerusform>サンプルファイルを作成しています（初回のみ）：%Ln 行…</numerusform>
+            <numerusform>サンプルファイルを作成しています（初回のみ）：%Ln 行を書き込みました…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1911,13 +1919,13 @@
     <message numerus="yes">
         <source>Too weak: about %n bits</source>
         <translation>
-            <numerusform>弱すぎます: 約 %n ビット</numerusform>
+            <numerusform>弱すぎます：約 %n ビット</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Strong enough: about %n bits</source>
         <translation>
-            <numerusform>十分な強度です: 約 %n ビット</numerusform>
+            <numerusform>十分な強度です：約 %n ビット</numerusform>
         </translation>
     </message>
 </context>

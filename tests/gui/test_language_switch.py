@@ -118,7 +118,7 @@ def test_review_and_done_pages_are_worded_again_after_a_switch(english, qtbot, w
     assert page.result is not None, page.message.text()
     assert page.subTitle() == "Done. The archive is saved."
     choose_language(qtbot, wizard, "ja", "住民データファイル")
-    assert page.subTitle() == "完了しました。アーカイブを保存しました。"
+    assert page.subTitle() == "完了しました。暗号化したファイルを保存しました。"
     assert page.open_button.text() == "フォルダーを開く(&O)"
     assert page.sha_label.text().replace(" ", "") == page.result.sha256
 

@@ -20,6 +20,7 @@ WIZARD_PICTURES = (
     "05-review",
     "06-done",
     "08-source-refused",
+    "10-columns-sensitive",
 )
 OPEN_PICTURES = ("07-open", "09-open-damaged")
 

@@ -175,7 +175,8 @@ def test_hostile_names_and_values_are_plain_visible_text_on_every_page(language,
     assert unsafe(review._suggested_destination().name) == []
     wizard.set_destination(tmp_path / "out.zip.age")
     summary = rendered(review.summary.text(), review.summary.textFormat())
-    assert f"{BOLD}, {IMAGE}, \\u202eevil.exe, esc\\x1b[31mred\\x1b]0;title\\x07" in summary
+    comma = "、" if language == "ja" else ", "  # the list separator of the window's language
+    assert comma.join((BOLD, IMAGE, "\\u202eevil.exe", "esc\\x1b[31mred\\x1b]0;title\\x07")) in summary
     assert "<b>calls</b>\\u202e" in summary
     assert "<a href='https://example.invalid/'>Example</a>" in summary
     assert "<img src=x><b>住民\\x1b[31m\\u202etxt.csv" in summary

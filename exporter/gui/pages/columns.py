@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
 
 
+NAME_COLUMN_CHARS = 30  # the name column is at most this wide (in average characters); longer names are elided
+
+
 class ColumnTable(QTableView):
     """Space (or Enter) ticks or unticks the current row's column, whichever cell of the row has the focus."""
 
@@ -190,6 +193,9 @@ class ColumnsPage(Page):
             self.sensitive.clear()
             self.table.resizeColumnToContents(ColumnModel.NAME)
             self.table.resizeColumnToContents(ColumnModel.CATEGORY)
+            widest = self.fontMetrics().averageCharWidth() * NAME_COLUMN_CHARS
+            if self.table.columnWidth(ColumnModel.NAME) > widest:  # a long name must not push the kinds out of view
+                self.table.setColumnWidth(ColumnModel.NAME, widest)
         self.search.setFocus()
 
     def isComplete(self) -> bool:

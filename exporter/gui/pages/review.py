@@ -192,7 +192,8 @@ class ReviewPage(Page):
             QLocale().toString(QDate(draft.delete_by), QLocale.FormatType.LongFormat) if draft.delete_by else "–"
         )
         renamed = {name: draft.output_names[name] for name in kept if name in draft.output_names}
-        kept_text = ", ".join(
+        comma = self.tr(", ")  # the list separator: 、 in Japanese
+        kept_text = comma.join(
             shown_name(name) + (f" → {shown_name(renamed[name])}" if name in renamed else "") for name in kept
         )
         reasons = "<br>".join(
@@ -202,10 +203,10 @@ class ReviewPage(Page):
         )
         rows = [
             (self.tr("Kept, in this order"), html.escape(kept_text) or "–"),
-            (self.tr("Kept, by kind"), _grouped(kept, categories)),
+            (self.tr("Kept, by kind"), self._grouped(kept, categories)),
             *([(self.tr("Reasons for sensitive columns"), reasons)] if reasons else []),
             (english_plural(self.tr("Left out (%n column(s))", "", len(left_out)), len(left_out)),
-             _grouped(left_out, categories) or "–"),
+             self._grouped(left_out, categories) or "–"),
             (self.tr("Purpose"), _escape(draft.purpose)),
             (self.tr("Receiving organisation"), _escape(draft.organisation) or "–"),
             (self.tr("Delete by"), html.escape(delete_by)),
@@ -219,17 +220,22 @@ class ReviewPage(Page):
         )
         return f"<p style='font-size:large'><b>{html.escape(headline)}</b></p><table>{cells}</table>"
 
+    def _grouped(self, names: list[str], categories: dict[str, Category]) -> str:
+        """One line per kind of data: its name, then the columns of that kind."""
+        groups: dict[Category, list[str]] = {}
+        for name in names:
+            groups.setdefault(categories[name], []).append(name)
+        comma = self.tr(", ")
+        return "<br>".join(
+            html.escape(
+                self.tr("{kind}: {columns}").format(
+                    kind=category_label(category), columns=comma.join(shown_name(name) for name in members)
+                )
+            )
+            for category, members in groups.items()
+        )
+
 
 def _escape(text: str) -> str:
     """Text from the file or typed by the clerk, for the rich-text summary: controls visible, then HTML-escaped."""
     return html.escape(safe_text(text))
-
-
-def _grouped(names: list[str], categories: dict[str, Category]) -> str:
-    groups: dict[Category, list[str]] = {}
-    for name in names:
-        groups.setdefault(categories[name], []).append(name)
-    return "<br>".join(
-        f"{html.escape(category_label(category))}: {html.escape(', '.join(shown_name(name) for name in members))}"
-        for category, members in groups.items()
-    )
