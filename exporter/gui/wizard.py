@@ -242,10 +242,11 @@ class ExportWizard(QWizard):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Close the wizard?"))
+        box.setText(self.tr("Close the wizard?"))
         if self.export_page.busy:
-            box.setText(self.tr("The export is running. Stop it and close the wizard? Nothing is written."))
+            box.setInformativeText(self.tr("The export is running: it stops, and nothing is written."))
         else:
-            box.setText(self.tr("Close the wizard? The file you chose and what you entered are not kept."))
+            box.setInformativeText(self.tr("The file you chose and what you entered are not kept."))
         close = box.addButton(self.tr("&Close"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)

@@ -1105,12 +1105,12 @@
         <translation>ウィザードを閉じますか？</translation>
     </message>
     <message>
-        <source>The export is running. Stop it and close the wizard? Nothing is written.</source>
-        <translation>持ち出しの途中です。中止してウィザードを閉じますか？ファイルは何も作られません。</translation>
+        <source>The export is running: it stops, and nothing is written.</source>
+        <translation>持ち出しの途中です。閉じると中止し、ファイルは何も作られません。</translation>
     </message>
     <message>
-        <source>Close the wizard? The file you chose and what you entered are not kept.</source>
-        <translation>ウィザードを閉じますか？選んだファイルや入力した内容は保存されません。</translation>
+        <source>The file you chose and what you entered are not kept.</source>
+        <translation>選んだファイルや入力した内容は保存されません。</translation>
     </message>
     <message>
         <source>&amp;Close</source>

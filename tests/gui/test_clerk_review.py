@@ -187,6 +187,15 @@ def test_cancel_once_a_file_is_read_asks_first_and_keep_working_keeps_everything
     assert not wizard.isVisible()
 
 
+def test_the_question_is_asked_in_japanese_with_keep_working_as_the_default(japanese, qtbot, wizard):
+    load_sample(qtbot, wizard)
+    asked = answer_close_question(wizard, close=False)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
+    assert asked == ["ウィザードを閉じますか？ 選んだファイルや入力した内容は保存されません。"]
+    assert wizard.isVisible()
+
+
 def test_nothing_is_asked_once_the_archive_is_saved(qtbot, wizard, tmp_path):
     fill_up_to_review(qtbot, wizard, _recipient(), tmp_path / "out.zip.age")
     with qtbot.waitSignal(wizard.export_page.workEnded, timeout=WAIT_MS):

@@ -68,7 +68,7 @@ def answer_close_question(wizard: ExportWizard, *, close: bool) -> list[str]:
             if tries:
                 QTimer.singleShot(10, lambda: respond(tries - 1))
             return
-        asked.append(box.text())
+        asked.append(f"{box.text()} {box.informativeText()}")
         role = QMessageBox.ButtonRole.DestructiveRole if close else QMessageBox.ButtonRole.RejectRole
         wanted = next(button for button in box.buttons() if box.buttonRole(button) == role)
         wanted.click()
@@ -158,7 +158,7 @@ def test_closing_the_window_during_export_stops_it_first_and_leaves_nothing(qtbo
     asked = answer_close_question(wizard, close=True)
     with qtbot.waitSignal(wizard.rejected, timeout=WAIT_MS):
         wizard.reject()
-    assert asked == ["The export is running. Stop it and close the wizard? Nothing is written."]
+    assert asked == ["Close the wizard? The export is running: it stops, and nothing is written."]
     assert not wizard.isVisible()
     assert list(output_folder.iterdir()) == []
 
