@@ -148,6 +148,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--delete-by", metavar="YYYY-MM-DD", help="the date by which the recipient must delete the data"
     )
+    export.add_argument(
+        "--rename",
+        action="append",
+        type=_pair,
+        metavar="COLUMN=NAME",
+        help="call a kept column NAME in the recipient's data.csv (the manifest keeps both names); repeatable",
+    )
+    export.add_argument(
+        "--reason",
+        action="append",
+        type=_pair,
+        metavar="COLUMN=TEXT",
+        help="why a kept (sensitive) column leaves the office, recorded in the manifest; repeatable",
+    )
     _reading_options(export)
     export.set_defaults(run=commands.export, check=_check_export_who, parser=export)
 
@@ -325,6 +339,14 @@ def _expansion(text: str) -> float:
     if not 1 <= value < float("inf"):
         raise argparse.ArgumentTypeError("the limit must be a number of at least 1")
     return value
+
+
+def _pair(text: str) -> tuple[str, str]:
+    """``COLUMN=VALUE``, split at the first ``=``."""
+    column, equals, value = text.partition("=")
+    if not equals or not column:
+        raise argparse.ArgumentTypeError(f"{text!r} is not COLUMN=VALUE")
+    return column, value
 
 
 def _count(text: str) -> int:

@@ -92,6 +92,8 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         without_office_key=args.no_office_key,
         instructions=args.instructions or args.instructions_purpose,
         instructions_purpose=args.instructions_purpose,
+        output_names=dict(args.rename or ()),
+        reasons=dict(args.reason or ()),
     )
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
@@ -174,7 +176,33 @@ def opened_summary(name: str, manifest: object) -> list[str]:
         str(msg("cli.intact", name=terminal_line(name))),
         str(msg("cli.facts_separator")).join(facts),
         *recipient_lines(fields.get("recipients")),
+        *column_lines(fields),
     ]
+
+
+def column_lines(manifest: dict[str, Any]) -> list[str]:
+    """The columns renamed for the recipient (source name → name in data.csv) and the reasons given, if any."""
+    from exporter.manifest import source_names
+    from exporter.messages import msg
+
+    lines = []
+    columns = manifest.get("columns")
+    if isinstance(columns, list):
+        renames = [
+            str(msg("columns.rename_item", source=_manifest_text(source), name=_manifest_text(name)))
+            for name, source in source_names(manifest)
+            if name != source
+        ]
+        if renames:
+            lines.append(str(msg("columns.renamed_line", renames=", ".join(renames))))
+    reasons = manifest.get("reasons")
+    if isinstance(reasons, dict) and reasons:
+        items = [
+            str(msg("columns.reason_item", column=_manifest_text(column), reason=_manifest_text(reason)))
+            for column, reason in reasons.items()
+        ]
+        lines.append(str(msg("columns.reasons_line", reasons="; ".join(items))))
+    return lines
 
 
 def sample(args: argparse.Namespace, cancel: threading.Event) -> int:

@@ -9,6 +9,11 @@ existed lack them and open as before. Required are the fields the receiving side
 ``format_version``, ``columns``, ``rows`` and ``data`` (``file``, ``sha256``, ``size``). Every other known field is
 optional but typed and bounded.
 
+``columns`` is data.csv's header, in order. ``source_columns`` (since exporter 0.2) names the same columns as the
+source file called them, when the clerk renamed some for the recipient; an archive without it was made before
+renaming existed, and its ``columns`` are the source's names too (:func:`source_names`). ``reasons`` maps a source
+column name to why it left the office. ``columns_left_out`` are source names.
+
 Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
 older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
 is refused with a hint to update). What bounds unknown content is the whole: at most 1 MiB of UTF-8, at most
@@ -26,6 +31,7 @@ from typing import Any
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFEST_BYTES, manifest_bytes
 from exporter.errors import DecryptionError, PlanError
 from exporter.messages import msg
+from exporter.plan import MAX_REASON
 
 MAX_DEPTH = 16
 MAX_TEXT = 4096  # characters of the purpose and the organisation
@@ -74,6 +80,12 @@ SCHEMA: dict[str, Any] = {
             },
         },
         "columns": _NAMES,
+        "source_columns": _NAMES,
+        "reasons": {
+            "type": "object",
+            "maxProperties": _MAX_COLUMNS,
+            "additionalProperties": _text(MAX_REASON),
+        },
         "columns_left_out": _NAMES,
         "rows": _count(),
         "data": {
@@ -177,7 +189,11 @@ def check_for_export(manifest: dict[str, Any]) -> None:
         value = manifest.get(field) or ""
         if len(value) > MAX_TEXT:
             raise PlanError(msg(too_long, count=len(value), limit=MAX_TEXT), hint=msg("plan.fewer_words_hint"))
-    for name in [*manifest.get("columns", ()), *manifest.get("columns_left_out", ())]:
+    for name in [
+        *manifest.get("columns", ()),
+        *manifest.get("source_columns", ()),
+        *manifest.get("columns_left_out", ()),
+    ]:
         if len(name) > MAX_COLUMN_NAME:
             raise PlanError(msg("plan.column_name_too_long", count=len(name), limit=MAX_COLUMN_NAME))
     size = len(manifest_bytes(manifest))
@@ -197,6 +213,16 @@ def check_for_export(manifest: dict[str, Any]) -> None:
         _validator()(manifest)
     except fastjsonschema.JsonSchemaValueException as err:
         raise PlanError(msg("plan.description_invalid", field=_field(list(err.path[1:])) or "manifest")) from None
+
+
+def source_names(manifest: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(name in data.csv, name in the source file)`` for each column of a manifest that :func:`parse_manifest`
+    accepted; an older archive (no ``source_columns``, or a list of another length) had no renaming."""
+    columns = [str(name) for name in manifest.get("columns", ())]
+    sources = manifest.get("source_columns")
+    if not isinstance(sources, list) or len(sources) != len(columns):
+        return [(name, name) for name in columns]
+    return [(name, str(source)) for name, source in zip(columns, sources, strict=True)]
 
 
 def _check_shape(value: Any, where: str) -> None:
@@ -241,4 +267,12 @@ def _field(path: list[Any]) -> str:
     return text
 
 
-__all__ = ["MAX_COLUMN_NAME", "MAX_DEPTH", "MAX_TEXT", "SCHEMA", "check_for_export", "parse_manifest"]
+__all__ = [
+    "MAX_COLUMN_NAME",
+    "MAX_DEPTH",
+    "MAX_TEXT",
+    "SCHEMA",
+    "check_for_export",
+    "parse_manifest",
+    "source_names",
+]

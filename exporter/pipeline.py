@@ -28,7 +28,7 @@ from exporter.errors import EncryptionError, ExportCancelled, ExporterError, Out
 from exporter.instructions import instructions_path
 from exporter.manifest import check_for_export
 from exporter.messages import msg
-from exporter.plan import ExportPlan
+from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
 from exporter.source import Source, SourceDigest, open_source
 
@@ -74,6 +74,7 @@ def run_export(
             msg("handover.instructions_exist", path=str(instructions_path(plan.output))),
             hint=msg("handover.instructions_exist_hint"),
         )
+    check_columns(plan)
     source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
     source.column_indexes(plan.columns)
     recipients, recipient_entries, office_copy = _recipients(plan, passphrase)
@@ -87,9 +88,9 @@ def run_export(
     with AtomicFile(plan.output) as target:
         try:
             sealed = encrypt(target, recipients)  # type: ignore[arg-type]
-            archive = ArchiveWriter(sealed, data_csv_bound(plan.source, source.format.encoding, plan.columns))
+            archive = ArchiveWriter(sealed, data_csv_bound(plan.source, source.format.encoding, plan.header()))
             archive.open_data()
-            archive.write_data(header_line(plan.columns))
+            archive.write_data(header_line(plan.header()))
             batches = source.batches(plan.columns, digest, progress=progress, cancel=cancel)
             # A failed write stops the reader at once.
             with _WriterThread(archive.write_data) as writer, closing(batches):
@@ -190,7 +191,9 @@ def build_manifest(
             "rows": digest.rows,
             "columns": len(source.header),
         },
-        "columns": list(plan.columns),
+        "columns": list(plan.header()),  # data.csv's header
+        "source_columns": list(plan.columns),  # the same columns by their names in the source file
+        "reasons": {column: plan.reasons[column] for column in plan.columns if column in plan.reasons},
         "columns_left_out": [name for name in source.header if name not in kept],
         "rows": digest.rows,
         "data": {

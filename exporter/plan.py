@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from exporter.messages import msg
 from exporter.sniff import DEFAULT_LIMITS, ReadLimits
 
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+MAX_REASON = 1000  # characters of one column's reason
 
 
 class Secret:
@@ -48,6 +50,11 @@ class ExportPlan:
     ``passphrase`` is taken as typed; the pipeline normalises it (:func:`exporter.passphrase.normalise`).
     ``instructions``: also write ``<output>.README.txt`` beside the archive (:mod:`exporter.instructions`);
     ``instructions_purpose``: put the purpose in it too (it is left out otherwise).
+
+    ``output_names`` maps a kept column (its name in the source) to the name it gets in data.csv's header (a
+    column not in it keeps its own name); ``reasons`` maps a kept column to why it leaves the office (the wizard
+    asks for one for each sensitive column). Both are recorded in the manifest; :func:`check_columns` refuses
+    what would not make a sound header.
     """
 
     source: Path
@@ -65,6 +72,12 @@ class ExportPlan:
     instructions: bool = False
     instructions_purpose: bool = False
     without_office_key: bool = False
+    output_names: Mapping[str, str] = field(default_factory=dict)
+    reasons: Mapping[str, str] = field(default_factory=dict)
+
+    def header(self) -> tuple[str, ...]:
+        """data.csv's header: each kept column's output name, in the kept order."""
+        return tuple(self.output_names.get(column, column) for column in self.columns)
 
 
 def parse_delete_by(text: str, today: date | None = None) -> date:
@@ -95,3 +108,31 @@ def check_delete_by(day: date | None, today: date | None = None) -> None:
             msg("plan.delete_by_passed", date=day.isoformat(), today=today.isoformat()),
             hint=msg("plan.delete_by_future_hint"),
         )
+
+
+def check_columns(plan: ExportPlan) -> None:
+    """Refuse, with one sentence (:class:`PlanError`), a rename or a reason for a column that is not kept, an
+    empty output name or one with a control character (a line break would split the header), two kept columns
+    with the same output name, and an empty or over-long reason (more than :data:`MAX_REASON` characters)."""
+    kept = set(plan.columns)
+    for column in [*plan.output_names, *plan.reasons]:
+        if column not in kept:
+            raise PlanError(msg("columns.not_kept", column=column), hint=msg("columns.not_kept_hint"))
+    for column, name in plan.output_names.items():
+        if not name.strip():
+            raise PlanError(msg("columns.empty_name", column=column))
+        if any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 for char in name):
+            raise PlanError(msg("columns.control_in_name", column=column))
+    seen: dict[str, str] = {}
+    for column, name in zip(plan.columns, plan.header(), strict=True):
+        if name in seen:
+            raise PlanError(
+                msg("columns.name_clash", name=name, first=seen[name], second=column),
+                hint=msg("columns.name_clash_hint"),
+            )
+        seen[name] = column
+    for column, reason in plan.reasons.items():
+        if not reason.strip():
+            raise PlanError(msg("columns.empty_reason", column=column))
+        if len(reason) > MAX_REASON:
+            raise PlanError(msg("columns.long_reason", column=column, length=len(reason), limit=MAX_REASON))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from exporter.classify import SENSITIVE_CATEGORIES, Category
 from exporter.display import safe_text
-from exporter.gui.widgets import CATEGORY_ROLE, category_label, plain_tooltip
+from exporter.gui.widgets import CATEGORY_ROLE, category_label, free_text_note, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 FETCH_ROWS = 200
@@ -100,7 +100,7 @@ class ColumnModel(QAbstractTableModel):
     """
 
     NAME, CATEGORY, SAMPLES = range(3)
-    keptChanged = Signal()
+    keptChanged = Signal()  # which columns are kept, their order, or their names for the recipient changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +108,7 @@ class ColumnModel(QAbstractTableModel):
         self._categories: tuple[Category, ...] = ()
         self._samples: tuple[tuple[str, ...], ...] = ()
         self._kept: list[str] = []
+        self._output_names: dict[str, str] = {}
 
     def set_columns(
         self, names: Sequence[str], categories: Sequence[Category], samples: Sequence[Sequence[str]]
@@ -116,6 +117,7 @@ class ColumnModel(QAbstractTableModel):
         self._names, self._categories = tuple(names), tuple(categories)
         self._samples = tuple(tuple(values) for values in samples)
         self._kept = []
+        self._output_names = {}
         self.endResetModel()
         self.keptChanged.emit()
 
@@ -130,8 +132,36 @@ class ColumnModel(QAbstractTableModel):
     def category(self, name: str) -> Category:
         return self._categories[self._names.index(name)]
 
+    @property
+    def output_names(self) -> dict[str, str]:
+        """Kept columns renamed for the recipient: source name -> name in data.csv."""
+        return {name: self._output_names[name] for name in self._kept if name in self._output_names}
+
+    def output_name(self, name: str) -> str:
+        return self._output_names.get(name, name)
+
+    def set_output_name(self, name: str, output_name: str) -> None:
+        """Call the column ``name`` ``output_name`` in the recipient's file; empty or its own name: no rename."""
+        output_name = output_name.strip()
+        if output_name and output_name != name:
+            self._output_names[name] = output_name
+        else:
+            self._output_names.pop(name, None)
+        self.keptChanged.emit()
+
+    def search_texts(self, row: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What the column search compares with: the names and kind of data, and the sample values (see
+        :mod:`exporter.gui.column_search`)."""
+        from exporter.gui.column_search import category_words
+
+        name = self._names[row]
+        return (name, self.output_name(name), category_words(self._categories[row])), self._samples[row]
+
     def kept_sensitive(self) -> tuple[str, ...]:
         return tuple(name for name in self._kept if self.category(name) in SENSITIVE_CATEGORIES)
+
+    def kept_free_text(self) -> tuple[str, ...]:
+        return tuple(name for name in self._kept if self.category(name) == Category.FREE_TEXT)
 
     def set_kept(self, names: Sequence[str]) -> None:
         wanted = [name for name in dict.fromkeys(names) if name in self._names]
@@ -194,6 +224,8 @@ class ColumnModel(QAbstractTableModel):
             return "  ·  ".join(safe_text(value, max_chars=SAMPLE_CHARS) for value in self._samples[index.row()])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             return plain_tooltip(name)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CATEGORY and category == Category.FREE_TEXT:
+            return free_text_note()
         if role == Qt.ItemDataRole.ToolTipRole and column == self.SAMPLES:
             return plain_tooltip("\n".join(self._samples[index.row()]))
         return None

@@ -1,7 +1,8 @@
 """``exporter --screenshots DIR``: walk the wizard over a small sample and save one picture per page.
 
 01-06 are the wizard's pages, 07 the Open window after an archive verified, 08 the Source page refusing a file
-(a stray quote on line 3) and 09 the Open window refusing a damaged archive. The pictures go into the README;
+(a stray quote on line 3), 09 the Open window refusing a damaged archive and 10 the Columns page asking a reason
+for a sensitive column (with a free-text column kept). The pictures go into the README;
 they are also how a person checks the layout at a glance (cut-off text, overlapping widgets, missing glyphs,
 English left on a Japanese screen) in both languages.
 """
@@ -52,7 +53,14 @@ def take_screenshots(folder: Path, language: str) -> int:
         save(wizard, folder / "02-purpose.png")
 
         wizard.next()
-        wizard.columns_page.keep(KEPT)
+        columns = wizard.columns_page
+        columns.keep((*KEPT, "my_number", "notes"))
+        columns.confirm.setChecked(True)
+        columns.sensitive.set_reason("my_number", "国保の資格確認" if language == "ja" else "Health insurance checks")
+        save(wizard, folder / "15-columns-sensitive.png")
+        columns.keep(KEPT)
+        columns.rename("phone", "電話番号" if language == "ja" else "Phone number")
+        columns.kept_list.setCurrentRow(KEPT.index("phone"))
         save(wizard, folder / "03-columns.png")
 
         wizard.next()

@@ -7,7 +7,18 @@ from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QProgressBar, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from exporter.classify import SENSITIVE_CATEGORIES, Category
 from exporter.display import safe_text
@@ -45,11 +56,19 @@ def category_label(category: Category) -> str:
         Category.FINANCIAL: QCoreApplication.translate("Category", "Bank account"),
         Category.TAX: QCoreApplication.translate("Category", "Tax"),
         Category.SPECIAL: QCoreApplication.translate("Category", "Special care"),
-        Category.FREE_TEXT: QCoreApplication.translate("Category", "Free text"),
+        Category.FREE_TEXT: QCoreApplication.translate("Category", "Free text (check)"),
         Category.OTHER: QCoreApplication.translate("Category", "Other"),
     }
     label = labels[category]
     return f"⚠ {label}" if category in SENSITIVE_CATEGORIES else label
+
+
+def free_text_note() -> str:
+    """Why a free-text column (notes, remarks: 備考) is marked: it may hold sensitive data of any kind."""
+    return QCoreApplication.translate(
+        "Category",
+        "Free text may hold anything, such as health, family or debt matters. Read its values before you keep it.",
+    )
 
 
 def category_colour(category: Category) -> QColor:
@@ -220,3 +239,56 @@ def monospace_font() -> QFont:
 
 def grouped(text: str, size: int = 4) -> str:
     return " ".join(text[i : i + size] for i in range(0, len(text), size))
+
+
+FILE_DIALOG_SIZE = QSize(820, 520)  # wide enough for the name, size and the whole date of a file at 100 % and 150 %
+
+
+def file_dialog(
+    parent: QWidget | None,
+    caption: str,
+    folder: str,
+    name_filter: str = "",
+    *,
+    save: bool = False,
+) -> QFileDialog:
+    """Qt's file dialog worded entirely in the window's language, with whole dates.
+
+    Qt's own Japanese catalogue (qtbase_ja) leaves "Look in:" and "Files of type:" in English, and the detail
+    view's columns are too narrow for a date: where Qt's own dialog is used (Linux without a desktop's dialog; the
+    native dialogs of Windows and macOS already speak the system's language) the labels are worded here and the
+    columns sized to what they hold. The type column, worded by the platform in English, is hidden: the filter
+    below the list already names the kinds of file.
+    """
+    dialog = QFileDialog(parent, caption, folder, name_filter)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    look_in = dialog.findChild(QLabel, "lookInLabel")
+    if look_in is None:  # a native dialog: the system words it
+        return dialog
+    look_in.setText(QCoreApplication.translate("FileDialog", "&Look in:"))
+    file_type = dialog.findChild(QLabel, "fileTypeLabel")
+    if file_type is not None:
+        file_type.setText(QCoreApplication.translate("FileDialog", "Files of &type:"))
+    file_name = dialog.findChild(QLabel, "fileNameLabel")
+    if file_name is not None:
+        file_name.setText(QCoreApplication.translate("FileDialog", "File &name:"))
+    view = dialog.findChild(QTreeView, "treeView")
+    if view is not None:
+        view.setColumnHidden(2, True)
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+    dialog.resize(FILE_DIALOG_SIZE.expandedTo(dialog.sizeHint()))
+    return dialog
+
+
+def chosen_file(dialog: QFileDialog) -> str:
+    """Run ``dialog``; the file chosen, or "" when it was cancelled."""
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QStandardPaths
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget, QWizard
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from exporter.classify import Category
 from exporter.gui import tasks
@@ -52,6 +52,8 @@ class Draft:
     organisation: str = ""
     delete_by: date | None = None
     columns: tuple[str, ...] = ()
+    output_names: dict[str, str] = field(default_factory=dict)  # kept column -> its name for the recipient
+    reasons: dict[str, str] = field(default_factory=dict)  # sensitive kept column -> why it leaves
     recipients: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     output: Path | None = None
@@ -91,6 +93,8 @@ class Draft:
             without_office_key=self.without_office_key,
             encoding=self.encoding,
             delimiter=self.delimiter,
+            output_names={column: name for column, name in self.output_names.items() if column in self.columns},
+            reasons={column: reason for column, reason in self.reasons.items() if column in self.columns},
         )
 
     def _names(self) -> tuple[str, ...]:
@@ -123,6 +127,8 @@ class ExportWizard(QWizard):
         cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
         self.sample_folder = sample_folder or Path(cache or Path.home() / ".cache" / "exporter")
         self.open_window: OpenWindow | None = None
+        self.close_question: QMessageBox | None = None
+        self._ask_before_closing = True
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
@@ -220,11 +226,54 @@ class ExportWizard(QWizard):
         self.review_page.set_destination(path)
 
     def reject(self) -> None:
-        """Cancel stops running work first; the window closes once the worker has cleaned up."""
+        """Cancel (or Esc, or the window's close box) asks first when something would be lost; it then stops
+        running work, and the window closes once the worker has cleaned up."""
+        if self._ask_before_closing and self.would_lose_work() and not self.confirm_close():
+            return
         if self.export_page.stop_for_close(self._close_after_stop):
             return
         self.source_page.stop()
         super().reject()
+
+    def would_lose_work(self) -> bool:
+        """Whether closing throws work away: an export running, a file being read or read, anything typed or
+        chosen on the pages. Not once the archive is saved, nor before anything was done."""
+        if self.export_page.busy:
+            return True
+        if self.export_page.result is not None:
+            return False
+        typed = self.purpose_page.purpose_edit.text().strip() or self.purpose_page.organisation_edit.text().strip()
+        return self.source_page.busy or self.draft.loaded is not None or bool(typed)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close box asks as Cancel does; ``close()`` called by the program (at log-out, by a test)
+        closes without a question."""
+        self._ask_before_closing = event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._ask_before_closing = True
+
+    def confirm_close(self) -> bool:
+        """Ask whether to close, naming what would be lost; True to close. The default answer keeps the window."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Close the wizard?"))
+        box.setText(self.tr("Close the wizard?"))
+        if self.export_page.busy:
+            box.setInformativeText(self.tr("The export is running: it stops, and nothing is written."))
+        else:
+            box.setInformativeText(self.tr("The file you chose and what you entered are not kept."))
+        close = box.addButton(self.tr("&Close"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.close_question = box  # tests answer it
+        try:
+            box.exec()
+        finally:
+            self.close_question = None
+        return box.clickedButton() is close
 
     def _close_after_stop(self) -> None:
         self.source_page.stop()

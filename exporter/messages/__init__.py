@@ -42,6 +42,7 @@ _AREAS = (
     "cli",
     "handover",
     "keys",
+    "columns",
 )
 
 

@@ -10,13 +10,6 @@
             <numerusform>%n columns of {total} will leave the office.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>I &amp;confirm the task needs these %n column(s).</source>
-        <translation>
-            <numerusform>I &amp;confirm the task needs this column.</numerusform>
-            <numerusform>I &amp;confirm the task needs these %n columns.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ManifestView</name>
@@ -108,26 +101,22 @@
     </message>
 </context>
 <context>
+    <name>SensitivePanel</name>
+    <message numerus="yes">
+        <source>I &amp;confirm the task needs these %n column(s).</source>
+        <translation>
+            <numerusform>I &amp;confirm the task needs this column.</numerusform>
+            <numerusform>I &amp;confirm the task needs these %n columns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message numerus="yes">
         <source>Bundled sample: %Ln invented resident(s)</source>
         <translation>
             <numerusform>Bundled sample: %Ln invented resident</numerusform>
             <numerusform>Bundled sample: %Ln invented residents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Making the sample file (only the first time): %n rows written…</source>
-        <translation>
-            <numerusform>Making the sample file (only the first time): %n row written…</numerusform>
-            <numerusform>Making the sample file (only the first time): %n rows written…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking every row: %n rows read…</source>
-        <translation>
-            <numerusform>Checking every row: %n row read…</numerusform>
-            <numerusform>Checking every row: %n rows read…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -142,6 +131,20 @@
         <translation>
             <numerusform>%n column</numerusform>
             <numerusform>%n columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Making the sample file (only the first time): %Ln rows written…</source>
+        <translation>
+            <numerusform>Making the sample file (only the first time): %Ln row written…</numerusform>
+            <numerusform>Making the sample file (only the first time): %Ln rows written…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking every row: %Ln rows read…</source>
+        <translation>
+            <numerusform>Checking every row: %Ln row read…</numerusform>
+            <numerusform>Checking every row: %Ln rows read…</numerusform>
         </translation>
     </message>
 </context>

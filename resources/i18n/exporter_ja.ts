@@ -79,8 +79,12 @@
         <translation>要配慮個人情報</translation>
     </message>
     <message>
-        <source>Free text</source>
-        <translation>自由記述</translation>
+        <source>Free text (check)</source>
+        <translation>自由記述（要確認）</translation>
+    </message>
+    <message>
+        <source>Free text may hold anything, such as health, family or debt matters. Read its values before you keep it.</source>
+        <translation>自由記述の列には、健康状態、家族の事情、滞納など、どんな情報が書かれているかわかりません。持ち出す前に中身を確認してください。</translation>
     </message>
     <message>
         <source>Other</source>
@@ -147,6 +151,22 @@
         <source>Columns in the file (&amp;tick to keep):</source>
         <translation>ファイルの列（チェックで持ち出し）(&amp;T):</translation>
     </message>
+    <message>
+        <source>Name of the chosen kept column in the recipient&apos;s file</source>
+        <translation>選んだ列の、受取人に渡すファイルでの名前</translation>
+    </message>
+    <message>
+        <source>No column matches “{text}”. Try another word, such as 電話, カナ or phone.</source>
+        <translation>「{text}」に一致する列はありません。「電話」「カナ」「phone」など、別の言葉で探してください。</translation>
+    </message>
+    <message>
+        <source>Choose a kept column above</source>
+        <translation>上の一覧で列を選んでください</translation>
+    </message>
+    <message>
+        <source>{columns}: {note}</source>
+        <translation>{columns}：{note}</translation>
+    </message>
     <message numerus="yes">
         <source>%n column(s) of {total} will leave the office.</source>
         <translation>
@@ -155,7 +175,7 @@
     </message>
     <message>
         <source>Kept columns, in the order of the archive</source>
-        <translation>持ち出す列（アーカイブ内の並び順）</translation>
+        <translation>持ち出す列（渡すファイルでの並び順）</translation>
     </message>
     <message>
         <source>Clea&amp;r all</source>
@@ -174,12 +194,12 @@
         <translation>下へ(&amp;W)</translation>
     </message>
     <message>
-        <source>How many columns leave the office</source>
-        <translation>庁外に持ち出す列の数</translation>
+        <source>Name in the recipient&apos;s fil&amp;e:</source>
+        <translation>受取人に渡す列名(&amp;E):</translation>
     </message>
     <message>
-        <source>Confirm the sensitive columns</source>
-        <translation>特に慎重な扱いが必要な列の確認</translation>
+        <source>How many columns leave the office</source>
+        <translation>庁外に持ち出す列の数</translation>
     </message>
     <message>
         <source>No column is kept yet: tick the ones the task needs.</source>
@@ -188,16 +208,6 @@
     <message>
         <source>, </source>
         <translation>、</translation>
-    </message>
-    <message>
-        <source>Careful: {columns} hold the most protected kinds of personal data. Send them only if the law and the contract allow it and the task cannot be done without them.</source>
-        <translation>注意: {columns} には、特に厳重な保護が必要な個人情報が含まれています。法令と契約で認められ、かつ業務に欠かせない場合に限り持ち出してください。</translation>
-    </message>
-    <message numerus="yes">
-        <source>I &amp;confirm the task needs these %n column(s).</source>
-        <translation>
-            <numerusform>この %n 列が業務に必要であることを確認しました(&amp;C)。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -291,11 +301,11 @@
     </message>
     <message>
         <source>Open the folder that holds the archive</source>
-        <translation>アーカイブのあるフォルダーを開く</translation>
+        <translation>暗号化したファイルのあるフォルダーを開く</translation>
     </message>
     <message>
         <source>Writing the encrypted archive. Only encrypted data reaches the disk.</source>
-        <translation>暗号化したアーカイブを書き込んでいます。ディスクに書き込まれるのは暗号化されたデータだけです。</translation>
+        <translation>暗号化したファイルを書き込んでいます。ディスクに書き込まれるのは暗号化されたデータだけです。</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -323,11 +333,11 @@
     </message>
     <message>
         <source>Rows processed: {done} of {total}</source>
-        <translation>処理した行: {total} 行中 {done} 行</translation>
+        <translation>処理した行：{total} 行中 {done} 行</translation>
     </message>
     <message>
         <source>Done. The archive is saved.</source>
-        <translation>完了しました。アーカイブを保存しました。</translation>
+        <translation>完了しました。暗号化したファイルを保存しました。</translation>
     </message>
     <message>
         <source>Hash value (SHA-256) of the archive</source>
@@ -367,6 +377,41 @@
     <message>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
+    </message>
+    <message>
+        <source>Close the wizard?</source>
+        <translation>ウィザードを閉じますか？</translation>
+    </message>
+    <message>
+        <source>The export is running: it stops, and nothing is written.</source>
+        <translation>持ち出しの途中です。閉じると中止し、ファイルは何も作られません。</translation>
+    </message>
+    <message>
+        <source>The file you chose and what you entered are not kept.</source>
+        <translation>選んだファイルや入力した内容は保存されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>作業を続ける(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>ファイル名(&amp;N):</translation>
     </message>
 </context>
 <context>
@@ -872,11 +917,11 @@
     </message>
     <message>
         <source>Say what the data is for and who receives it. This is written into the archive for the recipient.</source>
-        <translation>データを何に使うか、誰が受け取るかを入力してください。この内容は受取人向けにアーカイブへ記録されます。</translation>
+        <translation>データを何に使うか、誰が受け取るかを入力してください。この内容は暗号化したファイルに記録され、受取人も読めます。</translation>
     </message>
     <message>
         <source>For example: reminder calls for the autumn health check</source>
-        <translation>例: 秋の健康診断の受診勧奨の電話連絡</translation>
+        <translation>例：秋の健康診断の受診勧奨の電話連絡</translation>
     </message>
     <message>
         <source>Purpose (required)</source>
@@ -884,7 +929,7 @@
     </message>
     <message>
         <source>For example: Example Call Centre Ltd.</source>
-        <translation>例: 株式会社サンプルコールセンター</translation>
+        <translation>例：株式会社サンプルコールセンター</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
@@ -1004,7 +1049,7 @@
     </message>
     <message>
         <source>Check what leaves the office, then choose where to save the archive.</source>
-        <translation>庁外に持ち出す内容を確認し、アーカイブの保存先を選んでください。</translation>
+        <translation>庁外に持ち出す内容を確認し、暗号化したファイルの保存先を選んでください。</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -1016,7 +1061,7 @@
     </message>
     <message>
         <source>Archive file</source>
-        <translation>アーカイブファイル</translation>
+        <translation>暗号化したファイルの保存先</translation>
     </message>
     <message>
         <source>Save &amp;as:</source>
@@ -1028,7 +1073,19 @@
     </message>
     <message>
         <source>Choose where to save the archive</source>
-        <translation>アーカイブの保存先を選択</translation>
+        <translation>暗号化したファイルの保存先を選択</translation>
+    </message>
+    <message>
+        <source>Type where to save the archive, or choose it with Change….</source>
+        <translation>保存先を入力するか、「変更…」で選んでください。</translation>
+    </message>
+    <message>
+        <source>Give the whole path, starting with the drive or folder, or choose it with Change….</source>
+        <translation>ドライブまたはフォルダーから始まる保存先を入力するか、「変更…」で選んでください。</translation>
+    </message>
+    <message>
+        <source>The file name must end in .zip.age, so that the recipient&apos;s program knows it.</source>
+        <translation>受取人のプログラムが開けるように、ファイル名の末尾は .zip.age にしてください。</translation>
     </message>
     <message>
         <source>A file of this name already exists there. Choose another name; nothing is overwritten.</source>
@@ -1039,12 +1096,16 @@
         <translation>このフォルダーはありません。</translation>
     </message>
     <message>
+        <source>Excel shows at most {limit} rows, the header included: the recipient can open only the first {shown} of these {rows} rows in Excel. All of them are in the archive; tell the recipient.</source>
+        <translation>Excel で表示できるのは見出し行を含めて {limit} 行までです。この {rows} 行のうち、受取人が Excel で開けるのは最初の {shown} 行だけです。すべての行は暗号化したファイルに入っていることを、受取人に伝えてください。</translation>
+    </message>
+    <message>
         <source>Save the archive as</source>
-        <translation>アーカイブの保存先</translation>
+        <translation>暗号化したファイルの保存先</translation>
     </message>
     <message>
         <source>Encrypted archive (*.zip.age)</source>
-        <translation>暗号化アーカイブ (*.zip.age)</translation>
+        <translation>暗号化したファイル (*.zip.age)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln resident(s)</source>
@@ -1099,12 +1160,24 @@
         <translation>ファイルの横に作成（利用目的は含めない）</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{column}: {reason}</source>
+        <translation>{column}：{reason}</translation>
+    </message>
+    <message>
         <source>Kept, in this order</source>
         <translation>持ち出す列（この順）</translation>
     </message>
     <message>
         <source>Kept, by kind</source>
         <translation>持ち出す列（種類別）</translation>
+    </message>
+    <message>
+        <source>Reasons for sensitive columns</source>
+        <translation>慎重な扱いが必要な列の理由</translation>
     </message>
     <message numerus="yes">
         <source>Left out (%n column(s))</source>
@@ -1135,6 +1208,51 @@
     <message>
         <source>From the file</source>
         <translation>元のファイル</translation>
+    </message>
+    <message>
+        <source>{kind}: {columns}</source>
+        <translation>{kind}：{columns}</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivePanel</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{column} ({kind})</source>
+        <translation>{column}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Careful: {columns} hold the most protected kinds of personal data. Send them only if the law and the contract allow it and the task cannot be done without them.</source>
+        <translation>注意：{columns}には、特に厳重な保護が必要な個人情報が含まれています。法令と契約で認められ、かつ業務に欠かせない場合に限り持ち出してください。</translation>
+    </message>
+    <message>
+        <source>Why does the task need them? The reasons are written into the archive.</source>
+        <translation>業務に必要な理由を列ごとに入力してください。理由は暗号化したファイルに記録されます。</translation>
+    </message>
+    <message>
+        <source>Reason for {column}:</source>
+        <translation>{column} の理由:</translation>
+    </message>
+    <message>
+        <source>For example: to check eligibility against the tax records</source>
+        <translation>例：課税情報で給付の対象かどうかを確認するため</translation>
+    </message>
+    <message>
+        <source>Reason for sending {column}</source>
+        <translation>{column} を持ち出す理由</translation>
+    </message>
+    <message numerus="yes">
+        <source>I &amp;confirm the task needs these %n column(s).</source>
+        <translation>
+            <numerusform>この %n 列が業務に必要であることを確認しました(&amp;C)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm the sensitive columns</source>
+        <translation>慎重な扱いが必要な列の確認</translation>
     </message>
 </context>
 <context>
@@ -1272,7 +1390,7 @@
     </message>
     <message>
         <source>Did you receive an archive (.zip.age) from someone else?</source>
-        <translation>ほかの人から受け取ったアーカイブ（.zip.age）を開く場合:</translation>
+        <translation>ほかの人から暗号化したファイル（.zip.age）を受け取った場合：</translation>
     </message>
     <message>
         <source>&amp;Open an export I received…</source>
@@ -1285,7 +1403,7 @@
     <message numerus="yes">
         <source>Bundled sample: %Ln invented resident(s)</source>
         <translation>
-            <numerusform>付属サンプル: 架空の住民 %Ln 人</numerusform>
+            <numerusform>付属サンプル：架空の住民 %Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1300,6 +1418,18 @@
             <numerusform>%n 列</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Making the sample file (only the first time): %Ln rows written…</source>
+        <translation>
+            <numerusform>サンプルファイルを作成しています（初回のみ）：%Ln 行を書き込みました…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking every row: %Ln rows read…</source>
+        <translation>
+            <numerusform>すべての行を確認しています：%Ln 行を読み込みました…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Other ( {char} )</source>
         <translation>その他（ {char} ）</translation>
@@ -1311,18 +1441,6 @@
     <message>
         <source>Reading the file…</source>
         <translation>ファイルを読み込んでいます…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Making the sample file (only the first time): %n rows written…</source>
-        <translation>
-            <numerusform>サンプルファイルを作成しています（初回のみ）: %n 行を書き込みました…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking every row: %n rows read…</source>
-        <translation>
-            <numerusform>全行を確認しています: %n 行を読み込みました…</numerusform>
-        </translation>
     </message>
     <message>
         <source>{rows} × {columns}</source>
@@ -1390,13 +1508,13 @@
     <message numerus="yes">
         <source>Too weak: about %n bits</source>
         <translation>
-            <numerusform>弱すぎます: 約 %n ビット</numerusform>
+            <numerusform>弱すぎます：約 %n ビット</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Strong enough: about %n bits</source>
         <translation>
-            <numerusform>十分な強度です: 約 %n ビット</numerusform>
+            <numerusform>十分な強度です：約 %n ビット</numerusform>
         </translation>
     </message>
 </context>

@@ -38,8 +38,10 @@ def wizard(qtbot, tmp_path: Path):
     """A wizard whose bundled sample is small and cached in this test's folder."""
     from PySide6.QtCore import QLocale
 
+    from exporter import messages
     from exporter.gui.wizard import ExportWizard
 
+    messages.set_language("en")  # the core's sentences too, whatever a test before set
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     window = ExportWizard(sample_rows=TEST_SAMPLE_ROWS, sample_folder=tmp_path / "cache")
     qtbot.addWidget(window)

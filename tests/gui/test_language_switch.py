@@ -59,6 +59,7 @@ def test_switching_language_on_the_columns_page_retranslates_every_page_and_keep
     kept = (*KEPT, "account_number")
     page.keep(kept)
     page.confirm.click()
+    page.sensitive.set_reason("account_number", "Refund transfers")
     assert page.isComplete()
     assert titles(wizard) == ENGLISH_TITLES
 
@@ -74,7 +75,7 @@ def test_switching_language_on_the_columns_page_retranslates_every_page_and_keep
     assert page.isComplete()
     assert page.summary.text() == f"{TOTAL} 列のうち 7 列を庁外に持ち出します。"
     assert page.confirm.text() == "この 1 列が業務に必要であることを確認しました(&C)。"
-    assert "口座情報" in page.warning.text()
+    assert "口座情報" in page.sensitive.warning.text()
     assert page.clear_button.text() == "すべて解除(&R)"
     assert page.model.headerData(ColumnModel.CATEGORY, Qt.Orientation.Horizontal) == "データの種類"
     assert category_shown(wizard, "phone") == "連絡先"
@@ -118,7 +119,7 @@ def test_review_and_done_pages_are_worded_again_after_a_switch(english, qtbot, w
     assert page.result is not None, page.message.text()
     assert page.subTitle() == "Done. The archive is saved."
     choose_language(qtbot, wizard, "ja", "住民データファイル")
-    assert page.subTitle() == "完了しました。アーカイブを保存しました。"
+    assert page.subTitle() == "完了しました。暗号化したファイルを保存しました。"
     assert page.open_button.text() == "フォルダーを開く(&O)"
     assert page.sha_label.text().replace(" ", "") == page.result.sha256
 

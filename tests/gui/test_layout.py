@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 
 from exporter.gui.i18n import build_translations, install_translators, remove_translators, translations_need_build
+from exporter.gui.models import ColumnModel
 from exporter.gui.wizard import DEFAULT_SIZE, ExportWizard, PageId
 
 
@@ -68,3 +69,31 @@ def needed_height(label: QLabel) -> int:
     same.setFont(label.font())
     same.setWordWrap(True)
     return same.heightForWidth(label.width())
+
+
+def test_the_columns_page_shows_every_kind_of_data_at_the_default_size_even_beside_a_long_name(
+    language, qtbot, tmp_path
+):
+    long_name = "resident_address_line_as_registered_in_the_basic_resident_register_" * 3
+    path = tmp_path / "wide.csv"
+    path.write_text(f"{long_name},phone,notes\nx,03-0000-0001,電話連絡不可\n", encoding="utf-8")
+    wizard = ExportWizard(sample_rows=300, sample_folder=tmp_path / "cache")
+    qtbot.addWidget(wizard)
+    wizard.resize(DEFAULT_SIZE)
+    wizard.show()
+    with qtbot.waitSignal(wizard.source_page.workEnded, timeout=60_000):
+        wizard.source_page.load_file(path)
+    wizard.next()
+    wizard.purpose_page.purpose_edit.setText("x")
+    wizard.next()
+    QApplication.processEvents()
+    table = wizard.columns_page.table
+
+    right = table.columnViewportPosition(ColumnModel.CATEGORY) + table.columnWidth(ColumnModel.CATEGORY)
+    assert right <= table.viewport().width(), language
+    for row in range(3):
+        index = table.model().index(row, ColumnModel.CATEGORY)
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        needed = table.itemDelegateForColumn(ColumnModel.CATEGORY).sizeHint(option, index).width()
+        assert table.columnWidth(ColumnModel.CATEGORY) >= needed, index.data()  # the whole badge

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from exporter.gui.wizard import DEFAULT_SIZE
@@ -20,23 +21,26 @@ WIZARD_PICTURES = (
     "05-review",
     "06-done",
     "08-source-refused",
+    "15-columns-sensitive",
 )
 OPEN_PICTURES = ("07-open", "09-open-damaged")
 KEY_PICTURES = ("10-key-card", "11-create-key", "12-key-passphrase", "13-settings")
 PROTECTION_WITH_BOOK = "14-protection-book"
 
 
-def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_size(tmp_path):
+@pytest.mark.parametrize(("language", "scale"), [("ja", 1), ("en", 1.5)])
+def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_size(tmp_path, language, scale):
     folder = tmp_path / "shots"
     env = {
         **os.environ,
+        "QT_SCALE_FACTOR": str(scale),
         "QT_QPA_PLATFORM": "offscreen",
         "EXPORTER_SAMPLE_ROWS": "300",
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "exporter", "--screenshots", str(folder), "--lang", "ja"],
+        [sys.executable, "-m", "exporter", "--screenshots", str(folder), "--lang", language],
         env=env,
         capture_output=True,
         text=True,
@@ -49,7 +53,9 @@ def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_si
     assert sorted(path.stem for path in folder.iterdir()) == sorted(everything)
     for name in (*WIZARD_PICTURES, PROTECTION_WITH_BOOK):
         image = QImage(str(folder / f"{name}.png"))
-        assert (image.width(), image.height()) == (DEFAULT_SIZE.width(), DEFAULT_SIZE.height()), name
+        size = (round(DEFAULT_SIZE.width() * scale), round(DEFAULT_SIZE.height() * scale))
+        assert abs(image.width() - size[0]) <= 1, name  # pixels: the default size times the scale
+        assert abs(image.height() - size[1]) <= 1, name
     for name in KEY_PICTURES:
         image = QImage(str(folder / f"{name}.png"))
         assert image.width() > 300, name

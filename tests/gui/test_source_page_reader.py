@@ -230,7 +230,7 @@ def test_the_counts_the_page_shows_come_from_the_readers_progress(qtbot, wizard,
     for fraction, message in reports[:: len(reports) // 5]:
         page._progress(fraction, message)
         count = tasks.progress_count(message)[1]
-        assert page.status.text() == f"Checking every row: {count} rows read…"
+        assert page.status.text() == f"Checking every row: {count:,} rows read…"
 
 
 def test_making_the_sample_reports_rows_written_then_rows_read(tmp_path):

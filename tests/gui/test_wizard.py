@@ -12,10 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from exporter.gui import tasks
 from exporter.gui.wizard import ExportWizard, PageId
@@ -56,6 +56,26 @@ def fill_up_to_review(qtbot, wizard: ExportWizard, recipient: str, output: Path)
     wizard.next()
     assert wizard.currentId() == PageId.REVIEW
     wizard.set_destination(output)
+
+
+def answer_close_question(wizard: ExportWizard, *, close: bool) -> list[str]:
+    """Answer the question Cancel asks, once it shows (clicking Close or Keep working); returns its text, so a
+    test can tell whether it was asked. Gives up after about two seconds, so a missing question cannot hang."""
+    asked: list[str] = []
+
+    def respond(tries: int = 200) -> None:
+        box = wizard.close_question
+        if box is None or not box.isVisible():
+            if tries:
+                QTimer.singleShot(10, lambda: respond(tries - 1))
+            return
+        asked.append(f"{box.text()} {box.informativeText()}")
+        role = QMessageBox.ButtonRole.DestructiveRole if close else QMessageBox.ButtonRole.RejectRole
+        wanted = next(button for button in box.buttons() if box.buttonRole(button) == role)
+        wanted.click()
+
+    QTimer.singleShot(0, respond)
+    return asked
 
 
 def next_enabled(wizard: ExportWizard) -> bool:
@@ -136,8 +156,10 @@ def test_stop_during_export_ends_it_and_leaves_nothing(qtbot, wizard, tmp_path, 
 
 def test_closing_the_window_during_export_stops_it_first_and_leaves_nothing(qtbot, wizard, tmp_path, monkeypatch):
     output_folder = export_held_at_first_block(qtbot, wizard, tmp_path, monkeypatch)
+    asked = answer_close_question(wizard, close=True)
     with qtbot.waitSignal(wizard.rejected, timeout=WAIT_MS):
         wizard.reject()
+    assert asked == ["Close the wizard? The export is running: it stops, and nothing is written."]
     assert not wizard.isVisible()
     assert list(output_folder.iterdir()) == []
 
@@ -191,7 +213,7 @@ def test_copied_passphrase_is_cleared_only_while_the_clipboard_still_holds_it(qt
     assert clipboard.text() == "something the clerk copied since"
 
 
-def test_sensitive_columns_need_an_explicit_confirmation(qtbot, wizard):
+def test_sensitive_columns_need_a_reason_each_and_an_explicit_confirmation(qtbot, wizard):
     load_sample(qtbot, wizard)
     wizard.next()
     wizard.purpose_page.purpose_edit.setText("Refunds")
@@ -200,17 +222,24 @@ def test_sensitive_columns_need_an_explicit_confirmation(qtbot, wizard):
     page.keep(["family_name"])
     assert page.isComplete()
     page.keep(["family_name", "account_number"])
-    assert page.warning_frame.isVisible()
-    assert "account_number" in page.warning.text()
+    assert page.sensitive.isVisible()
+    assert "account_number" in page.sensitive.warning.text()
     assert not page.isComplete()
     assert not next_enabled(wizard)
     page.confirm.click()
+    assert not page.isComplete()  # confirmed, but no reason yet
+    qtbot.keyClicks(page.sensitive.edits["account_number"], "Refund transfers")
     assert page.isComplete()
     page.keep(["family_name", "account_number", "my_number"])
     assert not page.confirm.isChecked()
     assert not page.isComplete()
+    page.confirm.click()
+    page.sensitive.set_reason("my_number", "   ")
+    assert not page.isComplete()  # a reason of spaces is no reason
+    page.sensitive.set_reason("my_number", "Matching with the tax office")
+    assert page.isComplete()
     page.keep(["family_name"])
-    assert not page.warning_frame.isVisible()
+    assert not page.sensitive.isVisible()
     assert page.isComplete()
 
 

@@ -158,10 +158,12 @@ def test_hostile_names_and_values_are_plain_visible_text_on_every_page(language,
     wizard.next()
     columns = wizard.columns_page
     columns.keep(HEADER)
-    assert columns.warning_frame.isVisible()  # the bank account column asks for a confirmation
+    assert columns.sensitive.isVisible()  # the bank account column asks for a reason and a confirmation
     columns.confirm.click()
+    for name in columns.model.kept_sensitive():
+        columns.sensitive.set_reason(name, "<b>refunds</b>\u202e")
     shown = assert_all_shown_safely(wizard)
-    assert "<i>口座番号</i>\\u2066" in columns.warning.text()
+    assert "<i>口座番号</i>\\u2066" in columns.sensitive.warning.text()
     assert "2. <img src='file:///etc/hosts'>" in shown
     assert "氏\\u200b名" in shown
 
@@ -173,7 +175,8 @@ def test_hostile_names_and_values_are_plain_visible_text_on_every_page(language,
     assert unsafe(review._suggested_destination().name) == []
     wizard.set_destination(tmp_path / "out.zip.age")
     summary = rendered(review.summary.text(), review.summary.textFormat())
-    assert f"{BOLD}, {IMAGE}, \\u202eevil.exe, esc\\x1b[31mred\\x1b]0;title\\x07" in summary
+    comma = "、" if language == "ja" else ", "  # the list separator of the window's language
+    assert comma.join((BOLD, IMAGE, "\\u202eevil.exe", "esc\\x1b[31mred\\x1b]0;title\\x07")) in summary
     assert "<b>calls</b>\\u202e" in summary
     assert "<a href='https://example.invalid/'>Example</a>" in summary
     assert "<img src=x><b>住民\\x1b[31m\\u202etxt.csv" in summary

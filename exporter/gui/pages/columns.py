@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,12 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporter.display import safe_text
+from exporter.errors import PlanError
+from exporter.gui.column_search import ColumnFilter
 from exporter.gui.models import ColumnModel, shown_name
 from exporter.gui.pages.base import Page
-from exporter.gui.widgets import BadgeDelegate, MessageLabel, category_label, english_plural
+from exporter.gui.pages.sensitive import SensitivePanel
+from exporter.gui.widgets import BadgeDelegate, MessageLabel, english_plural, free_text_note
+from exporter.plan import ExportPlan, check_columns
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
+
+
+NAME_COLUMN_CHARS = 30  # the name column is at most this wide (in average characters); longer names are elided
 
 
 class ColumnTable(QTableView):
@@ -48,14 +55,12 @@ class ColumnsPage(Page):
         super().__init__(wizard)
         self.model = ColumnModel(self)
         self.model.keptChanged.connect(self._kept_changed)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ColumnFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search_changed)
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
         self.all_button = QPushButton()
@@ -83,6 +88,7 @@ class ColumnsPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2)
         self.table_label = QLabel()
         self.table_label.setBuddy(self.table)
+        self.no_match = MessageLabel()  # the search found no column
 
         self.kept_list = QListWidget()
         self.kept_label = QLabel()
@@ -91,6 +97,15 @@ class ColumnsPage(Page):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button = QPushButton()
         self.down_button.clicked.connect(lambda: self._move(1))
+        self.kept_list.currentItemChanged.connect(self._show_output_name)
+        self.rename_edit = QLineEdit()  # the current kept column's name in the recipient's file
+        self.rename_edit.setClearButtonEnabled(True)
+        self.rename_edit.textEdited.connect(self._rename)
+        self.rename_edit.setEnabled(False)
+        self.rename_label = QLabel()
+        self.rename_label.setWordWrap(True)
+        self.rename_label.setBuddy(self.rename_edit)
+        self.rename_error = MessageLabel()
         side = QVBoxLayout()
         side.addWidget(self.kept_label)
         side.addWidget(self.kept_list, 1)
@@ -98,14 +113,18 @@ class ColumnsPage(Page):
         moves.addWidget(self.up_button)
         moves.addWidget(self.down_button)
         side.addLayout(moves)
+        side.addWidget(self.rename_label)
+        side.addWidget(self.rename_edit)
+        side.addWidget(self.rename_error)
 
         grid = QGridLayout()
         grid.addWidget(self.table_label, 0, 0)
         grid.addWidget(self.table, 1, 0)
+        grid.addWidget(self.no_match, 2, 0)
         side_widget = QWidget()
         side_widget.setLayout(side)
         side.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(side_widget, 0, 1, 2, 1)
+        grid.addWidget(side_widget, 0, 1, 3, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 1)
 
@@ -114,22 +133,17 @@ class ColumnsPage(Page):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.warning = MessageLabel()
-        self.confirm = QCheckBox()
-        self.confirm.toggled.connect(self._confirm_toggled)
-        self.warning_frame = QFrame()
-        self.warning_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        warning_layout = QVBoxLayout(self.warning_frame)
-        warning_layout.addWidget(self.warning)
-        warning_layout.addWidget(self.confirm)
-        self.warning_frame.hide()
-        self._confirmed_for: tuple[str, ...] = ()
+        self.free_text = MessageLabel()  # a kept free-text column may hold anything
+        self.sensitive = SensitivePanel(self.model.category)
+        self.sensitive.changed.connect(self.completeChanged)
+        self.confirm = self.sensitive.confirm
 
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addLayout(grid, 1)
         layout.addWidget(self.summary)
-        layout.addWidget(self.warning_frame)
+        layout.addWidget(self.free_text)
+        layout.addWidget(self.sensitive)
         for first, second in (
             (self.search, self.all_button),
             (self.all_button, self.clear_button),
@@ -137,7 +151,8 @@ class ColumnsPage(Page):
             (self.table, self.kept_list),
             (self.kept_list, self.up_button),
             (self.up_button, self.down_button),
-            (self.down_button, self.confirm),
+            (self.down_button, self.rename_edit),
+            (self.rename_edit, self.sensitive),
         ):
             self.setTabOrder(first, second)
         self.retranslate_ui()
@@ -156,13 +171,18 @@ class ColumnsPage(Page):
         self.kept_label.setText(self.tr("&Kept, in this order:"))
         self.up_button.setText(self.tr("Move &up"))
         self.down_button.setText(self.tr("Move do&wn"))
+        self.rename_label.setText(self.tr("Name in the recipient's fil&e:"))
+        self.rename_edit.setAccessibleName(self.tr("Name of the chosen kept column in the recipient's file"))
         self.summary.setAccessibleName(self.tr("How many columns leave the office"))
-        self.confirm.setAccessibleName(self.tr("Confirm the sensitive columns"))
         self.model.retranslate()  # headers and category names; the badges repaint from the model
         if self.model.names:
             self.table.resizeColumnToContents(ColumnModel.CATEGORY)
         self._show_summary()
-        self._show_warning()
+        self._show_output_name()
+        self._show_rename_problem()
+        self._show_no_match()
+        self._show_free_text()
+        self.sensitive.retranslate()
 
     def initializePage(self) -> None:
         loaded = self.draft.loaded
@@ -170,19 +190,38 @@ class ColumnsPage(Page):
             return
         if self.model.names != loaded.source.header:
             self.model.set_columns(loaded.source.header, loaded.categories, loaded.samples)
+            self.sensitive.clear()
             self.table.resizeColumnToContents(ColumnModel.NAME)
             self.table.resizeColumnToContents(ColumnModel.CATEGORY)
+            widest = self.fontMetrics().averageCharWidth() * NAME_COLUMN_CHARS
+            if self.table.columnWidth(ColumnModel.NAME) > widest:  # a long name must not push the kinds out of view
+                self.table.setColumnWidth(ColumnModel.NAME, widest)
         self.search.setFocus()
 
     def isComplete(self) -> bool:
-        if not self.model.kept:
-            return False
-        sensitive = self.model.kept_sensitive()
-        return not sensitive or (self.confirm.isChecked() and set(sensitive) <= set(self._confirmed_for))
+        return bool(self.model.kept) and self.rename_problem() is None and self.sensitive.is_complete()
 
     def validatePage(self) -> bool:
         self.draft.columns = self.model.kept
+        self.draft.output_names = self.model.output_names
+        self.draft.reasons = self.sensitive.reasons
         return self.isComplete()
+
+    def rename_problem(self) -> PlanError | None:
+        """The core's refusal of the names chosen for the recipient (two columns called the same), if any."""
+        kept = self.model.kept
+        if not kept:
+            return None
+        plan = ExportPlan(source=Path(), columns=kept, output=Path(), output_names=self.model.output_names)
+        try:
+            check_columns(plan)
+        except PlanError as problem:
+            return problem
+        return None
+
+    def rename(self, name: str, output_name: str) -> None:
+        """Call the kept column ``name`` ``output_name`` in the recipient's file (tests, screenshots)."""
+        self.model.set_output_name(name, output_name)
 
     def keep(self, names: tuple[str, ...] | list[str]) -> None:
         """Keep exactly these columns, in this order (tests and screenshots)."""
@@ -204,15 +243,78 @@ class ColumnsPage(Page):
 
     def _kept_changed(self) -> None:
         kept = self.model.kept
+        current = self.kept_list.currentItem()
+        chosen = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.kept_list.blockSignals(True)
         self.kept_list.clear()
         for position, name in enumerate(kept, 1):
-            self.kept_list.addItem(f"{position}. {shown_name(name)}")
+            output = self.model.output_name(name)
+            text = f"{position}. {shown_name(name)}" + (f" → {shown_name(output)}" if output != name else "")
+            self.kept_list.addItem(text)
             self.kept_list.item(position - 1).setData(Qt.ItemDataRole.UserRole, name)
+            if name == chosen:
+                self.kept_list.setCurrentRow(position - 1)
+        self.kept_list.blockSignals(False)
+        self._show_output_name()
+        self._show_rename_problem()
         self._show_summary()
-        if not set(self.model.kept_sensitive()) <= set(self._confirmed_for):
-            self.confirm.setChecked(False)  # a newly kept sensitive column needs its own confirmation
-        self._show_warning()
+        self._show_free_text()
+        self.sensitive.set_columns(self.model.kept_sensitive())
         self.completeChanged.emit()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._show_no_match()
+
+    def _show_no_match(self) -> None:
+        query = self.search.text().strip()
+        if query and self.proxy.rowCount() == 0:
+            self.no_match.show_message(
+                self.tr("No column matches “{text}”. Try another word, such as 電話, カナ or phone.").format(
+                    text=safe_text(query, max_chars=60)
+                ),
+                "warning",
+            )
+        else:
+            self.no_match.clear_message()
+
+    def _chosen_kept(self) -> str | None:
+        item = self.kept_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _show_output_name(self) -> None:
+        name = self._chosen_kept()
+        self.rename_edit.setEnabled(name is not None)
+        if name is None:
+            self.rename_edit.clear()
+            self.rename_edit.setPlaceholderText(self.tr("Choose a kept column above"))
+            return
+        output = self.model.output_name(name)
+        if self.rename_edit.text().strip() != (output if output != name else ""):
+            self.rename_edit.setText(output if output != name else "")
+        self.rename_edit.setPlaceholderText(shown_name(name))
+
+    def _rename(self, text: str) -> None:
+        name = self._chosen_kept()
+        if name is not None:
+            self.model.set_output_name(name, text)
+
+    def _show_rename_problem(self) -> None:
+        problem = self.rename_problem()
+        if problem is None:
+            self.rename_error.clear_message()
+        else:
+            self.rename_error.show_error(problem)
+
+    def _show_free_text(self) -> None:
+        free = self.model.kept_free_text()
+        if free:
+            names = self.tr(", ").join(shown_name(name) for name in free)
+            self.free_text.show_message(
+                self.tr("{columns}: {note}").format(columns=names, note=free_text_note()), "warning"
+            )
+        else:
+            self.free_text.clear_message()
 
     def _show_summary(self) -> None:
         kept, total = len(self.model.kept), len(self.model.names)
@@ -221,26 +323,3 @@ class ColumnsPage(Page):
             self.summary.setText(english_plural(text, kept))
         else:
             self.summary.setText(self.tr("No column is kept yet: tick the ones the task needs."))
-
-    def _show_warning(self) -> None:
-        sensitive = self.model.kept_sensitive()
-        if not sensitive:
-            self.warning_frame.hide()
-            return
-        listed = self.tr(", ").join(
-            f"{shown_name(name)} ({category_label(self.model.category(name))})" for name in sensitive
-        )
-        self.warning.show_message(
-            self.tr(
-                "Careful: {columns} hold the most protected kinds of personal data. Send them only if the law "
-                "and the contract allow it and the task cannot be done without them."
-            ).format(columns=listed),
-            "warning",
-        )
-        count = len(sensitive)
-        self.confirm.setText(english_plural(self.tr("I &confirm the task needs these %n column(s).", "", count), count))
-        self.warning_frame.show()
-
-    def _confirm_toggled(self, checked: bool) -> None:
-        self._confirmed_for = self.model.kept_sensitive() if checked else ()
-        self.completeChanged.emit()

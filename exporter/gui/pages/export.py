@@ -204,11 +204,20 @@ class ExportPage(Page):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.output.parent)))
 
     def _progress(self, fraction: float, message: Message) -> None:
-        self.progress.setValue(int(fraction * 1000))
         _, count = tasks.progress_count(message)
         if count is not None and self._phase == "running":
             self._count = count
             self._show_phase()
+        self.progress.setValue(max(self.progress.value(), self.bar_value(fraction)))
+
+    def bar_value(self, fraction: float) -> int:
+        """The bar in per mille. Once rows are counted it is the rows done of the rows the Source page counted,
+        so it says what the line under it says (the reader's share of bytes runs ahead of the rows written);
+        it stays below 1000 until the archive is saved."""
+        loaded = self.draft.loaded
+        if self._count is not None and loaded is not None and loaded.rows > 0:
+            fraction = self._count / loaded.rows
+        return max(0, min(int(fraction * 1000), 999))
 
     def _succeeded(self, result: ExportResult) -> None:
         self.result = result

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,13 +23,14 @@ from exporter.classify import Category
 from exporter.display import is_safe, safe_text
 from exporter.gui.check_codes import recipients_html
 from exporter.gui.models import shown_name
-from exporter.gui.pages.base import Page
-from exporter.gui.widgets import MessageLabel, category_label, english_plural
+from exporter.gui.pages.base import Page, number
+from exporter.gui.widgets import MessageLabel, category_label, chosen_file, english_plural, file_dialog
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
 
 SUFFIX = ".zip.age"
+EXCEL_ROWS = 1_048_576  # rows of an Excel sheet, the header row included
 
 
 class ReviewPage(Page):
@@ -45,8 +46,8 @@ class ReviewPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
-        self.destination_edit = QLineEdit()
-        self.destination_edit.setReadOnly(True)
+        self.destination_edit = QLineEdit()  # what is typed here is where the archive is written
+        self.destination_edit.textEdited.connect(self._typed)
         self.destination_label = QLabel()
         self.destination_label.setBuddy(self.destination_edit)
         self.change_button = QPushButton()
@@ -56,9 +57,11 @@ class ReviewPage(Page):
         row.addWidget(self.destination_edit, 1)
         row.addWidget(self.change_button)
         self.destination_error = MessageLabel()
+        self.excel_note = MessageLabel()  # more rows than Excel shows
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.excel_note)
         layout.addLayout(row)
         layout.addWidget(self.destination_error)
         self.setTabOrder(self.destination_edit, self.change_button)
@@ -77,18 +80,19 @@ class ReviewPage(Page):
         if self._shown:
             self.summary.setText(self._summary_html())
             self._show_destination_problem()
+            self._show_excel_note()
 
     def initializePage(self) -> None:
         self._shown = True
         self.summary.setText(self._summary_html())
+        self._show_excel_note()
         if self.draft.output is None:
             self.set_destination(self._suggested_destination())
         else:
             self.set_destination(self.draft.output)
 
     def isComplete(self) -> bool:
-        output = self.draft.output
-        return output is not None and output.parent.is_dir() and not output.exists()
+        return self.draft.output is not None and self.destination_problem() is None
 
     def set_destination(self, path: Path) -> None:
         self.draft.output = path
@@ -96,24 +100,54 @@ class ReviewPage(Page):
         self._show_destination_problem()
         self.completeChanged.emit()
 
-    def _show_destination_problem(self) -> None:
+    def _typed(self, text: str) -> None:
+        """The path typed is the path used: the export writes exactly there, once it passes the checks."""
+        typed = text.strip()
+        self.draft.output = Path(os.path.expanduser(typed)) if typed else None
+        self._show_destination_problem()
+        self.completeChanged.emit()
+
+    def destination_problem(self) -> str | None:
+        """Why the archive cannot be written where the box says, in one sentence; None when it can."""
         path = self.draft.output
         if path is None:
+            return self.tr("Type where to save the archive, or choose it with Change….")
+        if not path.is_absolute():
+            return self.tr("Give the whole path, starting with the drive or folder, or choose it with Change….")
+        if not path.name.endswith(SUFFIX) or path.name == SUFFIX:
+            return self.tr("The file name must end in .zip.age, so that the recipient's program knows it.")
+        if path.exists():
+            return self.tr("A file of this name already exists there. Choose another name; nothing is overwritten.")
+        if not path.parent.is_dir():
+            return self.tr("This folder does not exist.")
+        return None
+
+    def _show_destination_problem(self) -> None:
+        problem = self.destination_problem() if self.draft.output is not None or self._shown else None
+        if problem is None:
             self.destination_error.clear_message()
-        elif path.exists():
-            self.destination_error.show_message(
-                self.tr("A file of this name already exists there. Choose another name; nothing is overwritten."),
-                "error",
-            )
-        elif not path.parent.is_dir():
-            self.destination_error.show_message(self.tr("This folder does not exist."), "error")
         else:
-            self.destination_error.clear_message()
+            self.destination_error.show_message(problem, "error")
+
+    def _show_excel_note(self) -> None:
+        loaded = self.draft.loaded
+        if loaded is None or loaded.rows < EXCEL_ROWS:
+            self.excel_note.clear_message()
+            return
+        self.excel_note.show_message(
+            self.tr(
+                "Excel shows at most {limit} rows, the header included: the recipient can open only the first "
+                "{shown} of these {rows} rows in Excel. All of them are in the archive; tell the recipient."
+            ).format(limit=number(EXCEL_ROWS), shown=number(EXCEL_ROWS - 1), rows=number(loaded.rows)),
+            "warning",
+        )
 
     def _choose_destination(self) -> None:
         start = str(self.draft.output or self._suggested_destination())
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the archive as"), start, self.tr("Encrypted archive (*.zip.age)")
+        name = chosen_file(
+            file_dialog(
+                self, self.tr("Save the archive as"), start, self.tr("Encrypted archive (*.zip.age)"), save=True
+            )
         )
         if name:
             path = Path(name)
@@ -159,11 +193,22 @@ class ReviewPage(Page):
         delete_by = (
             QLocale().toString(QDate(draft.delete_by), QLocale.FormatType.LongFormat) if draft.delete_by else "–"
         )
+        renamed = {name: draft.output_names[name] for name in kept if name in draft.output_names}
+        comma = self.tr(", ")  # the list separator: 、 in Japanese
+        kept_text = comma.join(
+            shown_name(name) + (f" → {shown_name(renamed[name])}" if name in renamed else "") for name in kept
+        )
+        reasons = "<br>".join(
+            self.tr("{column}: {reason}").format(column=_escape(name), reason=_escape(draft.reasons[name]))
+            for name in kept
+            if name in draft.reasons
+        )
         rows = [
-            (self.tr("Kept, in this order"), _escape_list(kept)),
-            (self.tr("Kept, by kind"), _grouped(kept, categories)),
+            (self.tr("Kept, in this order"), html.escape(kept_text) or "–"),
+            (self.tr("Kept, by kind"), self._grouped(kept, categories)),
+            *([(self.tr("Reasons for sensitive columns"), reasons)] if reasons else []),
             (english_plural(self.tr("Left out (%n column(s))", "", len(left_out)), len(left_out)),
-             _grouped(left_out, categories) or "–"),
+             self._grouped(left_out, categories) or "–"),
             (self.tr("Purpose"), _escape(draft.purpose)),
             (self.tr("Receiving organisation"), _escape(draft.organisation) or "–"),
             (self.tr("Delete by"), html.escape(delete_by)),
@@ -208,21 +253,22 @@ class ReviewPage(Page):
             return self.tr("written beside the archive, with the purpose")
         return self.tr("written beside the archive, without the purpose")
 
+    def _grouped(self, names: list[str], categories: dict[str, Category]) -> str:
+        """One line per kind of data: its name, then the columns of that kind."""
+        groups: dict[Category, list[str]] = {}
+        for name in names:
+            groups.setdefault(categories[name], []).append(name)
+        comma = self.tr(", ")
+        return "<br>".join(
+            html.escape(
+                self.tr("{kind}: {columns}").format(
+                    kind=category_label(category), columns=comma.join(shown_name(name) for name in members)
+                )
+            )
+            for category, members in groups.items()
+        )
+
 
 def _escape(text: str) -> str:
     """Text from the file or typed by the clerk, for the rich-text summary: controls visible, then HTML-escaped."""
     return html.escape(safe_text(text))
-
-
-def _escape_list(names: list[str]) -> str:
-    return html.escape(", ".join(shown_name(name) for name in names)) if names else "–"
-
-
-def _grouped(names: list[str], categories: dict[str, Category]) -> str:
-    groups: dict[Category, list[str]] = {}
-    for name in names:
-        groups.setdefault(categories[name], []).append(name)
-    return "<br>".join(
-        f"{html.escape(category_label(category))}: {html.escape(', '.join(shown_name(name) for name in members))}"
-        for category, members in groups.items()
-    )

@@ -23,7 +23,7 @@ from exporter.errors import ExporterError
 from exporter.gui import tasks
 from exporter.gui.models import PreviewModel
 from exporter.gui.pages.base import Page
-from exporter.gui.widgets import MessageLabel, data_label, english_plural, plain_tooltip
+from exporter.gui.widgets import MessageLabel, chosen_file, data_label, english_plural, file_dialog, plain_tooltip
 from exporter.gui.worker import Task
 from exporter.messages import Message
 from exporter.sniff import DELIMITER_NAMES
@@ -113,6 +113,8 @@ class SourcePage(Page):
         layout.addWidget(self.preview_label)
         layout.addWidget(self.preview, 1)
         layout.addLayout(received)
+        for button in (self.choose_button, self.sample_button, self.open_button):
+            button.setAutoDefault(False)  # Enter goes on (Next) once a file is read, whichever button has the focus
         self.setTabOrder(self.choose_button, self.sample_button)
         self.setTabOrder(self.sample_button, self.encoding_box)
         self.setTabOrder(self.encoding_box, self.delimiter_box)
@@ -168,13 +170,18 @@ class SourcePage(Page):
         self._show_file()
         self._start(tasks.load_sample(wizard.sample_folder, wizard.sample_rows))
 
-    def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+    def file_dialog(self) -> QFileDialog:
+        """The dialog that Choose a file… opens (tests look at it)."""
+        folder = str(self._path.parent) if self._path is not None else ""
+        return file_dialog(
             self,
             self.tr("Choose a resident file"),
-            "",
+            folder,
             self.tr("CSV and text files (*.csv *.txt *.tsv);;All files (*)"),
         )
+
+    def _choose(self) -> None:
+        name = chosen_file(self.file_dialog())
         if name:
             self.load_file(Path(name))
 
@@ -300,10 +307,10 @@ class SourcePage(Page):
             self.status.show_message(self.tr("Every row was read without a problem."), "ok")
         elif kind == "sample" and count is not None:
             self.status.show_message(
-                self.tr("Making the sample file (only the first time): %n rows written…", "", count)
+                self.tr("Making the sample file (only the first time): %Ln rows written…", "", count)
             )
         elif kind == "rows" and count is not None:
-            self.status.show_message(self.tr("Checking every row: %n rows read…", "", count))
+            self.status.show_message(self.tr("Checking every row: %Ln rows read…", "", count))
         else:
             self.status.show_message(self.tr("Reading the file…"))
 

@@ -1,0 +1,52 @@
+"""Messages about the kept columns: their names in data.csv (renamed for the recipient) and the reasons given."""
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "columns.not_kept": (
+        "The column {column} is renamed or given a reason, but it is not kept.",
+        "列 {column} に新しい名前または理由が指定されていますが、この列は持ち出す列に含まれていません。",
+    ),
+    "columns.not_kept_hint": (
+        "Keep it with --column, or leave out its --rename and --reason.",
+        "--column で持ち出す列に加えるか、その列の --rename と --reason を外してください。",
+    ),
+    "columns.empty_name": (
+        "The new name of the column {column} is empty.",
+        "列 {column} の新しい名前が空です。",
+    ),
+    "columns.control_in_name": (
+        "The new name of the column {column} holds a line break or another control character.",
+        "列 {column} の新しい名前に改行などの制御文字が含まれています。",
+    ),
+    "columns.name_clash": (
+        "The columns {first} and {second} would both be called {name} in the recipient's file.",
+        "列 {first} と列 {second} が、受取人に渡すファイルでどちらも {name} という名前になります。",
+    ),
+    "columns.name_clash_hint": (
+        "Give each kept column its own name.",
+        "持ち出す列には、それぞれ別の名前を付けてください。",
+    ),
+    "columns.empty_reason": (
+        "The reason for the column {column} is empty.",
+        "列 {column} を持ち出す理由が空です。",
+    ),
+    "columns.long_reason": (
+        "The reason for the column {column} is {length:,} characters long; at most {limit:,} fit.",
+        "列 {column} を持ち出す理由が {length:,} 文字あります。{limit:,} 文字以内にしてください。",
+    ),
+    "columns.renamed_line": (
+        "renamed for the recipient: {renames}",
+        "受取人向けに変えた列名：{renames}",
+    ),
+    "columns.rename_item": (
+        "{source} → {name}",
+        "{source} を {name} に",
+    ),
+    "columns.reasons_line": (
+        "reasons for sensitive columns: {reasons}",
+        "慎重な扱いが必要な列の理由：{reasons}",
+    ),
+    "columns.reason_item": (
+        "{column}: {reason}",
+        "{column}：{reason}",
+    ),
+}
