@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
+from exporter.gui import collector
 from exporter.messages import Message, msg
 
 _log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("exporter")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setStyle("Fusion")
+    collector.install(app)  # widgets in reference cycles are freed on this thread, never on the worker's
     _load_fallback_fonts()
     return app
 

@@ -14,6 +14,15 @@ TEST_SAMPLE_ROWS = 3000
 
 
 @pytest.fixture(autouse=True)
+def _cycles_collected_on_the_gui_thread(qapp):
+    """As in the program (exporter.gui.app.application): a widget in a reference cycle must never be freed by the
+    worker thread's allocations (PySide6 crashes)."""
+    from exporter.gui import collector
+
+    collector.install(qapp)
+
+
+@pytest.fixture(autouse=True)
 def _own_key_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each GUI test has its own empty settings and data folders: the Open window remembers the key file it used
     and offers the key in the data folder, which must not carry over into the next test."""

@@ -29,6 +29,7 @@ from exporter.gui.i18n import build_translations, install_translators, remove_tr
 from exporter.gui.models import ColumnModel
 from exporter.gui.pages.review import EXCEL_ROWS
 from exporter.gui.wizard import ExportWizard, PageId
+from exporter.messages import msg
 
 
 @pytest.fixture
@@ -137,11 +138,13 @@ def test_the_progress_bar_says_what_the_rows_line_says_and_is_never_full_while_r
     page._phase = "running"  # as while the worker runs; the reports below are the worker's, relayed
     page.progress.setValue(0)
 
-    page._progress(1.0, f"rows:{total * 5 // 6}")  # the reader's bytes are all read, rows still being written
+    page._progress(
+        1.0, msg("progress.rows_exported", rows=total * 5 // 6, total=total)
+    )  # the reader's bytes are all read, rows still being written
 
     assert page.rows_label.text() == f"Rows processed: {total * 5 // 6:,} of {total:,}"
     assert page.progress.value() == 833
-    page._progress(1.0, f"rows:{total}")
+    page._progress(1.0, msg("progress.rows_exported", rows=total, total=total))
     assert page.progress.value() < page.progress.maximum()  # full only once the archive is saved
 
 
