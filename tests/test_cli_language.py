@@ -231,9 +231,9 @@ def test_a_weak_passphrase_is_refused_in_japanese_with_the_estimators_advice_tra
     )  # fmt: skip
     assert result.returncode == 1
     error, hint = error_lines(result)
-    assert error.startswith("パスフレーズが弱すぎます。約 10^")
+    assert error.startswith("合言葉が弱すぎます。約 10^")
     assert hint == (
         "非常によく使われるパスワードです。単語をあと1つか2つ加えてください。あまり使われない単語のほうが安全です。"
-        "--generate-passphrase で強いパスフレーズを作れます。"
+        "--generate-passphrase で強い合言葉を作れます。"
     )
     assert "password123" not in result.stderr

@@ -42,14 +42,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.columns_unstated": ("an unstated number of columns", "列数不明"),
     "cli.for_recipients_one": ("for 1 recipient", "受取人 1 人向け"),
     "cli.for_recipients": ("for {count:,} recipients", "受取人 {count:,} 人向け"),
-    "cli.for_passphrase": ("for a passphrase", "パスフレーズで保護"),
+    "cli.for_passphrase": ("for a passphrase", "合言葉で保護"),
     "cli.residents_one": ("1 synthetic resident", "架空の住民 1 人"),
     "cli.residents": ("{count:,} synthetic residents", "架空の住民 {count:,} 人"),
     # export
     "cli.passphrase_shown_once": (
         "exporter: this passphrase is shown once: pass it to the recipient by another channel than the file "
         "(for example by phone).",
-        "exporter: このパスフレーズは一度だけ表示されます。ファイルとは別の方法（電話など）で受取人に伝えてください。",
+        "exporter: この合言葉は一度だけ表示されます。ファイルとは別の方法（電話など）で受取人に伝えてください。",
     ),
     "cli.exported": (
         "exporter: wrote {path} ({size}): {rows} × {columns}, {who}; hash value (SHA-256) {sha256}",
@@ -92,11 +92,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.no_passphrase_file": (
         "The passphrase file does not exist; its name is not repeated here, in case it is the passphrase.",
-        "パスフレーズのファイルがありません。指定された名前がパスフレーズそのものかもしれないため、ここには表示しません。",
+        "合言葉のファイルがありません。指定された名前が合言葉そのものかもしれないため、ここには表示しません。",
     ),
     "cli.passphrase_file_hint": (
         "Give the name of a file that holds the passphrase.",
-        "パスフレーズを書いたファイルの名前を指定してください。",
+        "合言葉を書いたファイルの名前を指定してください。",
     ),
     "cli.secret_key_as_identity_file": (
         "A secret key was given where the name of the identity file belongs.",

@@ -12,16 +12,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "envelope.passphrase_not_alone": (
         "A passphrase cannot be combined with other recipients.",
-        "パスフレーズはほかの受取人と組み合わせられません。",
+        "合言葉はほかの受取人と組み合わせられません。",
     ),
     "envelope.passphrase_not_alone_hint": (
         "Encrypt either to a passphrase alone or to one or more age1... keys.",
-        "パスフレーズだけで暗号化するか、1つ以上の公開鍵（age1...）で暗号化してください。",
+        "合言葉だけで暗号化するか、1つ以上の公開鍵（age1...）で暗号化してください。",
     ),
-    "envelope.passphrase_empty": ("The passphrase is empty.", "パスフレーズが空です。"),
+    "envelope.passphrase_empty": ("The passphrase is empty.", "合言葉が空です。"),
     "envelope.passphrase_empty_hint": (
         "Choose a passphrase of several words.",
-        "十分に長いパスフレーズにしてください。",
+        "十分に長い合言葉にしてください。",
     ),
     # recipient keys (age1...)
     "envelope.secret_key_as_recipient": (
@@ -101,11 +101,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # opening
     "envelope.no_match": (
         "No key or passphrase given opens this archive.",
-        "指定された鍵またはパスフレーズでは、このファイルを開けません。",
+        "指定された鍵または合言葉では、このファイルを開けません。",
     ),
     "envelope.no_match_passphrase_hint": (
         "This archive is protected by a passphrase; check that it was typed exactly.",
-        "このファイルはパスフレーズで保護されています。正確に入力されているか確認してください。",
+        "このファイルは合言葉で保護されています。正確に入力されているか確認してください。",
     ),
     "envelope.no_match_keys_hint": (
         "This archive was encrypted to keys; choose the key file that belongs to one of them.",
@@ -123,7 +123,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "envelope.post_quantum_only_hint": (
         "Ask the sender to encrypt it to your age1... key or with a passphrase.",
-        "あなたの公開鍵（age1...）かパスフレーズで暗号化し直すよう、送付元に依頼してください。",
+        "あなたの公開鍵（age1...）か合言葉で暗号化し直すよう、送付元に依頼してください。",
     ),
     "envelope.post_quantum_also_hint": (
         "It is also encrypted for a post-quantum key (mlkem768x25519), which is not supported yet.",
@@ -144,13 +144,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "envelope.scrypt_too_costly": (
         "This archive's passphrase protection demands more computing work than allowed "
         "(scrypt work factor above {limit}); it was not opened.",
-        "このファイルのパスフレーズ保護は許容を超える計算量を必要とするため"
+        "このファイルの合言葉保護は許容を超える計算量を必要とするため"
         "（scrypt の作業係数が {limit} を超えています）、開きませんでした。",
     ),
     "envelope.scrypt_no_memory": (
         "This archive's passphrase protection needs more memory than this computer gives the program "
         "({size:,} MiB for scrypt work factor {factor}); it was not opened.",
-        "このファイルのパスフレーズ保護には、このコンピューターがプログラムに割り当てられるより多くのメモリが必要です"
+        "このファイルの合言葉保護には、このコンピューターがプログラムに割り当てられるより多くのメモリが必要です"
         "（scrypt の作業係数 {factor} で {size:,} MiB）。開きませんでした。",
     ),
     "envelope.scrypt_no_memory_hint": (

@@ -2,7 +2,7 @@
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "keyfiles.kind_identity_file": ("identity file", "鍵ファイル"),
-    "keyfiles.kind_passphrase_file": ("passphrase file", "パスフレーズのファイル"),
+    "keyfiles.kind_passphrase_file": ("passphrase file", "合言葉のファイル"),
     "keyfiles.kind_recipients_file": ("recipients file", "受取人のファイル"),
     "keyfiles.missing": ("The {kind} {path} does not exist.", "{kind} {path} がありません。"),
     "keyfiles.unreadable": (

@@ -3,14 +3,14 @@
 ``ZXCVBN`` maps each sentence zxcvbn can say (zxcvbn/feedback.py) to its message id here."""
 
 CATALOGUE: dict[str, tuple[str, str]] = {
-    "passphrase.empty": ("The passphrase is empty.", "パスフレーズが空です。"),
+    "passphrase.empty": ("The passphrase is empty.", "合言葉が空です。"),
     "passphrase.generate_hint": (
         "Use --generate-passphrase to make a strong one.",
-        "--generate-passphrase で強いパスフレーズを作れます。",
+        "--generate-passphrase で強い合言葉を作れます。",
     ),
     "passphrase.too_weak": (
         "The passphrase is too weak: it could be guessed in about 10^{power} tries.",
-        "パスフレーズが弱すぎます。約 10^{power} 回試すだけで推測されるおそれがあります。",
+        "合言葉が弱すぎます。約 10^{power} 回試すだけで推測されるおそれがあります。",
     ),
     # two sentences in a row: a space between English ones, none after a Japanese 。
     "passphrase.then": ("{first} {second}", "{first}{second}"),

@@ -8,7 +8,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan.no_column_hint": ("Name at least one column with --column.", "--column で列を1つ以上指定してください。"),
     "plan.keys_and_passphrase": (
         "Use either recipient keys or a passphrase, not both.",
-        "受取人の公開鍵とパスフレーズは同時に使えません。どちらか一方にしてください。",
+        "受取人の公開鍵と合言葉は同時に使えません。どちらか一方にしてください。",
     ),
     "plan.no_recipient_hint": (
         "Give the recipient's key with --recipient age1... or use --passphrase-file.",

@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation>検索(&amp;F):</translation>
+        <translation>検索(&amp;F)：</translation>
     </message>
     <message>
         <source>Tick &amp;all shown</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>Columns in the file (&amp;tick to keep):</source>
-        <translation>ファイルの列（チェックで持ち出し）(&amp;T):</translation>
+        <translation>ファイルの列（チェックで持ち出し）(&amp;T)：</translation>
     </message>
     <message>
         <source>Name of the chosen kept column in the recipient&apos;s file</source>
@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>&amp;Kept, in this order:</source>
-        <translation>持ち出す列と並び順(&amp;K):</translation>
+        <translation>持ち出す列と並び順(&amp;K)：</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -195,7 +195,7 @@
     </message>
     <message>
         <source>Name in the recipient&apos;s fil&amp;e:</source>
-        <translation>受取人に渡す列名(&amp;E):</translation>
+        <translation>受取人に渡す列名(&amp;E)：</translation>
     </message>
     <message>
         <source>How many columns leave the office</source>
@@ -281,19 +281,19 @@
     </message>
     <message>
         <source>File:</source>
-        <translation>ファイル:</translation>
+        <translation>ファイル：</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation>フォルダー:</translation>
+        <translation>フォルダー：</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation>ファイルサイズ:</translation>
+        <translation>ファイルサイズ：</translation>
     </message>
     <message>
         <source>Residents:</source>
-        <translation>住民数:</translation>
+        <translation>住民数：</translation>
     </message>
     <message>
         <source>&amp;Open the folder</source>
@@ -403,15 +403,15 @@
     <name>FileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation>場所(&amp;L):</translation>
+        <translation>場所(&amp;L)：</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>ファイルの種類(&amp;T):</translation>
+        <translation>ファイルの種類(&amp;T)：</translation>
     </message>
     <message>
         <source>File &amp;name:</source>
-        <translation>ファイル名(&amp;N):</translation>
+        <translation>ファイル名(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -524,23 +524,23 @@
     </message>
     <message>
         <source>Purpose:</source>
-        <translation>利用目的:</translation>
+        <translation>利用目的：</translation>
     </message>
     <message>
         <source>Receiving organisation:</source>
-        <translation>受取先:</translation>
+        <translation>受取先：</translation>
     </message>
     <message>
         <source>Delete by:</source>
-        <translation>削除期限:</translation>
+        <translation>削除期限：</translation>
     </message>
     <message>
         <source>Residents and columns:</source>
-        <translation>件数と列数:</translation>
+        <translation>件数と列数：</translation>
     </message>
     <message>
         <source>Columns:</source>
-        <translation>列:</translation>
+        <translation>列：</translation>
     </message>
     <message>
         <source>Encrypted for:</source>
@@ -548,7 +548,7 @@
     </message>
     <message>
         <source>Sent at:</source>
-        <translation>送信日時:</translation>
+        <translation>送信日時：</translation>
     </message>
     <message>
         <source>Hash value (SHA-256):</source>
@@ -556,11 +556,11 @@
     </message>
     <message>
         <source>From the file:</source>
-        <translation>元のファイル:</translation>
+        <translation>元のファイル：</translation>
     </message>
     <message>
         <source>Saved in:</source>
-        <translation>保存先:</translation>
+        <translation>保存先：</translation>
     </message>
     <message>
         <source>Compare the hash value with the one the sender gave you (on their screen or in the instructions file beside the archive): if they are the same, this is the file they sent.</source>
@@ -675,7 +675,7 @@
     </message>
     <message>
         <source>&amp;Key file:</source>
-        <translation>鍵ファイル(&amp;K):</translation>
+        <translation>鍵ファイル(&amp;K)：</translation>
     </message>
     <message>
         <source>The key file made by “exporter keygen”</source>
@@ -691,7 +691,7 @@
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>合言葉(&amp;P):</translation>
+        <translation>合言葉(&amp;P)：</translation>
     </message>
     <message>
         <source>The passphrase the sender told you</source>
@@ -941,15 +941,15 @@
     </message>
     <message>
         <source>&amp;Purpose (required):</source>
-        <translation>利用目的（必須）(&amp;P):</translation>
+        <translation>利用目的（必須）(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Receiving organisation:</source>
-        <translation>受取先(&amp;R):</translation>
+        <translation>受取先(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Delete by:</source>
-        <translation>削除期限(&amp;D):</translation>
+        <translation>削除期限(&amp;D)：</translation>
     </message>
     <message numerus="yes">
         <source>The recipient must delete the data by this date. Choose the shortest time the task needs; the default is %n days from today.</source>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <source>Save &amp;as:</source>
-        <translation>保存先(&amp;A):</translation>
+        <translation>保存先(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Change…</source>
@@ -1234,7 +1234,7 @@
     </message>
     <message>
         <source>Reason for {column}:</source>
-        <translation>{column} の理由:</translation>
+        <translation>{column} の理由：</translation>
     </message>
     <message>
         <source>For example: to check eligibility against the tax records</source>
@@ -1358,19 +1358,19 @@
     </message>
     <message>
         <source>File:</source>
-        <translation>ファイル:</translation>
+        <translation>ファイル：</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation>文字コード(&amp;E):</translation>
+        <translation>文字コード(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation>区切り文字(&amp;D):</translation>
+        <translation>区切り文字(&amp;D)：</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation>規模:</translation>
+        <translation>規模：</translation>
     </message>
     <message>
         <source>Reading progress</source>
@@ -1386,7 +1386,7 @@
     </message>
     <message>
         <source>&amp;Preview of the first rows:</source>
-        <translation>先頭行のプレビュー(&amp;P):</translation>
+        <translation>先頭行のプレビュー(&amp;P)：</translation>
     </message>
     <message>
         <source>Did you receive an archive (.zip.age) from someone else?</source>
@@ -1503,7 +1503,7 @@
     <name>StrengthMeter</name>
     <message>
         <source>No passphrase yet</source>
-        <translation>パスフレーズが未入力です</translation>
+        <translation>合言葉が未入力です</translation>
     </message>
     <message numerus="yes">
         <source>Too weak: about %n bits</source>

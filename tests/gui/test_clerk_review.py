@@ -236,9 +236,9 @@ def test_the_file_dialog_is_worded_in_japanese_and_shows_whole_dates(japanese, q
 
     labels = {name: dialog.findChild(QLabel, name).text() for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel")}
     assert labels == {
-        "lookInLabel": "場所(&L):",
-        "fileNameLabel": "ファイル名(&N):",
-        "fileTypeLabel": "ファイルの種類(&T):",
+        "lookInLabel": "場所(&L)：",
+        "fileNameLabel": "ファイル名(&N)：",
+        "fileTypeLabel": "ファイルの種類(&T)：",
     }
     header = view.header()
     shown = [view.model().headerData(i, Qt.Orientation.Horizontal) for i in range(4) if not header.isSectionHidden(i)]

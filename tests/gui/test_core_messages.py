@@ -197,7 +197,7 @@ def test_key_file_refusals_are_japanese_and_keep_the_file(japanese, tmp_path):
     latin = write(tmp_path, "latin.txt", b"\x82\xff")
     nouns = {
         IDENTITY_FILE: "鍵ファイル",
-        PASSPHRASE_FILE: "パスフレーズのファイル",
+        PASSPHRASE_FILE: "合言葉のファイル",
         RECIPIENTS_FILE: "受取人のファイル",
     }
     for kind, noun in nouns.items():

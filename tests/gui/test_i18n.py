@@ -122,7 +122,7 @@ def test_core_errors_follow_the_wizards_language(app):
     try:
         install_translators(app, "ja")
         assert error_text(error) == (
-            "指定された鍵またはパスフレーズでは、このファイルを開けません。\n"
+            "指定された鍵または合言葉では、このファイルを開けません。\n"
             "このファイルは公開鍵で暗号化されています。そのどれかに対応する鍵ファイルを選んでください。"
         )
         assert error_text(at_line) == "key.txt の 3 行目：秘密鍵として正しくありません。"

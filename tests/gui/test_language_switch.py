@@ -85,7 +85,7 @@ def test_switching_language_on_the_columns_page_retranslates_every_page_and_keep
     assert source.encoding_box.currentText() == "UTF-8"
     assert source.delimiter_box.currentText() == "カンマ（ , ）"
     assert source.open_button.text() == "受け取ったデータを開く(&O)…"
-    assert wizard.purpose_page.purpose_label.text() == "利用目的（必須）(&P):"
+    assert wizard.purpose_page.purpose_label.text() == "利用目的（必須）(&P)："
     assert wizard.protection_page.key_radio.text() == "受取人の鍵（推奨）(&K)"
     no_recipient = "受取人がまだいません。名前にチェックを付けるか、公開鍵を貼り付けてください。"
     assert wizard.protection_page.codes_label.text() == no_recipient
