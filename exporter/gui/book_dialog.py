@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from exporter.errors import ExporterError
 from exporter.gui import key_store
 from exporter.gui.check_codes import code_html, read_aloud_sentence
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text, monospace_font
 from exporter.keys import check_code
 
 
-class AddRecipientDialog(QDialog):
+class AddRecipientDialog(Retranslating, QDialog):
     """Name the recipient whose public key is ``key``; after ``accept()``, :attr:`added` is the name stored."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
@@ -68,11 +69,6 @@ class AddRecipientDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self._changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Add to the address book"))

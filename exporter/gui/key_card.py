@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,13 +26,14 @@ from exporter.display import safe_text
 from exporter.errors import ExporterError
 from exporter.gui import key_store
 from exporter.gui.check_codes import code_html
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, monospace_font
 from exporter.keys import check_code
 
 WARNING_STYLE = "background: #fff4e5; color: #6d3a00; border: 1px solid #e6a23c; border-radius: 4px; padding: 6px;"
 
 
-class KeyCardDialog(QDialog):
+class KeyCardDialog(Retranslating, QDialog):
     """Shows ``public_key`` (age1…) and its check code; ``secret_path`` is where the secret key stays."""
 
     def __init__(self, public_key: str, secret_path: Path | None = None, parent: QWidget | None = None) -> None:
@@ -80,11 +81,6 @@ class KeyCardDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Your key card"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from exporter.display import safe_text
 from exporter.errors import ExporterError
 from exporter.gui import key_store
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.secret_field import PassphraseField
 from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text
 from exporter.gui.worker import Worker
@@ -32,7 +32,7 @@ from exporter.passphrase import estimate
 DIALOG_WIDTH_CHARS = 72  # wide enough that the explanations wrap into a few readable lines
 
 
-class CreateKeyDialog(QDialog):
+class CreateKeyDialog(Retranslating, QDialog):
     """Ask for the protecting passphrase twice, then create the key in the user's data folder.
 
     After ``accept()``, :attr:`created` is ``(key file, public key)``.
@@ -80,11 +80,6 @@ class CreateKeyDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * DIALOG_WIDTH_CHARS)
         self.retranslate_ui()
         self._changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Create my key"))
@@ -176,7 +171,7 @@ class CreateKeyDialog(QDialog):
         super().reject()
 
 
-class KeyPassphraseDialog(QDialog):
+class KeyPassphraseDialog(Retranslating, QDialog):
     """Ask for the passphrase that protects the key file ``key_file``; :meth:`passphrase` after ``accept()``.
 
     ``purpose`` is what the key is unlocked for: ``"open"`` an archive, or show its key ``"card"``.
@@ -205,11 +200,6 @@ class KeyPassphraseDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * DIALOG_WIDTH_CHARS)
         self.retranslate_ui()
         self._changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Passphrase of your key"))

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from exporter.decrypt import OpenedArchive
 from exporter.display import safe_text
 from exporter.gui.check_codes import hash_value, shown_code
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import monospace_font
 from exporter.keys import check_code
 
@@ -78,7 +79,7 @@ def _count(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31 else 0
 
 
-class ManifestView(QGroupBox):
+class ManifestView(Retranslating, QGroupBox):
     """Purpose, receiving organisation, delete-by date (with a warning once past), columns, rows, sender's time."""
 
     open_folder_requested = Signal(Path)
@@ -133,11 +134,6 @@ class ManifestView(QGroupBox):
         self._opened = opened
         self.retranslate_ui()
         self.setVisible(opened is not None)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("What you received"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from exporter.gui.open_task import OpenRequest, default_folder
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.secret_field import PassphraseField
 
 
-class OpenForm(QWidget):
+class OpenForm(Retranslating, QWidget):
     """The archive, the key (a key file, or the passphrase the sender told) and the destination folder.
 
     ``create_key_requested`` and ``key_card_requested`` are the "Create my key" and "Show my key card" buttons.
@@ -105,11 +106,6 @@ class OpenForm(QWidget):
         )  # fmt: skip
         self._my_key: Path | None = None  # the key file in the user's data folder, once there is one
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.archive_box.setTitle(self.tr("1. Archive"))

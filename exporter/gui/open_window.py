@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,12 +33,13 @@ from exporter.gui.key_dialogs import CreateKeyDialog, KeyPassphraseDialog
 from exporter.gui.manifest_view import ManifestView
 from exporter.gui.open_form import OpenForm
 from exporter.gui.open_task import OpenRequest, open_task
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text
 from exporter.gui.worker import Worker
 from exporter.messages import Message
 
 
-class OpenWindow(QWidget):
+class OpenWindow(Retranslating, QWidget):
     """Open an export that someone sent you. ``opened`` fires with the :class:`OpenedArchive` once verified."""
 
     opened = Signal(object)
@@ -113,11 +114,6 @@ class OpenWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
         self._inputs: tuple[QWidget, ...] = (*self.form.inputs, self.open_button)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Open an export"))

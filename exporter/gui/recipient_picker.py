@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -34,6 +34,7 @@ from exporter.envelope import X25519Recipient, parse_recipients_file
 from exporter.errors import ExporterError
 from exporter.gui.check_codes import read_aloud_sentence, recipients_html, shown_code
 from exporter.gui.key_store import BookEntry
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text, monospace_font
 from exporter.keys import check_code
 
@@ -46,7 +47,7 @@ class Chosen:
     name: str = ""
 
 
-class RecipientPicker(QWidget):
+class RecipientPicker(Retranslating, QWidget):
     """``changed`` fires whenever the chosen recipients (or the validity of the pasted text) change."""
 
     changed = Signal()
@@ -124,11 +125,6 @@ class RecipientPicker(QWidget):
         layout.addWidget(self.key_error, 7, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.book_label.setText(self.tr("Tick the recipients in the &address book:"))

@@ -7,13 +7,14 @@ it again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import monospace_font
 
 
-class PassphraseField(QWidget):
+class PassphraseField(Retranslating, QWidget):
     """``edit`` (a password-mode QLineEdit) and ``show_box``; ``textChanged`` and ``textEdited`` are the edit's."""
 
     textChanged = Signal(str)
@@ -35,11 +36,6 @@ class PassphraseField(QWidget):
         layout.addWidget(self.show_box)
         self.setFocusProxy(self.edit)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.show_box.setText(self.tr("S&how"))

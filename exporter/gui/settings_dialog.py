@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,11 +26,12 @@ from exporter.envelope import X25519Recipient
 from exporter.errors import ExporterError
 from exporter.gui import key_store
 from exporter.gui.check_codes import code_html
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text, monospace_font
 from exporter.keys import check_code
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """The office key: shown with its check code; Save sets the typed key, Clear removes the setting."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -77,11 +78,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.office_box)
         layout.addWidget(self.close_buttons)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

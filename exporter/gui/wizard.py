@@ -11,13 +11,14 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths
+from PySide6.QtCore import QSize, QStandardPaths
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from exporter.classify import Category
 from exporter.gui import tasks
 from exporter.gui.i18n import LANGUAGE_NAMES, current_language, switch_language
+from exporter.gui.retranslate import Retranslating
 from exporter.plan import ExportPlan, Secret
 from exporter.source import Source
 
@@ -104,7 +105,7 @@ class Draft:
         return ("",) * len(self.recipients)
 
 
-class ExportWizard(QWizard):
+class ExportWizard(Retranslating, QWizard):
     """``sample_rows`` and ``sample_folder`` choose the bundled sample's size and cache (tests use small ones)."""
 
     def __init__(
@@ -202,11 +203,6 @@ class ExportWizard(QWizard):
         self.open_window.raise_()
         self.open_window.activateWindow()
         return self.open_window
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Export resident data"))

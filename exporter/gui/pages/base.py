@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import QWizardPage
 
+from exporter.gui.retranslate import Retranslating
 from exporter.gui.worker import Task, Worker
 from exporter.messages import Message
 from exporter.progress import Progress
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from exporter.gui.wizard import Draft, ExportWizard
 
 
-class Page(QWizardPage):
+class Page(Retranslating, QWizardPage):
     """A wizard page. Every visible text is set in :meth:`retranslate_ui`, which the subclass's ``__init__`` calls
     once its widgets exist and which runs again on every language change; texts that depend on what the page
     shows (counts, summaries, messages) are recomputed there from the page's state."""
@@ -71,11 +72,6 @@ class Page(QWizardPage):
 
     def retranslate_ui(self) -> None:
         """Set every text again through ``self.tr()``; subclasses override it."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def number(value: int) -> str:
