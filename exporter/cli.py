@@ -9,31 +9,32 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
-from exporter import messages
-from exporter.display import looks_like_secret_key, redact_secrets, terminal_line
+from exporter import messages, usage
+from exporter.display import redact_secrets, terminal_line
 from exporter.errors import ExportCancelled, ExporterError, from_os_error
 from exporter.hardening import forbid_core_dumps
-from exporter.messages import msg
+from exporter.messages import Message, msg
 
+_P = TypeVar("_P", bound=argparse.ArgumentParser)
 _DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     forbid_core_dumps()  # before any secret is read: a core dump would hold it
     _never_fail_on_output()
+    messages.set_language(usage.language_asked(sys.argv[1:] if argv is None else argv))  # for usage errors too
     parser = _lang_everywhere(build_parser())
     args, unknown = parser.parse_known_args(argv)
     if unknown:
-        parser.error(_unrecognised(unknown))
+        parser.error(usage.unrecognised(unknown))
     messages.set_language(args.lang)  # None: the system's (LC_ALL, LC_MESSAGES, LANG)
     if args.command in (None, "open"):
         return _open_wizard(args)
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 signal.signal(sig, signal.SIG_IGN)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> _Parser:
     from exporter import commands, key_commands
 
     parser = _Parser(
@@ -227,7 +228,7 @@ def _check_decrypt_key(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _lang_everywhere(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def _lang_everywhere(parser: _P) -> _P:
     """``--lang`` after the command too (``exporter inspect --lang ja f.csv``), in every command and sub-command,
     however they were added. Unset there, it leaves the value given before the command in place (SUPPRESS)."""
     for action in parser._actions:
@@ -369,24 +370,12 @@ def _report(err: ExporterError) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, except that its usage errors never repeat a value that could be a secret."""
+    """argparse, except that its usage errors are said in the user's language and never repeat a value that could
+    be a secret (:mod:`exporter.usage`)."""
 
-    def error(self, message: str) -> NoReturn:
-        message = re.sub(r"invalid choice: '.*?' \(choose", "invalid choice (choose", message, flags=re.DOTALL)
+    def error(self, message: str | Message) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {terminal_line(message)}\n")
-
-
-def _unrecognised(arguments: Sequence[str]) -> str:
-    """argparse's "unrecognized arguments" without the values: one could be a passphrase typed after a
-    misspelt option. Option names are shown (up to any ``=``); the rest only counted."""
-    shown = [arg.split("=", 1)[0] for arg in arguments if arg.startswith("-") and not looks_like_secret_key(arg)]
-    hidden = len(arguments) - len(shown)
-    text = "unrecognized arguments: " + " ".join(shown)
-    if hidden:
-        values = "value" if hidden == 1 else "values"
-        text += f"{' and ' if shown else ''}{hidden} {values} (not shown, in case one is a secret)"
-    return text
+        self.exit(2, f"{self.prog}: error: {terminal_line(str(usage.usage_error(message)))}\n")
 
 
 def _print_traceback(err: BaseException) -> None:

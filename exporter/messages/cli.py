@@ -3,6 +3,33 @@ refusals of arguments, and the internal-error line. Error and hint lines keep th
 ``exporter: hint:`` prefixes in every language (scripts look for them); what follows is in the user's language."""
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    # argparse's usage errors (exporter/usage.py)
+    "cli.usage_required": (
+        "the following arguments are required: {names}",
+        "次の指定が足りません：{names}",
+    ),
+    "cli.usage_one_of": ("one of the arguments {names} is required", "{names} のどれか1つを指定してください。"),
+    "cli.usage_expected_one": ("argument {option}: expected one argument", "{option} のあとに値を書いてください。"),
+    "cli.usage_not_together": (
+        "argument {option}: not allowed with argument {other}",
+        "{option} と {other} は一緒に指定できません。",
+    ),
+    "cli.usage_invalid_choice": (
+        "argument {option}: invalid choice (choose from {choices})",
+        "{option} に指定できるのは {choices} のどれかです。",
+    ),
+    "cli.usage_unrecognised": ("unrecognized arguments: {names}", "知らない指定があります：{names}"),
+    "cli.usage_unrecognised_values": (
+        "unrecognized arguments: {values} (not shown, in case one is a secret)",
+        "知らない指定があります：{values}（秘密の値かもしれないため表示しません）",
+    ),
+    "cli.usage_unrecognised_and_values": (
+        "unrecognized arguments: {names} and {values} (not shown, in case one is a secret)",
+        "知らない指定があります：{names} と{values}（秘密の値かもしれないため表示しません）",
+    ),
+    "cli.usage_one_value": ("1 value", "値 1 個"),
+    "cli.usage_values": ("{count} values", "値 {count} 個"),
+    "cli.usage_other": ("{detail}", "コマンドの指定が正しくありません（{detail}）。"),
     # inspect's report: labels padded to one width in each language
     "cli.inspect_encoding": ("  encoding   {encoding}", "  文字コード  {encoding}"),
     "cli.inspect_delimiter": ("  delimiter  {delimiter}", "  区切り文字  {delimiter}"),
