@@ -8,6 +8,7 @@ exec resets it, so only the set-up can have cleared it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
@@ -133,10 +134,13 @@ def test_a_running_command_holding_a_passphrase_has_no_core_limit_and_cannot_dum
 def wait_until_open(pid: int, path: Path) -> bool:
     """True once process ``pid`` holds ``path`` open (it is then past the set-up, reading its passphrase)."""
     for _ in range(TIMEOUT * 20):
+        links = []
         try:
-            links = [os.readlink(entry) for entry in Path(f"/proc/{pid}/fd").iterdir()]
+            for entry in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(FileNotFoundError):  # closed between the listing and the look
+                    links.append(os.readlink(entry))
         except (FileNotFoundError, ProcessLookupError):
-            return False
+            return False  # the process is gone
         except OSError:
             links = []
         if str(path) in links:

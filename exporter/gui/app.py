@@ -31,6 +31,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, created once with the names that decide the cache folder."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        collector.install(existing)
         return existing
     QCoreApplication.setApplicationName("exporter")
     app = QApplication(argv if argv is not None else sys.argv[:1])

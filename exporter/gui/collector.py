@@ -40,6 +40,16 @@ class MainThreadCollector(QObject):
         return -1
 
 
+def uninstall(app: QObject) -> None:
+    """Collect what is left on this thread and give collection back to Python (tests that end a GUI session)."""
+    for existing in app.findChildren(MainThreadCollector):
+        existing._timer.stop()
+        existing.setParent(None)
+        existing.deleteLater()
+    gc.collect()
+    gc.enable()
+
+
 def install(app: QObject) -> MainThreadCollector:
     """Collect cycles on ``app``'s thread only, from now until the application ends (idempotent)."""
     existing = app.findChild(MainThreadCollector)

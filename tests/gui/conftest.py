@@ -20,6 +20,8 @@ def _cycles_collected_on_the_gui_thread(qapp):
     from exporter.gui import collector
 
     collector.install(qapp)
+    yield
+    collector.uninstall(qapp)  # the tests without Qt that follow in this process keep Python's own collection
 
 
 @pytest.fixture(autouse=True)

@@ -37,8 +37,20 @@ def test_automatic_collection_is_off_and_the_gui_thread_collects_what_is_due(qap
     assert freed_on == [threading.main_thread().name]
 
 
+def test_uninstalling_gives_collection_back_to_python(qapp):
+    collector.install(qapp)
+    collector.uninstall(qapp)
+    try:
+        assert gc.isenabled()
+        assert qapp.findChild(collector.MainThreadCollector) is None
+    finally:
+        collector.install(qapp)  # as the fixture expects
+
+
 def test_the_program_installs_it_on_its_application(qapp):
     from exporter.gui.app import application
 
+    collector.uninstall(qapp)
     assert application() is qapp
     assert qapp.findChild(collector.MainThreadCollector) is not None
+    assert not gc.isenabled()
