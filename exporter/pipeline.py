@@ -260,6 +260,9 @@ def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], li
                 hint=error.hint,
             ) from None
     planned = resolve_recipients(parsed, plan.to, office=office)
+    if plan.shown_keys and {p.key for p in planned} != {str(X25519Recipient.parse(k)) for k in plan.shown_keys}:
+        # the book or the settings changed between the Review page and now: the codes read aloud are not these
+        raise PlanError(msg("keys.recipients_changed"), hint=msg("keys.recipients_changed_hint"))
     return [p.recipient for p in planned], [p.manifest_entry() for p in planned], None if office is None else True
 
 

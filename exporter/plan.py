@@ -47,6 +47,8 @@ class ExportPlan:
     ``recipients`` are ``age1...`` keys; ``to`` are names from the address book (:mod:`exporter.keys.book`),
     resolved when the export runs. The office key from the settings is added to every export to keys;
     ``without_office_key`` leaves it out of a passphrase export on purpose (recorded in the manifest).
+    ``shown_keys``: the keys whose check codes the clerk was shown (the wizard's Review page); when given, the
+    export is refused unless the recipients it resolves (names from the book, the office key) are exactly these.
     ``passphrase`` is taken as typed; the pipeline normalises it (:func:`exporter.passphrase.normalise`).
     ``instructions``: also write ``<output>.README.txt`` beside the archive (:mod:`exporter.instructions`);
     ``instructions_purpose``: put the purpose in it too (it is left out otherwise).
@@ -72,6 +74,7 @@ class ExportPlan:
     instructions: bool = False
     instructions_purpose: bool = False
     without_office_key: bool = False
+    shown_keys: tuple[str, ...] = ()
     output_names: Mapping[str, str] = field(default_factory=dict)
     reasons: Mapping[str, str] = field(default_factory=dict)
 

@@ -62,6 +62,7 @@ class Draft:
     # is added, and the instructions beside the archive (with the purpose or without)
     recipient_names: tuple[str, ...] = ()
     office: bool = False
+    office_key: str = ""  # the office key whose check code the Review page showed
     without_office_key: bool = False
     instructions: bool = True
     instructions_purpose: bool = False
@@ -92,6 +93,7 @@ class Draft:
             instructions=self.instructions,
             instructions_purpose=self.instructions_purpose,
             without_office_key=self.without_office_key,
+            shown_keys=(*self.recipients, *((self.office_key,) if self.office and self.office_key else ())),
             encoding=self.encoding,
             delimiter=self.delimiter,
             output_names={column: name for column, name in self.output_names.items() if column in self.columns},

@@ -239,4 +239,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the office copy was left out on purpose (--no-office-key): the office cannot reopen this archive",
         "庁内用の暗号化をあえて省きました（--no-office-key）。庁内ではこのファイルを開けません",
     ),
+    "keys.recipients_changed": (
+        "The address book or the office key changed after the recipients were shown; nothing was written.",
+        "受取人を表示した後に、アドレス帳または庁内用の鍵が変更されました。何も書き出していません。",
+    ),
+    "keys.recipients_changed_hint": (
+        "Go back to Protection and confirm the check codes again.",
+        "「保護方法」に戻り、確認コードをもう一度確かめてください。",
+    ),
 }

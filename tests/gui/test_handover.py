@@ -29,7 +29,14 @@ from exporter.envelope import X25519Identity
 from exporter.gui.open_window import OpenWindow
 from exporter.gui.settings_dialog import SettingsDialog
 from exporter.gui.wizard import ExportWizard, PageId
-from exporter.keys import add_recipient, check_code, identity_file_is_protected, load_book, load_settings
+from exporter.keys import (
+    add_recipient,
+    check_code,
+    identity_file_is_protected,
+    load_book,
+    load_settings,
+    remove_recipient,
+)
 
 KEY_PASSPHRASE = "plinth marigold quasar tundra oboe vellum zephyr"
 KEPT = ("family_name", "given_name", "phone")
@@ -427,3 +434,24 @@ def test_settings_dialog_names_a_broken_settings_file_instead_of_failing(qtbot):
     qtbot.addWidget(dialog)
 
     assert str(settings) in dialog.current.text()
+
+
+def test_a_book_entry_changed_after_review_stops_the_export_and_says_so(qtbot, wizard, tmp_path):
+    shown = X25519Identity.generate()
+    add_recipient("Call centre", str(shown.recipient))
+    load_sample(qtbot, wizard)
+    wizard.protection_page.choose_by_name(["Call centre"])
+    wizard.next()
+    assert wizard.currentId() == PageId.REVIEW
+    assert digits(check_code(str(shown.recipient))) in digits(wizard.review_page.summary.text())
+    remove_recipient("Call centre")  # someone edits the book while the clerk reads the code aloud
+    add_recipient("Call centre", str(X25519Identity.generate().recipient))
+    output = tmp_path / "residents.zip.age"
+    wizard.set_destination(output)
+
+    with qtbot.waitSignal(wizard.export_page.workEnded, timeout=WAIT_MS):
+        wizard.next()
+
+    assert wizard.export_page.result is None
+    assert "changed after the recipients were shown" in wizard.export_page.message.text()
+    assert not output.exists()

@@ -243,7 +243,9 @@ class ReviewPage(Page):
     def _office(self) -> tuple[str, str] | None:
         from exporter.gui import key_store
 
-        return key_store.office_key() if self.draft.office else None
+        office = key_store.office_key() if self.draft.office else None
+        self.draft.office_key = office[1] if office else ""  # the export is refused if it differs by then
+        return office
 
     def _instructions_text(self) -> str:
         draft = self.draft
