@@ -24,7 +24,6 @@ from exporter.hardening import forbid_core_dumps
 from exporter.messages import Message, msg
 
 _P = TypeVar("_P", bound=argparse.ArgumentParser)
-_DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,14 +151,14 @@ def build_parser() -> _Parser:
     export.add_argument(
         "--rename",
         action="append",
-        type=_pair,
+        type=usage.pair,
         metavar="COLUMN=NAME",
         help="call a kept column NAME in the recipient's data.csv (the manifest keeps both names); repeatable",
     )
     export.add_argument(
         "--reason",
         action="append",
-        type=_pair,
+        type=usage.pair,
         metavar="COLUMN=TEXT",
         help="why a kept (sensitive) column leaves the office, recorded in the manifest; repeatable",
     )
@@ -178,7 +177,7 @@ def build_parser() -> _Parser:
     decrypt.add_argument("--raw", action="store_true", help="write the decrypted content as it is (any age file)")
     decrypt.add_argument(
         "--max-expansion",
-        type=_expansion,
+        type=usage.expansion,
         default=None,
         metavar="N",
         help="let data.csv unpack to at most N times the archive's size (default: 100; 64 MiB is always allowed)",
@@ -201,7 +200,7 @@ def build_parser() -> _Parser:
     sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")
 
     sample = sub.add_parser("sample", help="write a synthetic resident register for trying things out")
-    sample.add_argument("--rows", type=_count, default=1000, metavar="N")
+    sample.add_argument("--rows", type=usage.count, default=1000, metavar="N")
     sample.add_argument("--output", type=Path, required=True, metavar="FILE")
     sample.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp932"), default="utf-8")
     sample.add_argument("--seed", type=int, default=0)
@@ -299,65 +298,22 @@ def _reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", metavar="ENC", help="the file's encoding (default: detected)")
     parser.add_argument(
         "--delimiter",
-        type=_delimiter,
+        type=usage.delimiter,
         metavar="CHAR",
         help="the field delimiter: , ; | or tab (default: detected)",
     )
     parser.add_argument(
         "--max-row-size",
-        type=_mebibytes,
+        type=usage.mebibytes,
         metavar="MIB",
         help="the largest row accepted, in MiB, quoted line breaks included (default: 128, at most 1024)",
     )
     parser.add_argument(
-        "--max-header-size", type=_mebibytes, metavar="MIB", help="the largest header row accepted, in MiB (default: 4)"
+        "--max-header-size",
+        type=usage.mebibytes,
+        metavar="MIB",
+        help="the largest header row accepted, in MiB (default: 4)",
     )
-
-
-def _mebibytes(text: str) -> int:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of MiB") from None
-    # Below the 1 MiB read block a limit could not be kept for every row; above 1 GiB pyarrow cannot parse a row.
-    if not 1 <= value <= 1024:
-        raise argparse.ArgumentTypeError("the size must be at least 1 and at most 1024 MiB")
-    return int(value * (1 << 20))
-
-
-def _delimiter(text: str) -> str:
-    value = _DELIMITER_WORDS.get(text.lower(), text)
-    if len(value) != 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not one character (use , ; | or tab)")
-    return value
-
-
-def _expansion(text: str) -> float:
-    try:
-        value = float(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 1 <= value < float("inf"):
-        raise argparse.ArgumentTypeError("the limit must be a number of at least 1")
-    return value
-
-
-def _pair(text: str) -> tuple[str, str]:
-    """``COLUMN=VALUE``, split at the first ``=``."""
-    column, equals, value = text.partition("=")
-    if not equals or not column:
-        raise argparse.ArgumentTypeError(f"{text!r} is not COLUMN=VALUE")
-    return column, value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("the number of rows cannot be negative")
-    return value
 
 
 def _report(err: ExporterError) -> None:

@@ -9,6 +9,7 @@ could be a passphrase typed after a misspelt option, so :func:`unrecognised` sho
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections.abc import Sequence
 
@@ -27,7 +28,9 @@ _SHAPES = (
         re.compile(r"argument (?P<option>\S+): invalid choice: .*?\(choose from (?P<choices>.+)\)", re.DOTALL),
         "cli.usage_invalid_choice",
     ),
+    (re.compile(r"argument (?P<option>\S+): (?P<detail>.+)", re.DOTALL), "cli.usage_argument"),
 )
+DELIMITER_WORDS = {"comma": ",", "tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|"}
 
 
 def usage_error(message: str | Message) -> Message:
@@ -68,3 +71,57 @@ def language_asked(argv: Sequence[str]) -> Language | None:
         elif value == "en":
             asked = "en"
     return asked
+
+
+# The types of option values: each refuses a value with a sentence from the catalogue, which argparse puts after
+# the option's name ("argument --max-row-size: ...").
+
+
+def mebibytes(text: str) -> int:
+    """A size in MiB between 1 and 1024 (``--max-row-size``), in bytes."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(str(msg("cli.value_not_mib", text=text))) from None
+    # Below the 1 MiB read block a limit could not be kept for every row; above 1 GiB pyarrow cannot parse a row.
+    if not 1 <= value <= 1024:
+        raise argparse.ArgumentTypeError(str(msg("cli.value_mib_range")))
+    return int(value * (1 << 20))
+
+
+def delimiter(text: str) -> str:
+    """One character, or its name (comma, tab, semicolon, pipe)."""
+    value = DELIMITER_WORDS.get(text.lower(), text)
+    if len(value) != 1:
+        raise argparse.ArgumentTypeError(str(msg("cli.value_not_one_character", text=text)))
+    return value
+
+
+def expansion(text: str) -> float:
+    """A factor of at least 1 (``--max-expansion``); thousands separators are allowed."""
+    try:
+        value = float(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(str(msg("cli.value_not_number", text=text))) from None
+    if not 1 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(str(msg("cli.value_at_least_one")))
+    return value
+
+
+def pair(text: str) -> tuple[str, str]:
+    """``COLUMN=VALUE``, split at the first ``=``."""
+    column, equals, value = text.partition("=")
+    if not equals or not column:
+        raise argparse.ArgumentTypeError(str(msg("cli.value_not_pair", text=text)))
+    return column, value
+
+
+def count(text: str) -> int:
+    """A whole number of rows, 0 or more; thousands separators are allowed."""
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(str(msg("cli.value_not_whole_number", text=text))) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(str(msg("cli.value_negative_rows")))
+    return value

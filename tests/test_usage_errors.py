@@ -53,3 +53,11 @@ def test_a_value_after_an_unknown_option_is_never_shown_in_either_language():
         result = run("--lang", lang, "inspect", "x.csv", f"--pass-phrase={secret}", secret)
         assert secret not in result.stderr
         assert "--pass-phrase" in result.stderr
+
+
+def test_a_value_of_the_wrong_kind_is_named_with_its_option_in_both_languages():
+    japanese = run("--lang", "ja", "inspect", "x.csv", "--max-row-size", "abc").stderr.splitlines()[-1]
+    english = run("inspect", "x.csv", "--max-row-size", "abc").stderr.splitlines()[-1]
+
+    assert japanese.endswith("--max-row-size の値が正しくありません：'abc' は MiB 単位の数ではありません")
+    assert english.endswith("argument --max-row-size: 'abc' is not a number of MiB")

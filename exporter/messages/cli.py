@@ -29,6 +29,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.usage_one_value": ("1 value", "値 1 個"),
     "cli.usage_values": ("{count} values", "値 {count} 個"),
+    "cli.usage_argument": ("argument {option}: {detail}", "{option} の値が正しくありません：{detail}"),
+    "cli.value_not_mib": ("{text!r} is not a number of MiB", "{text!r} は MiB 単位の数ではありません"),
+    "cli.value_mib_range": (
+        "the size must be at least 1 and at most 1024 MiB",
+        "大きさは 1 MiB 以上 1024 MiB 以下にしてください",
+    ),
+    "cli.value_not_one_character": (
+        "{text!r} is not one character (use , ; | or tab)",
+        "{text!r} は1文字ではありません（, ; | または tab を使ってください）",
+    ),
+    "cli.value_not_number": ("{text!r} is not a number", "{text!r} は数ではありません"),
+    "cli.value_at_least_one": ("the limit must be a number of at least 1", "上限は 1 以上の数にしてください"),
+    "cli.value_not_pair": ("{text!r} is not COLUMN=VALUE", "{text!r} は「列名=値」の形ではありません"),
+    "cli.value_not_whole_number": ("{text!r} is not a whole number", "{text!r} は整数ではありません"),
+    "cli.value_negative_rows": ("the number of rows cannot be negative", "行数に負の数は指定できません"),
     "cli.usage_other": ("{detail}", "コマンドの指定が正しくありません（{detail}）。"),
     # inspect's report: labels padded to one width in each language
     "cli.inspect_encoding": ("  encoding   {encoding}", "  文字コード  {encoding}"),
