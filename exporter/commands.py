@@ -60,7 +60,7 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.pipeline import run_export
-    from exporter.plan import ExportPlan, Secret, parse_delete_by
+    from exporter.plan import ExportPlan, Secret, column_pairs, parse_delete_by
 
     _require_text("--purpose", args.purpose)
     _require_text("--organisation", args.organisation)
@@ -92,8 +92,8 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
         without_office_key=args.no_office_key,
         instructions=args.instructions or args.instructions_purpose,
         instructions_purpose=args.instructions_purpose,
-        output_names=dict(args.rename or ()),
-        reasons=dict(args.reason or ()),
+        output_names=column_pairs("--rename", args.rename),
+        reasons=column_pairs("--reason", args.reason),
     )
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()

@@ -31,11 +31,10 @@ from typing import Any
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFEST_BYTES, manifest_bytes
 from exporter.errors import DecryptionError, PlanError
 from exporter.messages import msg
-from exporter.plan import MAX_REASON
+from exporter.plan import MAX_COLUMN_NAME, MAX_REASON
 
 MAX_DEPTH = 16
 MAX_TEXT = 4096  # characters of the purpose and the organisation
-MAX_COLUMN_NAME = 1 << 16  # characters of one column name: a header may be 4 MiB and more
 _TEXT = MAX_TEXT
 _NAME = 1024
 _MAX_COLUMNS = 2_000_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +15,11 @@ from exporter.sniff import DEFAULT_LIMITS, ReadLimits
 
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 MAX_REASON = 1000  # characters of one column's reason
+MAX_COLUMN_NAME = 1 << 16  # characters of one column name in the manifest: a header may be 4 MiB and more
+# Characters no name or reason may hold: controls (Cc: line breaks, tabs, escapes), format characters (Cf: bidi
+# overrides such as U+202E that make text read backwards, zero-width spaces U+200B) and the line and paragraph
+# separators U+2028/U+2029; they split a header or a line, or make what is shown differ from what is stored.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 class Secret:
@@ -113,10 +118,32 @@ def check_delete_by(day: date | None, today: date | None = None) -> None:
         )
 
 
+def hidden_character(text: str) -> str | None:
+    """The first character of ``text`` that a name or a reason may not hold (a control or format character, a
+    line or paragraph separator), as ``U+XXXX``; ``None`` when there is none."""
+    for char in text:
+        if unicodedata.category(char) in _HIDDEN_CATEGORIES:
+            return f"U+{ord(char):04X}"
+    return None
+
+
+def column_pairs(option: str, pairs: Iterable[tuple[str, str]] | None) -> dict[str, str]:
+    """``COLUMN=VALUE`` pairs of a repeatable option (``--rename``, ``--reason``) as a mapping; a column given
+    twice is refused with :class:`PlanError` (the second would silently win otherwise)."""
+    found: dict[str, str] = {}
+    for column, value in pairs or ():
+        if column in found:
+            raise PlanError(msg("columns.given_twice", option=option, column=column))
+        found[column] = value
+    return found
+
+
 def check_columns(plan: ExportPlan) -> None:
     """Refuse, with one sentence (:class:`PlanError`), a rename or a reason for a column that is not kept, an
-    empty output name or one with a control character (a line break would split the header), two kept columns
-    with the same output name, and an empty or over-long reason (more than :data:`MAX_REASON` characters)."""
+    empty output name, one longer than :data:`MAX_COLUMN_NAME` or one holding a control or format character (a
+    line break would split the header, a bidi override would make it read otherwise), two kept columns with the
+    same output name, and an empty or over-long reason (more than :data:`MAX_REASON` characters) or one holding
+    such a character (a reason is one line: a line break is refused too; ordinary spaces are fine)."""
     kept = set(plan.columns)
     for column in [*plan.output_names, *plan.reasons]:
         if column not in kept:
@@ -124,8 +151,11 @@ def check_columns(plan: ExportPlan) -> None:
     for column, name in plan.output_names.items():
         if not name.strip():
             raise PlanError(msg("columns.empty_name", column=column))
-        if any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 for char in name):
-            raise PlanError(msg("columns.control_in_name", column=column))
+        if len(name) > MAX_COLUMN_NAME:
+            raise PlanError(msg("columns.long_name", column=column, length=len(name), limit=MAX_COLUMN_NAME))
+        hidden = hidden_character(name)
+        if hidden is not None:
+            raise PlanError(msg("columns.control_in_name", column=column, code=hidden))
     seen: dict[str, str] = {}
     for column, name in zip(plan.columns, plan.header(), strict=True):
         if name in seen:
@@ -139,3 +169,6 @@ def check_columns(plan: ExportPlan) -> None:
             raise PlanError(msg("columns.empty_reason", column=column))
         if len(reason) > MAX_REASON:
             raise PlanError(msg("columns.long_reason", column=column, length=len(reason), limit=MAX_REASON))
+        hidden = hidden_character(reason)
+        if hidden is not None:
+            raise PlanError(msg("columns.control_in_reason", column=column, code=hidden))

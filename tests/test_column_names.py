@@ -20,7 +20,7 @@ from exporter.envelope import X25519Identity
 from exporter.errors import PlanError
 from exporter.manifest import parse_manifest, source_names
 from exporter.pipeline import run_export
-from exporter.plan import MAX_REASON, ExportPlan
+from exporter.plan import MAX_COLUMN_NAME, MAX_REASON, ExportPlan
 from exporter.sample import sample_bytes
 
 ROWS = 200
@@ -116,6 +116,13 @@ def test_a_manifest_made_before_renaming_existed_still_reads_with_its_own_names(
         ({"reasons": {"bank_name": "振込"}}, "The column bank_name is renamed or given a reason"),
         ({"reasons": {"my_number": ""}}, "The reason for the column my_number is empty."),
         ({"reasons": {"my_number": "x" * (MAX_REASON + 1)}}, f"at most {MAX_REASON:,} fit"),
+        ({"output_names": {"phone": "電話\u202egpj.exe"}}, "not shown (U+202E)"),
+        ({"output_names": {"phone": "電話\u200b"}}, "not shown (U+200B)"),
+        ({"output_names": {"phone": "a\u2028b"}}, "not shown (U+2028)"),
+        ({"output_names": {"phone": "x" * (MAX_COLUMN_NAME + 1)}}, f"at most {MAX_COLUMN_NAME:,} fit"),
+        ({"reasons": {"my_number": "照合のため\n二行目"}}, "not shown (U+000A); write it on one line."),
+        ({"reasons": {"my_number": "照合\tのため"}}, "not shown (U+0009)"),
+        ({"reasons": {"my_number": "照合\u202eのため"}}, "not shown (U+202E)"),
     ],
 )
 def test_a_rename_or_reason_that_would_not_make_a_sound_archive_is_refused_before_anything_is_written(
@@ -172,7 +179,8 @@ def test_the_command_line_renames_and_records_reasons_and_decrypt_shows_both_nam
 
     assert opened.returncode == 0, opened.stderr
     assert "renamed for the recipient: phone → 電話番号" in opened.stderr
-    assert "reasons for sensitive columns: my_number: 番号照合のため" in opened.stderr
+    assert "reasons given: my_number: 番号照合のため" in opened.stderr
+    assert "sensitive" not in opened.stderr
     header = (tmp_path / "opened" / "data.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "family_name,電話番号,my_number"
 
@@ -185,4 +193,24 @@ def test_a_rename_without_an_equals_sign_is_a_usage_error(residents, tmp_path):
 
     assert done.returncode == 2
     assert "COLUMN=VALUE" in done.stderr
+    assert not (tmp_path / "out.zip.age").exists()
+
+
+def test_a_reason_with_ordinary_and_ideographic_spaces_is_kept(residents, tmp_path):
+    identity = X25519Identity.generate()
+    reason = "国保の 資格確認　番号照合"
+    result = run_export(plan_for(residents, tmp_path, identity, reasons={"my_number": reason}))
+
+    assert result.manifest["reasons"] == {"my_number": reason}
+
+
+@pytest.mark.parametrize("option", ["--rename", "--reason"])
+def test_a_rename_or_reason_given_twice_for_one_column_is_refused_not_last_wins(residents, tmp_path, option):
+    done = run_cli(
+        "export", residents, "--column", "phone", option, "phone=電話番号", option, "phone=連絡先",
+        "--generate-passphrase", "--output", tmp_path / "out.zip.age",
+    )  # fmt: skip
+
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"exporter: error: {option} is given twice for the column phone; give it once."]
     assert not (tmp_path / "out.zip.age").exists()

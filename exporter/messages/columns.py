@@ -14,8 +14,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "列 {column} の新しい名前が空です。",
     ),
     "columns.control_in_name": (
-        "The new name of the column {column} holds a line break or another control character.",
-        "列 {column} の新しい名前に改行などの制御文字が含まれています。",
+        "The new name of the column {column} holds a line break or another character that is not shown ({code}).",
+        "列 {column} の新しい名前に、改行など画面に表示されない文字（{code}）が含まれています。",
+    ),
+    "columns.long_name": (
+        "The new name of the column {column} is {length:,} characters long; at most {limit:,} fit.",
+        "列 {column} の新しい名前が {length:,} 文字あります。{limit:,} 文字以内にしてください。",
+    ),
+    "columns.control_in_reason": (
+        "The reason for the column {column} holds a line break or another character that is not shown ({code}); "
+        "write it on one line.",
+        "列 {column} を持ち出す理由に、改行など画面に表示されない文字（{code}）が含まれています。"
+        "理由は 1 行で書いてください。",
+    ),
+    "columns.given_twice": (
+        "{option} is given twice for the column {column}; give it once.",
+        "列 {column} に {option} が 2 回指定されています。1 回だけ指定してください。",
     ),
     "columns.name_clash": (
         "The columns {first} and {second} would both be called {name} in the recipient's file.",
@@ -42,8 +56,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source} を {name} に",
     ),
     "columns.reasons_line": (
-        "reasons for sensitive columns: {reasons}",
-        "慎重な扱いが必要な列の理由：{reasons}",
+        "reasons given: {reasons}",
+        "持ち出す理由：{reasons}",
     ),
     "columns.reason_item": (
         "{column}: {reason}",
