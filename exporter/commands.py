@@ -51,10 +51,11 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     print(msg("cli.inspect_rows", rows=digest.rows))
     print(msg("cli.inspect_columns", columns=len(source.header)))
     sensitive = str(msg("cli.inspect_sensitive"))
-    for position, (name, category) in enumerate(zip(names, categories, strict=True), start=1):
+    labels = [str(msg(f"cli.category_{category}")) for category in categories]
+    label_width = max((_columns_wide(label) for label in labels), default=0)
+    for position, (name, category, label) in enumerate(zip(names, categories, labels, strict=True), start=1):
         mark = sensitive if category in SENSITIVE_CATEGORIES else ""
-        label = str(msg(f"cli.category_{category}"))
-        print(f"  {position:>4}  {_padded(name, width)}  {_padded(label, 10)}  {mark}".rstrip())
+        print(f"  {position:>4}  {_padded(name, width)}  {_padded(label, label_width)}  {mark}".rstrip())
     return 0
 
 
@@ -309,10 +310,14 @@ def _manifest_text(value: object, limit: int = 200) -> str:
 
 
 def _columns_wide(text: str) -> int:
-    """How many terminal columns ``text`` takes: wide and full-width characters (kanji, kana) take two."""
+    """How many terminal columns ``text`` takes, as a terminal draws it (the rule of wcwidth, UAX #11): wide and
+    full-width characters (kanji, kana, full-width letters) take two, combining marks (a dakuten written apart,
+    U+3099) none, everything else one. ``text`` has been through :func:`terminal_line` (no controls left)."""
     import unicodedata
 
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
+    )
 
 
 def _padded(text: str, width: int) -> str:

@@ -237,3 +237,34 @@ def test_a_weak_passphrase_is_refused_in_japanese_with_the_estimators_advice_tra
         "--generate-passphrase で強い合言葉を作れます。"
     )
     assert "password123" not in result.stderr
+
+
+def test_japanese_inspect_lines_up_its_columns_on_a_terminal_with_wide_names_and_labels(tmp_path):
+    """Wide names (kanji), half-width kana, a combining dakuten and wide category labels (要配慮個人情報): played
+    into pyte, a terminal emulator we did not write, each column starts at the same cell on every line."""
+    import pyte
+
+    rows = sample_bytes(30, seed=5).decode("utf-8").splitlines()
+    header = rows[0].split(",")
+    renamed = {"family_name": "氏", "given_name": "名", "family_name_kana": "ｼﾒｲ", "notes": "備考・ト\u3099ウ"}
+    header = [renamed.get(name, name) for name in header]
+    residents = tmp_path / "residents.csv"
+    residents.write_text("\n".join([",".join(header), *rows[1:]]) + "\n", encoding="utf-8")
+
+    report = run("--lang", "ja", "inspect", residents)
+    assert report.returncode == 0, report.stderr
+    listing = json.loads(run("--lang", "ja", "inspect", "--json", residents).stdout)["columns"]
+    screen = pyte.Screen(200, 40)
+    pyte.Stream(screen).feed(report.stdout.replace("\n", "\r\n"))
+    column_lines = [screen.buffer[y] for y in range(5, 5 + len(listing))]
+    label_cells, mark_cells = set(), set()
+    for line, column in zip(column_lines, listing, strict=True):
+        cells = [line[x].data for x in range(200)]  # a wide character's second cell holds ""
+        name_start = next(x for x in range(8, 200) if cells[x] != " ")
+        name_end = next(x for x in range(name_start, 200) if cells[x] == " " and cells[x + 1] == " ")
+        label_cells.add(next(x for x in range(name_end, 200) if cells[x] != " "))
+        if column["category"] in {"my_number", "tax", "financial", "special"}:
+            mark_cells.add(next(x for x in range(200) if cells[x : x + 5] == ["要", "", "注", "", "意"]))
+    assert len(label_cells) == 1, report.stdout
+    assert len(mark_cells) == 1, report.stdout
+    assert "要配慮個人情報" in report.stdout
