@@ -1,9 +1,11 @@
 """How a key's check code and an archive's hash value look on screen, the same in every window.
 
 The check code itself comes from the core (:func:`exporter.keys.check_code`): twenty digits in five groups of
-four, ``4817-0293-5561-7020-3948``. Here it is shown large, in a fixed-width font, with its groups apart so a
-clerk and a recipient can read it to each other over the phone; in Japanese also with the readings used for
-numbers on the phone (よん, not し; なな, not しち), so that nobody has to decide how to say a digit.
+four, ``4817-0293-5561-7020-3948``. Every window shows exactly that string, as the command line, the instructions
+file and the manifest write it, so what is copied from a window is the same text. The large form is set in a
+fixed-width font with a little extra letter spacing (a drawing property, not characters: copying it gives the
+canonical form) so a clerk and a recipient can read it to each other over the phone; in Japanese also with the
+readings used for numbers on the phone (よん, not し; なな, not しち), so that nobody has to decide how to say a digit.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ def _mono() -> str:
 
 
 def shown_code(code: str) -> str:
-    """``4817-0293-5561-7020-3948`` with wider gaps for the eye: ``4817 - 0293 - …`` (the digits unchanged)."""
-    return " - ".join(code.split("-"))
+    """The one display form of a check code: ``4817-0293-5561-7020-3948``, as the core writes it (no spaces added:
+    a copied code must be the canonical string)."""
+    return code
 
 
 def spoken_japanese(code: str) -> str:
@@ -52,7 +55,8 @@ def spoken_japanese(code: str) -> str:
 
 def code_html(code: str) -> str:
     """One check code as rich text: large digits, and the Japanese readings under them when the GUI is Japanese."""
-    text = f'<span style="{_mono()}; font-size:x-large; font-weight:bold">{html.escape(shown_code(code))}</span>'
+    style = f"{_mono()}; font-size:x-large; font-weight:bold; letter-spacing:1px"
+    text = f'<span style="{style}">{html.escape(shown_code(code))}</span>'
     if current_language() == "ja":
         reading = QCoreApplication.translate("CheckCodes", "Say it: {reading}").format(reading=spoken_japanese(code))
         text += f"<br><span style='color:#555'>{html.escape(reading)}</span>"

@@ -34,7 +34,7 @@ def test_check_code_is_read_group_by_group_with_phone_readings_of_each_digit():
         assert group.split(" ") == [SPOKEN_JA[digit] for digit in digits]
     assert SPOKEN_JA["4"] == "よん"  # never し (death) or a reading that sounds like another digit
     assert SPOKEN_JA["7"] == "なな"
-    assert shown_code(code).replace(" - ", "-") == code
+    assert shown_code(code) == code
 
 
 def test_japanese_screens_add_the_reading_and_english_ones_do_not(qapp):
@@ -112,3 +112,46 @@ def test_an_open_key_card_turns_japanese_with_the_window_and_says_to_send_only_t
     finally:
         remove_translators(qapp)
         QLocale.setDefault(QLocale(QLocale.Language.English))
+
+
+def _plain(rich_text: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(rich_text)
+    return document.toPlainText()
+
+
+def test_every_window_shows_the_check_code_as_the_command_line_writes_it_and_copying_gives_that_string(qtbot):
+    """One form everywhere (1454-5235-9590-8258-2074): the key card, the address book's table on the Protection
+    page, the Review summary and the Open window; the large form's spacing is drawing only, so a selection copied
+    from the key card is the canonical string."""
+    from exporter.gui.check_codes import recipients_html
+    from exporter.gui.manifest_view import ManifestView
+    from exporter.gui.recipient_picker import RecipientPicker
+    from exporter.keys.book import BookEntry
+
+    key = str(X25519Identity.generate().recipient)
+    code = check_code(key)
+    assert len(code) == 24
+    assert code.count("-") == 4
+
+    card = KeyCardDialog(key)
+    qtbot.addWidget(card)
+    assert _plain(card.code_label.text()).splitlines()[0] == code
+    card.code_label.setSelection(0, len(code))
+    assert card.code_label.selectedText() == code
+    assert code in card.card_text()
+
+    picker = RecipientPicker()
+    qtbot.addWidget(picker)
+    picker.set_book([BookEntry(name="Call centre", key=key, organisation="Minato")])
+    assert picker.book.topLevelItem(0).text(2) == code
+
+    assert _plain(recipients_html([("Call centre", key)], compact=True)) == f"Call centre: {code}"
+    assert _plain(recipients_html([("Call centre", key)])).splitlines()[1] == code
+
+    view = ManifestView()
+    qtbot.addWidget(view)
+    shown = view._recipients_text({"recipients": [{"type": "X25519", "recipient": key, "name": "Call centre"}]})
+    assert shown == f"{code}  Call centre"
