@@ -2,10 +2,10 @@
 
 The check code itself comes from the core (:func:`exporter.keys.check_code`): twenty digits in five groups of
 four, ``4817-0293-5561-7020-3948``. Every window shows exactly that string, as the command line, the instructions
-file and the manifest write it, so what is copied from a window is the same text. The large form is set in a
-fixed-width font with a little extra letter spacing (a drawing property, not characters: copying it gives the
-canonical form) so a clerk and a recipient can read it to each other over the phone; in Japanese also with the
-readings used for numbers on the phone (よん, not し; なな, not しち), so that nobody has to decide how to say a digit.
+file and the manifest write it, so what is copied from a window is the same text (no spaces are added for the
+eye). The large form is set big and bold in a fixed-width font so a clerk and a recipient can read it to each
+other over the phone; in Japanese also with the readings used for numbers on the phone (よん, not し; なな, not
+しち), so that nobody has to decide how to say a digit.
 """
 
 from __future__ import annotations
@@ -55,8 +55,7 @@ def spoken_japanese(code: str) -> str:
 
 def code_html(code: str) -> str:
     """One check code as rich text: large digits, and the Japanese readings under them when the GUI is Japanese."""
-    style = f"{_mono()}; font-size:x-large; font-weight:bold; letter-spacing:1px"
-    text = f'<span style="{style}">{html.escape(shown_code(code))}</span>'
+    text = f'<span style="{_mono()}; font-size:x-large; font-weight:bold">{html.escape(shown_code(code))}</span>'
     if current_language() == "ja":
         reading = QCoreApplication.translate("CheckCodes", "Say it: {reading}").format(reading=spoken_japanese(code))
         text += f"<br><span style='color:#555'>{html.escape(reading)}</span>"
