@@ -162,6 +162,11 @@ def test_hostile_names_and_values_are_plain_visible_text_on_every_page(language,
     columns.confirm.click()
     for name in columns.model.kept_sensitive():
         columns.sensitive.set_reason(name, "<b>refunds</b>\u202e")
+    assert not columns.isComplete()  # a reason holding a bidi override is refused on the page, naming it
+    assert "U+202E" in columns.rename_error.text()
+    for name in columns.model.kept_sensitive():
+        columns.sensitive.set_reason(name, "<b>refunds</b>")
+    assert columns.isComplete()
     shown = assert_all_shown_safely(wizard)
     assert "<i>口座番号</i>\\u2066" in columns.sensitive.warning.text()
     assert "2. <img src='file:///etc/hosts'>" in shown

@@ -136,6 +136,7 @@ class ColumnsPage(Page):
         self.free_text = MessageLabel()  # a kept free-text column may hold anything
         self.sensitive = SensitivePanel(self.model.category)
         self.sensitive.changed.connect(self.completeChanged)
+        self.sensitive.changed.connect(self._show_rename_problem)  # a reason the core refuses is said at once
         self.confirm = self.sensitive.confirm
 
         layout = QVBoxLayout(self)
@@ -208,11 +209,18 @@ class ColumnsPage(Page):
         return self.isComplete()
 
     def rename_problem(self) -> PlanError | None:
-        """The core's refusal of the names chosen for the recipient (two columns called the same), if any."""
+        """The core's refusal of the names chosen for the recipient (two columns called the same) or of a reason
+        typed (a hidden character such as U+202E), if any."""
         kept = self.model.kept
         if not kept:
             return None
-        plan = ExportPlan(source=Path(), columns=kept, output=Path(), output_names=self.model.output_names)
+        plan = ExportPlan(
+            source=Path(),
+            columns=kept,
+            output=Path(),
+            output_names=self.model.output_names,
+            reasons={name: reason for name, reason in self.sensitive.reasons.items() if name in kept},
+        )
         try:
             check_columns(plan)
         except PlanError as problem:
