@@ -35,14 +35,21 @@ DIALOG_WIDTH_CHARS = 72  # wide enough that the explanations wrap into a few rea
 class CreateKeyDialog(Retranslating, QDialog):
     """Ask for the protecting passphrase twice, then create the key in the user's data folder.
 
-    After ``accept()``, :attr:`created` is ``(key file, public key)``.
+    ``existing``: the key already there; the new one is saved beside it (:func:`key_store.new_key_path`) and the
+    dialog says so. After ``accept()``, :attr:`created` is ``(key file, public key)``.
     """
 
     def __init__(
-        self, parent: QWidget | None = None, *, path: Path | None = None, work_factor: int | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        path: Path | None = None,
+        work_factor: int | None = None,
+        existing: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._path = path  # None: the user's data folder
+        self._existing = existing
         self._work_factor = work_factor  # None: age's 18; tests pass less
         self.created: tuple[Path, str] | None = None
         self.worker: Worker | None = None
@@ -90,6 +97,18 @@ class CreateKeyDialog(Retranslating, QDialog):
                 "and keep it safe; without it the key cannot be used."
             )
         )
+        if self._existing is not None:
+            self.setWindowTitle(self.tr("Create a new key"))
+            self.intro.setText(
+                self.intro.text()
+                + "\n\n"
+                + self.tr(
+                    "You already have a key ({old}). It is kept as it is: files sent to it can still be opened with "
+                    "it. The new key is saved beside it as {new}; send its key card to the sender."
+                ).format(
+                    old=safe_text(self._existing.name), new=safe_text((self._path or key_store.new_key_path()).name)
+                )
+            )
         self.first_label.setText(self.tr("&Passphrase:"))
         self.first.setAccessibleName(self.tr("Passphrase for your key"))
         self.second_label.setText(self.tr("&Again:"))

@@ -8,10 +8,13 @@ again (IT staff or the command line may have changed them while the window was o
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
+
+from exporter.messages import msg
 
 
 class BookEntry(Protocol):
@@ -56,13 +59,60 @@ def clear_office_key() -> None:
 
 
 def create_key(passphrase: str, path: Path | None = None, work_factor: int | None = None) -> tuple[Path, str]:
-    """Create the recipient's key, protected by ``passphrase``, at ``path`` (default: the user's data folder);
-    returns (key file, public key). Slow (scrypt, ``work_factor`` 18 unless a test asks for less): on the worker.
-    A weak passphrase (PlanError) or an existing file (OutputError) is refused with one sentence."""
-    from exporter.keys import DEFAULT_WORK_FACTOR, create_identity
+    """Create the recipient's key, protected by ``passphrase``, at ``path`` (default: :func:`new_key_path`, the
+    user's data folder, beside any key already there, which is never overwritten); returns (key file, public key).
+    Slow (scrypt, ``work_factor`` 18 unless a test asks for less): on the worker. A weak passphrase (PlanError) is
+    refused with one sentence, as is an existing ``path`` given by the caller (OutputError); without ``path`` a file
+    that appears meanwhile under the chosen name only moves the new key to the next free name."""
+    from exporter.errors import OutputError
+    from exporter.keys import DEFAULT_WORK_FACTOR, create_identity, default_identity_path
 
-    created = create_identity(path, passphrase=passphrase, work_factor=work_factor or DEFAULT_WORK_FACTOR)
-    return created.path, created.card.public_key
+    for _attempt in range(_NEW_NAME_ATTEMPTS if path is None else 1):
+        target = path or new_key_path()
+        try:
+            created = create_identity(
+                None if target == default_identity_path() else target,  # None: the data folder is made if needed
+                passphrase=passphrase,
+                work_factor=work_factor or DEFAULT_WORK_FACTOR,
+            )
+        except OutputError:
+            if path is None and os.path.lexists(target):
+                continue  # made by someone else meanwhile: take the next free name
+            raise
+        return created.path, created.card.public_key
+    raise OutputError(msg("keys.identity_exists", path=str(new_key_path())))
+
+
+_NEW_NAME_ATTEMPTS = 5
+_MAX_NUMBERED_KEYS = 10_000
+
+
+def _numbered_keys() -> list[tuple[int, Path]]:
+    """The recipient's keys in the data folder: ``identity.age`` (number 1), then ``identity-2.age``, ... as made
+    by "Create a new key"; in the order they were made."""
+    from exporter.keys import default_identity_path
+
+    first = default_identity_path()
+    found = [(1, first)] if os.path.lexists(first) else []
+    for number in range(2, _MAX_NUMBERED_KEYS):
+        path = first.with_name(f"{first.stem}-{number}{first.suffix}")
+        if not os.path.lexists(path):
+            break
+        found.append((number, path))
+    return found
+
+
+def new_key_path() -> Path:
+    """Where a new key of the recipient goes: ``identity.age`` in the data folder, or, when keys are already
+    there, the next free ``identity-N.age`` beside them (the old keys stay: files sent to them still open)."""
+    from exporter.keys import default_identity_path
+
+    first = default_identity_path()
+    keys = _numbered_keys()
+    if not keys:
+        return first
+    number = keys[-1][0] + 1
+    return first.with_name(f"{first.stem}-{number}{first.suffix}")
 
 
 def card_text(public_key: str) -> str:
@@ -107,11 +157,10 @@ def is_protected(key_file: Path) -> bool:
 
 
 def my_key_file() -> Path | None:
-    """The recipient's own key in the user's data folder, or None when they have none yet."""
-    from exporter.keys import default_identity_path
-
-    path = default_identity_path()
-    return path if path.exists() else None
+    """The recipient's own key in the user's data folder (the newest, when "Create a new key" made more than one),
+    or None when they have none yet."""
+    keys = [path for _number, path in _numbered_keys() if path.exists()]
+    return keys[-1] if keys else None
 
 
 def remembered_key_file() -> Path | None:

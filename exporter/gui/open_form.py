@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporter.display import safe_text
 from exporter.gui.open_task import OpenRequest, default_folder
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.secret_field import PassphraseField
@@ -80,8 +81,10 @@ class OpenForm(Retranslating, QWidget):
         key_layout.addWidget(self.passphrase_radio, 1, 0)
         key_layout.addWidget(self.passphrase_field, 1, 1, 1, 2)
         key_layout.addWidget(self.my_key_note, 2, 0, 1, 2)
-        key_layout.addWidget(self.create_key_button, 2, 2)
-        key_layout.addWidget(self.key_card_button, 2, 2)
+        my_key_buttons = QVBoxLayout()
+        my_key_buttons.addWidget(self.key_card_button)
+        my_key_buttons.addWidget(self.create_key_button)
+        key_layout.addLayout(my_key_buttons, 2, 2)
         key_layout.setColumnStretch(1, 1)
 
         self.folder_box = QGroupBox()
@@ -121,7 +124,6 @@ class OpenForm(Retranslating, QWidget):
         self.passphrase_radio.setText(self.tr("&Passphrase:"))
         self.passphrase_edit.setPlaceholderText(self.tr("The passphrase the sender told you"))
         self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
-        self.create_key_button.setText(self.tr("&Create my key…"))
         self.key_card_button.setText(self.tr("Show my key &card…"))
         self._show_my_key()
         self.folder_box.setTitle(self.tr("3. Where to save the data"))
@@ -188,9 +190,15 @@ class OpenForm(Retranslating, QWidget):
             self.my_key_note.setText(
                 self.tr("No key yet? Create one, then send its key card to the sender so they can encrypt for you.")
             )
+            self.create_key_button.setText(self.tr("&Create my key…"))
         else:
-            self.my_key_note.setText(self.tr("Your key is on this computer. The sender needs its key card once."))
-        self.create_key_button.setVisible(self._my_key is None)
+            self.my_key_note.setText(
+                self.tr(
+                    "Your key is on this computer ({name}). The sender needs its key card once. Lost its "
+                    "passphrase? Create a new key: it is saved beside the old one, which is kept."
+                ).format(name=safe_text(self._my_key.name))
+            )
+            self.create_key_button.setText(self.tr("Create a &new key…"))
         self.key_card_button.setVisible(self._my_key is not None)
 
     def _archive_changed(self, text: str) -> None:

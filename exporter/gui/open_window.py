@@ -171,8 +171,9 @@ class OpenWindow(Retranslating, QWidget):
             self.form.set_key_file(chosen)
 
     def create_key(self) -> None:
-        """Ask for the protecting passphrase twice, create the key in the data folder, then show its key card."""
-        dialog = CreateKeyDialog(self, work_factor=self.key_work_factor)
+        """Ask for the protecting passphrase twice, create the key in the data folder (beside a key already there,
+        never over it), then show its key card, which says where the key was saved."""
+        dialog = CreateKeyDialog(self, work_factor=self.key_work_factor, existing=key_store.my_key_file())
         dialog.accepted.connect(lambda: self._key_created(dialog))
         self.create_dialog = dialog
         dialog.open()

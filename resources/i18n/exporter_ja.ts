@@ -221,6 +221,14 @@
         <translation>鍵があれば、あなた宛てに送られたファイルを開けます。鍵はこのパソコンに保存され、あなただけが知る合言葉で守られます。ファイルを開くたびにその合言葉を入力します。長い合言葉を選び、大切に保管してください。合言葉がないと鍵は使えません。</translation>
     </message>
     <message>
+        <source>Create a new key</source>
+        <translation>新しい鍵を作成</translation>
+    </message>
+    <message>
+        <source>You already have a key ({old}). It is kept as it is: files sent to it can still be opened with it. The new key is saved beside it as {new}; send its key card to the sender.</source>
+        <translation>すでに鍵（{old}）があります。この鍵はそのまま残るので、この鍵あてに送られたファイルは引き続き開けます。新しい鍵は同じ場所に {new} という名前で保存されます。新しい鍵の鍵カードを送り主に送ってください。</translation>
+    </message>
+    <message>
         <source>&amp;Passphrase:</source>
         <translation>合言葉(&amp;P)：</translation>
     </message>
@@ -706,6 +714,14 @@
         <translation>自分の鍵を作成(&amp;C)…</translation>
     </message>
     <message>
+        <source>Your key is on this computer ({name}). The sender needs its key card once. Lost its passphrase? Create a new key: it is saved beside the old one, which is kept.</source>
+        <translation>あなたの鍵はこのパソコンにあります（{name}）。送り主には鍵カードを一度送れば十分です。合言葉を忘れたときは新しい鍵を作成してください。新しい鍵は古い鍵の隣に保存され、古い鍵も残ります。</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new key…</source>
+        <translation>新しい鍵を作成(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Show my key &amp;card…</source>
         <translation>自分の鍵カードを表示(&amp;C)…</translation>
     </message>
@@ -752,10 +768,6 @@
     <message>
         <source>No key yet? Create one, then send its key card to the sender so they can encrypt for you.</source>
         <translation>鍵をまだ持っていない場合は作成し、鍵カードを送り主に送ってください。送り主があなた宛てに暗号化できるようになります。</translation>
-    </message>
-    <message>
-        <source>Your key is on this computer. The sender needs its key card once.</source>
-        <translation>あなたの鍵はこのパソコンにあります。送り主には鍵カードを一度送れば十分です。</translation>
     </message>
     <message>
         <source>Choose the archive (.zip.age) first.</source>

@@ -342,7 +342,6 @@ def test_show_my_key_card_unlocks_the_key_and_shows_the_same_card(qtbot, open_wi
     first = open_window.key_card
     first.close()
     assert open_window.form.key_card_button.isVisible()
-    assert not open_window.form.create_key_button.isVisible()
 
     qtbot.mouseClick(open_window.form.key_card_button, Qt.MouseButton.LeftButton)
     dialog = open_window.passphrase_dialog
@@ -351,6 +350,51 @@ def test_show_my_key_card_unlocks_the_key_and_shows_the_same_card(qtbot, open_wi
     qtbot.waitUntil(lambda: open_window.key_card is not first and open_window.key_card.isVisible(), timeout=WAIT_MS)
 
     assert open_window.key_card.public_key == first.public_key
+
+
+def test_a_recipient_with_a_key_can_create_a_new_one_beside_it_and_is_told_where(qtbot, open_window):
+    from exporter.gui import key_store
+
+    create_key(qtbot, open_window, KEY_PASSPHRASE)
+    first_card = open_window.key_card
+    old_path = first_card.secret_path
+    old_bytes = old_path.read_bytes()
+    first_card.close()
+    assert open_window.form.create_key_button.text().replace("&", "") == "Create a new key…"
+    assert old_path.name in open_window.form.my_key_note.text()
+
+    create_key(qtbot, open_window, KEY_PASSPHRASE + " again")
+
+    dialog = open_window.create_dialog
+    assert old_path.name in dialog.intro.text()
+    assert "identity-2.age" in dialog.intro.text()
+    assert "Choose another file name" not in dialog.intro.text() + dialog.note.text()
+    card = open_window.key_card
+    assert card is not first_card
+    assert card.secret_path == old_path.with_name("identity-2.age")
+    assert str(card.secret_path) in card.where.text()
+    assert card.public_key != first_card.public_key
+    assert old_path.read_bytes() == old_bytes  # the old key is kept as it was
+    assert Path(open_window.form.key_file_edit.text()) == card.secret_path
+    assert key_store.my_key_file() == card.secret_path
+
+
+def test_a_new_key_takes_the_next_free_name_when_one_appears_meanwhile_and_never_overwrites(tmp_path):
+    from exporter.gui import key_store
+    from exporter.keys import default_identity_path
+
+    assert key_store.new_key_path() == default_identity_path()
+    first, _ = key_store.create_key(KEY_PASSPHRASE, work_factor=TEST_WORK_FACTOR)
+    assert first == default_identity_path()
+    taken = key_store.new_key_path()
+    assert taken.name == "identity-2.age"
+    taken.write_bytes(b"made by someone else")
+
+    second, _ = key_store.create_key(KEY_PASSPHRASE, work_factor=TEST_WORK_FACTOR)
+
+    assert second.name == "identity-3.age"
+    assert taken.read_bytes() == b"made by someone else"
+    assert key_store.my_key_file() == second
 
 
 def test_create_key_dialog_refuses_a_weak_or_mismatched_passphrase(qtbot, open_window):
