@@ -22,6 +22,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ask your IT staff to make the change.",
         "変更は情報システム担当者に依頼してください。",
     ),
+    "keys.locked_not_boolean": (
+        "{what}: line {line} must say locked = true or locked = false.",
+        "{what} の {line} 行目は、locked = true か locked = false のどちらかにしてください。",
+    ),
+    "keys.locked_not_boolean_hint": (
+        "Write true or false without quotation marks.",
+        'true または false を引用符（"）なしで書いてください。',
+    ),
+    "keys.lock_busy": (
+        "another program kept it busy for too long; try again in a moment",
+        "別のプログラムが使用中のまま時間切れになりました。少し待ってからもう一度お試しください",
+    ),
     "keys.cannot_write": ("{what} could not be saved: {reason}.", "{what} を保存できませんでした（{reason}）。"),
     # The recipient's own key (exporter/keys/identity.py)
     "keys.passphrase_needed": (
@@ -98,6 +110,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.book_entry_field": (
         "{what}: entry {number} has an invalid {field}.",
         "{what}：{number} 件目の {field} が正しくありません。",
+    ),
+    "keys.book_entry_future": (
+        "{what}: entry {number} was confirmed on {date}, a day in the future.",
+        "{what}：{number} 件目の確認日 {date} が未来の日付です。",
+    ),
+    "keys.book_missing": (
+        "The address book {path} named in the settings does not exist.",
+        "設定で指定されたアドレス帳 {path} がありません。",
+    ),
+    "keys.book_missing_hint": (
+        "Check the address_book line of the settings file, or ask your IT staff where the address book is.",
+        "設定ファイルの address_book の行を確認するか、アドレス帳の場所を情報システム担当者に確認してください。",
     ),
     "keys.book_entry_twice": (
         "{what}: entry {number} has the same name as an entry before it.",
