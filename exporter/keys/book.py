@@ -102,6 +102,8 @@ class AddressBook:
         _refuse_secret_key(name)
         entry = self.get(name)
         if entry is None:
+            if name.strip().lower().startswith("age1"):  # a key where a name belongs: say where keys go
+                raise PlanError(msg("keys.key_as_name"), hint=msg("keys.key_as_name_hint"))
             raise UnknownRecipient(name, self.closest(name), self.path)
         return entry
 

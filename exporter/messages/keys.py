@@ -146,6 +146,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A secret key was given where a recipient's name belongs.",
         "宛先の名前を書くところに秘密鍵が書かれています。",
     ),
+    "keys.key_as_name": (
+        "A public key was given where a name from the address book belongs.",
+        "アドレス帳の名前を書くところに公開鍵が書かれています。",
+    ),
+    "keys.key_as_name_hint": (
+        "Give a public key with --recipient, and a name from the address book with --to.",
+        "公開鍵は --recipient で、アドレス帳の名前は --to で指定してください。",
+    ),
     "keys.name_empty": ("The recipient's name is empty.", "宛先の名前が空です。"),
     "keys.name_invalid": (
         "A name may have at most {limit} characters and no control characters.",
@@ -177,6 +185,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "庁内用の暗号化を省けるのは、合言葉で暗号化する場合だけです。公開鍵への書き出しには必ず庁内用の鍵が加わります。",
     ),
     # The command line (exporter/key_commands.py)
+    "keys.card_folder_missing": (
+        "The key card {path} cannot be written: the folder {folder} does not exist. No key was made.",
+        "鍵カード {path} を書き出せません。フォルダー {folder} がありません。鍵は作っていません。",
+    ),
+    "keys.card_is_key_file": (
+        "The key card {path} would be the key file itself; give the card another name.",
+        "鍵カード {path} が鍵ファイルと同じ名前です。鍵カードには別の名前を指定してください。",
+    ),
     "keys.card_exists": (
         "{path} already exists; the key card is never written over another file.",
         "{path} はすでにあります。鍵カードでほかのファイルを上書きすることはしません。",
@@ -223,6 +239,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.cli_confirmed": (
         "recorded that the check code {code} of {name} was confirmed on {date}",
         "{name} の確認コード {code} を {date} に確認済みとして記録しました",
+    ),
+    "keys.cli_unconfirmed_unknown": (
+        "whether the check codes of the recipients were confirmed could not be checked: {reason}",
+        "宛先の確認コードが確認済みかどうかを調べられませんでした。{reason}",
     ),
     "keys.cli_unconfirmed": (
         "the check code {code} of {name} has not been confirmed yet: read it back with the recipient on the phone, "
