@@ -71,7 +71,6 @@ def test_a_book_broken_after_the_names_were_resolved_only_warns(work):
 
     (work / "config").mkdir()
     (work / "config" / "recipients.toml").write_text("locked = 3\n", encoding="utf-8")
-    os.environ["EXPORTER_CONFIG_DIR"] = str(work / "config")  # monkeypatched by the fixture: undone after
 
     lines = unconfirmed_warnings(["Clinic"])
 
