@@ -101,11 +101,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     if args.generate_passphrase and passphrase is not None:
         print(passphrase.reveal())
         print(msg("cli.passphrase_shown_once"), file=sys.stderr)
-    who = (
-        msg("cli.for_passphrase")
-        if passphrase is not None
-        else _counted("for_recipients", len(result.manifest["recipients"]))
-    )
+    who = msg("cli.for_passphrase") if passphrase is not None else _for_whom(result.manifest["recipients"])
     wrote = msg(
         "cli.exported",
         path=terminal_line(str(result.output)),
@@ -249,12 +245,19 @@ def read_limits(args: argparse.Namespace) -> Any:
 
 
 def read_passphrase_file(path: Path) -> str:
-    """The file's content minus one trailing newline (LF or CRLF); read within PASSPHRASE_FILE's limit."""
+    """The file's content minus one trailing newline (LF or CRLF); read within PASSPHRASE_FILE's limit.
+
+    A file holding an age secret key (``AGE-SECRET-KEY-1...``) is refused with PlanError, without repeating it."""
+    from exporter.display import looks_like_secret_key
     from exporter.keyfiles import PASSPHRASE_FILE, read_small_file
 
     if not os.path.lexists(path):  # what was typed as its name may be the passphrase itself: not repeated
         raise PlanError(msg("cli.no_passphrase_file"), hint=msg("cli.passphrase_file_hint"))
     text = read_small_file(path, PASSPHRASE_FILE).text
+    if looks_like_secret_key(text):  # a key file given by mistake: refused, never repeated, never a passphrase
+        raise PlanError(
+            msg("cli.secret_key_in_passphrase_file", path=str(path)), hint=msg("cli.secret_key_in_passphrase_file_hint")
+        )
     if text.endswith("\r\n"):
         text = text[:-2]
     elif text.endswith("\n"):
@@ -326,6 +329,16 @@ def _padded(text: str, width: int) -> str:
 
 def _counted_or_unstated(noun: str, count: int | None) -> str:
     return str(_counted(noun, count) if count is not None else msg(f"cli.{noun}_unstated"))
+
+
+def _for_whom(entries: list[dict[str, str]]) -> Message:
+    """``for 2 recipients``, ``for 2 recipients and the office key``: the office copy is not counted as a
+    recipient (the clerk counts the people the data goes to)."""
+    office = any(entry.get("role") == "office" for entry in entries)
+    count = sum(1 for entry in entries if entry.get("role") != "office")
+    if not office:
+        return _counted("for_recipients", count)
+    return _counted("for_recipients_office", count) if count else msg("cli.for_office_only")
 
 
 def _counted(noun: str, count: int) -> Message:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import threading
 from datetime import date
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from exporter.display import remember_secret, safe_json, terminal_line
-from exporter.errors import OutputError, PlanError
+from exporter.errors import PlanError
 from exporter.messages import Message, msg
 
 _TRIES = 3  # a wrong key passphrase typed on a terminal may be typed again, as sudo allows
@@ -29,9 +28,10 @@ def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
     """``exporter keygen``: a new key, protected unless --no-protect; prints the public key, then the card."""
     from exporter.commands import read_passphrase_file
     from exporter.keys import create_identity, write_card
+    from exporter.keys.identity import check_card_place
 
-    if args.card is not None and os.path.lexists(args.card):  # before the key is made, not after
-        raise OutputError(msg("keys.card_exists", path=str(args.card)))
+    if args.card is not None:  # before the key is made, not after
+        check_card_place(args.card, args.output)
     passphrase: str | None
     if args.no_protect:
         passphrase = None
@@ -195,15 +195,24 @@ def recipients_confirm(args: argparse.Namespace, cancel: threading.Event) -> int
 
 
 def unconfirmed_warnings(names: list[str]) -> list[str]:
-    """A warning line for each address-book name whose check code was never confirmed (the export still runs:
-    the clerk may be on the phone right now)."""
+    """A warning line for each address-book entry named in ``names`` whose check code is not confirmed for its key
+    (once per entry, however it was written; the export still runs: the clerk may be on the phone right now).
+
+    Called after a finished export, so it never raises for a file: no names, no reading of the book; a book that
+    cannot be read now gives one warning line saying so."""
+    from exporter.errors import ExporterError
     from exporter.keys import load_book
 
-    book = load_book()
+    if not names:
+        return []
+    try:
+        book = load_book()
+    except ExporterError as error:
+        return [terminal_line(msg("keys.cli_unconfirmed_unknown", reason=error.message).render())]
     lines = []
-    for name in dict.fromkeys(names):
-        entry = book.get(name)
-        if entry is not None and entry.confirmed is None:
+    entries = {id(entry): entry for entry in (book.get(name) for name in names) if entry is not None}
+    for entry in entries.values():
+        if entry.confirmed is None:
             lines.append(terminal_line(msg("keys.cli_unconfirmed", name=entry.name, code=entry.check_code).render()))
     return lines
 

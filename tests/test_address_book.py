@@ -99,12 +99,14 @@ def test_recipients_added_listed_and_removed_through_the_command_line(config, tm
     assert json.loads(after.stdout)["recipients"] == []
 
 
-def test_the_book_is_a_plain_toml_file_in_the_config_folder_without_stored_codes(config):
+def test_the_book_is_a_plain_toml_file_in_the_config_folder_with_the_code_that_was_confirmed(config):
     add_recipient("Clinic", str(CLINIC.recipient), confirmed=date(2026, 11, 1))
 
     stored = tomllib.loads((config / "recipients.toml").read_text(encoding="utf-8"))
 
-    assert stored == {"recipient": [{"name": "Clinic", "key": str(CLINIC.recipient), "confirmed": date(2026, 11, 1)}]}
+    key = str(CLINIC.recipient)
+    confirmed = {"confirmed": date(2026, 11, 1), "confirmed_code": code_of(key)}
+    assert stored == {"recipient": [{"name": "Clinic", "key": key, **confirmed}]}
 
 
 def test_names_are_found_whatever_the_width_and_case(config):

@@ -362,7 +362,7 @@ def test_header_base64_is_canonical_and_unpadded(data: bytes) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (SPEC_RECIPIENT.upper(), "not a valid age recipient"),
+        (SPEC_RECIPIENT[:10].upper() + SPEC_RECIPIENT[10:], "not a valid age recipient"),  # mixed case: not Bech32
         (SPEC_RECIPIENT[:-1] + "q", "not a valid age recipient"),
         (SPEC_IDENTITY, "secret key was given"),
         ("age1pq1" + "q" * 60, "Post-quantum"),
@@ -374,6 +374,11 @@ def test_bad_recipients_are_explained_without_echoing_them(text: str, message: s
         X25519Recipient.parse(text)
     assert text not in str(caught.value)
     assert SPEC_IDENTITY[16:] not in str(caught.value) + (caught.value.hint_text() or "")
+
+
+def test_an_all_upper_case_recipient_is_the_same_key_in_lower_case() -> None:
+    # Bech32 (BIP 173) lets a string be all upper case; age writes lower case, so that is what is kept
+    assert str(X25519Recipient.parse(f" {SPEC_RECIPIENT.upper()}\n")) == SPEC_RECIPIENT
 
 
 def test_post_quantum_and_broken_identities_are_refused_without_echoing_them() -> None:

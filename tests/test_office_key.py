@@ -89,7 +89,7 @@ def test_every_export_is_also_encrypted_to_the_office_key_and_the_office_opens_i
 
     assert set_up.returncode == 0, set_up.stderr
     assert exported.returncode == 0, exported.stderr
-    assert "for 2 recipients" in exported.stderr
+    assert "for 1 recipient and the office key;" in exported.stderr
     office_line = f"exporter: for the office, 北区役所 情報政策課: check code {code_of(str(OFFICE.recipient))}"
     assert office_line in exported.stderr.splitlines()
     assert by_office.returncode == 0, by_office.stderr

@@ -40,7 +40,7 @@ def _recipient_error(text: str) -> EncryptionError:
     stripped = text.strip()
     if "AGE-SECRET-KEY-" in stripped.upper():  # also inside a pasted line such as "key: AGE-SECRET-KEY-1..."
         return EncryptionError(msg("envelope.secret_key_as_recipient"), hint=EXPOSED_KEY_ADVICE)
-    if stripped.startswith("age1pq1"):
+    if stripped.lower().startswith("age1pq1"):
         return EncryptionError(msg("envelope.post_quantum_recipient"), hint=msg("envelope.post_quantum_recipient_hint"))
     if stripped.startswith(("ssh-", "ecdsa-")):
         return EncryptionError(msg("envelope.ssh_recipient"), hint=msg("envelope.ssh_recipient_hint"))
@@ -59,12 +59,15 @@ class X25519Recipient:
 
     @classmethod
     def parse(cls, text: str) -> X25519Recipient:
-        """Parse ``age1...`` (lower case, outer whitespace ignored); EncryptionError if it is not one."""
+        """Parse ``age1...`` (outer whitespace ignored); EncryptionError if it is not one.
+
+        All upper case ``AGE1...`` is the same key (Bech32, BIP 173: a string is all lower or all upper case, and
+        both mean the same); ``str()`` of the result is always the lower-case form age writes."""
         try:
             hrp, data = bech32.decode(text.strip())
         except bech32.Bech32Error:
             raise _recipient_error(text) from None
-        if hrp != _RECIPIENT_HRP or len(data) != _KEY_SIZE:
+        if hrp.lower() != _RECIPIENT_HRP or len(data) != _KEY_SIZE:
             raise _recipient_error(text)
         return cls(data)
 

@@ -9,18 +9,22 @@ One TOML file (``recipients.toml`` in the config folder, or the file the setting
     organisation = "株式会社サンプル"     # optional
     key = "age1..."
     confirmed = 2026-11-30             # optional: the day the check code was read back on the phone
+    confirmed_code = "1454-5235-9590-8258-2074"   # written with it: the code that was read back
 
-The check code is not stored: it is derived from the key wherever it is shown, so it cannot disagree with it.
+The check code shown is always derived from the key. ``recipients confirm`` stores the day and the code that was
+confirmed (``confirmed_code = "dddd-..."``); an entry whose key no longer has that code (or that has no stored code,
+as books written before it was stored) reads as not confirmed.
 Names are compared after NFKC and case folding (``ＡＢＣ`` finds ``abc``); an unknown name gets the closest
-names as "did you mean". The file is read and written by :mod:`exporter.keys.store` (atomic replace, read-only
-when locked).
+names as "did you mean". The file is read and changed by :mod:`exporter.keys.store` (under a lock, comments and
+layout kept, atomic replace, read-only when locked).
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +35,7 @@ from exporter.envelope.x25519 import EXPOSED_KEY_ADVICE
 from exporter.errors import EncryptionError, PlanError
 from exporter.keyfiles import ADDRESS_BOOK_FILE
 from exporter.keys.check_code import check_code
-from exporter.keys.store import read_only_reason, read_toml, refuse_if_read_only, write_toml
+from exporter.keys.store import read_only_reason, read_toml, update_toml
 from exporter.messages import Message, msg
 
 MAX_NAME = 200
@@ -87,7 +91,6 @@ class AddressBook:
     path: Path
     entries: tuple[BookEntry, ...] = ()
     read_only: Message | None = None
-    _extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, name: str) -> BookEntry | None:
         """The entry called ``name`` (NFKC, case folded), or None."""
@@ -99,6 +102,8 @@ class AddressBook:
         _refuse_secret_key(name)
         entry = self.get(name)
         if entry is None:
+            if name.strip().lower().startswith("age1"):  # a key where a name belongs: say where keys go
+                raise PlanError(msg("keys.key_as_name"), hint=msg("keys.key_as_name_hint"))
             raise UnknownRecipient(name, self.closest(name), self.path)
         return entry
 
@@ -124,19 +129,35 @@ def fold_name(name: str) -> str:
 def book_path() -> Path:
     """The address book in use: the settings' ``address_book`` if set, else ``recipients.toml`` in the config
     folder."""
+    return _location(None)[0]
+
+
+def _location(path: Path | None) -> tuple[Path, Message]:
+    """The book file to use and its name in sentences. A book the settings name must exist (PlanError naming it):
+    an empty book in its place would hide every entry IT staff put there, and adding to it would start another."""
     from exporter.keys.settings import load_settings
 
-    return load_settings().address_book or _default_path()
+    configured = load_settings().address_book if path is None else None
+    where = path if path is not None else configured or _default_path()
+    if configured is not None and not os.path.lexists(configured):
+        raise PlanError(msg("keys.book_missing", path=str(configured)), hint=msg("keys.book_missing_hint"))
+    return where, msg("keys.book_name", path=str(where))
 
 
 def load_book(path: Path | None = None) -> AddressBook:
-    """The address book at ``path`` (default :func:`book_path`); an empty book when the file does not exist.
+    """The address book at ``path`` (default :func:`book_path`); an empty book when the file does not exist (and it
+    is not one the settings name: that is a PlanError).
 
-    Raises PlanError with one sentence naming the file (and the entry) when it is not a valid book.
+    An entry whose stored ``confirmed_code`` is not its key's check code (or that has none: books written before
+    codes were stored) reads as not confirmed. Raises PlanError with one sentence naming the file (and the entry)
+    when it is not a valid book.
     """
-    where = book_path() if path is None else path
-    what = msg("keys.book_name", path=str(where))
+    where, what = _location(path)
     data = read_toml(where, ADDRESS_BOOK_FILE, what)
+    return AddressBook(where, tuple(_entries(data, what)), read_only_reason(where, data))
+
+
+def _entries(data: dict[str, Any], what: Message) -> list[BookEntry]:
     raw = data.get("recipient", [])
     if not isinstance(raw, list):
         raise PlanError(msg("keys.book_invalid", what=what))
@@ -146,8 +167,7 @@ def load_book(path: Path | None = None) -> AddressBook:
         if any(fold_name(other.name) == fold_name(entry.name) for other in entries):
             raise PlanError(msg("keys.book_entry_twice", what=what, number=number))
         entries.append(entry)
-    extra = {key: value for key, value in data.items() if key != "recipient"}
-    return AddressBook(where, tuple(entries), read_only_reason(where, data), extra)
+    return entries
 
 
 def add_recipient(
@@ -163,53 +183,94 @@ def add_recipient(
     Refused with one sentence (PlanError, or EncryptionError for a key that is not ``age1...``): an empty or overlong
     name or organisation, a name or key already in the book, a confirmation date in the future, a read-only book.
     """
-    book = load_book(path)
-    refuse_if_read_only(book.read_only, msg("keys.book_name", path=str(book.path)))
     entry = BookEntry(
         _checked_name(name), _parsed_key(key), _checked_organisation(organisation), _checked_date(confirmed)
     )
-    if (same := book.get(entry.name)) is not None:
-        raise PlanError(msg("keys.name_taken", name=same.name), hint=msg("keys.name_taken_hint", name=same.name))
-    if (same := book.by_key(entry.key)) is not None:
-        raise PlanError(msg("keys.key_taken", name=same.name))
-    _save(book, [*book.entries, entry])
+
+    def change(document: Any, entries: list[BookEntry], where: Path) -> None:
+        if (same := next((e for e in entries if fold_name(e.name) == fold_name(entry.name)), None)) is not None:
+            raise PlanError(msg("keys.name_taken", name=same.name), hint=msg("keys.name_taken_hint", name=same.name))
+        if (same := next((e for e in entries if e.key == entry.key), None)) is not None:
+            raise PlanError(msg("keys.key_taken", name=same.name))
+        import tomlkit
+
+        if not isinstance(document.get("recipient"), tomlkit.items.AoT):  # none yet, or written "recipient = []"
+            if "recipient" in document:
+                del document["recipient"]
+            document.append("recipient", tomlkit.aot())
+        document["recipient"].append(_table(entry))
+
+    _update(path, change)
     return entry
 
 
 def confirm_recipient(name: str, on: date | None = None, *, path: Path | None = None) -> BookEntry:
-    """Record that the check code of ``name`` was read back and matched, ``on`` a day (default today); returns the
-    updated entry. Unknown name: :class:`UnknownRecipient`; a day in the future or a read-only book: PlanError."""
-    book = load_book(path)
-    refuse_if_read_only(book.read_only, msg("keys.book_name", path=str(book.path)))
-    entry = book.find(name)
-    confirmed = replace(entry, confirmed=_checked_date(date.today() if on is None else on))
-    _save(book, [confirmed if other is entry else other for other in book.entries])
-    return confirmed
+    """Record that the check code of ``name`` was read back and matched, ``on`` a day (default today): the date and
+    the code confirmed are stored, so the confirmation ends when the key is changed. Returns the updated entry.
+    Unknown name: :class:`UnknownRecipient`; a day in the future or a read-only book: PlanError."""
+    _refuse_secret_key(name)
+    day = _checked_date(date.today() if on is None else on)
+    done: list[BookEntry] = []
+
+    def change(document: Any, entries: list[BookEntry], where: Path) -> None:
+        index = _index(entries, name, where)
+        table = document["recipient"][index]
+        table["confirmed"] = day
+        table["confirmed_code"] = entries[index].check_code
+        done.append(replace(entries[index], confirmed=day))
+
+    _update(path, change)
+    return done[0]
 
 
 def remove_recipient(name: str, *, path: Path | None = None) -> BookEntry:
     """Remove the recipient called ``name`` and return what was removed; unknown name: :class:`UnknownRecipient`;
     read-only book: PlanError."""
-    book = load_book(path)
-    refuse_if_read_only(book.read_only, msg("keys.book_name", path=str(book.path)))
-    entry = book.find(name)
-    _save(book, [other for other in book.entries if other is not entry])
-    return entry
+    _refuse_secret_key(name)
+    done: list[BookEntry] = []
+
+    def change(document: Any, entries: list[BookEntry], where: Path) -> None:
+        index = _index(entries, name, where)
+        del document["recipient"][index]
+        if not document["recipient"]:  # tomlkit would write an empty list at the top: nothing is clearer
+            del document["recipient"]
+        done.append(entries[index])
+
+    _update(path, change)
+    return done[0]
 
 
-def _save(book: AddressBook, entries: list[BookEntry]) -> None:
-    data: dict[str, Any] = dict(book._extra)
-    data["recipient"] = [_table(entry) for entry in entries]
-    write_toml(book.path, data, heading=_HEADING, what=msg("keys.book_name", path=str(book.path)))
+def _index(entries: list[BookEntry], name: str, where: Path) -> int:
+    """The position of the entry called ``name``; :class:`UnknownRecipient` when there is none."""
+    wanted = fold_name(name)
+    for index, entry in enumerate(entries):
+        if fold_name(entry.name) == wanted:
+            return index
+    raise UnknownRecipient(name, AddressBook(where, tuple(entries)).closest(name), where)
 
 
-def _table(entry: BookEntry) -> dict[str, Any]:
-    table: dict[str, Any] = {"name": entry.name}
+def _update(path: Path | None, change: Any) -> None:
+    """Run ``change(document, entries, where)`` on the book under its lock (:func:`exporter.keys.store.update_toml`):
+    ``entries`` are read under the lock, so a change made meanwhile by another program is seen, not lost."""
+    where, what = _location(path)
+
+    def on_document(document: Any, data: dict[str, Any]) -> None:
+        change(document, _entries(data, what), where)
+
+    update_toml(where, ADDRESS_BOOK_FILE, what, heading=_HEADING, change=on_document)
+
+
+def _table(entry: BookEntry) -> Any:
+    import tomlkit
+
+    table = tomlkit.table()
+    table["name"] = entry.name
     if entry.organisation:
         table["organisation"] = entry.organisation
     table["key"] = entry.key
     if entry.confirmed is not None:
         table["confirmed"] = entry.confirmed
+        table["confirmed_code"] = entry.check_code
     return table
 
 
@@ -224,12 +285,19 @@ def _entry(item: object, what: Message, number: int) -> BookEntry:
         raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="organisation"))
     if confirmed is not None and (not isinstance(confirmed, date) or hasattr(confirmed, "hour")):
         raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="confirmed"))
+    if confirmed is not None and confirmed > date.today():  # as the command line refuses it
+        raise PlanError(msg("keys.book_entry_future", what=what, number=number, date=confirmed.isoformat()))
+    confirmed_code = item.get("confirmed_code")
+    if confirmed_code is not None and not isinstance(confirmed_code, str):
+        raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="confirmed_code"))
     try:
         parsed = str(X25519Recipient.parse(key)) if isinstance(key, str) else None
     except EncryptionError:
         parsed = None
     if parsed is None:
         raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="key"))
+    if confirmed is not None and confirmed_code != check_code(parsed):
+        confirmed = None  # confirmed for another key, or before codes were stored: not confirmed for this one
     return BookEntry(name.strip(), parsed, organisation.strip(), confirmed)
 
 

@@ -168,6 +168,19 @@ def identities_from_bytes(
     return parse_identity_file(text, str(path))
 
 
+def check_card_place(card: Path, identity: Path | None = None) -> None:
+    """Refuse, before any key is made, a key-card path that could not be written: OutputError with one sentence when
+    ``card`` exists, its folder does not exist (or is not a folder), or it is the key file ``identity`` itself."""
+    if os.path.lexists(card):
+        raise OutputError(msg("keys.card_exists", path=str(card)))
+    folder = card.parent if str(card.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(msg("keys.card_folder_missing", path=str(card), folder=str(folder)))
+    target = default_identity_path() if identity is None else identity
+    if os.path.abspath(card) == os.path.abspath(target):
+        raise OutputError(msg("keys.card_is_key_file", path=str(card)))
+
+
 def card_of(identity: X25519Identity) -> KeyCard:
     """The key card of an identity (its public key and check code)."""
     return KeyCard(str(identity.recipient))
@@ -241,6 +254,7 @@ __all__ = [
     "KeyPassphraseNeeded",
     "WrongKeyPassphrase",
     "card_of",
+    "check_card_place",
     "create_identity",
     "identities_from_bytes",
     "identity_file_is_protected",

@@ -3,14 +3,16 @@
 ``settings.toml`` in the config folder (:func:`exporter.keys.paths.settings_path`):
 
     identity_file = "/home/me/.local/share/exporter/identity.age"   # the Open window's key file (never a passphrase)
-    address_book = "//fileserver/it/recipients.toml"                # optional: a book other than the default
+    address_book = "//fileserver/it/recipients.toml"                # optional: a book other than the default;
+                                                                    # ~ expanded, relative to this file's folder
     [office]
     key = "age1..."                                                 # every export is also encrypted to it
     name = "北区役所 情報政策課"
 
-Plain Python over a TOML file (read with tomllib, written with tomli-w), so the command line needs no Qt to read
-it; the wizard shows and changes it through these functions. IT staff can lock it as they lock the address book
-(``locked = true`` or no write permission): then the office key cannot be changed from exporter.
+Plain Python over a TOML file (read with tomllib, changed with tomlkit under a lock, comments kept), so the command
+line needs no Qt to read it; the wizard shows and changes it through these functions. IT staff can lock it as they
+lock the address book (``locked = true`` or no write permission): then the office key cannot be changed from
+exporter.
 
 **The office key and passphrases.** age allows a passphrase (scrypt) stanza only alone in a file, so an export to a
 passphrase cannot also be encrypted to the office key. Such an export is refused while an office key is set,
@@ -22,6 +24,7 @@ always carry it (leaving it out there is refused).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +35,7 @@ from exporter.keyfiles import SETTINGS_FILE
 from exporter.keys.book import MAX_NAME
 from exporter.keys.check_code import check_code
 from exporter.keys.paths import settings_path
-from exporter.keys.store import read_only_reason, read_toml, refuse_if_read_only, write_toml
+from exporter.keys.store import read_only_reason, read_toml, update_toml
 from exporter.messages import Message, msg
 
 _HEADING = (
@@ -76,8 +79,8 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(
         where,
         _office(data.get("office"), what),
-        _path(data, "identity_file", what),
-        _path(data, "address_book", what),
+        _path(data, "identity_file", what, where.parent),
+        _path(data, "address_book", what, where.parent),
         read_only_reason(where, data),
     )
 
@@ -90,17 +93,34 @@ def office_key(path: Path | None = None) -> OfficeKey | None:
 def set_office_key(key: str, name: str = "", *, path: Path | None = None) -> OfficeKey:
     """Set the office key (``age1...``; EncryptionError if it is not one) and its display name; returns it.
     Refused with PlanError when the settings are read-only."""
+    import tomlkit
+
     office = OfficeKey(str(X25519Recipient.parse(key)), _checked_name(name))
-    _change(path, {"office": {"key": office.key, **({"name": office.name} if office.name else {})}}, remove=())
+    table = tomlkit.table()
+    table["key"] = office.key
+    if office.name:
+        table["name"] = office.name
+    _change(path, {"office": table}, remove=("office",))
     return office
 
 
 def clear_office_key(*, path: Path | None = None) -> bool:
-    """Remove the office key; returns whether one was set. Refused with PlanError when the settings are read-only."""
-    was_set = load_settings(path).office_key is not None
-    if was_set:
-        _change(path, {}, remove=("office",))
-    return was_set
+    """Remove the office key; returns whether one was there. Works whatever the stored ``[office]`` holds (not a
+    valid key, not a table): clearing is how such settings are mended. Refused with PlanError when the settings are
+    read-only."""
+    found: list[bool] = []
+
+    def change(document: Any, data: dict[str, Any]) -> None:
+        found.append("office" in data)
+        if "office" in document:
+            del document["office"]
+
+    where = settings_path() if path is None else path
+    what = msg("keys.settings_name", path=str(where))
+    if not os.path.lexists(where):
+        return False
+    update_toml(where, SETTINGS_FILE, what, heading=_HEADING, change=change)
+    return found[0]
 
 
 def remember_identity_file(identity: Path | None, *, path: Path | None = None) -> bool:
@@ -117,14 +137,18 @@ def remember_identity_file(identity: Path | None, *, path: Path | None = None) -
 
 
 def _change(path: Path | None, values: dict[str, Any], remove: tuple[str, ...]) -> None:
+    """Remove the keys ``remove``, then set ``values``, under the file's lock (comments and layout kept)."""
     where = settings_path() if path is None else path
     what = msg("keys.settings_name", path=str(where))
-    data = read_toml(where, SETTINGS_FILE, what)
-    refuse_if_read_only(read_only_reason(where, data), what)
-    for key in remove:
-        data.pop(key, None)
-    data.update(values)
-    write_toml(where, data, heading=_HEADING, what=what)
+
+    def change(document: Any, data: dict[str, Any]) -> None:
+        for key in remove:
+            if key in document:
+                del document[key]
+        for key, value in values.items():
+            document[key] = value
+
+    update_toml(where, SETTINGS_FILE, what, heading=_HEADING, change=change)
 
 
 def _office(value: object, what: Message) -> OfficeKey | None:
@@ -141,13 +165,17 @@ def _office(value: object, what: Message) -> OfficeKey | None:
         raise PlanError(msg("keys.settings_field", what=what, field="office.key")) from None
 
 
-def _path(data: dict[str, Any], key: str, what: Message) -> Path | None:
+def _path(data: dict[str, Any], key: str, what: Message, folder: Path) -> Path | None:
+    """A path the settings name: ``~`` expanded (and ``%VARS%`` on Windows), relative to the settings' folder."""
     value = data.get(key)
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise PlanError(msg("keys.settings_field", what=what, field=key))
-    return Path(value)
+    text = value.strip()
+    if os.name == "nt":
+        text = os.path.expandvars(text)
+    return folder / Path(os.path.expanduser(text))
 
 
 def _checked_name(name: str) -> str:

@@ -1,8 +1,10 @@
-"""The small TOML files the core keeps for the user: read with stdlib ``tomllib``, written with ``tomli-w``.
+"""The small TOML files the core keeps for the user: read with stdlib ``tomllib``, changed with ``tomlkit``.
 
-Writing replaces the whole file atomically (a temporary file beside it, fsync, ``os.replace``), so a reader sees the
-old or the new book, never half of one. Two programs writing at the same moment can lose one change (the last
-writer wins); these are one person's files, changed by hand a few times a year.
+A change (:func:`update_toml`) is a read-modify-write under an exclusive lock (``filelock``, a ``.<name>.lock`` file
+beside it), so two programs changing the book at the same moment both get their change in. The change is made on
+the ``tomlkit`` document, so an administrator's comments, order and layout survive it; the file is then replaced
+atomically (a temporary file beside it, fsync, ``os.replace``), so a reader sees the old or the new file, never half
+of one.
 
 A file is **read-only** for exporter when it says ``locked = true`` at its top, or when it has no write permission
 bit at all (``chmod a-w``; checked on the bits, since ``os.access`` says yes to root). That is how IT staff lock a
@@ -17,6 +19,7 @@ import re
 import stat
 import tempfile
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,9 @@ from exporter.keyfiles import FileKind, read_small_file
 from exporter.messages import Message, msg
 
 LOCK_KEY = "locked"
+LOCK_TIMEOUT = 30.0  # seconds another exporter may hold a file's lock before a change gives up
 _LINE = re.compile(r"line (\d+)")
+_LOCK_LINE = re.compile(r"^[ \t]*locked[ \t]*=", re.MULTILINE)
 
 
 def read_toml(path: Path, kind: FileKind, what: Message) -> dict[str, Any]:
@@ -37,14 +42,23 @@ def read_toml(path: Path, kind: FileKind, what: Message) -> dict[str, Any]:
     """
     if not os.path.lexists(path):
         return {}
-    text = read_small_file(path, kind).text.removeprefix("\ufeff")
+    return _parsed(read_small_file(path, kind).text.removeprefix("\ufeff"), what)
+
+
+def _parsed(text: str, what: Message) -> dict[str, Any]:
+    """The table of ``text``; ``locked`` must be a boolean (anything else refused with its line)."""
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         found = _LINE.search(str(err))
         if found:
             raise PlanError(msg("keys.toml_bad_line", what=what, line=int(found.group(1)))) from None
         raise PlanError(msg("keys.toml_bad", what=what)) from None
+    if LOCK_KEY in data and not isinstance(data[LOCK_KEY], bool):
+        found_at = _LOCK_LINE.search(text)
+        line = text.count("\n", 0, found_at.start()) + 1 if found_at else 1
+        raise PlanError(msg("keys.locked_not_boolean", what=what, line=line), hint=msg("keys.locked_not_boolean_hint"))
+    return data
 
 
 def read_only_reason(path: Path, data: dict[str, Any]) -> Message | None:
@@ -66,15 +80,48 @@ def refuse_if_read_only(reason: Message | None, what: Message) -> None:
         raise PlanError(msg("keys.read_only", what=what, reason=reason), hint=msg("keys.read_only_hint"))
 
 
-def write_toml(path: Path, data: dict[str, Any], *, heading: str, what: Message) -> None:
-    """Replace ``path`` atomically with ``data`` as TOML, after the comment lines of ``heading``.
+Change = Callable[[Any, dict[str, Any]], None]
 
-    Makes the folder when missing. Raises OutputError with one sentence when the file cannot be written; the old
-    file then stays as it was.
+
+def update_toml(path: Path, kind: FileKind, what: Message, *, heading: str, change: Change) -> None:
+    """Change the TOML file ``path`` under an exclusive lock: read it (``{}`` when missing), refuse it when read-only
+    (:func:`refuse_if_read_only`), call ``change(document, data)`` and write the document back atomically.
+
+    ``document`` is the ``tomlkit`` document to change in place (comments and layout kept); ``data`` is the same
+    content as plain values, read with ``tomllib`` and checked as readers check it, for deciding what to change.
+    ``change`` may raise (an ExporterError); the file then stays as it was. A new file starts with the comment
+    lines of ``heading``. Raises PlanError for an unreadable or read-only file, OutputError when the lock cannot be
+    had within LOCK_TIMEOUT seconds or the file cannot be written.
     """
-    import tomli_w
+    import filelock
+    import tomlkit
 
-    text = "".join(f"# {line}\n" for line in heading.splitlines()) + "\n" + tomli_w.dumps(data)
+    cannot = msg("keys.cannot_write", what=what, reason=msg("keys.lock_busy"))
+    if os.path.lexists(path):  # a locked book in a folder nobody may write to: said as locked, not as unwritable
+        refuse_if_read_only(read_only_reason(path, read_toml(path, kind, what)), what)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = filelock.FileLock(path.parent / f".{path.name}.lock", timeout=LOCK_TIMEOUT)
+        with lock:
+            if os.path.lexists(path):
+                text = read_small_file(path, kind).text.removeprefix("\ufeff")
+            else:
+                text = "".join(f"# {line}\n" for line in heading.splitlines()) + "\n"
+            data = _parsed(text, what)
+            refuse_if_read_only(read_only_reason(path, data), what)
+            document = tomlkit.parse(text)
+            change(document, data)
+            _replace(path, tomlkit.dumps(document), what)
+    except filelock.Timeout:
+        raise OutputError(cannot) from None
+    except OSError as err:
+        raise OutputError(
+            msg("keys.cannot_write", what=what, reason=(err.strerror or type(err).__name__).lower())
+        ) from None
+
+
+def _replace(path: Path, text: str, what: Message) -> None:
+    """Replace ``path`` atomically with ``text`` (UTF-8); OutputError with one sentence when it cannot be written."""
     folder = path.parent
     temp = None
     try:

@@ -84,6 +84,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.columns_unstated": ("an unstated number of columns", "列数不明"),
     "cli.for_recipients_one": ("for 1 recipient", "受取人 1 人向け"),
     "cli.for_recipients": ("for {count:,} recipients", "受取人 {count:,} 人向け"),
+    "cli.for_recipients_office_one": ("for 1 recipient and the office key", "受取人 1 人と庁内用の鍵向け"),
+    "cli.for_recipients_office": (
+        "for {count:,} recipients and the office key",
+        "受取人 {count:,} 人と庁内用の鍵向け",
+    ),
+    "cli.for_office_only": ("for the office key only", "庁内用の鍵のみ向け"),
     "cli.for_passphrase": ("for a passphrase", "合言葉で保護"),
     "cli.residents_one": ("1 synthetic resident", "架空の住民 1 人"),
     "cli.residents": ("{count:,} synthetic residents", "架空の住民 {count:,} 人"),
@@ -135,6 +141,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.no_passphrase_file": (
         "The passphrase file does not exist; its name is not repeated here, in case it is the passphrase.",
         "合言葉のファイルがありません。指定された名前が合言葉そのものかもしれないため、ここには表示しません。",
+    ),
+    "cli.secret_key_in_passphrase_file": (
+        "The passphrase file {path} holds a secret key, not a passphrase; it was not used.",
+        "合言葉のファイル {path} には、合言葉ではなく秘密鍵が書かれています。このファイルは使いませんでした。",
+    ),
+    "cli.secret_key_in_passphrase_file_hint": (
+        "A key file is given with --identity; a passphrase file holds only a passphrase.",
+        "鍵ファイルは --identity で指定してください。合言葉のファイルには合言葉だけを書きます。",
     ),
     "cli.passphrase_file_hint": (
         "Give the name of a file that holds the passphrase.",

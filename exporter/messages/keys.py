@@ -22,6 +22,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ask your IT staff to make the change.",
         "変更は情報システム担当者に依頼してください。",
     ),
+    "keys.locked_not_boolean": (
+        "{what}: line {line} must say locked = true or locked = false.",
+        "{what} の {line} 行目は、locked = true か locked = false のどちらかにしてください。",
+    ),
+    "keys.locked_not_boolean_hint": (
+        "Write true or false without quotation marks.",
+        'true または false を引用符（"）なしで書いてください。',
+    ),
+    "keys.lock_busy": (
+        "another program kept it busy for too long; try again in a moment",
+        "別のプログラムが使用中のまま時間切れになりました。少し待ってからもう一度お試しください",
+    ),
     "keys.cannot_write": ("{what} could not be saved: {reason}.", "{what} を保存できませんでした（{reason}）。"),
     # The recipient's own key (exporter/keys/identity.py)
     "keys.passphrase_needed": (
@@ -99,6 +111,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{what}: entry {number} has an invalid {field}.",
         "{what}：{number} 件目の {field} が正しくありません。",
     ),
+    "keys.book_entry_future": (
+        "{what}: entry {number} was confirmed on {date}, a day in the future.",
+        "{what}：{number} 件目の確認日 {date} が未来の日付です。",
+    ),
+    "keys.book_missing": (
+        "The address book {path} named in the settings does not exist.",
+        "設定で指定されたアドレス帳 {path} がありません。",
+    ),
+    "keys.book_missing_hint": (
+        "Check the address_book line of the settings file, or ask your IT staff where the address book is.",
+        "設定ファイルの address_book の行を確認するか、アドレス帳の場所を情報システム担当者に確認してください。",
+    ),
     "keys.book_entry_twice": (
         "{what}: entry {number} has the same name as an entry before it.",
         "{what}：{number} 件目の名前が、それより前の項目と同じです。",
@@ -121,6 +145,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.secret_key_as_name": (
         "A secret key was given where a recipient's name belongs.",
         "宛先の名前を書くところに秘密鍵が書かれています。",
+    ),
+    "keys.key_as_name": (
+        "A public key was given where a name from the address book belongs.",
+        "アドレス帳の名前を書くところに公開鍵が書かれています。",
+    ),
+    "keys.key_as_name_hint": (
+        "Give a public key with --recipient, and a name from the address book with --to.",
+        "公開鍵は --recipient で、アドレス帳の名前は --to で指定してください。",
     ),
     "keys.name_empty": ("The recipient's name is empty.", "宛先の名前が空です。"),
     "keys.name_invalid": (
@@ -153,6 +185,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "庁内用の暗号化を省けるのは、合言葉で暗号化する場合だけです。公開鍵への書き出しには必ず庁内用の鍵が加わります。",
     ),
     # The command line (exporter/key_commands.py)
+    "keys.card_folder_missing": (
+        "The key card {path} cannot be written: the folder {folder} does not exist. No key was made.",
+        "鍵カード {path} を書き出せません。フォルダー {folder} がありません。鍵は作っていません。",
+    ),
+    "keys.card_is_key_file": (
+        "The key card {path} would be the key file itself; give the card another name.",
+        "鍵カード {path} が鍵ファイルと同じ名前です。鍵カードには別の名前を指定してください。",
+    ),
     "keys.card_exists": (
         "{path} already exists; the key card is never written over another file.",
         "{path} はすでにあります。鍵カードでほかのファイルを上書きすることはしません。",
@@ -199,6 +239,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.cli_confirmed": (
         "recorded that the check code {code} of {name} was confirmed on {date}",
         "{name} の確認コード {code} を {date} に確認済みとして記録しました",
+    ),
+    "keys.cli_unconfirmed_unknown": (
+        "whether the check codes of the recipients were confirmed could not be checked: {reason}",
+        "宛先の確認コードが確認済みかどうかを調べられませんでした。{reason}",
     ),
     "keys.cli_unconfirmed": (
         "the check code {code} of {name} has not been confirmed yet: read it back with the recipient on the phone, "
