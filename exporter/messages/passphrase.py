@@ -25,6 +25,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The passphrase uses fewer than {least} different digits, so it is easy to guess.",
         "合言葉に使われている数字が {least} 種類より少ないため、簡単に推測されます。",
     ),
+    "passphrase.prompt_cancelled": (
+        "The work was cancelled; nothing was written.",
+        "処理を取り消しました。何も書き込んでいません。",
+    ),
+    "passphrase.prompt_eof": ("No passphrase was typed.", "合言葉が入力されませんでした。"),
     # two sentences in a row: a space between English ones, none after a Japanese 。
     "passphrase.then": ("{first} {second}", "{first}{second}"),
     # zxcvbn's advice
