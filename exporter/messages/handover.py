@@ -33,7 +33,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "handover.instructions_written": (
         "wrote the instructions for the recipient to {path}",
-        "受け取る方への説明を {path} に書きました",
+        "受け取る方への説明を {path} に書きました。",
     ),
     "handover.readme": (
         "How to open {name}\n"

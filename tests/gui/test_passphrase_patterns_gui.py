@@ -33,3 +33,38 @@ def test_the_create_key_dialog_refuses_a_made_up_generated_shape_passphrase(qtbo
     dialog.second.setText(ZEROS)
     assert not dialog.create_button.isEnabled()
     assert "easy to guess" in dialog.note.text()
+
+
+def test_the_japanese_strength_meter_says_strong_or_weak_without_bits(qapp, qtbot):
+    from exporter.gui.i18n import install_translators, remove_translators
+    from exporter.gui.widgets import StrengthMeter
+
+    try:
+        assert install_translators(qapp, "ja") == "ja"
+        meter = StrengthMeter()
+        qtbot.addWidget(meter)
+        meter.set_bits(131.8, acceptable=True)
+        strong = meter.format()
+        meter.set_bits(20, acceptable=False)
+        weak = meter.format()
+    finally:
+        remove_translators(qapp)
+    assert strong == "十分に強い合言葉です"
+    assert "推測" in weak
+    assert "ビット" not in strong + weak
+
+
+def test_the_done_page_says_the_size_as_the_command_line_does(qtbot, wizard, tmp_path):
+    import re
+
+    from test_handover import export
+
+    from exporter.sizes import file_size
+
+    load_sample(qtbot, wizard)
+    wizard.protection_page.passphrase_radio.setChecked(True)
+    wizard.protection_page.generate_passphrase()
+    export(qtbot, wizard, tmp_path / "out.zip.age")
+    shown = wizard.export_page.size_label.text()
+    assert shown == str(file_size(wizard.export_page.result.size))
+    assert re.fullmatch(r"[\d,]+\.\d (KB|MB)", shown), shown
