@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return command(args, cancel)
     except ExporterError as err:
         _report(err)
-        return 1
+        return int(getattr(err, "exit_status", 1))  # a prompt ended by a signal: 128 + its number
     except KeyboardInterrupt:
         _report(ExportCancelled())
         return 130

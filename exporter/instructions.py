@@ -11,6 +11,14 @@ plan asks for it with ``instructions_purpose``):
 - how to open it with exporter (the Open window, ``exporter open``, ``exporter decrypt``) or with the age CLI
   (``age -d``, then unzip), and how to check the hash value on Windows and Linux.
 
+Command lines are safe to paste for any name the file accepts (:func:`check_instructions_name` refuses the rest
+before any work): a name that needs no quoting in either shell is written as it is; any other is written once for
+Windows cmd, in double quotes (inside which ``& | < > ^ ( )`` are plain; ``.\\`` before a leading ``-``), and once
+for POSIX shells, in single quotes (``'\\''`` for a quote; ``./`` before a leading ``-``), where nothing is expanded.
+cmd expands ``%`` even inside quotes and a ``"`` cannot be quoted, so names with them are refused (Windows does not
+allow ``"`` in names anyway), as are names with control, format (bidi) or line-separator characters, which would
+make the file lie about the name, names that are not UTF-8, and names too long for ``<name>.README.txt``.
+
 Encoding: UTF-8 with a byte order mark and CRLF line ends, so that Windows Notepad (also before Windows 10 1903)
 shows the Japanese text. The file is written atomically (:class:`exporter.atomic.AtomicFile`): it appears complete
 or not at all. The sentences are in the message catalogue (``exporter/messages/handover.py``).
@@ -19,20 +27,23 @@ or not at all. The sentences are in the message catalogue (``exporter/messages/h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from exporter.atomic import AtomicFile
-from exporter.display import safe_text
-from exporter.errors import OutputError
+from exporter.display import is_safe, safe_text
+from exporter.errors import OutputError, PlanError
 from exporter.keys import check_code
 from exporter.messages import Language, Message, msg
 
 SUFFIX = ".README.txt"
 MEGABYTE = 1 << 20
-_SHELL_PLAIN = re.compile(r"[\w.+,@%/:=-]+")  # \w includes kana and kanji: both shells take them unquoted
+_SHELL_PLAIN = re.compile(r"[\w.+,@:=-]+")  # \w includes kana and kanji: both shells take them unquoted
+_CMD_UNQUOTABLE = frozenset('%"')  # cmd expands %VAR% even in double quotes; a " cannot be inside them
+NAME_MAX = 255  # bytes of a file name on Linux file systems, UTF-16 units on Windows
 _RULE = "=" * 72
 
 
@@ -67,6 +78,32 @@ class HandoverFacts:
 def instructions_path(archive: Path) -> Path:
     """Where the instructions of ``archive`` go: ``residents.zip.age`` -> ``residents.zip.age.README.txt``."""
     return archive.with_name(archive.name + SUFFIX)
+
+
+def check_instructions_name(archive: Path) -> None:
+    """Refuse, before any work, an archive name the instructions cannot name safely (module docstring: which).
+
+    Raises :class:`PlanError` with one sentence naming the file and what is wrong with its name."""
+    from exporter.pipeline import readable_file_name
+
+    name = archive.name
+    if readable_file_name(name) != name or not is_safe(name):
+        raise PlanError(
+            msg("handover.instructions_name_unsafe", path=safe_text(str(archive))),
+            hint=msg("handover.instructions_name_hint"),
+        )
+    special = sorted(set(name) & _CMD_UNQUOTABLE)
+    if special:
+        raise PlanError(
+            msg("handover.instructions_name_cmd", path=str(archive), chars=" ".join(special)),
+            hint=msg("handover.instructions_name_hint"),
+        )
+    readme = name + SUFFIX
+    if len(readme.encode("utf-8")) > NAME_MAX or len(readme.encode("utf-16-le")) // 2 > NAME_MAX:
+        raise PlanError(
+            msg("handover.instructions_name_long", path=str(archive), suffix=SUFFIX, limit=NAME_MAX),
+            hint=msg("handover.instructions_name_hint"),
+        )
 
 
 def facts_from_manifest(
@@ -127,16 +164,21 @@ def write_instructions(path: Path, facts: HandoverFacts) -> Path:
 
 def _section(facts: HandoverFacts, lang: Language) -> str:
     name = safe_text(facts.archive_name)
-    file = _shell_word(name)
+    windows, posix = cmd_word(name), posix_word(name)
+    kind = "passphrase" if facts.passphrase else "key"
     if facts.passphrase:
         who: Message = msg("handover.readme_who_passphrase")
-        open_exporter = msg("handover.readme_open_exporter_passphrase", file=file)
-        open_age = msg("handover.readme_open_age_passphrase", file=file)
     else:
         codes = "\n".join(f"    {check_code(holder.key)}{_label(holder, lang)}" for holder in facts.recipients)
         who = msg("handover.readme_who_keys", codes=codes)
-        open_exporter = msg("handover.readme_open_exporter_key", file=file)
-        open_age = msg("handover.readme_open_age_key", file=file)
+    open_exporter = msg(f"handover.readme_open_exporter_{kind}", commands=_commands(f"cmd_exporter_{kind}", name, lang))
+    if facts.passphrase:
+        open_age: Message | str = msg(
+            "handover.readme_open_age_passphrase",
+            commands=_commands(lambda file: f"age -d -o data.zip {file}", name, lang),
+        )
+    else:
+        open_age = _commands("cmd_age_key", name, lang)
     delete_by: Message = (
         msg("handover.readme_delete_by", date=facts.delete_by.isoformat())
         if facts.delete_by
@@ -158,8 +200,23 @@ def _section(facts: HandoverFacts, lang: Language) -> str:
         who=who,
         open_exporter=open_exporter,
         open_age=open_age,
-        file=file,
+        windows_file=windows,
+        posix_file=posix,
     ).render(lang)
+
+
+def _commands(command: str | Callable[[str], str], name: str, lang: Language) -> str:
+    """The command line for ``name`` (the message ``handover.<command>``, or what ``command`` makes of the quoted
+    name), indented: one line when both shells take the same word, else a Windows (cmd) line and a Linux (any
+    POSIX shell) line."""
+
+    def line(file: str) -> str:
+        return command(file) if callable(command) else msg(f"handover.{command}", file=file).render(lang)
+
+    windows, posix = cmd_word(name), posix_word(name)
+    if windows == posix:
+        return "    " + line(posix)
+    return f"    Windows:  {line(windows)}\n    Linux:    {line(posix)}"
 
 
 def _label(holder: KeyHolder, lang: Language) -> str:
@@ -180,17 +237,32 @@ def _megabytes(size: int) -> str:
     return f"{value:,.1f}" if value >= 0.1 or size == 0 else f"{value:.2g}"
 
 
-def _shell_word(name: str) -> str:
-    """``name`` as one word for both Windows cmd and a POSIX shell: double quotes unless it needs none."""
+def posix_word(name: str) -> str:
+    """``name`` (a file in the current folder) as one word for a POSIX shell that nothing expands: as it is when
+    plain, else in single quotes with ``'\\''`` for a quote; ``./`` first when it starts with ``-``."""
+    if name.startswith("-"):
+        name = "./" + name
+    return name if _SHELL_PLAIN.fullmatch(name) else "'" + name.replace("'", "'\\''") + "'"
+
+
+def cmd_word(name: str) -> str:
+    """``name`` as one word for Windows cmd: as it is when plain, else in double quotes; ``.\\`` first when it
+    starts with ``-``. ``name`` holds no ``%`` or ``"`` (:func:`check_instructions_name`)."""
+    if name.startswith("-"):
+        name = ".\\" + name
     return name if _SHELL_PLAIN.fullmatch(name) else f'"{name}"'
 
 
 __all__ = [
+    "NAME_MAX",
     "SUFFIX",
     "HandoverFacts",
     "KeyHolder",
+    "check_instructions_name",
+    "cmd_word",
     "facts_from_manifest",
     "instructions_path",
     "instructions_text",
+    "posix_word",
     "write_instructions",
 ]

@@ -303,9 +303,9 @@ def _ask_new_passphrase() -> str:
 
 
 def _ask(prompt: Message) -> str:
-    import getpass
+    from exporter.prompt import ask_secret  # the first Ctrl-C or SIGTERM ends the prompt; Ctrl-D is one sentence
 
-    typed = getpass.getpass(prompt.render())
+    typed = ask_secret(prompt.render())
     remember_secret(typed)
     return typed
 

@@ -25,7 +25,7 @@ from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWrit
 from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, OutputError, PlanError, from_os_error
-from exporter.instructions import instructions_path
+from exporter.instructions import check_instructions_name, instructions_path
 from exporter.manifest import check_for_export
 from exporter.messages import msg
 from exporter.plan import ExportPlan, check_columns
@@ -69,6 +69,8 @@ def run_export(
             hint=msg("plan.no_column_hint"),
         )
     passphrase = _passphrase(plan)  # a mistyped group of a generated passphrase is named before any work
+    if plan.instructions:
+        check_instructions_name(plan.output)  # before any work: a name the commands cannot hold safely
     if plan.instructions and os.path.lexists(instructions_path(plan.output)):
         raise OutputError(
             msg("handover.instructions_exist", path=str(instructions_path(plan.output))),

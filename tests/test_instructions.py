@@ -76,10 +76,13 @@ def sections(archive: Path) -> tuple[str, str]:
 
 
 def command_lines(section: str, program: str) -> list[list[str]]:
-    """The commands of ``program`` in an indented block, without a leading ``Windows:`` or ``Linux:`` label."""
+    """The commands of ``program`` in an indented block for a POSIX shell (unlabelled or labelled ``Linux:``; the
+    ``Windows:`` line for certutil), split as a POSIX shell splits them, without the label."""
     found = []
     for line in section.splitlines():
         words = shlex.split(line) if line.startswith("    ") else []
+        if words and words[0] == "Windows:" and program != "certutil":
+            continue
         if words and words[0] in ("Windows:", "Linux:"):
             words = words[1:]
         if words and words[0] == program:

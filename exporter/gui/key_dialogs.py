@@ -27,7 +27,7 @@ from exporter.gui.retranslate import Retranslating
 from exporter.gui.secret_field import PassphraseField
 from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text
 from exporter.gui.worker import Worker
-from exporter.passphrase import estimate
+from exporter.passphrase import PassphraseTypo, estimate, require_strong
 
 DIALOG_WIDTH_CHARS = 72  # wide enough that the explanations wrap into a few readable lines
 
@@ -125,7 +125,13 @@ class CreateKeyDialog(Retranslating, QDialog):
         first, second = self.first.text(), self.second.text()
         if not first:
             return ""
-        if not estimate(first).acceptable:
+        try:
+            require_strong(first)  # as keygen decides: generated-shape patterns too, folded as the core folds
+        except PassphraseTypo as err:
+            return error_text(err)
+        except ExporterError as err:
+            if estimate(first).acceptable:  # zxcvbn is content: a pattern of digit groups, said by the core
+                return str(err)  # without the hint, which names a command-line option
             return self.tr("Too easy to guess: use a longer phrase of several unrelated words.")
         if first != second:
             return self.tr("Type the same passphrase again in the second field.") if second else ""

@@ -123,7 +123,9 @@ def create_identity(
         if passphrase is None:
             out.write(text)
         else:
-            writer = encrypt(cast(BinaryIO, out), [ScryptRecipient(passphrase, work_factor)])
+            from exporter.passphrase import normalise  # folded as an archive's passphrase: age gets the canonical form
+
+            writer = encrypt(cast(BinaryIO, out), [ScryptRecipient(normalise(passphrase), work_factor)])
             writer.write(text)
             writer.close()
         out.commit()
@@ -157,7 +159,7 @@ def identities_from_bytes(
         if is_protected(data):
             if passphrase is None:
                 raise KeyPassphraseNeeded(path)
-            plain = _open_protected(bytes(data), passphrase, path, max_work_factor)
+            plain = _open_folded(bytes(data), passphrase, path, max_work_factor)
             text = _utf8(plain)
         else:
             text = _utf8(bytearray(data))
@@ -209,6 +211,22 @@ class _Watched:
         return key
 
 
+def _open_folded(data: bytes, passphrase: str, path: Path, max_work_factor: int) -> bytearray:
+    """Open a protected key with the passphrase folded as an archive's (:func:`exporter.passphrase.normalise`: a
+    generated one typed in full width or without hyphens is its canonical form); a key protected elsewhere (age -p)
+    with 48 digits typed in another form is then tried with the passphrase exactly as typed. Raises PassphraseTypo
+    for a generated-shape passphrase with a wrong group, as for archives."""
+    from exporter.passphrase import normalise
+
+    folded = normalise(passphrase)
+    try:
+        return _open_protected(data, folded, path, max_work_factor)
+    except WrongKeyPassphrase:
+        if folded == passphrase:
+            raise
+    return _open_protected(data, passphrase, path, max_work_factor)
+
+
 def _open_protected(data: bytes, passphrase: str, path: Path, max_work_factor: int) -> bytearray:
     watched = _Watched(ScryptIdentity(passphrase, max_work_factor), max_work_factor)
     plain = bytearray()
@@ -239,10 +257,12 @@ def _utf8(data: bytearray) -> str | None:
 
 
 def _require_strong(passphrase: str) -> None:
-    from exporter.passphrase import require_strong
+    from exporter.passphrase import PassphraseTypo, require_strong
 
     try:
         require_strong(passphrase)
+    except PassphraseTypo:
+        raise  # names the wrong group of a generated passphrase
     except PlanError:
         raise PlanError(msg("keys.weak_passphrase"), hint=msg("keys.weak_passphrase_hint")) from None
 

@@ -33,7 +33,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "handover.instructions_written": (
         "wrote the instructions for the recipient to {path}",
-        "受け取る方への説明を {path} に書きました",
+        "受け取る方への説明を {path} に書きました。",
     ),
     "handover.readme": (
         "How to open {name}\n"
@@ -53,8 +53,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  Run one of these commands in the folder of the file and compare the hash value it prints with the one "
         "above, character by character. Comparing it with the hash value the sender reads out to you on the phone "
         "is safer still.\n"
-        "    Windows:  certutil -hashfile {file} SHA256\n"
-        "    Linux:    sha256sum {file}\n"
+        "    Windows:  certutil -hashfile {windows_file} SHA256\n"
+        "    Linux:    sha256sum {posix_file}\n"
         "\n"
         "Open it with exporter\n"
         "{open_exporter}\n"
@@ -80,8 +80,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ファイルが送られたときのままか確かめる\n"
         "  ファイルのあるフォルダで次のどちらかのコマンドを実行し、表示されたハッシュ値が上のハッシュ値と"
         "一文字ずつ同じか比べてください。送り主に電話でハッシュ値を読み上げてもらって比べると、より確実です。\n"
-        "    Windows:  certutil -hashfile {file} SHA256\n"
-        "    Linux:    sha256sum {file}\n"
+        "    Windows:  certutil -hashfile {windows_file} SHA256\n"
+        "    Linux:    sha256sum {posix_file}\n"
         "\n"
         "exporter で開く\n"
         "{open_exporter}\n"
@@ -123,33 +123,59 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "handover.readme_open_exporter_key": (
         "  In exporter's window for files you received (the command exporter open), choose this file and your "
         "key file. On the command line:\n"
-        "    exporter decrypt {file} --output FOLDER --identity KEYFILE",
+        "{commands}",
         "  exporter の「受け取ったファイルを開く」画面（コマンドでは exporter open）で、このファイルとご自分の"
         "鍵ファイルを選びます。コマンドで開く場合は:\n"
-        "    exporter decrypt {file} --output 出力フォルダ --identity 鍵ファイル",
+        "{commands}",
     ),
     "handover.readme_open_exporter_passphrase": (
         "  In exporter's window for files you received (the command exporter open), choose this file and type "
         "the passphrase. On the command line, with the passphrase saved in a file:\n"
-        "    exporter decrypt {file} --output FOLDER --passphrase-file PASSPHRASEFILE\n"
+        "{commands}\n"
         "  A passphrase of 8 groups of 6 digits may be typed into exporter with full-width digits and with spaces or "
         "dashes between the groups.",
         "  exporter の「受け取ったファイルを開く」画面（コマンドでは exporter open）で、このファイルを選び、"
         "合言葉を入力します。コマンドで開く場合は、合言葉をファイルに保存して:\n"
-        "    exporter decrypt {file} --output 出力フォルダ --passphrase-file 合言葉のファイル\n"
+        "{commands}\n"
         "  6 桁の数字 8 グループの合言葉は、exporter では全角の数字のままでも、"
         "グループの間がスペースや「ー」でも入力できます。",
     ),
-    "handover.readme_open_age_key": (
-        "    age -d -i KEYFILE -o data.zip {file}",
-        "    age -d -i 鍵ファイル -o data.zip {file}",
-    ),
     "handover.readme_open_age_passphrase": (
-        "    age -d -o data.zip {file}\n"
+        "{commands}\n"
         "  When age asks for the passphrase, type it exactly as you were told it; if it is 8 groups of 6 "
         "digits, type them in half-width digits with a hyphen between the groups: 123456-123456-...",
-        "    age -d -o data.zip {file}\n"
+        "{commands}\n"
         "  合言葉を聞かれたら、伝えられたとおりに入力してください。6 桁の数字 8 グループの合言葉なら、半角の数字で、"
         "グループの間を半角のハイフン（-）で区切って入力します（123456-123456-…）。",
+    ),
+    # command lines of the instructions; {file} is the archive's name, quoted for the shell the line is for
+    "handover.cmd_exporter_key": (
+        "exporter decrypt {file} --output FOLDER --identity KEYFILE",
+        "exporter decrypt {file} --output 出力フォルダ --identity 鍵ファイル",
+    ),
+    "handover.cmd_exporter_passphrase": (
+        "exporter decrypt {file} --output FOLDER --passphrase-file PASSPHRASEFILE",
+        "exporter decrypt {file} --output 出力フォルダ --passphrase-file 合言葉のファイル",
+    ),
+    "handover.cmd_age_key": ("age -d -i KEYFILE -o data.zip {file}", "age -d -i 鍵ファイル -o data.zip {file}"),
+    "handover.instructions_name_unsafe": (
+        "The instructions file cannot name {path}: its name has characters that are not shown as they are "
+        "(control, direction or line-break characters, or bytes that are not text).",
+        "{path} の名前には、そのまま表示されない文字（制御文字、文字の向きを変える文字、改行、"
+        "文字として読めないバイト）があるため、説明ファイルに書けません。",
+    ),
+    "handover.instructions_name_cmd": (
+        "The instructions file cannot name {path} in a Windows command line: its name contains {chars}.",
+        "{path} の名前には {chars} が含まれているため、説明ファイルの Windows のコマンドに書けません。",
+    ),
+    "handover.instructions_name_long": (
+        "The name of {path} is too long for its instructions file (the name with {suffix} must fit in {limit} bytes).",
+        "{path} の名前が長すぎて、説明ファイルを作れません（名前に {suffix} を付けて {limit} バイト以内にする"
+        "必要があります）。",
+    ),
+    "handover.instructions_name_hint": (
+        "Choose a shorter output name of ordinary letters, digits, spaces and punctuation, or leave out "
+        "--instructions.",
+        "普通の文字・数字・スペース・記号だけの短い出力ファイル名にするか、--instructions を付けずに実行してください。",
     ),
 }

@@ -12,6 +12,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The passphrase is too weak: it could be guessed in about 10^{power} tries.",
         "合言葉が弱すぎます。約 10^{power} 回試すだけで推測されるおそれがあります。",
     ),
+    "passphrase.repeated_group": (
+        "The passphrase repeats a group of digits, so it is easy to guess.",
+        "合言葉の中に同じ数字の組が繰り返されているため、簡単に推測されます。",
+    ),
+    "passphrase.plain_groups": (
+        "More than one group of the passphrase is made of only one or two different digits (like 000000 or 121212), "
+        "so it is easy to guess.",
+        "合言葉の中に 000000 や 121212 のように 1〜2 種類の数字だけでできた組が 2 つ以上あるため、簡単に推測されます。",
+    ),
+    "passphrase.few_digit_values": (
+        "The passphrase uses fewer than {least} different digits, so it is easy to guess.",
+        "合言葉に使われている数字が {least} 種類より少ないため、簡単に推測されます。",
+    ),
+    "passphrase.prompt_cancelled": (
+        "The work was cancelled; nothing was written.",
+        "処理を取り消しました。何も書き込んでいません。",
+    ),
+    "passphrase.prompt_eof": ("No passphrase was typed.", "合言葉が入力されませんでした。"),
     # two sentences in a row: a space between English ones, none after a Japanese 。
     "passphrase.then": ("{first} {second}", "{first}{second}"),
     # zxcvbn's advice

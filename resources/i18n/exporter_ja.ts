@@ -1520,13 +1520,13 @@
     <message numerus="yes">
         <source>Too weak: about %n bits</source>
         <translation>
-            <numerusform>弱すぎます：約 %n ビット</numerusform>
+            <numerusform>弱すぎて、簡単に推測されます</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Strong enough: about %n bits</source>
         <translation>
-            <numerusform>十分な強度です：約 %n ビット</numerusform>
+            <numerusform>十分に強い合言葉です</numerusform>
         </translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard
 
@@ -16,6 +16,7 @@ from exporter.gui.pages.base import Page, number
 from exporter.gui.widgets import MessageLabel, data_label, grouped, monospace_font
 from exporter.messages import Message
 from exporter.pipeline import ExportResult
+from exporter.sizes import file_size
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
@@ -134,7 +135,7 @@ class ExportPage(Page):
         if result is not None:
             self.file_label.setText(safe_text(result.output.name))
             self.folder_label.setText(safe_text(str(result.output.parent)))
-            self.size_label.setText(QLocale().formattedDataSize(result.size))
+            self.size_label.setText(str(file_size(result.size)))  # as the command line and the instructions say it
             self.rows_done_label.setText(number(result.rows))
             self.sha_label.setText(grouped(result.sha256, 8))
             self._show_instructions(result)

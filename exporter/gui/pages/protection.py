@@ -31,7 +31,7 @@ from exporter.gui.pages.base import Page
 from exporter.gui.recipient_picker import RecipientPicker
 from exporter.gui.secret_field import PassphraseField
 from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text, monospace_font
-from exporter.passphrase import GENERATED_BITS, estimate, generate, is_generated, normalise
+from exporter.passphrase import GENERATED_BITS, estimate, generate, is_generated, normalise, require_strong
 from exporter.plan import Secret
 
 if TYPE_CHECKING:
@@ -339,6 +339,9 @@ class ProtectionPage(Page):
         elif typo is not None:
             self.meter.set_bits(None, acceptable=False)
             self.passphrase_note.show_message(error_text(typo), "error")
+        elif is_generated(text) and (pattern := _refusal(text)) is not None:
+            self.meter.set_bits(None, acceptable=False)
+            self.passphrase_note.show_message(str(pattern), "error")  # the hint names a CLI option
         elif is_generated(text):
             self.meter.set_bits(GENERATED_BITS, acceptable=True)
             generated = self.tr(
@@ -360,7 +363,8 @@ class ProtectionPage(Page):
             )
 
     def _strength_ok(self, text: str) -> bool:
-        return bool(text) and _typo(text) is None and (is_generated(text) or estimate(text).acceptable)
+        """The core decides (:func:`require_strong`, as the export does), for generated-shape passphrases too."""
+        return bool(text) and _refusal(text) is None
 
     def _mode_changed(self) -> None:
         keys = self.key_radio.isChecked()
@@ -375,6 +379,15 @@ def _typo(text: str) -> ExporterError | None:
     """Why a passphrase shaped like a generated one is wrong (the group named), or None."""
     try:
         normalise(text)
+    except ExporterError as err:
+        return err
+    return None
+
+
+def _refusal(text: str) -> ExporterError | None:
+    """Why the export would refuse this passphrase (:func:`require_strong`: a typo, a pattern, too weak), or None."""
+    try:
+        require_strong(text)
     except ExporterError as err:
         return err
     return None
