@@ -13,6 +13,7 @@ from typing import Any
 from exporter.display import redact_secrets, remember_secret, safe_json, safe_text, terminal_line
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
+from exporter.sizes import file_size
 
 
 def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -105,7 +106,7 @@ def export(args: argparse.Namespace, cancel: threading.Event) -> int:
     wrote = msg(
         "cli.exported",
         path=terminal_line(str(result.output)),
-        size=_size(result.size),
+        size=file_size(result.size),
         rows=_counted("rows", result.rows),
         columns=_counted("columns", len(plan.columns)),
         who=who,
@@ -344,17 +345,6 @@ def _for_whom(entries: list[dict[str, str]]) -> Message:
 def _counted(noun: str, count: int) -> Message:
     """``1 row``, ``2 rows`` (``cli.<noun>_one`` or ``cli.<noun>``) in the user's language."""
     return msg(f"cli.{noun}_one" if count == 1 else f"cli.{noun}", count=count)
-
-
-def _size(size: int) -> Message | str:
-    if size < 1024:
-        return msg("output.size_bytes", size=size)
-    value = float(size)
-    for unit in ("KB", "MB"):
-        value /= 1024
-        if value < 1024:
-            return f"{value:,.1f} {unit}"
-    return f"{value / 1024:,.1f} GB"
 
 
 def _on_terminal() -> bool:

@@ -33,7 +33,6 @@ from exporter import unzip
 from exporter.archive import DATA_NAME, MANIFEST_NAME, MAX_MANIFEST_BYTES
 from exporter.destination import (
     OutputErrors,
-    human_size,
     make_folders,
     nearest_folder,
     remove_folders,
@@ -43,6 +42,7 @@ from exporter.errors import DecryptionError, ExportCancelled, OutputError
 from exporter.manifest import parse_manifest
 from exporter.messages import Message, msg
 from exporter.progress import Progress
+from exporter.sizes import file_size
 from exporter.staging import ScratchFile, forbid_core_dumps, remove_stale_around
 
 DEFAULT_MAX_EXPANSION = 100.0
@@ -236,7 +236,7 @@ def _check_expansion(name: str, unpacked: int, archive_size: int, max_expansion:
         return
     ratio = unpacked / max(archive_size, 1)
     raise DecryptionError(
-        msg("decrypt.expansion", name=name, size=human_size(unpacked), ratio=ratio, limit=max_expansion),
+        msg("decrypt.expansion", name=name, size=file_size(unpacked), ratio=ratio, limit=max_expansion),
         hint=msg("decrypt.expansion_hint", number=math.ceil(ratio)),
     )
 

@@ -13,22 +13,10 @@ from pathlib import Path
 from types import TracebackType
 
 from exporter.errors import OutputError
-from exporter.messages import Message, msg
+from exporter.messages import msg
+from exporter.sizes import file_size
 
 FREE_SPACE_MARGIN = 1 << 20
-
-
-def human_size(size: int) -> Message | str:
-    """``1.0 GiB``, ``512 KiB``, ``37 bytes``: binary units, one decimal above KiB (below, a message: "bytes" is a
-    word to translate)."""
-    if size < 1024:
-        return msg("output.size_bytes", size=size)
-    value = size / 1024
-    for unit in ("KiB", "MiB"):
-        if value < 1024:
-            return f"{value:,.1f} {unit}"
-        value /= 1024
-    return f"{value:,.1f} GiB"
 
 
 def require_free_space(folder: Path, needed: int) -> None:
@@ -42,8 +30,8 @@ def require_free_space(folder: Path, needed: int) -> None:
             msg(
                 "output.not_enough_space",
                 path=str(folder),
-                needed=human_size(needed + FREE_SPACE_MARGIN),
-                free=human_size(free),
+                needed=file_size(needed + FREE_SPACE_MARGIN),
+                free=file_size(free),
             ),
             hint=msg("output.free_space_hint"),
         )
@@ -134,7 +122,6 @@ def output_error(error: OSError, folder: Path) -> OutputError:
 __all__ = [
     "FREE_SPACE_MARGIN",
     "OutputErrors",
-    "human_size",
     "make_folders",
     "nearest_folder",
     "output_error",

@@ -411,7 +411,7 @@ def test_cli_error_names_the_archive_and_says_how_to_raise_the_expansion_limit(t
                      "--output", tmp_path / "out", cwd=tmp_path)  # fmt: skip
 
     error, hint = result.stderr.splitlines()
-    assert "one-gib-of-zeros.zip.age would unpack to 1.0 GiB, 1,028 times the size of the archive" in error
+    assert "one-gib-of-zeros.zip.age would unpack to 1.0 GB, 1,028 times the size of the archive" in error
     assert "the limit is 100 times" in error
     assert hint == "exporter: hint: If you trust the archive, allow more with --max-expansion 1028."
 

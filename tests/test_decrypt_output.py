@@ -228,7 +228,7 @@ def test_too_little_free_space_is_refused_before_unpacking(tmp_path, key, small_
     with pytest.raises(OutputError) as caught:
         decrypt_archive(archive, disk / "out", [key.identity])
 
-    assert str(caught.value).startswith(f"There is not enough free space in {disk}: 9.0 MiB are needed and ")
+    assert str(caught.value).startswith(f"There is not enough free space in {disk}: 9.0 MB are needed and ")
     assert caught.value.hint_text() == "Free some space or choose a folder on another disk."
     assert listing(disk) == []
     assert shutil.disk_usage(disk).used < 256 * 1024, "a scratch file still holds space"

@@ -32,7 +32,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "keys.lock_busy": (
         "another program kept it busy for too long; try again in a moment",
-        "別のプログラムが使用中のまま時間切れになりました。少し待ってからもう一度お試しください",
+        "別のプログラムが使用中のまま時間切れになりました。少し待ってからもう一度お試しください。",
     ),
     "keys.cannot_write": ("{what} could not be saved: {reason}.", "{what} を保存できませんでした（{reason}）。"),
     # The recipient's own key (exporter/keys/identity.py)
@@ -222,7 +222,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "to you.",
         "鍵を合言葉なしで {path} に保存しました。このファイルの写しを手に入れた人は、あなたあてのファイルを開けます。",
     ),
-    "keys.cli_wrote_card": ("wrote the key card to {path}", "鍵カードを {path} に保存しました"),
+    "keys.cli_wrote_card": ("wrote the key card to {path}", "鍵カードを {path} に保存しました。"),
     "keys.cli_prompt_key": ("Passphrase for the key file {path}: ", "鍵ファイル {path} の合言葉："),
     "keys.cli_decrypt_no_terminal": (
         "The key file {path} is protected by a passphrase, and there is no terminal to ask for it on.",
@@ -238,7 +238,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "keys.cli_confirmed": (
         "recorded that the check code {code} of {name} was confirmed on {date}",
-        "{name} の確認コード {code} を {date} に確認済みとして記録しました",
+        "{name} の確認コード {code} を {date} に確認済みとして記録しました。",
     ),
     "keys.cli_unconfirmed_unknown": (
         "whether the check codes of the recipients were confirmed could not be checked: {reason}",
@@ -248,9 +248,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the check code {code} of {name} has not been confirmed yet: read it back with the recipient on the phone, "
         "then record it with “exporter recipients confirm”",
         "{name} の確認コード {code} はまだ確認されていません。受取人と電話で読み合わせてから、"
-        "「exporter recipients confirm」で記録してください",
+        "「exporter recipients confirm」で記録してください。",
     ),
-    "keys.cli_removed": ("removed {name} from the address book", "{name} をアドレス帳から削除しました"),
+    "keys.cli_removed": ("removed {name} from the address book", "{name} をアドレス帳から削除しました。"),
     "keys.cli_book_empty": ("The address book is empty ({path}).", "アドレス帳は空です（{path}）。"),
     "keys.cli_column_name": ("Name", "名前"),
     "keys.cli_column_organisation": ("Organisation", "組織"),
@@ -263,17 +263,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "keys.cli_office_show": (
         "office key {name}: {key}, check code {code}; every export is also encrypted to it",
-        "庁内用の鍵 {name}：{key}　確認コード：{code}　書き出しはすべて、この鍵でも暗号化します",
+        "庁内用の鍵 {name}：{key}　確認コード：{code}　書き出しはすべて、この鍵でも暗号化します。",
     ),
     "keys.cli_office_none": (
         "no office key is set: exports are encrypted only to their recipients",
-        "庁内用の鍵は設定されていません。書き出したファイルは受取人だけが開けます",
+        "庁内用の鍵は設定されていません。書き出したファイルは受取人だけが開けます。",
     ),
     "keys.cli_office_cleared": (
         "the office key is removed: exports are no longer encrypted to it",
-        "庁内用の鍵を外しました。これからの書き出しは庁内用の鍵では暗号化しません",
+        "庁内用の鍵を外しました。これからの書き出しは庁内用の鍵では暗号化しません。",
     ),
-    "keys.cli_office_was_none": ("no office key was set", "庁内用の鍵は設定されていませんでした"),
+    "keys.cli_office_was_none": ("no office key was set", "庁内用の鍵は設定されていませんでした。"),
     "keys.cli_recipient_line": ("for {who}: check code {code}", "宛先 {who}：確認コード {code}"),
     "keys.cli_office_line": (
         "for the office, {who}: check code {code}",
@@ -281,7 +281,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "keys.cli_office_left_out": (
         "the office copy was left out on purpose (--no-office-key): the office cannot reopen this archive",
-        "庁内用の暗号化をあえて省きました（--no-office-key）。庁内ではこのファイルを開けません",
+        "庁内用の暗号化をあえて省きました（--no-office-key）。庁内ではこのファイルを開けません。",
     ),
     "keys.recipients_changed": (
         "The address book or the office key changed after the recipients were shown; nothing was written.",

@@ -288,7 +288,7 @@ def test_receiving_side_errors_are_japanese_and_keep_the_archive_name(japanese, 
         "twice-key.zip.age": (python_zip(standard_entries(manifest=b'{"a": 1, "a": 2}')), ()),
         "surrogate.zip.age": (python_zip(standard_entries(manifest=b'{"a": "\\udc00"}')), ("Unicode",)),
         "large.zip.age": (python_zip(standard_entries(manifest=b" " * (1 << 20) + b"{}")), ()),
-        "bomb.zip.age": (bomb, ("data.csv", "80.0 MiB", "--max-expansion")),
+        "bomb.zip.age": (bomb, ("data.csv", "80.0 MB", "--max-expansion")),
     }  # fmt: skip
     for name, (plain, kept) in cases.items():
         received = write_archive(tmp_path, name, plain, key)
@@ -316,4 +316,4 @@ def test_output_side_sentences_of_the_receiving_side_are_japanese(japanese, tmp_
     for code in (errno.ENOSPC, errno.EFBIG, errno.EACCES, errno.EIO):
         error = output_error(OSError(code, os.strerror(code)), tmp_path)
         assert_japanese(error, str(tmp_path))
-    assert_japanese(raised(lambda: require_free_space(tmp_path, 1 << 62)), str(tmp_path), "GiB")
+    assert_japanese(raised(lambda: require_free_space(tmp_path, 1 << 62)), str(tmp_path), "GB")

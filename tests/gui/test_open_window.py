@@ -332,7 +332,7 @@ def test_an_archive_over_the_unpacked_size_limit_gets_advice_this_window_can_fol
     open_and_wait(qtbot, window)
 
     assert window.message.text() == (
-        "data.csv in one-gib-of-zeros.zip.age would unpack to 1.0 GiB, 1,028 times the size of the archive; the "
+        "data.csv in one-gib-of-zeros.zip.age would unpack to 1.0 GB, 1,028 times the size of the archive; the "
         "limit is 100 times.\nIf you trust the archive, open it on the command line with “exporter decrypt "
         "--max-expansion 1028”."
     )
