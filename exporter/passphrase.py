@@ -15,9 +15,9 @@ where a passphrase enters the core (:func:`exporter.pipeline.run_export`, :func:
 inside :mod:`exporter.envelope`, so the age format stays byte-exact:
 
 1. the typed text is NFKC-normalised (full-width digits become half-width, U+3000 becomes a space, the
-   full-width hyphen U+FF0D becomes "-");
+   full-width hyphen U+FF0D becomes "-", the full-width tilde U+FF5E "~");
 2. the separators are removed: spaces, tabs and the hyphen-like marks ``- ‐ ‑ ‒ – — ― − ー`` (ー is what a
-   Japanese IME types for "-") and ``﹣``;
+   Japanese IME types for "-"), ``﹣``, and the wave dashes ``~ 〜`` that some clerks write between groups;
 3. if exactly 48 ASCII digits remain, the passphrase is a generated one: each group of six is checked, and the
    canonical form ``dddddd-dddddd-...`` (half-width, hyphens) is what scrypt receives. That is also what to type
    into the age CLI. (So any passphrase of 48 digits counts as a generated one: a person's own must then pass the
@@ -62,7 +62,7 @@ GROUP_DIGITS = 6
 CHECK_MODULUS = 11
 _GROUP_VALUES = 10**GROUP_DIGITS // CHECK_MODULUS + 1  # 0, 11, ..., 999999: 90,910 values
 GENERATED_BITS = GROUPS * math.log2(_GROUP_VALUES)  # 131.8
-SEPARATORS = " \t-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\ufe63"
+SEPARATORS = " \t-~\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u301c\u30fc\ufe63"
 _SEPARATOR_RUN = re.compile(f"[{re.escape(SEPARATORS)}]+")
 _DIGITS = re.compile(r"[0-9]+")
 MIN_DIGIT_VALUES = 6  # of the 48 digits of a generated-shape passphrase (module docstring: why these numbers)

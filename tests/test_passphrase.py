@@ -36,7 +36,7 @@ CANONICAL = re.compile(r"\d{6}(-\d{6}){7}")
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 # What a clerk's keyboard puts between groups: ASCII and ideographic spaces, the IME's ー for "-", the full-width
 # hyphen-minus, and the dashes a word processor substitutes.
-TYPED_SEPARATORS = (" ", "\u3000", "ー", "－", "-", "‐", "‑", "–", "—", "−", "  ", " - ")
+TYPED_SEPARATORS = (" ", "\u3000", "ー", "－", "-", "‐", "‑", "–", "—", "−", "〜", "～", "  ", " - ")
 group_values = st.integers(min_value=0, max_value=999_999 // 11).map(lambda n: f"{n * 11:06d}")
 generated_groups = st.lists(group_values, min_size=8, max_size=8)
 

@@ -255,7 +255,7 @@ def test_keygen_without_a_terminal_or_passphrase_file_says_how_and_makes_no_key(
 
     assert result.returncode == 1
     assert result.stderr.decode().splitlines()[0] == (
-        "exporter: error: There is no terminal to ask for the passphrase that protects the key on."
+        "exporter: error: There is no terminal on which to ask for the passphrase that protects the key."
     )
     assert "--passphrase-file" in result.stderr.decode().splitlines()[1]
     assert list(tmp_path.iterdir()) == []

@@ -204,7 +204,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "2 回入力した合言葉が一致しません。鍵は作っていません。",
     ),
     "keys.cli_keygen_no_terminal": (
-        "There is no terminal to ask for the passphrase that protects the key on.",
+        "There is no terminal on which to ask for the passphrase that protects the key.",
         "鍵を保護する合言葉を入力する端末がありません。",
     ),
     "keys.cli_keygen_no_terminal_hint": (
