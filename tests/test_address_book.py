@@ -5,7 +5,6 @@ Each test has its own config folder (EXPORTER_CONFIG_DIR), so books and settings
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -16,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from key_tools import code_of, exporter
 
 from exporter.envelope import X25519Identity
 from exporter.errors import EncryptionError, PlanError
@@ -38,32 +38,11 @@ def english() -> Iterator[None]:
     set_language(None)
 
 
-def code_of(key: str) -> str:
-    """The check code, computed here from hashlib as the documentation says, not with exporter's function."""
-    digits = f"{int.from_bytes(hashlib.sha256(key.encode()).digest(), 'big') % 10**20:020d}"
-    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
-
-
 @pytest.fixture
 def config(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(folder))
     return folder
-
-
-def exporter(*arguments: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}
-    environment["PYTHONIOENCODING"] = "utf-8"
-    environment["LC_ALL"] = "C.UTF-8"
-    return subprocess.run(
-        [sys.executable, "-m", "exporter", *(str(argument) for argument in arguments)],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        timeout=TIMEOUT,
-        check=False,
-        encoding="utf-8",
-    )
 
 
 def test_recipients_added_listed_and_removed_through_the_command_line(config, tmp_path):

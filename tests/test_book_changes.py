@@ -6,7 +6,6 @@ Each test has its own config folder (EXPORTER_CONFIG_DIR). Subprocesses run the 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from key_tools import code_of, exporter
 
 from exporter.envelope import X25519Identity
 from exporter.errors import PlanError
@@ -41,28 +41,10 @@ def config(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def code_of(key: str) -> str:
-    """The check code, computed here from hashlib as the documentation says."""
-    digits = f"{int.from_bytes(hashlib.sha256(key.encode()).digest(), 'big') % 10**20:020d}"
-    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
-
-
 def environment() -> dict[str, str]:
     values = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}
     values.update(PYTHONIOENCODING="utf-8", LC_ALL="C.UTF-8")
     return values
-
-
-def exporter(*arguments: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "exporter", *(str(argument) for argument in arguments)],
-        cwd=cwd,
-        env=environment(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
 
 
 def export_to(tmp_path: Path, *recipients: str) -> subprocess.CompletedProcess[str]:

@@ -6,15 +6,11 @@ big-endian number, modulo 10^20, in five groups of four digits), never with expo
 
 from __future__ import annotations
 
-import hashlib
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hostile_archives import exporter_zip, manifest_for, throwaway_key, write_archive
+from key_tools import code_of, exporter
 
 from exporter.envelope import X25519Identity, X25519Recipient
 from exporter.keys import KeyCard, check_code
@@ -31,26 +27,6 @@ def english() -> Iterator[None]:
     set_language("en")
     yield
     set_language(None)
-
-
-def code_of(key: str) -> str:
-    digits = f"{int.from_bytes(hashlib.sha256(key.encode('ascii')).digest(), 'big') % 10**20:020d}"
-    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
-
-
-def exporter(*arguments: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}
-    environment["PYTHONIOENCODING"] = "utf-8"
-    environment["LC_ALL"] = "C.UTF-8"
-    return subprocess.run(
-        [sys.executable, "-m", "exporter", *(str(argument) for argument in arguments)],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        timeout=TIMEOUT,
-        check=False,
-        encoding="utf-8",
-    )
 
 
 def test_a_known_key_has_the_code_the_documented_rule_gives():

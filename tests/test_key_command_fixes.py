@@ -6,25 +6,17 @@ refused, and keygen checks the card's place before making a key. All through the
 
 from __future__ import annotations
 
-import hashlib
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from key_tools import code_of, exporter
 
 from exporter.envelope import X25519Identity
 
 TIMEOUT = 120
 CLINIC = X25519Identity.generate()
 OFFICE = X25519Identity.generate()
-
-
-def code_of(key: str) -> str:
-    """The check code, computed here from hashlib as the documentation says."""
-    digits = f"{int.from_bytes(hashlib.sha256(key.encode()).digest(), 'big') % 10**20:020d}"
-    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
 
 
 @pytest.fixture
@@ -35,20 +27,6 @@ def work(tmp_path, monkeypatch) -> Path:
 
     (tmp_path / "residents.csv").write_bytes(sample_bytes(5))
     return tmp_path
-
-
-def exporter(*arguments: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}
-    environment.update(PYTHONIOENCODING="utf-8", LC_ALL="C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "exporter", *(str(argument) for argument in arguments)],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
 
 
 def export(work: Path, *extra: object) -> subprocess.CompletedProcess[str]:

@@ -6,18 +6,16 @@ identity through exporter and through Debian age.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
-import os
 import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from key_tools import code_of, exporter
 from oracle_tools import age_decrypt, age_keygen, require_tool
 
 from exporter.envelope import X25519Identity, format_identity_file
@@ -40,26 +38,6 @@ def english() -> Iterator[None]:
     set_language("en")
     yield
     set_language(None)
-
-
-def code_of(key: str) -> str:
-    digits = f"{int.from_bytes(hashlib.sha256(key.encode()).digest(), 'big') % 10**20:020d}"
-    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
-
-
-def exporter(*arguments: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}
-    environment["PYTHONIOENCODING"] = "utf-8"
-    environment["LC_ALL"] = "C.UTF-8"
-    return subprocess.run(
-        [sys.executable, "-m", "exporter", *(str(argument) for argument in arguments)],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        timeout=TIMEOUT,
-        check=False,
-        encoding="utf-8",
-    )
 
 
 @pytest.fixture
