@@ -66,7 +66,16 @@ def safe_text(text: str, *, max_chars: int | None = None, multiline: bool = Fals
 
 def is_safe(text: str) -> bool:
     """True when :func:`safe_text` would leave ``text`` as it is (ignoring any length limit)."""
-    return not any(_unsafe(char) for char in text)
+    return first_unsafe(text) is None
+
+
+def first_unsafe(text: str) -> str | None:
+    """The first character :func:`safe_text` would replace (a control, format, surrogate, line or paragraph
+    separator character), as ``U+XXXX``; ``None`` when there is none."""
+    for char in text:
+        if _unsafe(char):
+            return f"U+{ord(char):04X}"
+    return None
 
 
 def safe_json(text: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from exporter.display import first_unsafe
 from exporter.errors import PlanError
 from exporter.messages import msg
 from exporter.sniff import DEFAULT_LIMITS, ReadLimits
@@ -19,7 +20,6 @@ MAX_COLUMN_NAME = 1 << 16  # characters of one column name in the manifest: a he
 # Characters no name or reason may hold: controls (Cc: line breaks, tabs, escapes), format characters (Cf: bidi
 # overrides such as U+202E that make text read backwards, zero-width spaces U+200B) and the line and paragraph
 # separators U+2028/U+2029; they split a header or a line, or make what is shown differ from what is stored.
-_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 class Secret:
@@ -118,15 +118,6 @@ def check_delete_by(day: date | None, today: date | None = None) -> None:
         )
 
 
-def hidden_character(text: str) -> str | None:
-    """The first character of ``text`` that a name or a reason may not hold (a control or format character, a
-    line or paragraph separator), as ``U+XXXX``; ``None`` when there is none."""
-    for char in text:
-        if unicodedata.category(char) in _HIDDEN_CATEGORIES:
-            return f"U+{ord(char):04X}"
-    return None
-
-
 def column_pairs(option: str, pairs: Iterable[tuple[str, str]] | None) -> dict[str, str]:
     """``COLUMN=VALUE`` pairs of a repeatable option (``--rename``, ``--reason``) as a mapping; a column given
     twice is refused with :class:`PlanError` (the second would silently win otherwise)."""
@@ -153,7 +144,7 @@ def check_columns(plan: ExportPlan) -> None:
             raise PlanError(msg("columns.empty_name", column=column))
         if len(name) > MAX_COLUMN_NAME:
             raise PlanError(msg("columns.long_name", column=column, length=len(name), limit=MAX_COLUMN_NAME))
-        hidden = hidden_character(name)
+        hidden = first_unsafe(name)
         if hidden is not None:
             raise PlanError(msg("columns.control_in_name", column=column, code=hidden))
     seen: dict[str, str] = {}
@@ -169,6 +160,6 @@ def check_columns(plan: ExportPlan) -> None:
             raise PlanError(msg("columns.empty_reason", column=column))
         if len(reason) > MAX_REASON:
             raise PlanError(msg("columns.long_reason", column=column, length=len(reason), limit=MAX_REASON))
-        hidden = hidden_character(reason)
+        hidden = first_unsafe(reason)
         if hidden is not None:
             raise PlanError(msg("columns.control_in_reason", column=column, code=hidden))

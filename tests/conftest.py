@@ -12,8 +12,30 @@ import atexit
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from exporter import messages
 
 _FOLDER = tempfile.mkdtemp(prefix="exporter-test-home-")
 atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 os.environ["EXPORTER_CONFIG_DIR"] = os.path.join(_FOLDER, "config")
 os.environ["EXPORTER_DATA_DIR"] = os.path.join(_FOLDER, "data")
+
+
+@pytest.fixture
+def sentences_in_english() -> Iterator[None]:
+    """In-process sentences in English, whatever language an earlier test in this process chose."""
+    messages.set_language("en")
+    yield
+    messages.set_language(None)
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own config folder (address book, settings), empty at first."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(folder))
+    return folder

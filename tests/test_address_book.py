@@ -10,9 +10,7 @@ import os
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from key_tools import code_of, exporter
@@ -20,7 +18,6 @@ from key_tools import code_of, exporter
 from exporter.envelope import X25519Identity
 from exporter.errors import EncryptionError, PlanError
 from exporter.keys import UnknownRecipient, add_recipient, confirm_recipient, load_book, remove_recipient
-from exporter.messages import set_language
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan
 from exporter.sample import sample_bytes
@@ -30,19 +27,7 @@ CALL_CENTRE = X25519Identity.generate()
 CLINIC = X25519Identity.generate()
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """In-process sentences in English, whatever language an earlier test in this process chose."""
-    set_language("en")
-    yield
-    set_language(None)
-
-
-@pytest.fixture
-def config(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
 
 def test_recipients_added_listed_and_removed_through_the_command_line(config, tmp_path):

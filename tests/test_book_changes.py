@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from key_tools import code_of, exporter
 from exporter.envelope import X25519Identity
 from exporter.errors import PlanError
 from exporter.keys import add_recipient, clear_office_key, confirm_recipient, load_book, load_settings
-from exporter.messages import set_language
 from exporter.sample import sample_bytes
 
 TIMEOUT = 120
@@ -27,18 +25,7 @@ CLINIC = X25519Identity.generate()
 NEW_CLINIC = X25519Identity.generate()
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language(None)
-
-
-@pytest.fixture
-def config(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
 
 def environment() -> dict[str, str]:

@@ -6,27 +6,19 @@ big-endian number, modulo 10^20, in five groups of four digits), never with expo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hostile_archives import exporter_zip, manifest_for, throwaway_key, write_archive
 from key_tools import code_of, exporter
 
 from exporter.envelope import X25519Identity, X25519Recipient
 from exporter.keys import KeyCard, check_code
-from exporter.messages import set_language
 
 TIMEOUT = 120
 # A fixed, valid public key written out as text, so the code of the very same key is checked on every run.
 KNOWN_KEY = "age1xmwwc06ly3ee5rytxm9mflaz2u56jjj36s0mypdrwsvlul66mv4q47ryef"
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """In-process sentences in English, whatever language an earlier test in this process chose."""
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
 
 def test_a_known_key_has_the_code_the_documented_rule_gives():

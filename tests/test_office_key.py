@@ -10,7 +10,6 @@ import io
 import json
 import subprocess
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from oracle_tools import age_decrypt, age_keygen, require_tool
 from exporter.envelope import X25519Identity, format_identity_file
 from exporter.errors import EncryptionError, PlanError
 from exporter.keys import add_recipient, clear_office_key, load_settings, office_key, set_office_key
-from exporter.messages import set_language
 from exporter.pipeline import run_export
 from exporter.plan import ExportPlan, Secret
 from exporter.sample import sample_bytes
@@ -32,12 +30,7 @@ OFFICE = X25519Identity.generate()
 PASSPHRASE = "Vellum-quasar-7-Tundra-oboe-plinth"
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """In-process sentences in English, whatever language an earlier test in this process chose."""
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import stat
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from exporter.keys import (
     identity_file_is_protected,
     load_identities,
 )
-from exporter.messages import set_language
 from exporter.sample import sample_bytes
 
 PASSPHRASE = "Vellum-quasar-7-Tundra-oboe-plinth"
@@ -42,12 +40,7 @@ TIMEOUT = 120
 EXPORTER_IN_ENGLISH = ["env", "LC_ALL=C.UTF-8", sys.executable, "-m", "exporter"]
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """In-process sentences in English, whatever language an earlier test in this process chose."""
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
 
 def exporter(*arguments: object, cwd: Path, stdin: bytes | None = b"") -> subprocess.CompletedProcess[bytes]:
