@@ -62,6 +62,13 @@ class ExportPlan:
     column not in it keeps its own name); ``reasons`` maps a kept column to why it leaves the office (the wizard
     asks for one for each sensitive column). Both are recorded in the manifest; :func:`check_columns` refuses
     what would not make a sound header.
+
+    Rows and values (:mod:`exporter.shaping`): ``where`` holds groups of conditions in the ``--where`` syntax
+    (:mod:`exporter.filters`), ANDed within a group, ORed between groups (no group: every row); ``transforms``
+    maps a kept column to ``KIND[:ARG]`` (:mod:`exporter.transforms`; absent: kept as it is), ``pseudonym_key``
+    is the key file the ``pseudonym`` transform needs; ``reference_date`` is the day ages are counted on (None:
+    the day of the export); ``max_unique_share`` (0 to 1) refuses an export whose share of unique rows among the
+    quasi-identifiers is above it (:mod:`exporter.risk`); ``sheet`` names a workbook's sheet (None: the first).
     """
 
     source: Path
@@ -82,6 +89,12 @@ class ExportPlan:
     shown_keys: tuple[str, ...] = ()
     output_names: Mapping[str, str] = field(default_factory=dict)
     reasons: Mapping[str, str] = field(default_factory=dict)
+    where: tuple[tuple[str, ...], ...] = ()
+    transforms: Mapping[str, str] = field(default_factory=dict)
+    pseudonym_key: Path | None = None
+    reference_date: date | None = None
+    max_unique_share: float | None = None
+    sheet: str | None = None
 
     def header(self) -> tuple[str, ...]:
         """data.csv's header: each kept column's output name, in the kept order."""
