@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import re
+import unicodedata
 from collections.abc import Sequence
+from datetime import date
 
 from exporter.display import looks_like_secret_key
 from exporter.messages import Language, Message, msg
@@ -124,4 +126,28 @@ def count(text: str) -> int:
         raise argparse.ArgumentTypeError(str(msg("cli.value_not_whole_number", text=text))) from None
     if value < 0:
         raise argparse.ArgumentTypeError(str(msg("cli.value_negative_rows")))
+    return value
+
+
+def a_date(text: str) -> date:
+    """A date in any form exporter reads (:func:`exporter.dates.parse_date`: ISO, 2026/4/1, 令和8年4月1日, R8.4.1)."""
+    from exporter.dates import parse_date
+
+    day = parse_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(str(msg("shaping.value_not_date", text=text)))
+    return day
+
+
+def share(text: str) -> float:
+    """A share from 0 to 1: ``0.05`` or ``5%`` (full-width digits and ％ are read too)."""
+    typed = unicodedata.normalize("NFKC", text).strip()
+    percent = typed.endswith("%")
+    try:
+        value = float(typed.removesuffix("%").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(str(msg("shaping.value_not_share", text=text))) from None
+    value = value / 100 if percent else value
+    if not 0 <= value <= 1:  # NaN fails too
+        raise argparse.ArgumentTypeError(str(msg("shaping.unique_share_range", limit=text)))
     return value
