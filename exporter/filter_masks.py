@@ -35,6 +35,8 @@ class _Column:
     def __init__(self, values: pa.Array | pa.ChunkedArray) -> None:
         if isinstance(values, pa.ChunkedArray):
             values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+        if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+            values = values.cast(pa.string())  # an all-null (or empty) array built without a type
         if values.null_count:
             values = values.fill_null("")
         encoded = pc.dictionary_encode(values)
