@@ -277,3 +277,30 @@ def test_every_filter_message_is_one_sentence_in_both_languages():
         assert japanese.endswith("。"), key
         examples = ("住民税区分", "非課税", "令和8年4月1日")
         assert not re.search(r"[ぁ-んァ-ン一-龥]", re.sub("|".join(examples), "", english)), key
+
+
+def test_filters_and_dates_work_without_pandas_and_numpy(tmp_path):
+    """The frozen program leaves pandas and numpy out (build.spec); pyarrow must do every step without them."""
+    import subprocess
+    import sys
+
+    code = """
+import importlib.abc, sys
+class LeftOut(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in ("pandas", "numpy"):
+            raise ModuleNotFoundError(name, name=name)
+sys.meta_path.insert(0, LeftOut())
+from datetime import date
+import pyarrow as pa
+from exporter.filters import count_in_scope, parse_filter
+table = pa.table(
+    {"区分": ["非課税", "課税", "非課税"], "生年月日": ["S20.1.1", "2000-01-01", "x"], "所得": ["1,000", "5", ""]}
+)
+groups = [["区分 = 非課税", "age(生年月日) >= 65"], ["所得 < 10", "生年月日 >= 平成元年1月8日"], ["区分 in a, b"]]
+print(count_in_scope(table, parse_filter(groups, table.column_names, reference_date=date(2026, 4, 1))))
+print(sorted({"pandas", "numpy"} & set(sys.modules)))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["2", "[]"]
