@@ -44,6 +44,7 @@ _AREAS = (
     "keys",
     "columns",
     "shaping",
+    "filters",
 )
 
 
