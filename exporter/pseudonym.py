@@ -55,7 +55,7 @@ class _KeyFileKind(FileKind):
         return msg("transforms.kind_pseudonym_key_file")
 
 
-PSEUDONYM_KEY_FILE = _KeyFileKind("pseudonym key file", 4 * 1024)  # a key file is 72 bytes
+PSEUDONYM_KEY_FILE = _KeyFileKind("pseudonym key file", 4 * 1024)  # a key file is 71 bytes
 
 
 class PseudonymKey:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -188,6 +188,16 @@ def formula_like(values: pa.Array) -> pa.Array:
     """Boolean array: True where a cell starts with one of :data:`FORMULA_STARTS` (``= + - @``, tab, CR, or the
     full-width ＝＋－＠), which Excel would run as a formula (see the module docstring). Never null."""
     return pc.fill_null(pc.match_substring_regex(values, _FORMULA_PATTERN), False)
+
+
+def count_formula_cells(rows: Sequence[Sequence[str]], columns: int) -> list[int]:
+    """How many cells of each of ``columns`` columns are :func:`formula_like`, in ``rows`` (a preview's rows, as
+    :attr:`exporter.source.Source.head_rows` holds them)."""
+    counts = []
+    for index in range(columns):
+        cells = pa.array([row[index] for row in rows], type=pa.string())
+        counts.append(int(pc.sum(formula_like(cells)).as_py() or 0))
+    return counts
 
 
 def needs_pseudonym_key(transforms: Iterable[Transform]) -> bool:

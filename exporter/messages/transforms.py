@@ -93,17 +93,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # inspect: cells a spreadsheet would run as formulas
     "transforms.inspect_formula_cells": (
-        "{column}: {cells:,} cells start with = + - @, a tab or a carriage return (or full-width ＝＋－＠); Excel "
-        "would run them as formulas.",
-        "{column}: {cells:,} 個のセルが = + - @、タブ、復帰（CR）または全角の ＝＋－＠ で始まっています。Excel は"
-        "これを数式として実行します。",
+        "{column}: {cells:,} cells in the first {rows:,} rows start with = + - @, a tab or a carriage return (or the "
+        "full-width ＝＋－＠); Excel would run them as formulas.",
+        "{column}: 先頭の {rows:,} 行のうち {cells:,} 個のセルが、= + - @、タブ、復帰（CR）または全角の ＝＋－＠ で"
+        "始まっています。Excel はこれを数式として実行します。",
     ),
     "transforms.inspect_formula_hint": (
-        "--transform COLUMN=formula-safe writes them with a leading apostrophe, so that they stay text.",
-        "--transform 列名=formula-safe を指定すると、先頭にアポストロフィ（'）を付けて文字のまま書き出します。",
-    ),
-    "transforms.inspect_formula_counted": (
-        "(counted over all {rows:,} rows)",
-        "（全 {rows:,} 行で数えました）",
+        "--transform COLUMN=formula-safe writes such cells with a leading apostrophe, so that they stay text.",
+        "--transform 列名=formula-safe を指定すると、そのようなセルの先頭にアポストロフィ（'）を付けて、"
+        "文字のまま書き出します。",
     ),
 }
