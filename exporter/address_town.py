@@ -79,7 +79,7 @@ def postal_areas(values: pa.Array) -> tuple[pa.Array, int | None]:
     folded = pc.replace_substring_regex(pc.utf8_normalize(values, "NFKC"), _POSTAL_DECORATION, "")
     valid = pc.match_substring_regex(folded, _POSTAL)
     areas = pc.replace_substring_regex(folded, _POSTAL, r"\1")
-    result = pc.if_else(pc.or_(valid, pc.equal(values, "")), pc.if_else(valid, areas, ""), pa.scalar(None, pa.string()))
+    result = pc.if_else(pc.or_(valid, pc.equal(values, "")), pc.if_else(valid, areas, ""), pa.scalar(None, values.type))
     return _without_nulls(result)
 
 

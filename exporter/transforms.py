@@ -180,7 +180,11 @@ def apply_transform(transform: Transform, values: pa.Array, context: TransformCo
             reason = "transforms.not_a_postal_code" if kind == "postal-area" else "transforms.no_town"
             raise TransformRefused(refused, transform, msg(reason))
     else:  # formula-safe
-        result = pc.if_else(formula_like(values), pc.binary_join_element_wise(FORMULA_PREFIX, values, ""), values)
+        result = pc.if_else(
+            formula_like(values),
+            pc.binary_join_element_wise(pa.scalar(FORMULA_PREFIX, values.type), values, pa.scalar("", values.type)),
+            values,
+        )
     return result if result.type == values.type else result.cast(values.type)
 
 
@@ -227,10 +231,13 @@ def suggested_transforms(category: str, *, formula_cells: bool = False) -> tuple
 
 def _mask(values: pa.Array, keep: int) -> pa.Array:
     lengths = pc.utf8_length(values)
-    hidden = pc.binary_repeat(MASK_CHARACTER, pc.max_element_wise(pc.subtract(lengths, keep), 0))
+    hidden = pc.binary_repeat(
+        pa.scalar(MASK_CHARACTER, values.type), pc.max_element_wise(pc.subtract(lengths, keep), 0)
+    )
     if keep == 0:
         return hidden
-    return pc.binary_join_element_wise(hidden, pc.utf8_slice_codeunits(values, start=-keep), "")
+    tail = pc.utf8_slice_codeunits(values, start=-keep)
+    return pc.binary_join_element_wise(hidden, tail, pa.scalar("", values.type))
 
 
 def _from_birth_dates(transform: Transform, values: pa.Array, reference: date) -> pa.Array:
