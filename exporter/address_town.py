@@ -36,6 +36,8 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from exporter.arrow_text import string_array
+
 _DIGITS = "0-9０-９"
 _KANJI_NUMERALS = "〇一二三四五六七八九十百千"
 _NUMBER_AFTER = f"[{_DIGITS}{_KANJI_NUMERALS}]"
@@ -69,7 +71,7 @@ def towns(values: pa.Array) -> tuple[pa.Array, int | None]:
     first value that keeps nothing (None when every value was handled)."""
     encoded = pc.dictionary_encode(values)
     made = [town(value) for value in encoded.dictionary.to_pylist()]
-    result = pc.take(pa.array(made, type=pa.string()), encoded.indices)
+    result = pc.take(string_array(made), encoded.indices)
     return _without_nulls(result)
 
 

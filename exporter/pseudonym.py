@@ -36,6 +36,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from exporter.arrow_text import string_array
 from exporter.errors import OutputError, PlanError
 from exporter.keyfiles import FileKind, read_small_data
 from exporter.messages import Message, msg
@@ -121,7 +122,7 @@ class PseudonymKey:
         distinct = encoded.dictionary.to_pylist()
         key = self._key
         made = [_token(hmac.digest(key, value.encode("utf-8"), "sha256")) if value else "" for value in distinct]
-        return pc.take(pa.array(made, type=pa.string()), encoded.indices)
+        return pc.take(string_array(made), encoded.indices)
 
     def token(self, value: str) -> str:
         """The token of one value ("" for "")."""

@@ -42,6 +42,7 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from exporter.arrow_text import string_array
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
 from exporter.pseudonym import PseudonymKey
@@ -199,7 +200,7 @@ def count_formula_cells(rows: Sequence[Sequence[str]], columns: int) -> list[int
     :attr:`exporter.source.Source.head_rows` holds them)."""
     counts = []
     for index in range(columns):
-        cells = pa.array([row[index] for row in rows], type=pa.string())
+        cells = string_array([row[index] for row in rows])
         counts.append(int(pc.sum(formula_like(cells)).as_py() or 0))
     return counts
 

@@ -111,6 +111,67 @@ def test_formula_like_and_the_preview_counts():
     assert count_formula_cells([("=1", "a"), ("b", "c"), ("-1", "+2")], 2) == [2, 1]
 
 
+def test_year_reads_gregorian_and_era_dates_in_every_form():
+    table(
+        "year",
+        [
+            ("昭和24年5月8日", "1949"),
+            ("1949-05-08", "1949"),
+            ("1949/5/8", "1949"),
+            ("S24.5.8", "1949"),
+            ("H31.4.30", "2019"),
+            ("令和元年5月1日", "2019"),
+            ("R08.04.01", "2026"),
+            ("昭和４５年３月２日", "1970"),
+            ("１９７０－０３－０２", "1970"),
+            (" 平成2年10月3日 ", "1990"),
+            ("明治45年7月30日", "1912"),
+            ("大正元年7月30日", "1912"),
+            ("", ""),
+        ],
+    )
+
+
+def test_age_band_counts_completed_years_on_the_reference_date():
+    # reference 2026-04-01: born 1961-04-01 is 65 that day, born 1961-04-02 still 64
+    table(
+        "age-band:5",
+        [
+            ("1961-04-01", "65-69"),
+            ("1961-04-02", "60-64"),
+            ("昭和36年4月1日", "65-69"),
+            ("S36.4.2", "60-64"),
+            ("令和8年4月1日", "0-4"),
+            ("平成8年4月1日", "30-34"),
+            ("明治45年7月30日", "110-114"),
+            ("", ""),
+        ],
+    )
+    table("age-band:10", [("1961-04-01", "60-69"), ("2016-04-02", "0-9"), ("2016-04-01", "10-19")])
+    table("age-band:1", [("1961-04-01", "65"), ("1961-04-02", "64"), ("2026-04-01", "0")])
+
+
+def test_age_band_born_on_29_february_has_the_birthday_on_1_march_in_common_years():
+    on_28 = TransformContext(date(2018, 2, 28))
+    on_1_march = TransformContext(date(2018, 3, 1))
+    assert run("age-band:1", ["2000-02-29", "平成12年2月29日"], on_28) == ["17", "17"]
+    assert run("age-band:1", ["2000-02-29", "H12.2.29"], on_1_march) == ["18", "18"]
+
+
+@pytest.mark.parametrize("bad", ["不明", "1961-13-01", "平成31年5月1日", "2026-02-29", "19610401x", "0"])
+@pytest.mark.parametrize("kind", ["year", "age-band:5"])
+def test_a_birth_date_that_is_not_a_date_is_refused_at_its_index(kind, bad):
+    assert refused_at(kind, ["1961-04-01", "", bad, "also bad"]) == 2
+
+
+def test_a_birth_date_after_the_reference_date_is_refused_for_age_bands(sentences_in_english):
+    with pytest.raises(TransformRefused) as caught:
+        run("age-band:5", ["1961-04-01", "2026-04-02"])
+    assert caught.value.index == 1
+    assert str(caught.value.reason) == "The birth date is after the day ages are counted on (2026-04-01)."
+    assert run("year", ["2026-04-02"]) == ["2026"]
+
+
 def test_postal_area_reads_full_width_forms_the_postal_mark_and_hyphen_variants():
     table(
         "postal-area",
