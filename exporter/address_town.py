@@ -36,7 +36,7 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from exporter.arrow_text import string_array
+from exporter.arrow_text import first_true, is_empty, string_array, text_scalar
 
 _DIGITS = "0-9０-９"
 _KANJI_NUMERALS = "〇一二三四五六七八九十百千"
@@ -81,12 +81,10 @@ def postal_areas(values: pa.Array) -> tuple[pa.Array, int | None]:
     folded = pc.replace_substring_regex(pc.utf8_normalize(values, "NFKC"), _POSTAL_DECORATION, "")
     valid = pc.match_substring_regex(folded, _POSTAL)
     areas = pc.replace_substring_regex(folded, _POSTAL, r"\1")
-    result = pc.if_else(pc.or_(valid, pc.equal(values, "")), pc.if_else(valid, areas, ""), pa.scalar(None, values.type))
+    nothing, null = text_scalar("", values.type), text_scalar(None, values.type)
+    result = pc.if_else(pc.or_(valid, is_empty(values)), pc.if_else(valid, areas, nothing), null)
     return _without_nulls(result)
 
 
 def _without_nulls(result: pa.Array) -> tuple[pa.Array, int | None]:
-    if result.null_count == 0:
-        return result, None
-    first = pc.index(pc.is_null(result), True).as_py()
-    return result, int(first)
+    return result, (first_true(pc.is_null(result)) if result.null_count else None)

@@ -1,5 +1,6 @@
-"""Arrow string arrays built from Python strings without ``pa.array``, which imports pandas whenever pandas is
-installed (0.2 s, and pandas must stay out of the export: see the README's notes on the bundle)."""
+"""Arrow arrays and scalars built from Python values without ``pa.array`` or ``pa.scalar``: both import pandas
+whenever pandas is installed (0.2 s or more; pandas must stay out of the export), and so does passing a Python
+value (``pc.equal(values, "")``) to a compute function, which converts it with ``pa.scalar``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 _INT32_MAX = 2**31 - 1
 
@@ -33,4 +35,31 @@ def string_array(values: Sequence[str | None]) -> pa.Array:
         len(values),
         [validity, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))],
         null_count=nulls,
+    )
+
+
+def text_scalar(value: str | None, kind: pa.DataType) -> pa.Scalar:
+    """A string scalar of type ``kind`` (string or large_string; None: null), made without ``pa.scalar``, which
+    imports pandas as ``pa.array`` does."""
+    return string_array([value]).cast(kind)[0]
+
+
+def int_scalar(value: int, kind: pa.DataType | None = None) -> pa.Scalar:
+    """An int32 (or int64) scalar, made without ``pa.scalar``: pass it to compute functions instead of a Python
+    int, which pyarrow would convert through ``pa.scalar``."""
+    kind = pa.int32() if kind is None else kind
+    code = "i" if kind == pa.int32() else "q"
+    return pa.Array.from_buffers(kind, 1, [None, pa.py_buffer(array(code, [value]))])[0]
+
+
+def first_true(mask: pa.Array) -> int | None:
+    """The index of the first True of a boolean array (nulls count as False), or None."""
+    found = pc.indices_nonzero(mask)
+    return int(found[0].as_py()) if len(found) else None
+
+
+def is_empty(values: pa.Array) -> pa.Array:
+    """Boolean array: True where a string cell is "" (null for a null cell)."""
+    return pc.equal(
+        pc.binary_length(values), int_scalar(0, pa.int64() if values.type == pa.large_string() else pa.int32())
     )

@@ -42,7 +42,7 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from exporter.arrow_text import string_array
+from exporter.arrow_text import first_true, int_scalar, is_empty, string_array, text_scalar
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
 from exporter.pseudonym import PseudonymKey
@@ -183,7 +183,7 @@ def apply_transform(transform: Transform, values: pa.Array, context: TransformCo
     else:  # formula-safe
         result = pc.if_else(
             formula_like(values),
-            pc.binary_join_element_wise(pa.scalar(FORMULA_PREFIX, values.type), values, pa.scalar("", values.type)),
+            pc.binary_join_element_wise(text_scalar(FORMULA_PREFIX, values.type), values, text_scalar("", values.type)),
             values,
         )
     return result if result.type == values.type else result.cast(values.type)
@@ -192,7 +192,8 @@ def apply_transform(transform: Transform, values: pa.Array, context: TransformCo
 def formula_like(values: pa.Array) -> pa.Array:
     """Boolean array: True where a cell starts with one of :data:`FORMULA_STARTS` (``= + - @``, tab, CR, or the
     full-width ＝＋－＠), which Excel would run as a formula (see the module docstring). Never null."""
-    return pc.fill_null(pc.match_substring_regex(values, _FORMULA_PATTERN), False)
+    found = pc.match_substring_regex(values, _FORMULA_PATTERN)
+    return pc.and_kleene(found, pc.is_valid(values)) if found.null_count else found
 
 
 def count_formula_cells(rows: Sequence[Sequence[str]], columns: int) -> list[int]:
@@ -233,40 +234,45 @@ def suggested_transforms(category: str, *, formula_cells: bool = False) -> tuple
 def _mask(values: pa.Array, keep: int) -> pa.Array:
     lengths = pc.utf8_length(values)
     hidden = pc.binary_repeat(
-        pa.scalar(MASK_CHARACTER, values.type), pc.max_element_wise(pc.subtract(lengths, keep), 0)
+        text_scalar(MASK_CHARACTER, values.type),
+        pc.max_element_wise(pc.subtract(lengths, int_scalar(keep)), int_scalar(0)),
     )
     if keep == 0:
         return hidden
     tail = pc.utf8_slice_codeunits(values, start=-keep)
-    return pc.binary_join_element_wise(hidden, tail, pa.scalar("", values.type))
+    return pc.binary_join_element_wise(hidden, tail, text_scalar("", values.type))
 
 
 def _from_birth_dates(transform: Transform, values: pa.Array, reference: date) -> pa.Array:
     from exporter.dates import age_on, parse_dates
 
     births = parse_dates(values)
-    empty = pc.equal(values, "")
+    empty = is_empty(values)
+    nothing = text_scalar("", pa.string())
     _refuse_first(pc.and_(pc.is_null(births), pc.invert(empty)), transform, msg("transforms.not_a_date"))
     if transform.kind == "year":
         years = pc.cast(pc.year(births), pa.string())
-        return pc.if_else(empty, "", years)
+        return pc.if_else(empty, nothing, years)
     ages = age_on(births, reference)
-    _refuse_first(pc.less(ages, 0), transform, msg("transforms.born_after_reference", reference=reference.isoformat()))
+    _refuse_first(
+        pc.less(ages, int_scalar(0)), transform, msg("transforms.born_after_reference", reference=reference.isoformat())
+    )
     width = transform.argument or 1
-    low = pc.multiply(pc.divide(ages, width), width)  # integer division: ages are >= 0
+    low = pc.multiply(pc.divide(ages, int_scalar(width)), int_scalar(width))  # integer division: ages are >= 0
     if width == 1:
         bands = pc.cast(low, pa.string())
     else:
-        high = pc.add(low, width - 1)
-        bands = pc.binary_join_element_wise(pc.cast(low, pa.string()), pc.cast(high, pa.string()), "-")
-    return pc.if_else(empty, "", bands)
+        high = pc.add(low, int_scalar(width - 1))
+        dash = text_scalar("-", pa.string())
+        bands = pc.binary_join_element_wise(pc.cast(low, pa.string()), pc.cast(high, pa.string()), dash)
+    return pc.if_else(empty, nothing, bands)
 
 
 def _refuse_first(bad: pa.Array, transform: Transform, reason: Message) -> None:
     """Raise TransformRefused at the first True of ``bad`` (nulls count as False)."""
-    bad = pc.fill_null(bad, False)
-    if pc.any(bad).as_py():
-        raise TransformRefused(int(pc.index(bad, True).as_py()), transform, reason)
+    first = first_true(bad)
+    if first is not None:
+        raise TransformRefused(first, transform, reason)
 
 
 def _kinds_hint(kind: str) -> Message:
