@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -48,6 +50,8 @@ _KEY_ID_LABEL = b"exporter pseudonym key id\x00"
 _RFC4648 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _CROCKFORD = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _TO_CROCKFORD = bytes.maketrans(_RFC4648, _CROCKFORD)
+_PAIRS = [chr(_CROCKFORD[pair >> 5]) + chr(_CROCKFORD[pair & 31]) for pair in range(1024)]  # 10 bits: 2 characters
+_SHA256_BLOCK = 64
 
 
 class _KeyFileKind(FileKind):
@@ -119,17 +123,39 @@ class PseudonymKey:
     def tokens(self, values: pa.Array) -> pa.Array:
         """The token of every value of a string array (empty stays empty), computed once per distinct value."""
         encoded = pc.dictionary_encode(values)
-        distinct = encoded.dictionary.to_pylist()
-        key = self._key
-        made = [_token(hmac.digest(key, value.encode("utf-8"), "sha256")) if value else "" for value in distinct]
+        token = self._token_function()
+        made = [token(value) if value else "" for value in encoded.dictionary.to_pylist()]
         return pc.take(string_array(made), encoded.indices)
 
     def token(self, value: str) -> str:
         """The token of one value ("" for "")."""
-        return _token(hmac.digest(self._key, value.encode("utf-8"), "sha256")) if value else ""
+        return self._token_function()(value) if value else ""
+
+    def _token_function(self) -> Callable[[str], str]:
+        """HMAC-SHA-256 under the key, with the key's inner and outer hash states computed once (RFC 2104: H(K ^
+        opad || H(K ^ ipad || value))), then written as a token: 2 us a value instead of 7 with hmac.digest and
+        base64.b32encode (both re-done per value). tests/test_transforms.py checks it against openssl's HMAC."""
+        padded = self._key.ljust(_SHA256_BLOCK, b"\0")
+        inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in padded)).copy
+        outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in padded)).copy
+        pairs, from_bytes = _PAIRS, int.from_bytes
+
+        def token(value: str) -> str:
+            first = inner()
+            first.update(value.encode("utf-8"))
+            second = outer()
+            second.update(first.digest())
+            n = from_bytes(second.digest()[:TOKEN_BYTES], "big")
+            return (
+                f"{pairs[n >> 70]}{pairs[(n >> 60) & 1023]}-{pairs[(n >> 50) & 1023]}{pairs[(n >> 40) & 1023]}-"
+                f"{pairs[(n >> 30) & 1023]}{pairs[(n >> 20) & 1023]}-{pairs[(n >> 10) & 1023]}{pairs[n & 1023]}"
+            )
+
+        return token
 
 
 def _token(digest: bytes) -> str:
+    """The token of an HMAC digest: its first 80 bits as 16 Crockford base32 characters in groups of four."""
     text = base64.b32encode(digest[:TOKEN_BYTES]).translate(_TO_CROCKFORD).decode("ascii")
     return f"{text[0:4]}-{text[4:8]}-{text[8:12]}-{text[12:16]}"
 

@@ -344,3 +344,20 @@ def _oracle_token(openssl: str, key: bytes, value: str) -> str:
     number = int.from_bytes(digest[:10], "big")
     text = "".join(CROCKFORD[(number >> shift) & 31] for shift in range(75, -1, -5))
     return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def test_one_context_over_many_batches_gives_what_fresh_contexts_give(monkeypatch):
+    import exporter.transforms as transforms
+
+    monkeypatch.setattr(transforms, "_REMEMBERED_DATES", 3)  # the memory of dates read starts afresh often
+    batches = [["昭和24年5月8日", "1961-04-01", ""], ["1961-04-01", "S24.5.8", "H2.10.3", "R1.5.1"], ["1961-04-01"]]
+    shared = TransformContext(REFERENCE)
+    for batch in batches:
+        for text in ("year", "age-band:5"):
+            assert run(text, batch, shared) == run(text, batch, TransformContext(REFERENCE))
+    assert refused_at("year", ["不明"]) == 0
+    with pytest.raises(TransformRefused):  # a text known not to be a date is still refused the second time
+        run("year", ["1961-04-01", "不明"], shared := TransformContext(REFERENCE))
+    with pytest.raises(TransformRefused) as again:
+        run("year", ["不明"], shared)
+    assert again.value.index == 0

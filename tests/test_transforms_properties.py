@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hmac
 from datetime import date
 
 import pyarrow as pa
@@ -20,6 +22,8 @@ CELL = st.one_of(
 CELLS = st.lists(CELL, min_size=1, max_size=40)
 KEY_BYTES = st.binary(min_size=32, max_size=32)
 REFERENCE = date(2026, 4, 1)
+RFC4648 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+CROCKFORD = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's alphabet: no I, L, O, U
 
 
 def apply(transform: Transform, cells: list[str], key: PseudonymKey | None = None) -> list[str]:
@@ -80,3 +84,11 @@ def test_formula_safe_output_never_starts_with_a_dangerous_character_and_leaves_
         assert was_dangerous == bool(cell[:1] and cell[0] in FORMULA_STARTS)
         assert out == ("'" + cell if was_dangerous else cell)
     assert not any(formula_like(pa.array(safe, pa.string())).to_pylist())
+
+
+@settings(max_examples=300, deadline=None)
+@given(cell=CELL.filter(bool), key=KEY_BYTES)
+def test_a_token_is_the_hmac_of_the_utf8_value_in_crockford_base32(cell, key):
+    digest = hmac.digest(key, cell.encode("utf-8"), "sha256")[:10]
+    text = base64.b32encode(digest).translate(bytes.maketrans(RFC4648, CROCKFORD)).decode("ascii")
+    assert PseudonymKey(key).token(cell) == "-".join(text[i : i + 4] for i in range(0, 16, 4))
