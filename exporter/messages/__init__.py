@@ -45,6 +45,7 @@ _AREAS = (
     "columns",
     "shaping",
     "filters",
+    "transforms",
 )
 
 
