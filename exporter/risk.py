@@ -64,7 +64,7 @@ _UNNAMING_KINDS = ("pseudonym", "mask")
 
 # Rows held before they are folded into the groups (at least; never fewer than the groups already counted, so the
 # work of folding stays proportional to what is added).
-COMPACT_ROWS = 1 << 18
+COMPACT_ROWS = 1 << 19
 _COUNT = "n"
 
 
@@ -230,18 +230,13 @@ class RiskCounter:
         """Fold the waiting batches into the groups."""
         if not self._pending:
             return
-        # use_threads=False: on two cores the threaded hash aggregation of 460,000 near-unique string keys took
-        # 0.53 s, the single-threaded one 0.09 s.
-        added = pa.concat_tables(self._pending).group_by(self._keys, use_threads=False).aggregate([([], "count_all")])
-        added = added.rename_columns([*self._keys, _COUNT])
+        added = _grouped(_combined(pa.concat_tables(self._pending)), self._keys, "count_all")
         self._pending = []
         self._pending_rows = 0
         if self._groups is None:
-            self._groups = added.combine_chunks()
+            self._groups = added
             return
-        merged = pa.concat_tables([self._groups, added])
-        summed = merged.group_by(self._keys, use_threads=False).aggregate([(_COUNT, "sum")])
-        self._groups = summed.rename_columns([*self._keys, _COUNT]).combine_chunks()
+        self._groups = _grouped(_combined(pa.concat_tables([self._groups, added])), self._keys, "sum")
 
 
 def check_unique_share(risk: Risk, limit: float | None) -> None:
@@ -314,7 +309,27 @@ def _subject(columns: Sequence[str]) -> Message:
 
 
 def _text(array: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """The values as large_string, so that batches of string and large_string arrays fold together."""
+    """The values as string (not large_string: hashing large_string keys took 5 times as long), so that batches of
+    either type fold together; dictionary arrays decoded."""
     if pa.types.is_dictionary(array.type):
         array = array.cast(array.type.value_type)
-    return array if array.type == pa.large_string() else array.cast(pa.large_string())
+    return array if array.type == pa.string() else array.cast(pa.string())
+
+
+def _combined(table: pa.Table) -> pa.Table:
+    """The table in one chunk per column when its text fits (grouping many small chunks took 4 times as long);
+    as it is beyond 2 GiB of text in a column, where string offsets overflow."""
+    try:
+        return table.combine_chunks()
+    except (pa.ArrowInvalid, pa.ArrowCapacityError):
+        return table
+
+
+def _grouped(table: pa.Table, keys: list[str], how: str) -> pa.Table:
+    """One row per combination of ``keys`` with its number of rows: ``how`` is ``count_all`` for rows, ``sum`` to
+    add up the counts of tables already grouped."""
+    # use_threads=False: on two cores the threaded hash aggregation of 460,000 near-unique keys took 0.14-0.53 s,
+    # the single-threaded one 0.08 s.
+    aggregate: list[tuple[str | list[str], str]] = [([], "count_all")] if how == "count_all" else [(_COUNT, "sum")]
+    grouped = table.group_by(keys, use_threads=False).aggregate(aggregate)
+    return grouped.rename_columns([*keys, _COUNT])
