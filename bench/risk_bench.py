@@ -47,18 +47,19 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=460_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=Path(__file__).parent / "work")
+    parser.add_argument("--scale", type=int, default=10, help="rows multiplier of the memory-flatness runs (10)")
     parser.add_argument("--markdown", action="store_true")
-    parser.add_argument("--child", nargs=2, metavar=("IPC", "CASE"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, metavar=("IPC", "CASE", "TIMES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(Path(args.child[0]), CASES[args.child[1]])))
+        print(json.dumps(measure(Path(args.child[0]), CASES[args.child[1]], int(args.child[2]))))
         return
     workdir: Path = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     columns = quasi_identifier_file(workdir, args.rows)
     lines = []
     for name, case in CASES.items():
-        runs = [child(columns, name) for _ in range(args.repeat)]
+        runs = [child(columns, name, 1) for _ in range(args.repeat)]
         first = runs[0]
         oracle = pandas_figures(columns, case)
         if oracle != first["figures"]:
@@ -71,6 +72,16 @@ def main() -> None:
         lines.append(
             f"| {name} | {rows:,} | {unique:,} | {k:,} | {groups:,} | {min(seconds):.3f} | "
             f"{statistics.median(seconds):.3f} | {min(warm):.3f} | {peak:.1f} | {verdict} |"
+        )
+    for name, case in CASES.items() if args.scale > 1 else ():
+        # every row again scale - 1 times: the same groups, each scale times larger; memory must not follow the rows
+        run = child(columns, name, args.scale)
+        rows, unique, k, groups = run["figures"]
+        if [rows, groups] != [args.rows * args.scale, len(pandas_sizes(columns, case))] or unique:
+            sys.exit(f"risk_bench: {name} x {args.scale}: {run['figures']}")
+        lines.append(
+            f"| {name}, every row {args.scale} times | {rows:,} | {unique:,} | {k:,} | {groups:,} | "
+            f"{run['seconds']:.3f} | | {run['warm_seconds']:.3f} | {run['peak_bytes'] / 2**20:.1f} | |"
         )
     header = [
         f"RiskCounter, {args.rows:,} sample rows, {args.repeat} runs each (pyarrow {pa.__version__}); "
@@ -129,14 +140,15 @@ def age_band(text: str) -> str:
     return f"{low}-{low + 4}"
 
 
-def child(columns: Path, case: str) -> dict[str, object]:
-    command = [sys.executable, __file__, "--child", str(columns), case]
+def child(columns: Path, case: str, times: int) -> dict[str, object]:
+    command = [sys.executable, __file__, "--child", str(columns), case, str(times)]
     result = subprocess.run(command, check=True, capture_output=True, text=True)
     return dict(json.loads(result.stdout))
 
 
-def measure(columns: Path, case: list[str]) -> dict[str, object]:
-    """In a fresh process: count ``case`` over the memory-mapped batches; seconds and the pool's peak bytes."""
+def measure(columns: Path, case: list[str], times: int) -> dict[str, object]:
+    """In a fresh process: count ``case`` over the memory-mapped batches (all of them ``times`` times over);
+    seconds and the pool's peak bytes."""
     from exporter.risk import RiskCounter
 
     with pa.memory_map(str(columns)) as source:
@@ -148,7 +160,7 @@ def measure(columns: Path, case: list[str]) -> dict[str, object]:
         for run in range(2):  # cold (the first grouping in a process sets pyarrow's compute up), then warm
             start = time.perf_counter()
             counter = RiskCounter(case)
-            for batch in batches:
+            for batch in batches * times:
                 counter.add([batch.column(name) for name in case])
             risk = counter.result()
             seconds.append(time.perf_counter() - start)
@@ -164,10 +176,14 @@ def measure(columns: Path, case: list[str]) -> dict[str, object]:
 
 
 def pandas_figures(columns: Path, case: list[str]) -> list[int]:
+    sizes = pandas_sizes(columns, case)
+    return [int(sizes.sum()), int((sizes == 1).sum()), int(sizes.min()), len(sizes)]
+
+
+def pandas_sizes(columns: Path, case: list[str]):
     with pa.memory_map(str(columns)) as source:
         frame = ipc.open_file(source).read_all().select(case).to_pandas()
-    sizes = frame.groupby(case, dropna=False, sort=False).size()
-    return [len(frame), int((sizes == 1).sum()), int(sizes.min()), len(sizes)]
+    return frame.groupby(case, dropna=False, sort=False).size()
 
 
 if __name__ == "__main__":

@@ -241,8 +241,9 @@ class RiskCounter:
 
 def check_unique_share(risk: Risk, limit: float | None) -> None:
     """Raise PlanError (with a hint on how to coarsen) when ``risk.unique_share`` is above ``limit`` (0..1);
-    ``None`` means no limit. A limit of 0 refuses any row that is unique."""
-    if limit is None or risk.unique_share <= limit:
+    ``None`` means no limit. A limit of 0 refuses any row that is unique. Without a quasi-identifier nothing is
+    measured and nothing is refused (a single row is its own group then, but no detail of it singles it out)."""
+    if limit is None or not risk.columns or risk.unique_share <= limit:
         return
     raise PlanError(
         msg(
@@ -293,8 +294,8 @@ def percent(share: float) -> str | Message:
 
 def _joined(columns: Sequence[str]) -> str | Message:
     """Column names as one phrase in the reader's language: "a", "a and b", "a, b and c"."""
-    if len(columns) == 1:
-        return columns[0]
+    if len(columns) <= 1:
+        return "".join(columns)
     if len(columns) == 2:
         return msg("risk.columns_pair", first=columns[0], second=columns[1])
     return msg("risk.columns_more", first=columns[0], rest=_joined(columns[1:]))

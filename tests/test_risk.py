@@ -318,6 +318,12 @@ def test_a_share_at_the_limit_or_no_limit_passes():
         check_unique_share(risk, 0.0)
 
 
+def test_without_quasi_identifiers_the_limit_refuses_nothing():
+    counter = RiskCounter([])
+    counter.add([], rows=1)
+    check_unique_share(counter.result(), 0.0)
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [("0.05", 0.05), ("5%", 0.05), (" 5 % ", 0.05), ("５％", 0.05), ("0", 0.0), ("1", 1.0), ("100%", 1.0), (".5", 0.5)],
