@@ -46,6 +46,7 @@ _AREAS = (
     "shaping",
     "filters",
     "transforms",
+    "risk",
 )
 
 
