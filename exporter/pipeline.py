@@ -30,7 +30,8 @@ from exporter.manifest import check_for_export
 from exporter.messages import msg
 from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
-from exporter.source import Source, SourceDigest, open_source
+from exporter.source import SourceDigest
+from exporter.sources import AnySource, open_source
 
 _QUEUE_DEPTH = 4
 _DONE = object()
@@ -77,7 +78,9 @@ def run_export(
             hint=msg("handover.instructions_exist_hint"),
         )
     check_columns(plan)
-    source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
+    source = open_source(
+        plan.source, encoding=plan.encoding, delimiter=plan.delimiter, sheet=plan.sheet, limits=plan.limits
+    )
     source.column_indexes(plan.columns)
     recipients, recipient_entries, office_copy = _recipients(plan, passphrase)
     started = datetime.now(UTC)
@@ -161,7 +164,7 @@ def _passphrase(plan: ExportPlan) -> str | None:
 
 def build_manifest(
     plan: ExportPlan,
-    source: Source,
+    source: AnySource,
     digest: SourceDigest,
     data_sha256: str,
     data_size: int,

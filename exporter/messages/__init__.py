@@ -43,6 +43,7 @@ _AREAS = (
     "handover",
     "keys",
     "columns",
+    "workbook",
 )
 
 
