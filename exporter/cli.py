@@ -225,6 +225,7 @@ class _VersionAction(argparse.Action):
 
 
 def _reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sheet", metavar="NAME", help="an Excel workbook's sheet (default: the first one shown)")
     parser.add_argument("--encoding", metavar="ENC", help="the file's encoding (default: detected)")
     parser.add_argument(
         "--delimiter",

@@ -31,8 +31,8 @@ from exporter.messages import msg
 from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
 from exporter.shaping import Shaper, check_unique_share
-from exporter.source import Source, SourceDigest
-from exporter.sources import open_source
+from exporter.source import SourceDigest
+from exporter.sources import AnySource, open_source
 
 if TYPE_CHECKING:
     from exporter.risk import Risk
@@ -183,7 +183,7 @@ def _passphrase(plan: ExportPlan) -> str | None:
 
 def build_manifest(
     plan: ExportPlan,
-    source: Source,
+    source: AnySource,
     digest: SourceDigest,
     data_sha256: str,
     data_size: int,

@@ -47,6 +47,7 @@ _AREAS = (
     "filters",
     "transforms",
     "risk",
+    "workbook",
 )
 
 
