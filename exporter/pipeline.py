@@ -32,7 +32,7 @@ from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
 from exporter.shaping import Shaper, check_unique_share
 from exporter.source import SourceDigest
-from exporter.sources import AnySource, open_source
+from exporter.sources import AnySource, WorkbookSource, open_source
 
 if TYPE_CHECKING:
     from exporter.risk import Risk
@@ -201,6 +201,17 @@ def build_manifest(
     kept, ``source.rows`` those read.
     """
     kept = set(plan.columns)
+    described: dict[str, Any] = {
+        "file_name": readable_file_name(source.name),
+        "sha256": digest.sha256,
+        "size": digest.size,
+        "encoding": source.format.encoding,
+        "delimiter": source.format.delimiter,
+        "rows": digest.rows,
+        "columns": len(source.header),
+    }
+    if isinstance(source, WorkbookSource):
+        described["sheet"] = source.sheet
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -209,15 +220,7 @@ def build_manifest(
         "purpose": plan.purpose,
         "recipient_organisation": plan.recipient_organisation,
         "delete_by": plan.delete_by.isoformat() if plan.delete_by else None,
-        "source": {
-            "file_name": readable_file_name(source.name),
-            "sha256": digest.sha256,
-            "size": digest.size,
-            "encoding": source.format.encoding,
-            "delimiter": source.format.delimiter,
-            "rows": digest.rows,
-            "columns": len(source.header),
-        },
+        "source": described,
         "columns": list(plan.header()),  # data.csv's header
         "source_columns": list(plan.columns),  # the same columns by their names in the source file
         "reasons": {column: plan.reasons[column] for column in plan.columns if column in plan.reasons},
@@ -234,8 +237,6 @@ def build_manifest(
     }
     if office_copy is not None:
         manifest["office_copy"] = office_copy
-    if getattr(source, "sheet", None) is not None:
-        manifest["source"]["sheet"] = source.sheet
     if shaper is not None:
         manifest.update(shaper.manifest_fields())
     return manifest

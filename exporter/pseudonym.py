@@ -46,6 +46,7 @@ from exporter.messages import Message, msg
 FORMAT_LINE = "exporter-pseudonym-key-v1"
 KEY_BYTES = 32
 TOKEN_BYTES = 10  # 80 bits: 16 base32 characters
+TOKEN_LENGTH = 19  # characters of a token: 16 in groups of four, joined by "-"
 _KEY_ID_LABEL = b"exporter pseudonym key id\x00"
 _RFC4648 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _CROCKFORD = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ"

@@ -89,7 +89,7 @@ class Shaper:
         if needs_pseudonym_key(transforms.values()):
             if plan.pseudonym_key is None:
                 raise PlanError(msg("shaping.pseudonym_needs_key"), hint=msg("shaping.pseudonym_key_hint"))
-            from exporter.transforms import PseudonymKey
+            from exporter.pseudonym import PseudonymKey
 
             key = PseudonymKey.from_file(plan.pseudonym_key)
         self.transforms = transforms
@@ -112,10 +112,10 @@ class Shaper:
     def growth(self) -> int:
         """The most bytes of data.csv one byte of the file can become (0: no more than passing through): a
         pseudonym makes a whole token of a one-byte value (:func:`exporter.archive.data_csv_bound`)."""
-        from exporter.transforms import PSEUDONYM_LENGTH
+        from exporter.pseudonym import TOKEN_LENGTH
 
         if any(transform.kind == "pseudonym" for transform in self.transforms.values()):
-            return PSEUDONYM_LENGTH + 2
+            return TOKEN_LENGTH + 2
         return 0
 
     def apply(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
@@ -144,7 +144,7 @@ class Shaper:
             try:
                 arrays[column] = apply_transform(transform, arrays[column], self.context)
             except TransformRefused as refused:
-                index = refused.index if positions is None else positions[refused.index].as_py()
+                index = refused.index if positions is None else int(positions[refused.index].as_py())
                 raise self._refused(column, transform, first + index + 1) from None
         kept_rows = len(arrays[self.kept[0]]) if self.kept else 0
         self.rows_kept += kept_rows
@@ -173,7 +173,8 @@ class Shaper:
                     entry["key_id"] = self.context.pseudonym_key.key_id
                 entries[column] = entry
             fields["transforms"] = entries
-        if self.row_filter.uses_reference_date or any(t.kind == "age-band" for t in self.transforms.values()):
+        ages = any(condition.age for group in self.row_filter.groups for condition in group)
+        if ages or any(transform.kind == "age-band" for transform in self.transforms.values()):
             fields["reference_date"] = self.reference_date.isoformat()
         risk = self.risk()
         if risk is not None:
@@ -237,10 +238,10 @@ def line_of_row(source: Any, row: int) -> int:
     for record in reader:
         if record:
             if records == row:
-                return start + source.format.first_line - 1
+                return start + int(source.format.first_line) - 1
             records += 1
         start = reader.line_num + 1
-    return start + source.format.first_line - 1
+    return start + int(source.format.first_line) - 1
 
 
 def _physical_lines(source: Any) -> Iterator[str]:
