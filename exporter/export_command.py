@@ -266,3 +266,7 @@ def _print_scope(result: ExportResult) -> None:
         print(f"exporter: {line}", file=sys.stderr)
     if result.risk is not None:
         print(f"exporter: {terminal_line(str(result.risk.sentence()))}", file=sys.stderr)
+    from exporter.risk import direct_sentence
+
+    if (direct := direct_sentence(result.direct_identifiers)) is not None:
+        print(f"exporter: {terminal_line(str(direct))}", file=sys.stderr)

@@ -152,6 +152,17 @@ SCHEMA: dict[str, Any] = {
             },
         },
         "reference_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "risk": {
+            "type": "object",
+            "properties": {
+                "quasi_identifiers": _NAMES,
+                "rows": _count(),
+                "unique_rows": _count(),
+                "unique_share": {"type": "number", "minimum": 0, "maximum": 1},
+                "smallest_group": _count(),
+                "groups": _count(),
+            },
+        },
     },
 }
 

@@ -46,7 +46,8 @@ class ExportResult:
     """What was written: the archive (size in bytes, SHA-256 hex: its hash value), the rows and the manifest.
 
     ``rows`` are the rows in data.csv; ``rows_read`` those read from the source (more when a filter left some out);
-    ``risk`` how identifiable the rows are by their quasi-identifiers (None when none was kept).
+    ``risk`` how identifiable the rows are by their quasi-identifiers (None when none was kept);
+    ``direct_identifiers`` the kept columns (output names) that name residents outright.
 
     ``instructions`` is the instructions file when the plan asked for one and it was written. When it could not
     be written after the archive was, the archive stays and ``instructions_error`` says why in one sentence.
@@ -61,6 +62,7 @@ class ExportResult:
     instructions_error: ExporterError | None = None
     rows_read: int | None = None
     risk: Risk | None = None
+    direct_identifiers: tuple[str, ...] = ()
 
 
 def run_export(
@@ -142,7 +144,14 @@ def run_export(
                 hint=msg("output.check_disk_hint"),
             ) from None
     result = ExportResult(
-        plan.output, target.size, target.sha256, shaper.rows_kept, manifest, rows_read=digest.rows, risk=shaper.risk()
+        plan.output,
+        target.size,
+        target.sha256,
+        shaper.rows_kept,
+        manifest,
+        rows_read=digest.rows,
+        risk=shaper.risk(),
+        direct_identifiers=shaper.direct_identifiers,
     )
     if plan.instructions:
         result = _with_instructions(plan, result)

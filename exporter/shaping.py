@@ -46,12 +46,14 @@ class ShapedSource(Protocol):
 
 @dataclass(frozen=True)
 class ScopePreview:
-    """What an export of the plan would take out, measured before it is made: rows read and kept, and the risk
-    (None when no quasi-identifier is kept)."""
+    """What an export of the plan would take out, measured before it is made: rows read and kept, the risk (None
+    when no quasi-identifier is kept) and the kept columns that name residents outright
+    (:func:`exporter.risk.direct_identifiers`: names, contact details, numbers not made pseudonyms or masked)."""
 
     rows_read: int
     rows_kept: int
     risk: Risk | None
+    direct_identifiers: tuple[str, ...] = ()  # kept columns (output names) that name residents outright
 
 
 class Shaper:
@@ -100,6 +102,7 @@ class Shaper:
         output = {column: plan.output_names.get(column, column) for column in plan.columns}
         self.header = tuple(output[column] for column in self.kept)
         self.quasi_identifiers = _quasi_identifiers(plan, source)
+        self.direct_identifiers = _direct_identifiers(plan, source)
         self._risk: RiskCounter | None = None
         if self.quasi_identifiers:
             from exporter.risk import RiskCounter
@@ -215,15 +218,30 @@ def preview(
     shaper = Shaper(plan, source, columns=quasi or plan.columns[:1])
     for batch in source.batches(shaper.read_columns, SourceDigest(), progress=progress, cancel=cancel):
         shaper.apply(batch)
-    return ScopePreview(shaper.rows_read, shaper.rows_kept, shaper.risk())
+    return ScopePreview(shaper.rows_read, shaper.rows_kept, shaper.risk(), _direct_identifiers(plan, source))
+
+
+def _categories(plan: ExportPlan, source: ShapedSource) -> list[str]:
+    """The kept columns' sensitivity categories (:func:`exporter.classify.classify_columns`), in kept order."""
+    from exporter.classify import classify_columns
+
+    categories = dict(zip(source.header, classify_columns(source.header, source.head_rows), strict=True))
+    return [str(categories[column]) for column in plan.columns]
 
 
 def _quasi_identifiers(plan: ExportPlan, source: ShapedSource) -> tuple[str, ...]:
-    from exporter.classify import classify_columns
+    """The kept columns (source names) that are quasi-identifiers."""
     from exporter.risk import quasi_identifiers
 
-    categories = dict(zip(source.header, classify_columns(source.header, source.head_rows), strict=True))
-    return tuple(quasi_identifiers(plan.columns, [str(categories[column]) for column in plan.columns]))
+    return tuple(quasi_identifiers(plan.columns, _categories(plan, source)))
+
+
+def _direct_identifiers(plan: ExportPlan, source: ShapedSource) -> tuple[str, ...]:
+    """The kept columns, by their output names, that name residents outright after their transforms."""
+    from exporter.risk import direct_identifiers
+
+    found = direct_identifiers(plan.columns, _categories(plan, source), plan.transforms)
+    return tuple(plan.output_names.get(column, column) for column in found)
 
 
 def line_of_row(source: Any, row: int) -> int:

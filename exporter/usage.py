@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
@@ -140,14 +139,7 @@ def a_date(text: str) -> date:
 
 
 def share(text: str) -> float:
-    """A share from 0 to 1: ``0.05`` or ``5%`` (full-width digits and ％ are read too)."""
-    typed = unicodedata.normalize("NFKC", text).strip()
-    percent = typed.endswith("%")
-    try:
-        value = float(typed.removesuffix("%").strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(str(msg("shaping.value_not_share", text=text))) from None
-    value = value / 100 if percent else value
-    if not 0 <= value <= 1:  # NaN fails too
-        raise argparse.ArgumentTypeError(str(msg("shaping.unique_share_range", limit=text)))
-    return value
+    """``--max-unique-share``: a share from 0 to 1 or a percentage (:func:`exporter.risk.unique_share_limit`)."""
+    from exporter.risk import unique_share_limit
+
+    return unique_share_limit(text)

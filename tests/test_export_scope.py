@@ -117,6 +117,16 @@ def test_the_call_centre_export_keeps_only_the_households_in_scope_with_a_pseudo
     key_bytes = files["pseudonym_key"].read_bytes()
     assert manifest["transforms"]["resident_number"]["key_id"] not in key_bytes.decode("utf-8", "replace")
     assert f"{len(expected):,} of {len(source):,} rows are in scope" in made.stderr
+    assert "The rows name residents directly (family_name, given_name" in made.stderr
+    assert "resident_number" not in made.stderr.split("directly")[1].split(")")[0]  # a pseudonym names no one
+    opened_folder = tmp_path / "opened"
+    shown = run("decrypt", archive, "--identity", files["key"], "--output", opened_folder)
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        f"Rows: only those where resident_tax = 0 and age(birth_date) >= 65 ({len(expected):,} of {len(source):,})."
+        in shown.stderr
+    )
+    assert "Changed values: resident_number (pseudonym)." in shown.stderr
 
 
 def test_the_same_resident_gets_the_same_token_under_the_same_key_only(files, tmp_path):
@@ -178,8 +188,9 @@ def test_transforms_change_only_their_columns_and_are_recorded_without_the_key(f
         "postal_code": {"kind": "postal-area"},
     }
     assert manifest["reference_date"] == REFERENCE.isoformat()
-    assert "risk" in manifest
     assert manifest["risk"]["rows"] == len(source)
+    assert manifest["risk"]["quasi_identifiers"] == ["birth_date", "postal_code"]
+    assert "the only one with their birth_date and postal_code" in made.stderr
 
 
 def test_a_birth_date_that_is_not_a_date_is_refused_with_its_line(tmp_path, files):

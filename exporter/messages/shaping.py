@@ -62,10 +62,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{text} is not a date (write 2026-04-01, 2026/4/1, 令和8年4月1日 or R8.4.1).",
         "{text} は日付ではありません（2026-04-01、2026/4/1、令和8年4月1日、R8.4.1 のように書いてください）。",
     ),
-    "shaping.value_not_share": (
-        "{text} is not a share: write a number from 0 to 1 (0.05) or a percentage (5%).",
-        "{text} は割合ではありません。0 から 1 の数（0.05）か百分率（5%）で書いてください。",
-    ),
     "shaping.summary_rows": (
         "Rows: only those where {where} ({kept} of {read}).",
         "行：{where} の行だけ（{read} 行のうち {kept} 行）。",
