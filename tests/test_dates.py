@@ -299,6 +299,33 @@ def test_parse_dates_agrees_with_parse_date_cell_by_cell(cells, large, chunks):
     assert result.to_pylist() == [parse_date(cell) for cell in cells]
 
 
+COMMON_FORMS = st.one_of(
+    st.builds(
+        lambda era, year, month, day: f"{era.name}{year}年{month}月{day}日",
+        st.sampled_from(ERAS),
+        st.one_of(st.just("元"), st.integers(0, 99).map(str), st.integers(0, 9).map(lambda n: f"0{n}")),
+        st.integers(0, 99),
+        st.integers(0, 99),
+    ),
+    st.builds(
+        lambda year, first, second, month, day: f"{year:04}{first}{month}{second}{day}",
+        st.integers(0, 9999),
+        st.sampled_from("-/."),
+        st.sampled_from("-/."),
+        st.one_of(st.integers(0, 99).map(str), st.integers(0, 9).map(lambda n: f"0{n}")),
+        st.one_of(st.integers(0, 99).map(str), st.integers(0, 9).map(lambda n: f"0{n}")),
+    ),
+    DAYS.map(lambda d: f"{d.year}-{d.month:02}-{d.day:02}"),
+    DAYS.flatmap(lambda d: st.sampled_from(_era_forms(d) or [d.isoformat()])),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(COMMON_FORMS, max_size=40))
+def test_parse_dates_reads_the_forms_registers_print_exactly_as_parse_date(cells):
+    assert parse_dates(pa.array(cells, pa.string())).to_pylist() == [parse_date(cell) for cell in cells]
+
+
 def test_parse_dates_keeps_null_cells_null():
     assert parse_dates(pa.array([None, "R8.4.1", None])).to_pylist() == [None, date(2026, 4, 1), None]
 
