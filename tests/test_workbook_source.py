@@ -13,13 +13,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from workbooks import every_kind_workbook, oracle_table, rewrite_part, sheet_xml, write_rows, zip_bytes
 
 from exporter.cli import main
 from exporter.errors import PlanError, SourceError
 from exporter.sniff import ReadLimits
 from exporter.source import iter_rows
 from exporter.sources import WorkbookSource, open_source, read_columns, workbook_kind
-from tests.workbooks import every_kind_workbook, oracle_table, rewrite_part, sheet_xml, write_rows, zip_bytes
 
 pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
