@@ -8,8 +8,9 @@ written in another language sees them.
          the extent of its cell addresses (a 4 KB file with cells at A1 and XFD1048576 would make calamine lay out
          17 billion cells and abort the process), formulas without a cached value and error cells (calamine gives
          both as empty text)
-    -> a new ZIP, in memory, of only the parts the reader needs, stored (not compressed): calamine reads exactly
-       the bytes checked here, never a stream that inflates beyond what was declared.
+    -> every other part the reader may read (shared strings, styles...) inflated once and counted the same way;
+       each part must inflate to exactly its declared size, so calamine, reading the same file, meets exactly the
+       bytes checked here
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -59,39 +61,72 @@ class Problem:
 
 
 class WorkbookZip:
-    """The ZIP of a workbook held in memory, read part by part within the limits."""
+    """The ZIP of a workbook held in memory, read part by part within the limits.
+
+    Each part is inflated here from its compressed bytes (as the central directory places them, which is where
+    calamine's ZIP reader takes them from too) and must end exactly at its declared size with its CRC: a part that
+    inflates beyond what it declares (a ZIP bomb that lies about its size) is refused, so that the reader, given
+    the same file, meets exactly the bytes checked here. Two entries of one name are refused for the same reason.
+    """
 
     def __init__(self, data: bytes, limits: ReadLimits) -> None:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError, OSError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
             raise WorkbookDamaged("ZIP") from None
-        self._names = {info.filename for info in self._zip.infolist()}
+        names = [info.filename for info in self._zip.infolist()]
+        if len(names) != len(set(names)):
+            raise WorkbookDamaged("ZIP")
+        self._data = memoryview(data)
+        self._names = set(names)
         self._budget = limits.max_workbook_bytes
         self.read_parts: dict[str, bytes] = {}
 
     def has(self, part: str) -> bool:
         return part in self._names
 
+    @property
+    def names(self) -> set[str]:
+        return set(self._names)
+
     def read(self, part: str, *, cap: int | None = None) -> bytes:
         """A part's bytes; the text read in all counts against the limit. Raises WorkbookDamaged, TooMuchText."""
+        if part in self.read_parts:
+            return self.read_parts[part]
         if part not in self._names:
             raise WorkbookDamaged(part)
         info = self._zip.getinfo(part)
         room = min(self._budget, cap if cap is not None else self._budget)
         if info.file_size > room:
             raise TooMuchText(part)
-        try:
-            with self._zip.open(info) as stream:
-                data = stream.read(room + 1)  # zipfile stops at the declared size and checks the CRC there
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError):
-            raise WorkbookDamaged(part) from None
-        except RuntimeError:  # an encrypted ZIP entry (not how Excel encrypts, but possible)
-            raise WorkbookDamaged(part) from None
-        if len(data) > room:
-            raise TooMuchText(part)
+        data = self._inflate(info, part)
         self._budget -= len(data)
         self.read_parts[part] = data
+        return data
+
+    def _inflate(self, info: zipfile.ZipInfo, part: str) -> bytes:
+        header = bytes(self._data[info.header_offset : info.header_offset + 30])
+        if len(header) != 30 or header[:4] != b"PK\x03\x04" or info.flag_bits & 1:  # bit 0: encrypted entry
+            raise WorkbookDamaged(part)
+        names = int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+        start = info.header_offset + 30 + names
+        raw = self._data[start : start + info.compress_size]
+        if len(raw) != info.compress_size:
+            raise WorkbookDamaged(part)
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = bytes(raw)
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            inflater = zlib.decompressobj(-15)
+            try:
+                data = inflater.decompress(raw, info.file_size + 1)
+            except zlib.error:
+                raise WorkbookDamaged(part) from None
+            if not inflater.eof or inflater.unconsumed_tail:  # more than it declares, or cut short: not honest
+                raise WorkbookDamaged(part)
+        else:
+            raise WorkbookDamaged(part)
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            raise WorkbookDamaged(part)
         return data
 
     def sheets(self) -> list[SheetEntry]:
@@ -118,18 +153,6 @@ class WorkbookZip:
                 )
             )
         return entries
-
-    def reader_copy(self, sheet_part: str) -> bytes:
-        """A ZIP of the parts calamine reads for one sheet, stored; other sheets, media and macros left out."""
-        wanted = ["[Content_Types].xml", "_rels/.rels", WORKBOOK_PART, "xl/_rels/workbook.xml.rels", sheet_part]
-        wanted += [p for p in ("xl/sharedStrings.xml", "xl/styles.xml") if p in self._names]
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
-            for part in wanted:
-                if part in self._names:
-                    data = self.read_parts.get(part)
-                    copy.writestr(part, data if data is not None else self.read(part))
-        return out.getvalue()
 
 
 def _normalise(part: str) -> str:
