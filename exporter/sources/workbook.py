@@ -252,7 +252,7 @@ def _rows(found: Any) -> Iterator[tuple[int, list[object]]]:
     """The sheet's rows that are not entirely empty, with their 0-based row numbers."""
     first_row = (found.start or (0, 0))[0]
     for index, row in enumerate(found.iter_rows()):
-        if set(map(type, row)) != {str} or any(row):
+        if row.count("") != len(row):
             yield first_row + index, row
 
 
