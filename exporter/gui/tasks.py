@@ -17,7 +17,7 @@ from exporter.messages import Message
 from exporter.pipeline import ExportResult, run_export
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
-from exporter.source import Source, open_source
+from exporter.sources import AnySource, open_source
 
 SAMPLE_ROWS = 460_000
 SAMPLE_SEED = 0
@@ -28,7 +28,7 @@ SAMPLES_PER_COLUMN = 3
 class LoadedSource:
     """A resident file that was read to the end without error: what the Source and Columns pages show."""
 
-    source: Source
+    source: AnySource  # a CSV file, or a workbook's sheet (its ``sheet`` and ``sheets``)
     rows: int
     categories: tuple[Category, ...]
     samples: tuple[tuple[str, ...], ...]  # a few distinct non-empty values per column
@@ -48,10 +48,10 @@ def sample_path(folder: Path, rows: int, seed: int = SAMPLE_SEED) -> Path:
 
 
 def load(
-    path: Path, *, encoding: str | None = None, delimiter: str | None = None
+    path: Path, *, encoding: str | None = None, delimiter: str | None = None, sheet: str | None = None
 ) -> Callable[[Progress, threading.Event], LoadedSource]:
     def task(progress: Progress, cancel: threading.Event) -> LoadedSource:
-        return _load(path, encoding, delimiter, progress, cancel)
+        return _load(path, encoding, delimiter, progress, cancel, sheet)
 
     return task
 
@@ -79,16 +79,21 @@ def export(plan: ExportPlan) -> Callable[[Progress, threading.Event], ExportResu
 
 
 def _load(
-    path: Path, encoding: str | None, delimiter: str | None, progress: Progress, cancel: threading.Event
+    path: Path,
+    encoding: str | None,
+    delimiter: str | None,
+    progress: Progress,
+    cancel: threading.Event,
+    sheet: str | None = None,
 ) -> LoadedSource:
-    source = open_source(path, encoding=encoding, delimiter=delimiter)
+    source = open_source(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
     categories = tuple(classify_columns(source.header, source.head_rows))
     samples = tuple(_samples(source, index) for index in range(len(source.header)))
     digest = source.count_rows(progress=progress, cancel=cancel)
     return LoadedSource(source, digest.rows, categories, samples)
 
 
-def _samples(source: Source, index: int) -> tuple[str, ...]:
+def _samples(source: AnySource, index: int) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for row in source.head_rows:
         value = row[index].replace("\r", " ").replace("\n", " ").strip() if index < len(row) else ""

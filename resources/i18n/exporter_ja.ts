@@ -1353,10 +1353,6 @@
         <translation>架空の住民による付属サンプルを使う</translation>
     </message>
     <message>
-        <source>or drop a CSV file on this window</source>
-        <translation>または CSV ファイルをこのウィンドウにドロップしてください</translation>
-    </message>
-    <message>
         <source>No file chosen yet.</source>
         <translation>まだファイルが選ばれていません。</translation>
     </message>
@@ -1373,6 +1369,10 @@
         <translation>ファイル：</translation>
     </message>
     <message>
+        <source>or drop a CSV file or an Excel workbook on this window</source>
+        <translation>または CSV ファイルか Excel ブックをこのウィンドウにドロップしてください</translation>
+    </message>
+    <message>
         <source>&amp;Encoding:</source>
         <translation>文字コード(&amp;E)：</translation>
     </message>
@@ -1383,6 +1383,14 @@
     <message>
         <source>Size:</source>
         <translation>規模：</translation>
+    </message>
+    <message>
+        <source>S&amp;heet:</source>
+        <translation>シート(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Sheet of the workbook</source>
+        <translation>ブックのシート</translation>
     </message>
     <message>
         <source>Reading progress</source>
@@ -1411,6 +1419,10 @@
     <message>
         <source>Open an export you received, in its own window</source>
         <translation>受け取ったデータを別のウィンドウで開く</translation>
+    </message>
+    <message>
+        <source>CSV files and Excel workbooks (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
+        <translation>CSV ファイル・Excel ブック (*.csv *.txt *.tsv *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message numerus="yes">
         <source>Bundled sample: %Ln invented resident(s)</source>
@@ -1445,10 +1457,6 @@
     <message>
         <source>Other ( {char} )</source>
         <translation>その他（ {char} ）</translation>
-    </message>
-    <message>
-        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV・テキストファイル (*.csv *.txt *.tsv);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Reading the file…</source>

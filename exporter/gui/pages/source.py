@@ -69,7 +69,11 @@ class SourcePage(Page):
         self.encoding_caption, self.delimiter_caption = QLabel(), QLabel()
         self.encoding_caption.setBuddy(self.encoding_box)
         self.delimiter_caption.setBuddy(self.delimiter_box)
-        form = QFormLayout()
+        self.sheet_box = QComboBox()  # a workbook's sheets, shown when it has more than one
+        self.sheet_box.activated.connect(self._reload_with_sheet)
+        self.sheet_caption = QLabel()
+        self.sheet_caption.setBuddy(self.sheet_box)
+        self.form = form = QFormLayout()
         form.addRow(self.file_caption, self.file_label)
         form.addRow(self.encoding_caption, self.encoding_box)
         self.sep_note = QLabel()  # where the delimiter came from, when the file has Excel's sep= line
@@ -79,6 +83,8 @@ class SourcePage(Page):
         delimiter_row.addWidget(self.delimiter_box, 1)
         delimiter_row.addWidget(self.sep_note, 1)
         form.addRow(self.delimiter_caption, delimiter_row)
+        form.addRow(self.sheet_caption, self.sheet_box)
+        form.setRowVisible(self.sheet_box, False)
         form.addRow(self.size_caption, self.size_label)
 
         self.progress = QProgressBar()
@@ -118,7 +124,8 @@ class SourcePage(Page):
         self.setTabOrder(self.choose_button, self.sample_button)
         self.setTabOrder(self.sample_button, self.encoding_box)
         self.setTabOrder(self.encoding_box, self.delimiter_box)
-        self.setTabOrder(self.delimiter_box, self.preview)
+        self.setTabOrder(self.delimiter_box, self.sheet_box)
+        self.setTabOrder(self.sheet_box, self.preview)
         self.setTabOrder(self.preview, self.open_button)
         self.retranslate_ui()
 
@@ -129,13 +136,15 @@ class SourcePage(Page):
         self.choose_button.setAccessibleName(self.tr("Choose a resident file"))
         self.sample_button.setText(self.tr("Use the bundled &sample"))
         self.sample_button.setAccessibleName(self.tr("Use the bundled sample of invented residents"))
-        self.drop_hint.setText(self.tr("or drop a CSV file on this window"))
+        self.drop_hint.setText(self.tr("or drop a CSV file or an Excel workbook on this window"))
         self.file_caption.setText(self.tr("File:"))
         self.encoding_caption.setText(self.tr("&Encoding:"))
         self.delimiter_caption.setText(self.tr("&Delimiter:"))
         self.size_caption.setText(self.tr("Size:"))
         self.encoding_box.setAccessibleName(self.tr("Encoding"))
         self.delimiter_box.setAccessibleName(self.tr("Delimiter"))
+        self.sheet_caption.setText(self.tr("S&heet:"))
+        self.sheet_box.setAccessibleName(self.tr("Sheet of the workbook"))
         self._label_format_boxes()
         self.progress.setAccessibleName(self.tr("Reading progress"))
         self.error.setAccessibleName(self.tr("Problem with the file"))
@@ -155,17 +164,19 @@ class SourcePage(Page):
 
     # -- choosing ------------------------------------------------------------------------------------------
 
-    def load_file(self, path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> None:
+    def load_file(
+        self, path: Path, *, encoding: str | None = None, delimiter: str | None = None, sheet: str | None = None
+    ) -> None:
         self.draft.loaded = None
-        self.draft.encoding, self.draft.delimiter = encoding, delimiter
+        self.draft.encoding, self.draft.delimiter, self.draft.sheet = encoding, delimiter, sheet
         self._path, self._sample_rows = path, None
         self._show_file()
-        self._start(tasks.load(path, encoding=encoding, delimiter=delimiter))
+        self._start(tasks.load(path, encoding=encoding, delimiter=delimiter, sheet=sheet))
 
     def use_sample(self) -> None:
         wizard = self._wizard
         self.draft.loaded = None
-        self.draft.encoding = self.draft.delimiter = None
+        self.draft.encoding = self.draft.delimiter = self.draft.sheet = None
         self._path, self._sample_rows = None, wizard.sample_rows
         self._show_file()
         self._start(tasks.load_sample(wizard.sample_folder, wizard.sample_rows))
@@ -177,7 +188,7 @@ class SourcePage(Page):
             self,
             self.tr("Choose a resident file"),
             folder,
-            self.tr("CSV and text files (*.csv *.txt *.tsv);;All files (*)"),
+            self.tr("CSV files and Excel workbooks (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"),
         )
 
     def _choose(self) -> None:
@@ -191,6 +202,11 @@ class SourcePage(Page):
         if path is None:
             return
         self.load_file(path, encoding=self.encoding_box.currentData(), delimiter=self.delimiter_box.currentData())
+
+    def _reload_with_sheet(self) -> None:
+        source = self.draft.source
+        if source is not None:
+            self.load_file(source.path, sheet=self.sheet_box.currentData())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -233,6 +249,7 @@ class SourcePage(Page):
         self._path, self._sample_rows = source.path, None
         self._show_file()
         self._fill_format_boxes(source.format.encoding, source.format.delimiter)
+        self._show_sheets(getattr(source, "sheets", ()), getattr(source, "sheet", None))
         if source.format.sep_line and self.draft.delimiter is None:  # detected: the sep= line named it
             self._sep_line = (source.path, source.format.delimiter)
         elif not source.format.sep_line:
@@ -327,6 +344,17 @@ class SourcePage(Page):
         self.error.show_error(err)
 
     # -- helpers -------------------------------------------------------------------------------------------
+
+    def _show_sheets(self, sheets: tuple[str, ...], sheet: str | None) -> None:
+        """A workbook has sheets and no encoding or delimiter; the picker shows when there is a choice."""
+        self.sheet_box.clear()
+        for name in sheets:
+            self.sheet_box.addItem(safe_text(name), name)
+        if sheet is not None:
+            self.sheet_box.setCurrentIndex(self.sheet_box.findData(sheet))
+        self.form.setRowVisible(self.sheet_box, len(sheets) > 1)
+        self.form.setRowVisible(self.encoding_box, sheet is None)
+        self.form.setRowVisible(self.delimiter_caption, sheet is None)
 
     def _fill_format_boxes(self, encoding: str | None, delimiter: str | None) -> None:
         self.encoding_box.clear()
