@@ -127,7 +127,7 @@ def read_columns(
     digest = SourceDigest()
     batches = list(source.batches(columns, digest, progress=progress, cancel=cancel))
     if not batches:
-        return pa.table({column: pa.array([], pa.string()) for column in columns})
+        return pa.Table.from_arrays([pa.nulls(0, pa.string()) for _ in columns], names=list(columns))
     return pa.Table.from_batches(batches).rename_columns(list(columns))
 
 
