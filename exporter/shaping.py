@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from exporter.filters import RowFilter
     from exporter.risk import Risk, RiskCounter
-    from exporter.transforms import Transform, TransformContext
+    from exporter.transforms import Transform, TransformContext, TransformRefused
 
 
 GATHER_ROWS = 1 << 15  # rows shaped at once (:meth:`Shaper.gathered`)
@@ -87,7 +87,9 @@ class Shaper:
         transforms: dict[str, Transform] = {}
         for column, text in plan.transforms.items():
             if column not in plan.columns:
-                raise PlanError(msg("shaping.transform_not_kept", column=column), hint=msg("columns.not_kept_hint"))
+                raise PlanError(
+                    msg("shaping.transform_not_kept", column=column), hint=msg("shaping.transform_not_kept_hint")
+                )
             transform = parse_transform(text)
             if transform.kind != "keep":
                 transforms[column] = transform
@@ -175,7 +177,7 @@ class Shaper:
                 arrays[column] = apply_transform(transform, arrays[column], self.context)
             except TransformRefused as refused:
                 index = refused.index if positions is None else int(positions[refused.index].as_py())
-                raise self._refused(column, transform, first + index + 1) from None
+                raise self._refused(column, refused, first + index + 1) from None
         kept_rows = len(arrays[self.kept[0]]) if self.kept else 0
         self.rows_kept += kept_rows
         if self._risk is not None:
@@ -211,12 +213,16 @@ class Shaper:
             fields["risk"] = risk.manifest_entry()
         return fields
 
-    def _refused(self, column: str, transform: Transform, row: int) -> PlanError:
+    def _refused(self, column: str, refused: TransformRefused, row: int) -> PlanError:
+        """The refusal of a cell, naming the file, its line and the column (never the value), with a hint that
+        fits the reason."""
         line = line_of_row(self._source, row)
-        return PlanError(
-            msg("shaping.cell_refused", name=self._source.name, line=line, column=column, transform=transform.text()),
-            hint=msg(f"shaping.refused_hint_{transform.kind.replace('-', '_')}", column=column),
-        )
+        kind = refused.transform.kind.replace("-", "_")
+        if refused.reason.id == "transforms.born_after_reference":
+            hint = msg("shaping.reference_date_hint", column=column)
+        else:
+            hint = msg(f"shaping.refused_hint_{kind}", column=column)
+        return PlanError(refused.located(self._source.name, line, column), hint=hint)
 
 
 def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:

@@ -260,14 +260,19 @@ def _from_birth_dates(transform: Transform, values: pa.Array, context: Transform
     births = _birth_dates(values, memo)
     empty = is_empty(values)
     nothing = text_scalar("", pa.string())
-    _refuse_first(pc.and_(pc.is_null(births), pc.invert(empty)), transform, msg("transforms.not_a_date"))
+    not_a_date = first_true(pc.and_(pc.is_null(births), pc.invert(empty)))
     if transform.kind == "year":
+        if not_a_date is not None:
+            raise TransformRefused(not_a_date, transform, msg("transforms.not_a_date"))
         years = pc.cast(pc.year(births), pa.string())
         return pc.if_else(empty, nothing, years)
     ages = age_on(births, reference)
-    _refuse_first(
-        pc.less(ages, int_scalar(0)), transform, msg("transforms.born_after_reference", reference=reference.isoformat())
-    )
+    after = first_true(pc.less(ages, int_scalar(0)))  # the first cell refused for either reason is named
+    if not_a_date is not None and (after is None or not_a_date < after):
+        raise TransformRefused(not_a_date, transform, msg("transforms.not_a_date"))
+    if after is not None:
+        reason = msg("transforms.born_after_reference", reference=reference.isoformat())
+        raise TransformRefused(after, transform, reason)
     width = transform.argument or 1
     low = pc.multiply(pc.divide(ages, int_scalar(width)), int_scalar(width))  # integer division: ages are >= 0
     if width == 1:

@@ -215,7 +215,8 @@ def test_a_birth_date_that_is_not_a_date_is_refused_with_its_line(tmp_path, file
     )  # fmt: skip
     assert made.returncode == 1
     line = late + 2  # lines[0] is line 1, and the quoted line break above adds one
-    assert made.stderr.startswith(f"exporter: error: bad.csv, line {line}: the value in birth_date cannot be turned")
+    expected = f"exporter: error: bad.csv, line {line:,}: the column birth_date cannot be transformed with year"
+    assert made.stderr.startswith(expected)
     assert "不明" not in made.stderr  # the value itself is personal data
     assert not archive.exists()
     assert list(tmp_path.glob("bad.zip.age*")) == []

@@ -303,7 +303,7 @@ def test_a_refusal_names_the_file_line_and_column_in_both_languages():
         "residents.csv, line 3: the column postal_code cannot be transformed with postal-area: it is not a postal "
         "code of seven digits (such as 464-9081 or 〒464-9081)."
     )
-    japanese = "residents.csv の 3 行目: 列 postal_code の値は postal-area で変換できません。"
+    japanese = "residents.csv の 3 行目：列 postal_code の値は postal-area で変換できません。"
     assert located.render("ja").startswith(japanese)
     for text in (located.render("en"), located.render("ja"), str(refusal), str(caught.value)):
         assert "ZZ-not-postal" not in text  # the value is personal data: the line says where it is

@@ -18,10 +18,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give the office's key with --pseudonym-key FILE (make one with: exporter pseudonym-key --output FILE).",
         "--pseudonym-key FILE で役所の仮名化の鍵を指定してください（作り方：exporter pseudonym-key --output FILE）。",
     ),
-    "shaping.cell_refused": (
-        "{name}, line {line:,}: the value in {column} cannot be turned into {transform}.",
-        "{name} の {line:,} 行目：{column} の値を {transform} に変換できません。",
-    ),
     "shaping.refused_hint_year": (
         "Only dates can be cut to their year (2026-04-01, 2026/4/1, 令和8年4月1日, R8.4.1). " + _DATE_HINT[0],
         "年だけにできるのは日付だけです（2026-04-01、2026/4/1、令和8年4月1日、R8.4.1）。" + _DATE_HINT[1],
@@ -71,4 +67,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "shaping.summary_transforms": ("Changed values: {items}.", "変換した値：{items}。"),
     "shaping.summary_transform_item": ("{column} ({kind})", "{column}（{kind}）"),
     "shaping.summary_reference_date": ("ages on {date}", "{date} 時点の年齢"),
+    "shaping.reference_date_hint": (
+        "Ages are counted on the reference date: give a later one with --reference-date, or correct {column} in "
+        "the file.",
+        "年齢は基準日の時点で数えます。--reference-date でもっと後の日を指定するか、"
+        "ファイルの {column} を直してください。",
+    ),
+    "shaping.transform_not_kept_hint": (
+        "Keep the column with --column, or leave out its --transform.",
+        "--column でその列を持ち出すか、その列の --transform を外してください。",
+    ),
 }
