@@ -55,8 +55,9 @@ def test_mask_keeps_the_last_characters_and_the_length_in_characters():
             ("1234567", "***4567"),
             ("０９０１２３４５６７８", "*******５６７８"),  # full-width: one character each
             ("ﾔﾏﾀﾞ ﾀﾛｳ", "**** ﾀﾛｳ"),  # half-width kana and its voiced mark count as characters
-            ("1234", "1234"),
-            ("12", "12"),
+            ("12345", "*2345"),
+            ("1234", "****"),  # no value leaves whole: one of N characters or fewer is masked entirely
+            ("12", "**"),
             ("", ""),
         ],
     )
