@@ -208,6 +208,7 @@ def test_address_town_keeps_the_town_and_a_written_out_chome():
             ("昭和町３－２１－１", "昭和町"),
             ("城東４０８番地 コスモ住吉６０４", "城東"),
             ("大字上野字前田１２３番地", "大字上野"),
+            ("字大原１２３", "字大原"),  # an address that begins with 字 names its 字 as the town
             ("四条通烏丸東入長刀鉾町２０", "四条通烏丸東入長刀鉾町"),
             ("四条通烏丸東入", "四条通烏丸東入"),
             ("一番町十二番地", "一番町"),
