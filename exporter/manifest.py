@@ -15,8 +15,9 @@ renaming existed, and its ``columns`` are the source's names too (:func:`source_
 column name to why it left the office. ``columns_left_out`` are source names.
 
 What was done to rows and values (since exporter 0.3): ``row_filter`` holds the ``--where`` conditions as written
-in :mod:`exporter.filters`' syntax (``where``: groups ORed, conditions ANDed within one) and ``rows_read`` (``rows``
-is then the rows kept: data.csv's); ``transforms`` maps a source column name to its ``kind``, its ``argument``
+in :mod:`exporter.filters`' syntax (``where``: groups ORed, conditions ANDed within one), ``rows_read`` (``rows``
+is then the rows kept: data.csv's) and ``unreadable``: per column, the cells a date or number comparison could not
+read (their rows never met it); ``transforms`` maps a source column name to its ``kind``, its ``argument``
 (``mask:4``, ``age-band:5``) and, for pseudonyms, the ``key_id`` that names the office's key (never the key);
 ``reference_date`` is the day ages were counted on; ``risk`` how identifiable the rows are by their
 quasi-identifiers (:mod:`exporter.risk`); ``source.sheet`` the workbook sheet that was read.
@@ -136,6 +137,7 @@ SCHEMA: dict[str, Any] = {
                     "items": {"type": "array", "minItems": 1, "maxItems": MAX_CONDITIONS, "items": _text(_CONDITION)},
                 },
                 "rows_read": _count(),
+                "unreadable": {"type": "object", "maxProperties": MAX_CONDITIONS, "additionalProperties": _count()},
             },
         },
         "transforms": {

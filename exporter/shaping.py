@@ -116,6 +116,7 @@ class Shaper:
             self._risk = RiskCounter([output[column] for column in self.quasi_identifiers])
         self.rows_read = 0
         self.rows_kept = 0
+        self.unreadable: dict[str, int] = {}  # cells a range or age() condition could not read, per column
 
     @property
     def growth(self) -> int:
@@ -165,7 +166,12 @@ class Shaper:
         arrays = dict(zip(self.read_columns, batch.columns, strict=True))
         positions: pa.Array | None = None  # the kept rows' positions in the batch, to name a refused cell's line
         if self.row_filter:
-            mask = self.row_filter.mask({column: arrays[column] for column in self.row_filter.columns})
+            from exporter.filter_masks import unreadable_cells
+
+            compared = {column: arrays[column] for column in self.row_filter.columns}
+            for column, cells in unreadable_cells(self.row_filter, compared).items():
+                self.unreadable[column] = self.unreadable.get(column, 0) + cells
+            mask = self.row_filter.mask(compared)
             positions = pc.indices_nonzero(mask)
             if len(positions) == 0:
                 return None
@@ -195,6 +201,8 @@ class Shaper:
         fields: dict[str, Any] = {}
         if self.row_filter:
             fields["row_filter"] = {"where": self.row_filter.texts(), "rows_read": self.rows_read}
+            if any(self.unreadable.values()):
+                fields["row_filter"]["unreadable"] = {k: v for k, v in self.unreadable.items() if v}
         if self.transforms:
             entries: dict[str, dict[str, Any]] = {}
             for column, transform in self.transforms.items():

@@ -252,3 +252,25 @@ def test_plans_that_cannot_be_kept_are_refused_in_one_sentence(files, tmp_path, 
     assert expected in made.stderr
     assert len([line for line in made.stderr.splitlines() if "error:" in line]) == 1
     assert not archive.exists()
+
+
+def test_cells_a_date_condition_cannot_read_are_counted_warned_about_and_recorded(files, tmp_path):
+    text = files["residents"].read_bytes().decode("cp932")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    born = rows[0].index("birth_date")
+    for row, value in zip(rows[1:4], ["不明", "明治元年1月1日", ""], strict=True):
+        row[born] = value  # two unreadable dates and one empty cell (empty is not counted: nothing to read)
+    source = tmp_path / "dates.csv"
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    source.write_bytes(buffer.getvalue().encode("cp932"))
+    archive = tmp_path / "dates.zip.age"
+    made = run(
+        "export", source, "--recipient", recipient(files), "--output", archive, "--column", "resident_number",
+        "--where", "age(birth_date) >= 0",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "exporter: warning: 2 cells of birth_date are not dates or numbers a condition can compare" in made.stderr
+    _, manifest = opened(archive, files["key"])
+    assert manifest["row_filter"]["unreadable"] == {"birth_date": 2}
+    assert manifest["rows"] == len(rows) - 1 - 3

@@ -77,4 +77,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Keep the column with --column, or leave out its --transform.",
         "--column でその列を持ち出すか、その列の --transform を外してください。",
     ),
+    "shaping.unreadable_cells": (
+        "{cells:,} cells of {column} are not dates or numbers a condition can compare, so the condition never held "
+        "for their rows; check them in the file.",
+        "{column} の {cells:,} 個のセルは日付や数として読めないため、その行では条件が成り立ちませんでした。"
+        "ファイルを確認してください。",
+    ),
 }
