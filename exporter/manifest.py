@@ -51,7 +51,7 @@ _MAX_SIZE = 2**63 - 1
 _SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 MAX_GROUPS = 100  # groups of --where conditions (ORed)
 MAX_CONDITIONS = 100  # conditions in one group (ANDed)
-_CONDITION = MAX_COLUMN_NAME + MAX_TEXT  # characters of one condition: a column name and a value
+MAX_CONDITION_TEXT = MAX_COLUMN_NAME + MAX_TEXT  # characters of one condition: a column name and a value
 
 
 def _text(limit: int = _TEXT, *, nullable: bool = False) -> dict[str, Any]:
@@ -134,7 +134,12 @@ SCHEMA: dict[str, Any] = {
                 "where": {
                     "type": "array",
                     "maxItems": MAX_GROUPS,
-                    "items": {"type": "array", "minItems": 1, "maxItems": MAX_CONDITIONS, "items": _text(_CONDITION)},
+                    "items": {
+                        "type": "array",
+                        "minItems": 1,
+                        "maxItems": MAX_CONDITIONS,
+                        "items": _text(MAX_CONDITION_TEXT),
+                    },
                 },
                 "rows_read": _count(),
                 "unreadable": {"type": "object", "maxProperties": MAX_CONDITIONS, "additionalProperties": _count()},
@@ -163,6 +168,7 @@ SCHEMA: dict[str, Any] = {
                 "unique_share": {"type": "number", "minimum": 0, "maximum": 1},
                 "smallest_group": _count(),
                 "groups": _count(),
+                "max_unique_share": {"type": "number", "minimum": 0, "maximum": 1},
             },
         },
     },

@@ -101,6 +101,8 @@ class Shaper:
 
             key = PseudonymKey.from_file(plan.pseudonym_key)
         self.transforms = transforms
+        self._limit = plan.max_unique_share
+        _check_filter_size(plan.where)
         if plan.max_unique_share is not None and not 0 <= plan.max_unique_share <= 1:
             raise PlanError(msg("shaping.unique_share_range", limit=plan.max_unique_share))
         self.context: TransformContext = TransformContext(reference_date=self.reference_date, pseudonym_key=key)
@@ -219,6 +221,8 @@ class Shaper:
         risk = self.risk()
         if risk is not None:
             fields["risk"] = risk.manifest_entry()
+            if self._limit is not None:
+                fields["risk"]["max_unique_share"] = self._limit
         return fields
 
     def _refused(self, column: str, refused: TransformRefused, row: int) -> PlanError:
@@ -231,6 +235,18 @@ class Shaper:
         else:
             hint = msg(f"shaping.refused_hint_{kind}", column=column)
         return PlanError(refused.located(self._source.name, line, column), hint=hint)
+
+
+def _check_filter_size(where: Sequence[Sequence[str]]) -> None:
+    """Refuse, in plain words, more groups or conditions, or a longer condition, than the manifest records."""
+    from exporter.manifest import MAX_CONDITION_TEXT, MAX_CONDITIONS, MAX_GROUPS
+
+    if len(where) > MAX_GROUPS or any(len(group) > MAX_CONDITIONS for group in where):
+        raise PlanError(msg("shaping.too_many_conditions", groups=MAX_GROUPS, conditions=MAX_CONDITIONS))
+    for group in where:
+        for condition in group:
+            if len(condition) > MAX_CONDITION_TEXT:
+                raise PlanError(msg("shaping.condition_too_long", length=len(condition), limit=MAX_CONDITION_TEXT))
 
 
 def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:

@@ -123,7 +123,8 @@ def test_the_call_centre_export_keeps_only_the_households_in_scope_with_a_pseudo
     shown = run("decrypt", archive, "--identity", files["key"], "--output", opened_folder)
     assert shown.returncode == 0, shown.stderr
     assert (
-        f"Rows: only those where resident_tax = 0 and age(birth_date) >= 65 ({len(expected):,} of {len(source):,})."
+        f"Rows: only those where resident_tax = 0 and age(birth_date) >= 65 ({len(expected):,} of {len(source):,}; "
+        f"ages on {REFERENCE.isoformat()})."
         in shown.stderr
     )
     assert "Changed values: resident_number (pseudonym)." in shown.stderr
@@ -243,6 +244,7 @@ def test_a_unique_share_above_the_limit_refuses_the_export_and_leaves_nothing(fi
         (["--where", "gender = 女", "--or"], "--or must stand between two groups"),
         (["--max-unique-share", "2"], "between 0 and 1"),
         (["--reference-date", "令和8年13月1日"], "is not a date"),
+        (["--where", "resident_number in " + "1," * 40_000 + "2"], "characters long; at most 69,632 can be recorded"),
     ],
 )
 def test_plans_that_cannot_be_kept_are_refused_in_one_sentence(files, tmp_path, options, expected):

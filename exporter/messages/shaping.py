@@ -62,6 +62,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Rows: only those where {where} ({kept} of {read}).",
         "行：{where} の行だけ（{read} 行のうち {kept} 行）。",
     ),
+    "shaping.summary_rows_on": (
+        "Rows: only those where {where} ({kept} of {read}; ages on {date}).",
+        "行：{where} の行だけ（{read} 行のうち {kept} 行。年齢は {date} 時点）。",
+    ),
     "shaping.summary_and": (" and ", " かつ "),
     "shaping.summary_or": (" or ", " または "),
     "shaping.summary_transforms": ("Changed values: {items}.", "変換した値：{items}。"),
@@ -83,4 +87,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{column} の {cells:,} 個のセルは日付や数として読めないため、その行では条件が成り立ちませんでした。"
         "ファイルを確認してください。",
     ),
+    "shaping.too_many_conditions": (
+        "Too many conditions: at most {groups} groups (--or) of at most {conditions} conditions each.",
+        "条件が多すぎます。--or で分けるまとまりは {groups} 個まで、1 つのまとまりの条件は {conditions} 個までです。",
+    ),
+    "shaping.condition_too_long": (
+        "A condition is {length:,} characters long; at most {limit:,} can be recorded.",
+        "条件が {length:,} 文字あります。記録できるのは {limit:,} 文字までです。",
+    ),
+    "shaping.summary_list_separator": (", ", "、"),
 }
