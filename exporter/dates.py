@@ -27,8 +27,8 @@ two days an era changed to the new era only, reads the year 0 of an era as its f
 
 from __future__ import annotations
 
-import functools
 import re
+import threading
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -111,32 +111,57 @@ def parse_date(text: str) -> date | None:
     return _calendar_day(int(year), int(month), int(day))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_REMEMBERED = 1 << 16  # distinct texts parse_dates remembers (about 37,000 distinct days make a century)
+_known: tuple[pa.Array, pa.Array] | None = None  # texts parsed so far, and their days (or the sentinel)
+_known_lock = threading.Lock()
+
+
 def _epoch_day(text: str) -> int:
-    """Days from 1970-01-01 to the date ``text`` names, or the sentinel. Cached: the export filters batch after
-    batch, and each batch holds mostly the same birth dates (about 37,000 distinct days in a century)."""
+    """Days from 1970-01-01 to the date ``text`` names, or the sentinel."""
     found = parse_date(text)
     return _NOT_A_DATE if found is None else found.toordinal() - _EPOCH
 
 
 def parse_dates(values: pa.Array | pa.ChunkedArray) -> pa.Array:
     """``values`` (string or large_string) as a date32 array of the same length: null where a cell is not a date
-    (or is empty or null). Each distinct value is parsed once, and the last 65,536 distinct values parsed are
-    remembered across calls, so a birth-date column costs about its number of distinct days, not its rows, and
-    batch after batch of the same register costs little more than one."""
+    (or is empty or null). Each distinct value is parsed once, and the last :data:`_REMEMBERED` distinct values
+    parsed are remembered across calls, looked up with a hash kernel (``index_in``), so a birth-date column costs
+    about its number of distinct days, not its rows, and batch after batch of the same register little more than
+    one."""
+    global _known
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
     encoded = pc.dictionary_encode(values)
-    dictionary = encoded.dictionary.to_pylist()
-    # Days since 1970-01-01 straight into an int32 buffer (pa.array() on Python objects imports pandas when it is
-    # installed: 0.2 s), the sentinel then made null.
-    days = array("i", [_NOT_A_DATE]) * len(dictionary)
-    for position, text in enumerate(dictionary):
-        if text is not None and len(text) <= _LONGEST:  # longer text is no date, and is not kept in the cache
-            days[position] = _epoch_day(text)
-    numbers = pa.Array.from_buffers(pa.int32(), len(days), [None, pa.py_buffer(days)])
-    numbers = pc.if_else(pc.equal(numbers, scalar(_NOT_A_DATE, pa.int32())), scalar(None, pa.int32()), numbers)
-    return numbers.cast(pa.date32()).take(encoded.indices)
+    distinct = encoded.dictionary
+    if distinct.type != pa.string():
+        distinct = distinct.cast(pa.string())  # distinct dates are short: large_string only when the text is huge
+    with _known_lock:
+        known = _known
+    int32 = pa.int32()
+    if known is None:
+        days = pa.nulls(len(distinct), int32)
+        unknown = pa.nulls(len(distinct), pa.bool_()).fill_null(scalar(True, pa.bool_()))
+    else:
+        days = pc.take(known[1], pc.index_in(distinct, value_set=known[0]))
+        unknown = pc.is_null(days)
+    missing = pc.indices_nonzero(unknown)
+    if len(missing):
+        texts = pc.take(distinct, missing)
+        # Days since 1970-01-01 straight into an int32 buffer (pa.array() on Python objects imports pandas when
+        # it is installed: 0.2 s); the sentinel marks what is not a date.
+        found = array("i", [_NOT_A_DATE]) * len(texts)
+        for position, text in enumerate(texts.to_pylist()):
+            if text is not None and len(text) <= _LONGEST:  # longer text is no date
+                found[position] = _epoch_day(text)
+        parsed = pa.Array.from_buffers(int32, len(found), [None, pa.py_buffer(found)])
+        days = pc.replace_with_mask(days, unknown, parsed)
+        with _known_lock:
+            if _known is None or len(_known[0]) + len(texts) > _REMEMBERED:
+                _known = (texts.cast(pa.string()), parsed)
+            else:
+                _known = (pa.concat_arrays([_known[0], texts]), pa.concat_arrays([_known[1], parsed]))
+    days = pc.if_else(pc.equal(days, scalar(_NOT_A_DATE, int32)), scalar(None, int32), days)
+    return days.cast(pa.date32()).take(encoded.indices)
 
 
 def age_on(births: pa.Array | pa.ChunkedArray, reference: date) -> pa.Array:

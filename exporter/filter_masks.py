@@ -121,14 +121,21 @@ def _on_distinct(condition: Condition, column: _Column, reference: date | None) 
     return _COMPARE[op](column.numbers, scalar(bound, pa.float64()))
 
 
-def filter_mask(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.ChunkedArray]) -> pa.Array:
-    """Boolean array (never null): True for each row the filter keeps; see :meth:`RowFilter.mask`."""
+def filter_mask(
+    row_filter: RowFilter,
+    arrays: Mapping[str, pa.Array | pa.ChunkedArray],
+    unreadable: dict[str, int] | None = None,
+) -> pa.Array:
+    """Boolean array (never null): True for each row the filter keeps; see :meth:`RowFilter.mask`. With
+    ``unreadable``, also adds to it the cells that date and number conditions could not read, per column."""
     if not row_filter:
         if not arrays:
             raise ValueError("no column given to take the number of rows from")
         length = len(next(iter(arrays.values())))
         return pa.nulls(length, pa.bool_()).fill_null(scalar(True, pa.bool_()))
     columns = {name: _Column(arrays[name]) for name in row_filter.columns}
+    if unreadable is not None:
+        _count_unreadable(row_filter, columns, unreadable)
     kept: pa.Array | None = None
     for group in row_filter.groups:
         group_kept: pa.Array | None = None
@@ -145,21 +152,22 @@ def filter_mask(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.Chunke
     return kept
 
 
-def unreadable_cells(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.ChunkedArray]) -> dict[str, int]:
-    """For each column that a range or ``age()`` condition compares as dates or numbers, how many of its cells are
-    neither empty nor readable as such: those rows never meet the condition, and the clerk is told how many."""
+def _count_unreadable(row_filter: RowFilter, columns: Mapping[str, _Column], into: dict[str, int]) -> None:
+    """Add to ``into``, per column that a range or ``age()`` condition compares as dates or numbers, how many of its
+    cells are neither empty nor readable as such: those rows never meet the condition (the clerk is told)."""
     from exporter.filters import comparison_bound
 
-    found: dict[str, int] = {}
+    counted: set[str] = set()
     for group in row_filter.groups:
         for condition in group:
-            if condition.column in found or not (condition.age or condition.op in ("<", "<=", ">", ">=")):
+            if condition.column in counted or not (condition.age or condition.op in ("<", "<=", ">", ">=")):
                 continue
-            column = _Column(arrays[condition.column])
+            counted.add(condition.column)
+            column = columns[condition.column]
             assert isinstance(condition.value, str)
             dates = condition.age or isinstance(comparison_bound(condition.value), date)
             parsed = column.dates if dates else column.numbers
             blank = pc.equal(column.normal, scalar("", column.normal.type))
             bad_distinct = pc.and_(pc.is_null(parsed), pc.invert(blank))
-            found[condition.column] = int(pc.sum(bad_distinct.take(column.indices)).as_py() or 0)
-    return found
+            cells = int(pc.sum(bad_distinct.take(column.indices)).as_py() or 0)
+            into[condition.column] = into.get(condition.column, 0) + cells

@@ -168,12 +168,10 @@ class Shaper:
         arrays = dict(zip(self.read_columns, batch.columns, strict=True))
         positions: pa.Array | None = None  # the kept rows' positions in the batch, to name a refused cell's line
         if self.row_filter:
-            from exporter.filter_masks import unreadable_cells
+            from exporter.filter_masks import filter_mask
 
             compared = {column: arrays[column] for column in self.row_filter.columns}
-            for column, cells in unreadable_cells(self.row_filter, compared).items():
-                self.unreadable[column] = self.unreadable.get(column, 0) + cells
-            mask = self.row_filter.mask(compared)
+            mask = filter_mask(self.row_filter, compared, self.unreadable)
             positions = pc.indices_nonzero(mask)
             if len(positions) == 0:
                 return None

@@ -35,11 +35,9 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import cast
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -56,8 +54,6 @@ FORMULA_PREFIX = "'"
 
 # Kinds that take a number after a colon: (smallest, largest, an example for the message).
 _ARGUMENTS: dict[str, tuple[int, int, str]] = {"mask": (0, 100, "mask:4"), "age-band": (1, 120, "age-band:5")}
-_REMEMBERED_DATES = 200_000  # about 2 MB of texts: 110 years of days is 40,000
-_NOT_A_DATE = -(2**31)
 _FORMULA_PATTERN = "^[" + "".join("\\" + c if c in "-\\]^" else c for c in FORMULA_STARTS) + "]"
 
 
@@ -91,15 +87,11 @@ class Transform:
 
 @dataclass(frozen=True)
 class TransformContext:
-    """What some kinds need besides the values: the day ages are counted on, and the pseudonym key.
-
-    Make one per export and give it every batch: it remembers the birth dates it has read (up to
-    ``_REMEMBERED_DATES`` distinct texts, then it starts afresh), so a column of 460,000 birth dates in 116
-    batches is parsed once per distinct text (36,000), not once per batch (431,000)."""
+    """What some kinds need besides the values: the day ages are counted on, and the pseudonym key. (Birth dates
+    are parsed once per distinct text across batches by :func:`exporter.dates.parse_dates` itself.)"""
 
     reference_date: date
     pseudonym_key: PseudonymKey | None = None
-    _dates: dict[str | None, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 class TransformRefused(PlanError):
@@ -257,9 +249,9 @@ def _mask(values: pa.Array, keep: int) -> pa.Array:
 def _from_birth_dates(transform: Transform, values: pa.Array, context: TransformContext) -> pa.Array:
     from exporter.dates import age_on
 
-    reference, memo = context.reference_date, context._dates
+    reference = context.reference_date
 
-    births = _birth_dates(values, memo)
+    births = _birth_dates(values)
     empty = is_empty(values)
     nothing = text_scalar("", pa.string())
     not_a_date = first_true(pc.and_(pc.is_null(births), pc.invert(empty)))
@@ -286,26 +278,11 @@ def _from_birth_dates(transform: Transform, values: pa.Array, context: Transform
     return pc.if_else(empty, nothing, bands)
 
 
-def _birth_dates(values: pa.Array, memo: dict[str | None, int]) -> pa.Array:
-    """:func:`exporter.dates.parse_dates` of ``values`` (date32, null where a cell is not a date), parsing only the
-    distinct texts that ``memo`` (text -> days since 1970-01-01, or _NOT_A_DATE) does not hold yet."""
+def _birth_dates(values: pa.Array) -> pa.Array:
+    """:func:`exporter.dates.parse_dates` of ``values`` (date32, null where a cell is not a date)."""
     from exporter.dates import parse_dates
 
-    encoded = pc.dictionary_encode(values)
-    distinct = encoded.dictionary.to_pylist()
-    known = list(map(memo.get, distinct))
-    if None in known:
-        unseen = [text for text, days in zip(distinct, known, strict=True) if days is None]
-        if len(memo) + len(unseen) > _REMEMBERED_DATES:
-            memo.clear()
-            unseen = distinct
-        parsed = parse_dates(string_array(unseen)).cast(pa.int32()).to_pylist()
-        memo.update(zip(unseen, (_NOT_A_DATE if days is None else days for days in parsed), strict=True))
-        known = list(map(memo.get, distinct))
-    days = array("i", cast(list[int], known))  # every text is known now
-    numbers = pa.Array.from_buffers(pa.int32(), len(days), [None, pa.py_buffer(days)])
-    numbers = pc.if_else(pc.equal(numbers, int_scalar(_NOT_A_DATE)), pa.nulls(1, pa.int32())[0], numbers)
-    return numbers.cast(pa.date32()).take(encoded.indices)
+    return parse_dates(values)
 
 
 def _refuse_first(bad: pa.Array, transform: Transform, reason: Message) -> None:

@@ -349,9 +349,9 @@ def _oracle_token(openssl: str, key: bytes, value: str) -> str:
 
 
 def test_one_context_over_many_batches_gives_what_fresh_contexts_give(monkeypatch):
-    import exporter.transforms as transforms
+    import exporter.dates as dates
 
-    monkeypatch.setattr(transforms, "_REMEMBERED_DATES", 3)  # the memory of dates read starts afresh often
+    monkeypatch.setattr(dates, "_REMEMBERED", 3)  # the memory of dates read starts afresh often
     batches = [["昭和24年5月8日", "1961-04-01", ""], ["1961-04-01", "S24.5.8", "H2.10.3", "R1.5.1"], ["1961-04-01"]]
     shared = TransformContext(REFERENCE)
     for batch in batches:
