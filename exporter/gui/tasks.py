@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporter.classify import Category, classify_columns
 from exporter.messages import Message
@@ -18,6 +19,13 @@ from exporter.pipeline import ExportResult, run_export
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
 from exporter.source import Source, open_source
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from exporter.filters import RowFilter
+
+    Columns = dict[str, pa.Array]
 
 SAMPLE_ROWS = 460_000
 SAMPLE_SEED = 0
@@ -131,3 +139,37 @@ def _share(progress: Progress, start: float, end: float) -> Progress:
         progress(start + (end - start) * fraction, message)
 
     return report
+
+
+def read_columns(source: Source, columns: tuple[str, ...]) -> Callable[[Progress, threading.Event], Columns]:
+    """The whole of some columns, read once for the Rows page's live count: name -> one pyarrow string array.
+    Raises what :meth:`Source.batches` raises (SourceError, ExportCancelled)."""
+
+    def task(progress: Progress, cancel: threading.Event) -> Columns:
+        import pyarrow as pa
+
+        from exporter.source import SourceDigest
+
+        batches = list(source.batches(columns, SourceDigest(), progress=progress, cancel=cancel))
+        if not batches:
+            return {name: pa.array([], pa.string()) for name in columns}
+        table = pa.Table.from_batches(batches)
+        return {name: table.column(name).combine_chunks() for name in columns}
+
+    return task
+
+
+def count_in_scope(
+    generation: int, columns: Columns, row_filter: RowFilter
+) -> Callable[[Progress, threading.Event], tuple[int, int]]:
+    """``(generation, rows kept)`` of the filter over the cached columns: the live count, off the GUI thread."""
+
+    def task(progress: Progress, cancel: threading.Event) -> tuple[int, int]:
+        import pyarrow as pa
+
+        from exporter.filters import count_in_scope
+
+        table = pa.table({name: columns[name] for name in row_filter.columns})
+        return generation, count_in_scope(table, row_filter)
+
+    return task

@@ -15,8 +15,8 @@ from exporter.gui.open_window import OpenWindow
 from exporter.gui.wizard import ExportWizard, PageId
 from exporter.sample import SAMPLE_COLUMNS
 
-ENGLISH_TITLES = ("Resident file", "Purpose", "Columns", "Protection", "Review", "Export")
-JAPANESE_TITLES = ("住民データファイル", "利用目的", "列の選択", "保護方法", "確認", "持ち出し")
+ENGLISH_TITLES = ("Resident file", "Purpose", "Columns", "Rows", "Protection", "Review", "Export")
+JAPANESE_TITLES = ("住民データファイル", "利用目的", "列の選択", "対象の行", "保護方法", "確認", "持ち出し")
 TOTAL = len(SAMPLE_COLUMNS)
 
 
@@ -100,6 +100,8 @@ def test_switching_language_on_the_columns_page_retranslates_every_page_and_keep
     assert category_shown(wizard, "phone") == "Contact"
     assert source.size_label.text() == f"3,000 residents (rows) × {TOTAL} columns"
     assert source.delimiter_box.currentText() == "Comma ( , )"
+    wizard.next()
+    assert wizard.currentId() == PageId.ROWS
     wizard.next()
     assert wizard.currentId() == PageId.PROTECTION
     assert button.text() == "&Language / 言語"
