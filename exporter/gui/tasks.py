@@ -173,3 +173,15 @@ def count_in_scope(
         return generation, count_in_scope(table, row_filter)
 
     return task
+
+
+def scope_preview(plan: ExportPlan, source: Source) -> Callable[[Progress, threading.Event], object]:
+    """Rows in scope and the re-identification risk of what is about to leave (:func:`exporter.shaping.preview`:
+    one pass over the columns needed), for the Review page."""
+
+    def task(progress: Progress, cancel: threading.Event) -> object:
+        from exporter.shaping import preview
+
+        return preview(plan, source, progress=progress, cancel=cancel)
+
+    return task

@@ -255,6 +255,7 @@ class ExportWizard(Retranslating, QWizard):
             return
         self.source_page.stop()
         self.rows_page.stop()
+        self.review_page.stop()
         super().reject()
 
     def would_lose_work(self) -> bool:
@@ -300,10 +301,12 @@ class ExportWizard(Retranslating, QWizard):
     def _close_after_stop(self) -> None:
         self.source_page.stop()
         self.rows_page.stop()
+        self.review_page.stop()
         super().reject()
 
     def done(self, result: int) -> None:
         self.source_page.stop()
         self.rows_page.stop()
+        self.review_page.stop()
         self.protection_page.clear_clipboard()  # its 60 s timer dies with the window: empty the clipboard now
         super().done(result)
