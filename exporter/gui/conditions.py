@@ -22,7 +22,6 @@ from exporter.gui.models import shown_name
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel
 
-CONTEXT = "Condition"
 LIST_SEPARATORS = (",", "、", "，")  # a list may be typed with Japanese commas too
 
 
@@ -61,21 +60,28 @@ def operators_for(category: Category) -> tuple[Operator, ...]:
 
 def operator_label(operator: Operator, dates: bool) -> str:
     """The operator in plain words; ``dates``: the column holds dates (以降/以前 rather than 以上/以下)."""
-    t = QCoreApplication.translate
     labels = {
-        "equals": t(CONTEXT, "is"),
-        "not-equals": t(CONTEXT, "is not"),
-        "one-of": t(CONTEXT, "is one of"),
-        "none-of": t(CONTEXT, "is none of"),
-        "contains": t(CONTEXT, "contains"),
-        "empty": t(CONTEXT, "is empty"),
-        "not-empty": t(CONTEXT, "is not empty"),
-        "at-least": t(CONTEXT, "is on or after") if dates else t(CONTEXT, "is at least"),
-        "at-most": t(CONTEXT, "is on or before") if dates else t(CONTEXT, "is at most"),
-        "after": t(CONTEXT, "is after") if dates else t(CONTEXT, "is more than"),
-        "before": t(CONTEXT, "is before") if dates else t(CONTEXT, "is less than"),
-        "age-at-least": t(CONTEXT, "age is at least (years)"),
-        "age-at-most": t(CONTEXT, "age is at most (years)"),
+        "equals": QCoreApplication.translate("Condition", "is"),
+        "not-equals": QCoreApplication.translate("Condition", "is not"),
+        "one-of": QCoreApplication.translate("Condition", "is one of"),
+        "none-of": QCoreApplication.translate("Condition", "is none of"),
+        "contains": QCoreApplication.translate("Condition", "contains"),
+        "empty": QCoreApplication.translate("Condition", "is empty"),
+        "not-empty": QCoreApplication.translate("Condition", "is not empty"),
+        "at-least": QCoreApplication.translate("Condition", "is on or after")
+        if dates
+        else QCoreApplication.translate("Condition", "is at least"),
+        "at-most": QCoreApplication.translate("Condition", "is on or before")
+        if dates
+        else QCoreApplication.translate("Condition", "is at most"),
+        "after": QCoreApplication.translate("Condition", "is after")
+        if dates
+        else QCoreApplication.translate("Condition", "is more than"),
+        "before": QCoreApplication.translate("Condition", "is before")
+        if dates
+        else QCoreApplication.translate("Condition", "is less than"),
+        "age-at-least": QCoreApplication.translate("Condition", "age is at least (years)"),
+        "age-at-most": QCoreApplication.translate("Condition", "age is at most (years)"),
     }
     return labels[operator.key]
 
@@ -121,15 +127,20 @@ class ConditionSpec:
         """The condition in plain words, in the wizard's language: 生年月日 が 1961/4/1 以前."""
         op = self.op
         column = shown_name(self.column)
+        japanese = current_language() == "ja"
+        value = ("、" if japanese else ", ").join(self.values()) if op.is_list else self.value.strip()
+        if op.key == "age-at-least":
+            return QCoreApplication.translate("Condition", "{column}: aged {value} or over").format(
+                column=column, value=value
+            )
+        if op.key == "age-at-most":
+            return QCoreApplication.translate("Condition", "{column}: aged {value} or under").format(
+                column=column, value=value
+            )
         label = operator_label(op, self.dates)
-        value = "、".join(self.values()) if op.is_list and current_language() == "ja" else self.value.strip()
-        if op.is_list and current_language() != "ja":
-            value = ", ".join(self.values())
         if not op.needs_value:
-            return QCoreApplication.translate(CONTEXT, "{column} {operator}").format(column=column, operator=label)
-        if current_language() == "ja":
-            return f"{column} が {value} {label}"
-        return f"{column} {label} {value}"
+            return QCoreApplication.translate("Condition", "{column} {operator}").format(column=column, operator=label)
+        return f"{column} が {value} {label}" if japanese else f"{column} {label} {value}"
 
 
 def check(spec: ConditionSpec, header: Sequence[str], reference_date: date) -> PlanError | None:

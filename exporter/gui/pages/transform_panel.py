@@ -27,7 +27,6 @@ from exporter.gui.models import shown_name
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, chosen_file, file_dialog
 
-CONTEXT = "Transform"
 DEFAULT_ARGUMENT = {"mask": 4, "age-band": 10}
 ARGUMENT_RANGE = {"mask": (0, 100), "age-band": (1, 120)}
 KEEP = "keep"
@@ -39,28 +38,26 @@ def kind_of(text: str) -> str:
 
 def transform_label(text: str) -> str:
     """A transform (``mask:4``) in plain words: 伏せ字（末尾 4 文字を残す）."""
-    t = QCoreApplication.translate
     kind, _, argument = text.partition(":")
     labels = {
-        "keep": t(CONTEXT, "As it is"),
-        "mask": t(CONTEXT, "Masked (the last {n} characters kept)"),
-        "pseudonym": t(CONTEXT, "Pseudonym (replaced by a token)"),
-        "year": t(CONTEXT, "Year only"),
-        "age-band": t(CONTEXT, "Age band ({n} years)"),
-        "postal-area": t(CONTEXT, "First 3 digits of the postal code"),
-        "address-town": t(CONTEXT, "Address up to the town"),
-        "formula-safe": t(CONTEXT, "Formulas made inert"),
+        "keep": QCoreApplication.translate("Transform", "As it is"),
+        "mask": QCoreApplication.translate("Transform", "Masked (the last {n} characters kept)"),
+        "pseudonym": QCoreApplication.translate("Transform", "Pseudonym (replaced by a token)"),
+        "year": QCoreApplication.translate("Transform", "Year only"),
+        "age-band": QCoreApplication.translate("Transform", "Age band ({n} years)"),
+        "postal-area": QCoreApplication.translate("Transform", "First 3 digits of the postal code"),
+        "address-town": QCoreApplication.translate("Transform", "Address up to the town"),
+        "formula-safe": QCoreApplication.translate("Transform", "Formulas made inert"),
     }
     return labels.get(kind, text).format(n=argument)
 
 
 def kind_label(kind: str) -> str:
     """A kind in the chooser, without its number: 伏せ字（末尾だけ残す）."""
-    t = QCoreApplication.translate
     if kind == "mask":
-        return t(CONTEXT, "Masked (only the end kept)")
+        return QCoreApplication.translate("Transform", "Masked (only the end kept)")
     if kind == "age-band":
-        return t(CONTEXT, "Age band")
+        return QCoreApplication.translate("Transform", "Age band")
     return transform_label(kind)
 
 
