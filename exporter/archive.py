@@ -50,7 +50,9 @@ class DataBound:
     source_name: str
 
 
-def data_csv_bound(source: Path, encoding: str | None, columns: Sequence[str]) -> DataBound | None:
+def data_csv_bound(
+    source: Path, encoding: str | None, columns: Sequence[str], *, at_least: int = 0
+) -> DataBound | None:
     """The most bytes ``data.csv`` can hold when ``columns`` of the CSV file ``source`` pass through unchanged.
 
     Bound: the header line exactly (BOM + CSV of ``columns``), plus 3 bytes per byte of the file, plus 3. Each
@@ -68,7 +70,9 @@ def data_csv_bound(source: Path, encoding: str | None, columns: Sequence[str]) -
     So each field with its separator grows at most threefold; the last record may lack a line end (+3); the
     kept columns are a subset of each record. For an encoding outside ``_AT_MOST_TRIPLE`` the factor is 4.
     Returns None when there is no bound: ``source`` is not a regular file (a pipe), or ``encoding`` is not a
-    text encoding. A transform that lengthens values must widen this bound.
+    text encoding. A transform that lengthens values widens the bound with ``at_least``: the most bytes of
+    data.csv per byte of the file it can produce (a pseudonym turns a one-byte value and its delimiter into a
+    whole token and a delimiter).
     """
     try:
         info = os.stat(source)
@@ -77,7 +81,7 @@ def data_csv_bound(source: Path, encoding: str | None, columns: Sequence[str]) -
         return None
     if codec is None or not stat.S_ISREG(info.st_mode):
         return None
-    factor = 3 if codec in _AT_MOST_TRIPLE else _ANY_TEXT_CODEC
+    factor = max(3 if codec in _AT_MOST_TRIPLE else _ANY_TEXT_CODEC, at_least)
     return DataBound(len(header_line(columns)) + factor * info.st_size + 3, source.name)
 
 

@@ -20,6 +20,7 @@ from typing import NoReturn, TypeVar
 from exporter import messages, usage
 from exporter.display import redact_secrets, terminal_line
 from exporter.errors import ExportCancelled, ExporterError, from_os_error
+from exporter.export_command import add_export_parser
 from exporter.hardening import forbid_core_dumps
 from exporter.messages import Message, msg
 
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> _Parser:
-    from exporter import commands, key_commands
+    from exporter import commands, key_commands, pseudonym_command
 
     parser = _Parser(
         prog="exporter",
@@ -103,67 +104,8 @@ def build_parser() -> _Parser:
     _reading_options(inspect)
     inspect.set_defaults(run=commands.inspect)
 
-    export = sub.add_parser("export", help="write the chosen columns to an encrypted archive")
-    export.add_argument("source", type=Path, metavar="SOURCE")
-    export.add_argument(
-        "--column",
-        action="append",
-        required=True,
-        metavar="NAME",
-        help="a column to keep; repeat it, in the order the columns should have",
-    )
-    export.add_argument("--output", type=Path, required=True, metavar="FILE", help="the archive to write (.zip.age)")
-    who = export.add_mutually_exclusive_group()
-    who.add_argument("--recipient", action="append", metavar="age1...", help="a recipient's public key; repeatable")
-    who.add_argument("--recipients-file", type=Path, metavar="FILE", help="a file of recipient keys, one per line")
-    who.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
-    who.add_argument(
-        "--generate-passphrase",
-        action="store_true",
-        help="make a passphrase of 8 groups of 6 digits (131 bits) to read out by phone, and print it once",
-    )
-    export.add_argument(
-        "--to",
-        action="append",
-        metavar="NAME",
-        help="a recipient by name from the address book (exporter recipients); repeatable, mixes with --recipient",
-    )
-    export.add_argument(
-        "--no-office-key",
-        action="store_true",
-        help="with a passphrase: leave the office copy out on purpose (recorded in the archive)",
-    )
-    export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
-    export.add_argument(
-        "--instructions",
-        action="store_true",
-        help="also write FILE.README.txt: how to open the archive, its hash value and check codes (no personal data)",
-    )
-    export.add_argument(
-        "--instructions-purpose",
-        action="store_true",
-        help="put the purpose into the instructions too (implies --instructions)",
-    )
-    export.add_argument("--organisation", default="", metavar="TEXT", help="the organisation that receives the data")
-    export.add_argument(
-        "--delete-by", metavar="YYYY-MM-DD", help="the date by which the recipient must delete the data"
-    )
-    export.add_argument(
-        "--rename",
-        action="append",
-        type=usage.pair,
-        metavar="COLUMN=NAME",
-        help="call a kept column NAME in the recipient's data.csv (the manifest keeps both names); repeatable",
-    )
-    export.add_argument(
-        "--reason",
-        action="append",
-        type=usage.pair,
-        metavar="COLUMN=TEXT",
-        help="why a kept (sensitive) column leaves the office, recorded in the manifest; repeatable",
-    )
+    export = add_export_parser(sub)
     _reading_options(export)
-    export.set_defaults(run=commands.export, check=_check_export_who, parser=export)
 
     decrypt = sub.add_parser("decrypt", help="open an archive (as its recipient)")
     decrypt.add_argument("archive", type=Path, metavar="FILE")
@@ -195,6 +137,7 @@ def build_parser() -> _Parser:
 
     key_commands.add_keygen_parser(sub)
     key_commands.add_recipients_parser(sub)
+    pseudonym_command.add_pseudonym_key_parser(sub)
 
     # no run: like no command at all, it starts the GUI (here only the recipient's window)
     sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")
@@ -206,19 +149,6 @@ def build_parser() -> _Parser:
     sample.add_argument("--seed", type=int, default=0)
     sample.set_defaults(run=commands.sample)
     return parser
-
-
-def _check_export_who(args: argparse.Namespace) -> str | None:
-    """Who an export is for: keys and names mix; a passphrase stands alone (argparse's groups cannot say both)."""
-    keys = bool(args.recipient or args.recipients_file or args.to)
-    if args.to and (args.passphrase_file is not None or args.generate_passphrase):
-        return "argument --to: not allowed with a passphrase (--passphrase-file, --generate-passphrase)"
-    if not keys and args.passphrase_file is None and not args.generate_passphrase:
-        return (
-            "one of the arguments --recipient --to --recipients-file --passphrase-file --generate-passphrase "
-            "is required"
-        )
-    return None
 
 
 def _check_decrypt_key(args: argparse.Namespace) -> str | None:
@@ -295,6 +225,7 @@ class _VersionAction(argparse.Action):
 
 
 def _reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sheet", metavar="NAME", help="an Excel workbook's sheet (default: the first one shown)")
     parser.add_argument("--encoding", metavar="ENC", help="the file's encoding (default: detected)")
     parser.add_argument(
         "--delimiter",

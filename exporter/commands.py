@@ -13,30 +13,43 @@ from typing import Any
 from exporter.display import redact_secrets, remember_secret, safe_json, safe_text, terminal_line
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
-from exporter.sizes import file_size
 
 
 def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.classify import SENSITIVE_CATEGORIES, classify_columns
     from exporter.sniff import DELIMITER_NAMES
-    from exporter.source import open_source
+    from exporter.sources import WorkbookSource, open_source
+    from exporter.transforms import count_formula_cells
 
-    source = open_source(args.source, encoding=args.encoding, delimiter=args.delimiter, limits=read_limits(args))
+    source = open_source(
+        args.source, encoding=args.encoding, delimiter=args.delimiter, sheet=args.sheet, limits=read_limits(args)
+    )
     digest = source.count_rows(progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
     categories = classify_columns(source.header, source.head_rows)
+    # Formula cells are counted in the preview rows: over the whole file it would double inspect's time
+    # (0.2 s -> 0.66 s for 460,000 rows of 24 columns, measured); the export's kept columns are where it counts.
+    formulas = count_formula_cells(source.head_rows, len(source.header))
     if args.json:
+        kind: dict[str, Any] = (
+            {"format": "xlsx", "sheet": source.sheet, "sheets": list(source.sheets)}
+            if isinstance(source, WorkbookSource)
+            else {
+                "encoding": source.format.encoding,
+                "delimiter": source.format.delimiter,
+                "sep_line": source.format.sep_line,
+            }
+        )
         _print_json(
             json.dumps(
                 {
-                    "encoding": source.format.encoding,
-                    "delimiter": source.format.delimiter,
-                    "sep_line": source.format.sep_line,
+                    **kind,
                     "rows": digest.rows,
                     "columns": [
-                        {"name": redact_secrets(name), "category": str(category)}
-                        for name, category in zip(source.header, categories, strict=True)
+                        {"name": redact_secrets(name), "category": str(category), "formula_cells": cells}
+                        for name, category, cells in zip(source.header, categories, formulas, strict=True)
                     ],
+                    "formula_cells_rows": len(source.head_rows),
                 },
                 ensure_ascii=False,
             )
@@ -45,10 +58,15 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     names = [terminal_line(name) for name in source.header]  # the file's own text: never raw to the terminal
     width = max((_columns_wide(name) for name in names), default=0)
     print(terminal_line(source.name))
-    print(msg("cli.inspect_encoding", encoding=source.format.encoding))
-    named = DELIMITER_NAMES.get(source.format.delimiter)
-    delimiter = msg(f"cli.delimiter_{named}") if named else repr(source.format.delimiter)
-    print(msg("cli.inspect_delimiter_sep" if source.format.sep_line else "cli.inspect_delimiter", delimiter=delimiter))
+    if isinstance(source, WorkbookSource):
+        print(terminal_line(str(msg("workbook.inspect_sheet", sheet=source.sheet))))
+        print(terminal_line(str(msg("workbook.inspect_sheets", sheets=", ".join(source.sheets)))))
+    else:
+        print(msg("cli.inspect_encoding", encoding=source.format.encoding))
+        named = DELIMITER_NAMES.get(source.format.delimiter)
+        delimiter = msg(f"cli.delimiter_{named}") if named else repr(source.format.delimiter)
+        sep = "cli.inspect_delimiter_sep" if source.format.sep_line else "cli.inspect_delimiter"
+        print(msg(sep, delimiter=delimiter))
     print(msg("cli.inspect_rows", rows=digest.rows))
     print(msg("cli.inspect_columns", columns=len(source.header)))
     sensitive = str(msg("cli.inspect_sensitive"))
@@ -57,78 +75,17 @@ def inspect(args: argparse.Namespace, cancel: threading.Event) -> int:
     for position, (name, category, label) in enumerate(zip(names, categories, labels, strict=True), start=1):
         mark = sensitive if category in SENSITIVE_CATEGORIES else ""
         print(f"  {position:>4}  {_padded(name, width)}  {_padded(label, label_width)}  {mark}".rstrip())
+    _print_formula_cells(names, formulas, len(source.head_rows))
     return 0
 
 
-def export(args: argparse.Namespace, cancel: threading.Event) -> int:
-    from exporter.pipeline import run_export
-    from exporter.plan import ExportPlan, Secret, column_pairs, parse_delete_by
-
-    _require_text("--purpose", args.purpose)
-    _require_text("--organisation", args.organisation)
-    _require_text("--delete-by", args.delete_by or "")
-    delete_by = None if args.delete_by is None else parse_delete_by(args.delete_by)
-    recipients: tuple[str, ...] = tuple(args.recipient or ())
-    passphrase: Secret | None = None
-    if args.recipients_file is not None:
-        recipients = tuple(str(recipient) for recipient in _recipients_file(args.recipients_file))
-    elif args.passphrase_file is not None:
-        passphrase = Secret(read_passphrase_file(args.passphrase_file))
-    elif args.generate_passphrase:
-        from exporter.passphrase import generate
-
-        passphrase = Secret(generate())
-    plan = ExportPlan(
-        source=args.source,
-        columns=tuple(args.column),
-        output=args.output,
-        recipients=recipients,
-        to=tuple(args.to or ()),
-        passphrase=passphrase,
-        purpose=args.purpose,
-        recipient_organisation=args.organisation,
-        delete_by=delete_by,
-        encoding=args.encoding,
-        delimiter=args.delimiter,
-        limits=read_limits(args),
-        without_office_key=args.no_office_key,
-        instructions=args.instructions or args.instructions_purpose,
-        instructions_purpose=args.instructions_purpose,
-        output_names=column_pairs("--rename", args.rename),
-        reasons=column_pairs("--reason", args.reason),
-    )
-    result = run_export(plan, progress=_progress_line(), cancel=cancel)
-    _clear_progress_line()
-    if args.generate_passphrase and passphrase is not None:
-        print(passphrase.reveal())
-        print(msg("cli.passphrase_shown_once"), file=sys.stderr)
-    who = msg("cli.for_passphrase") if passphrase is not None else _for_whom(result.manifest["recipients"])
-    wrote = msg(
-        "cli.exported",
-        path=terminal_line(str(result.output)),
-        size=file_size(result.size),
-        rows=_counted("rows", result.rows),
-        columns=_counted("columns", len(plan.columns)),
-        who=who,
-        sha256=result.sha256,
-    )
-    print(wrote, file=sys.stderr)
-    if result.instructions is not None:
-        written = msg("handover.instructions_written", path=terminal_line(str(result.instructions)))
-        print(f"exporter: {written}", file=sys.stderr)
-    if result.instructions_error is not None:  # the archive is complete: a warning, and success
-        print(f"exporter: warning: {terminal_line(str(result.instructions_error))}", file=sys.stderr)
-        if hint := result.instructions_error.hint_text():
-            print(f"exporter: hint: {terminal_line(hint)}", file=sys.stderr)
-    from exporter.key_commands import recipient_lines, unconfirmed_warnings
-
-    for line in recipient_lines(result.manifest["recipients"]):
-        print(f"exporter: {line}", file=sys.stderr)
-    for line in unconfirmed_warnings(list(plan.to)):
-        print(f"exporter: warning: {line}", file=sys.stderr)
-    if result.manifest.get("office_copy") is False:
-        print(f"exporter: {terminal_line(str(msg('keys.cli_office_left_out')))}", file=sys.stderr)
-    return 0
+def _print_formula_cells(names: list[str], counts: list[int], rows: int) -> None:
+    """inspect's warning for columns holding cells that a spreadsheet would run as formulas, and the way out."""
+    found = [(name, cells) for name, cells in zip(names, counts, strict=True) if cells]
+    for name, cells in found:
+        print(msg("transforms.inspect_formula_cells", column=name, cells=cells, rows=rows))
+    if found:
+        print(msg("transforms.inspect_formula_hint"))
 
 
 def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
@@ -200,7 +157,38 @@ def column_lines(manifest: dict[str, Any]) -> list[str]:
             for column, reason in reasons.items()
         ]
         lines.append(str(msg("columns.reasons_line", reasons="; ".join(items))))
+    return lines + scope_lines(manifest)
+
+
+def scope_lines(manifest: dict[str, Any]) -> list[str]:
+    """The rows the archive was limited to and the values changed on the way out, as the manifest records them
+    (``row_filter``, ``transforms``): conditions in the ``--where`` syntax, transforms as ``KIND[:ARG]``."""
+    lines = []
+    row_filter = manifest.get("row_filter")
+    where = row_filter.get("where") if isinstance(row_filter, dict) else None
+    if isinstance(where, list) and where:
+        both, either = str(msg("shaping.summary_and")), str(msg("shaping.summary_or"))
+        groups = [
+            both.join(_manifest_text(condition) for condition in group) for group in where if isinstance(group, list)
+        ]
+        text = either.join(f"({group})" for group in groups) if len(groups) > 1 else "".join(groups)
+        read = _count(row_filter.get("rows_read")) if isinstance(row_filter, dict) else None
+        kept = _count(manifest.get("rows"))
+        lines.append(str(msg("shaping.summary_rows", where=text, kept=_number(kept), read=_number(read))))
+    transforms = manifest.get("transforms")
+    if isinstance(transforms, dict) and transforms:
+        items = []
+        for column, entry in transforms.items():
+            kind = _manifest_text(entry.get("kind"), 32) if isinstance(entry, dict) else ""
+            argument = _count(entry.get("argument")) if isinstance(entry, dict) else None
+            shown = kind if argument is None else f"{kind}:{argument}"
+            items.append(str(msg("shaping.summary_transform_item", column=_manifest_text(column), kind=shown)))
+        lines.append(str(msg("shaping.summary_transforms", items=", ".join(items))))
     return lines
+
+
+def _number(count: int | None) -> str:
+    return "?" if count is None else f"{count:,}"
 
 
 def sample(args: argparse.Namespace, cancel: threading.Event) -> int:

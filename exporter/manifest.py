@@ -14,6 +14,13 @@ source file called them, when the clerk renamed some for the recipient; an archi
 renaming existed, and its ``columns`` are the source's names too (:func:`source_names`). ``reasons`` maps a source
 column name to why it left the office. ``columns_left_out`` are source names.
 
+What was done to rows and values (since exporter 0.3): ``row_filter`` holds the ``--where`` conditions as written
+in :mod:`exporter.filters`' syntax (``where``: groups ORed, conditions ANDed within one) and ``rows_read`` (``rows``
+is then the rows kept: data.csv's); ``transforms`` maps a source column name to its ``kind``, its ``argument``
+(``mask:4``, ``age-band:5``) and, for pseudonyms, the ``key_id`` that names the office's key (never the key);
+``reference_date`` is the day ages were counted on; ``risk`` how identifiable the rows are by their
+quasi-identifiers (:mod:`exporter.risk`); ``source.sheet`` the workbook sheet that was read.
+
 Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
 older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
 is refused with a hint to update). What bounds unknown content is the whole: at most 1 MiB of UTF-8, at most
@@ -41,6 +48,9 @@ _MAX_COLUMNS = 2_000_000
 _MAX_COUNT = 10**15
 _MAX_SIZE = 2**63 - 1
 _SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+MAX_GROUPS = 100  # groups of --where conditions (ORed)
+MAX_CONDITIONS = 100  # conditions in one group (ANDed)
+_CONDITION = MAX_COLUMN_NAME + MAX_TEXT  # characters of one condition: a column name and a value
 
 
 def _text(limit: int = _TEXT, *, nullable: bool = False) -> dict[str, Any]:
@@ -76,6 +86,7 @@ SCHEMA: dict[str, Any] = {
                 "delimiter": _text(8),
                 "rows": _count(),
                 "columns": _count(_MAX_COLUMNS),
+                "sheet": _text(_NAME),
             },
         },
         "columns": _NAMES,
@@ -115,6 +126,43 @@ SCHEMA: dict[str, Any] = {
             },
         },
         "office_copy": {"type": "boolean"},
+        "row_filter": {
+            "type": "object",
+            "required": ["where"],
+            "properties": {
+                "where": {
+                    "type": "array",
+                    "maxItems": MAX_GROUPS,
+                    "items": {"type": "array", "minItems": 1, "maxItems": MAX_CONDITIONS, "items": _text(_CONDITION)},
+                },
+                "rows_read": _count(),
+            },
+        },
+        "transforms": {
+            "type": "object",
+            "maxProperties": _MAX_COLUMNS,
+            "additionalProperties": {
+                "type": "object",
+                "required": ["kind"],
+                "properties": {
+                    "kind": _text(32),
+                    "argument": {"type": "integer", "minimum": 0, "maximum": 1_000_000},
+                    "key_id": _text(64),
+                },
+            },
+        },
+        "reference_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "risk": {
+            "type": "object",
+            "properties": {
+                "quasi_identifiers": _NAMES,
+                "rows": _count(),
+                "unique_rows": _count(),
+                "unique_share": {"type": "number", "minimum": 0, "maximum": 1},
+                "smallest_group": _count(),
+                "groups": _count(),
+            },
+        },
     },
 }
 

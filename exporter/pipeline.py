@@ -18,7 +18,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exporter import __version__
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWriter, data_csv_bound
@@ -30,7 +30,12 @@ from exporter.manifest import check_for_export
 from exporter.messages import msg
 from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
-from exporter.source import Source, SourceDigest, open_source
+from exporter.shaping import Shaper, check_unique_share
+from exporter.source import SourceDigest
+from exporter.sources import AnySource, WorkbookSource, open_source
+
+if TYPE_CHECKING:
+    from exporter.risk import Risk
 
 _QUEUE_DEPTH = 4
 _DONE = object()
@@ -39,6 +44,10 @@ _DONE = object()
 @dataclass(frozen=True)
 class ExportResult:
     """What was written: the archive (size in bytes, SHA-256 hex: its hash value), the rows and the manifest.
+
+    ``rows`` are the rows in data.csv; ``rows_read`` those read from the source (more when a filter left some out);
+    ``risk`` how identifiable the rows are by their quasi-identifiers (None when none was kept);
+    ``direct_identifiers`` the kept columns (output names) that name residents outright.
 
     ``instructions`` is the instructions file when the plan asked for one and it was written. When it could not
     be written after the archive was, the archive stays and ``instructions_error`` says why in one sentence.
@@ -51,6 +60,9 @@ class ExportResult:
     manifest: dict[str, Any]
     instructions: Path | None = None
     instructions_error: ExporterError | None = None
+    rows_read: int | None = None
+    risk: Risk | None = None
+    direct_identifiers: tuple[str, ...] = ()
 
 
 def run_export(
@@ -77,29 +89,38 @@ def run_export(
             hint=msg("handover.instructions_exist_hint"),
         )
     check_columns(plan)
-    source = open_source(plan.source, encoding=plan.encoding, delimiter=plan.delimiter, limits=plan.limits)
+    source = open_source(
+        plan.source, encoding=plan.encoding, delimiter=plan.delimiter, sheet=plan.sheet, limits=plan.limits
+    )
     source.column_indexes(plan.columns)
+    shaper = Shaper(plan, source)
     recipients, recipient_entries, office_copy = _recipients(plan, passphrase)
     started = datetime.now(UTC)
     # The manifest's bounds are checked before any work: the recipient's exporter refuses a manifest outside them.
     placeholder = SourceDigest(sha256="0" * 64)
     check_for_export(
-        build_manifest(plan, source, placeholder, "0" * 64, 0, recipient_entries, started, office_copy=office_copy)
+        build_manifest(
+            plan, source, placeholder, "0" * 64, 0, recipient_entries, started, office_copy=office_copy, shaper=shaper
+        )
     )
     digest = SourceDigest()
     with AtomicFile(plan.output) as target:
         try:
             sealed = encrypt(target, recipients)  # type: ignore[arg-type]
-            archive = ArchiveWriter(sealed, data_csv_bound(plan.source, source.format.encoding, plan.header()))
+            bound = data_csv_bound(plan.source, source.format.encoding, plan.header(), at_least=shaper.growth)
+            archive = ArchiveWriter(sealed, bound)
             archive.open_data()
             archive.write_data(header_line(plan.header()))
-            batches = source.batches(plan.columns, digest, progress=progress, cancel=cancel)
+            batches = source.batches(shaper.read_columns, digest, progress=progress, cancel=cancel)
             # A failed write stops the reader at once.
             with _WriterThread(archive.write_data) as writer, closing(batches):
                 for batch in batches:
-                    writer.put(encode_rows(batch))
+                    shaped = shaper.apply(batch)
+                    if shaped is not None:
+                        writer.put(encode_rows(shaped))
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled()
+            check_unique_share(plan, shaper.risk())  # before anything leaves: the archive is not committed
             manifest = build_manifest(
                 plan,
                 source,
@@ -109,6 +130,7 @@ def run_export(
                 recipient_entries,
                 started,
                 office_copy=office_copy,
+                shaper=shaper,
             )
             check_for_export(manifest)
             archive.finish(manifest)
@@ -121,11 +143,20 @@ def run_export(
                 msg("output.not_written", path=str(plan.output), reason=err.strerror or str(err)),
                 hint=msg("output.check_disk_hint"),
             ) from None
-    result = ExportResult(plan.output, target.size, target.sha256, digest.rows, manifest)
+    result = ExportResult(
+        plan.output,
+        target.size,
+        target.sha256,
+        shaper.rows_kept,
+        manifest,
+        rows_read=digest.rows,
+        risk=shaper.risk(),
+        direct_identifiers=shaper.direct_identifiers,
+    )
     if plan.instructions:
         result = _with_instructions(plan, result)
     if progress is not None:
-        progress(1.0, msg("progress.rows_exported", rows=digest.rows, total=digest.rows))
+        progress(1.0, msg("progress.rows_exported", rows=shaper.rows_kept, total=shaper.rows_kept))
     return result
 
 
@@ -161,7 +192,7 @@ def _passphrase(plan: ExportPlan) -> str | None:
 
 def build_manifest(
     plan: ExportPlan,
-    source: Source,
+    source: AnySource,
     digest: SourceDigest,
     data_sha256: str,
     data_size: int,
@@ -169,13 +200,27 @@ def build_manifest(
     started: datetime,
     *,
     office_copy: bool | None = None,
+    shaper: Shaper | None = None,
 ) -> dict[str, Any]:
     """What left the building, for whom and why; never a secret (exporter/manifest.py has its schema).
 
     ``office_copy`` is recorded when an office key is set: True when the archive is also encrypted to it, False
-    when a passphrase export left it out on purpose; None (no office key) leaves the field out.
+    when a passphrase export left it out on purpose; None (no office key) leaves the field out. ``shaper`` adds
+    what was done to rows and values (:meth:`exporter.shaping.Shaper.manifest_fields`): ``rows`` is then the rows
+    kept, ``source.rows`` those read.
     """
     kept = set(plan.columns)
+    described: dict[str, Any] = {
+        "file_name": readable_file_name(source.name),
+        "sha256": digest.sha256,
+        "size": digest.size,
+        "encoding": source.format.encoding,
+        "delimiter": source.format.delimiter,
+        "rows": digest.rows,
+        "columns": len(source.header),
+    }
+    if isinstance(source, WorkbookSource):
+        described["sheet"] = source.sheet
     manifest = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -184,20 +229,12 @@ def build_manifest(
         "purpose": plan.purpose,
         "recipient_organisation": plan.recipient_organisation,
         "delete_by": plan.delete_by.isoformat() if plan.delete_by else None,
-        "source": {
-            "file_name": readable_file_name(source.name),
-            "sha256": digest.sha256,
-            "size": digest.size,
-            "encoding": source.format.encoding,
-            "delimiter": source.format.delimiter,
-            "rows": digest.rows,
-            "columns": len(source.header),
-        },
+        "source": described,
         "columns": list(plan.header()),  # data.csv's header
         "source_columns": list(plan.columns),  # the same columns by their names in the source file
         "reasons": {column: plan.reasons[column] for column in plan.columns if column in plan.reasons},
         "columns_left_out": [name for name in source.header if name not in kept],
-        "rows": digest.rows,
+        "rows": digest.rows if shaper is None else shaper.rows_kept,
         "data": {
             "file": DATA_NAME,
             "sha256": data_sha256,
@@ -209,6 +246,8 @@ def build_manifest(
     }
     if office_copy is not None:
         manifest["office_copy"] = office_copy
+    if shaper is not None:
+        manifest.update(shaper.manifest_fields())
     return manifest
 
 

@@ -45,6 +45,12 @@ class ReadLimits:
 
     max_row_bytes: int = 128 * MiB
     max_header_bytes: int = 4 * MiB
+    # A workbook's sheet is held in memory (exporter/sources/workbook.py): at most Excel's own row limit, a table
+    # of at most this many cells (rows x columns, as the reader lays them out: about 32 bytes each while reading)
+    # and this many bytes of XML (sheet, shared strings, styles, workbook: the text read).
+    max_sheet_rows: int = 1_048_576
+    max_sheet_cells: int = 32 * 1_048_576
+    max_workbook_bytes: int = 1024 * MiB
 
     def __post_init__(self) -> None:
         # A row shorter than the read block (1 MiB) arrives whole and is never measured: smaller limits could not
@@ -53,6 +59,8 @@ class ReadLimits:
             raise ValueError("reading limits must be at least 1 MiB")
         if max(self.max_row_bytes, self.max_header_bytes) > 1024 * MiB:  # pyarrow parses at most 2 GiB at once
             raise ValueError("reading limits must be at most 1 GiB")
+        if min(self.max_sheet_rows, self.max_sheet_cells, self.max_workbook_bytes) < 1:
+            raise ValueError("workbook limits must be positive")
 
 
 DEFAULT_LIMITS = ReadLimits()

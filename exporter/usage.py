@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from exporter.display import looks_like_secret_key
 from exporter.messages import Language, Message, msg
@@ -125,3 +126,20 @@ def count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(str(msg("cli.value_negative_rows")))
     return value
+
+
+def a_date(text: str) -> date:
+    """A date in any form exporter reads (:func:`exporter.dates.parse_date`: ISO, 2026/4/1, 令和8年4月1日, R8.4.1)."""
+    from exporter.dates import parse_date
+
+    day = parse_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(str(msg("shaping.value_not_date", text=text)))
+    return day
+
+
+def share(text: str) -> float:
+    """``--max-unique-share``: a share from 0 to 1 or a percentage (:func:`exporter.risk.unique_share_limit`)."""
+    from exporter.risk import unique_share_limit
+
+    return unique_share_limit(text)

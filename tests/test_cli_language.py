@@ -112,8 +112,8 @@ def test_inspect_reports_in_japanese_and_its_json_keeps_english_keys():
         "  columns    3",
     ]
     as_json = json.loads(run("inspect", "--json", SEP_LINE, "--lang", "ja").stdout)
-    assert set(as_json) == {"encoding", "delimiter", "sep_line", "rows", "columns"}
-    assert as_json["columns"][0] == {"name": "氏名", "category": "name"}
+    assert set(as_json) == {"encoding", "delimiter", "sep_line", "rows", "columns", "formula_cells_rows"}
+    assert as_json["columns"][0] == {"name": "氏名", "category": "name", "formula_cells": 0}
 
 
 def test_export_and_decrypt_summaries_and_a_damaged_archive_read_in_japanese(tmp_path):

@@ -43,6 +43,11 @@ _AREAS = (
     "handover",
     "keys",
     "columns",
+    "shaping",
+    "filters",
+    "transforms",
+    "risk",
+    "workbook",
 )
 
 

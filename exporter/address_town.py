@@ -1,0 +1,90 @@
+"""Japanese addresses cut to the town, and postal codes cut to their area: the ``address-town`` and ``postal-area``
+transforms of :mod:`exporter.transforms`.
+
+**address-town** keeps an address up to its town (町・丁目) and drops the block, house and building. The value is
+cut at the first of:
+
+- a *number*: a run of digits (``0-9``, full-width ``０-９``), or of kanji numerals (〇一二三四五六七八九十百千)
+  that is followed by 丁目, 番地, 番 and another number, 号, or の and a number. Kanji numerals in names
+  (四条, 三田, 一番町, 八王子) are not numbers. When the number is followed by 丁目 (東難波町5丁目,
+  港町４丁目, 三田二丁目), the cut comes after 丁目: the 丁目 is part of the town;
+- a space (half- or full-width), which in a Japanese address starts a building name;
+- a 字 that is not part of 大字: a 小字 is smaller than a town.
+
+What is cut off goes, together with separators left at the end (``-``, ``－``, ``ー``, ``の``, ``,``, ``、``).
+When the meaning of a number is unsure the cut falls before it, so less leaves the building::
+
+    港町４丁目１９番７号            -> 港町４丁目
+    東難波町5丁目12-3              -> 東難波町5丁目
+    松原３－２０－４                -> 松原
+    城東４０８番地 コスモ住吉６０４   -> 城東
+    大字上野字前田１２３番地          -> 大字上野
+    四条通烏丸東入長刀鉾町２０        -> 四条通烏丸東入長刀鉾町   (Kyoto: the street directions and the town)
+    札幌市中央区北１条西２丁目        -> 札幌市中央区北          (Sapporo's 条: unsure, cut before the number)
+
+An address that keeps nothing (``１２３番地``) cannot be handled: :func:`towns` reports its position.
+
+**postal-area** gives the first three digits of a Japanese postal code: seven digits, with or without a hyphen
+(``-``, ``‐``, ``−``, ``ー`` and full-width forms), optionally after 〒 and spaces, full-width digits read (NFKC);
+three digits alone (already an area) are kept. Anything else cannot be handled.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from exporter.arrow_text import first_true, is_empty, string_array, text_scalar
+
+_DIGITS = "0-9０-９"
+_KANJI_NUMERALS = "〇一二三四五六七八九十百千"
+_NUMBER_AFTER = f"[{_DIGITS}{_KANJI_NUMERALS}]"
+_CUT = re.compile(
+    rf"(?P<number>[{_DIGITS}]+|[{_KANJI_NUMERALS}]+(?=丁目|番地|番{_NUMBER_AFTER}|号|の{_NUMBER_AFTER}))"
+    r"(?P<chome>丁目)?"
+    r"|(?P<space>\s)"
+    r"|(?<!大)(?P<aza>字)"
+)
+_TRAILING = re.compile(r"[\s\-－‐−ー―の,，、]+$")
+
+_POSTAL = r"^(\d{3})(?:[-‐‑−–—―ー]?\d{4})?$"
+_POSTAL_DECORATION = r"^\s*〒?\s*|\s+$"
+
+
+def town(address: str) -> str | None:
+    """The town part of one address (rules in the module docstring): "" for "", None when nothing would be kept."""
+    text = address.strip()
+    if not text:
+        return ""
+    found = _CUT.search(text)
+    if found is None:
+        return text
+    end = found.end() if found.group("chome") else found.start()
+    kept = _TRAILING.sub("", text[:end])
+    return kept or None
+
+
+def towns(values: pa.Array) -> tuple[pa.Array, int | None]:
+    """:func:`town` of every value of a string array, once per distinct value: the results, and the index of the
+    first value that keeps nothing (None when every value was handled)."""
+    encoded = pc.dictionary_encode(values)
+    made = [town(value) for value in encoded.dictionary.to_pylist()]
+    result = pc.take(string_array(made), encoded.indices)
+    return _without_nulls(result)
+
+
+def postal_areas(values: pa.Array) -> tuple[pa.Array, int | None]:
+    """The area (first three digits, ASCII) of every postal code of a string array, vectorised: the results, and
+    the index of the first value that is not a postal code (None when every value was one). "" stays ""."""
+    folded = pc.replace_substring_regex(pc.utf8_normalize(values, "NFKC"), _POSTAL_DECORATION, "")
+    valid = pc.match_substring_regex(folded, _POSTAL)
+    areas = pc.replace_substring_regex(folded, _POSTAL, r"\1")
+    nothing, null = text_scalar("", values.type), text_scalar(None, values.type)
+    result = pc.if_else(pc.or_(valid, is_empty(values)), pc.if_else(valid, areas, nothing), null)
+    return _without_nulls(result)
+
+
+def _without_nulls(result: pa.Array) -> tuple[pa.Array, int | None]:
+    return result, (first_true(pc.is_null(result)) if result.null_count else None)

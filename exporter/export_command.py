@@ -1,0 +1,272 @@
+"""``exporter export``: its options (a stable contract, DESIGN.md) and what the command does with them.
+
+Rows in scope are chosen with ``--where CONDITION`` (ANDed) and ``--or`` (which starts another group of conditions,
+ORed with the others), in the syntax of :mod:`exporter.filters`; values are transformed with ``--transform
+COLUMN=KIND[:ARG]`` (:mod:`exporter.transforms`); ``--max-unique-share`` refuses an export whose rows are too often
+the only one of their kind (:mod:`exporter.risk`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exporter import usage
+from exporter.commands import (
+    _clear_progress_line,
+    _counted,
+    _for_whom,
+    _progress_line,
+    _recipients_file,
+    _require_text,
+    read_limits,
+    read_passphrase_file,
+)
+from exporter.display import terminal_line
+from exporter.errors import PlanError
+from exporter.messages import msg
+from exporter.sizes import file_size
+
+if TYPE_CHECKING:
+    from exporter.pipeline import ExportResult
+
+
+def add_export_parser(sub: Any) -> argparse.ArgumentParser:
+    """The ``export`` sub-command's parser (its reading options are added by the caller, as for ``inspect``)."""
+    export: argparse.ArgumentParser = sub.add_parser("export", help="write the chosen columns to an encrypted archive")
+    export.add_argument("source", type=Path, metavar="SOURCE")
+    export.add_argument(
+        "--column",
+        action="append",
+        required=True,
+        metavar="NAME",
+        help="a column to keep; repeat it, in the order the columns should have",
+    )
+    export.add_argument("--output", type=Path, required=True, metavar="FILE", help="the archive to write (.zip.age)")
+    who = export.add_mutually_exclusive_group()
+    who.add_argument("--recipient", action="append", metavar="age1...", help="a recipient's public key; repeatable")
+    who.add_argument("--recipients-file", type=Path, metavar="FILE", help="a file of recipient keys, one per line")
+    who.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
+    who.add_argument(
+        "--generate-passphrase",
+        action="store_true",
+        help="make a passphrase of 8 groups of 6 digits (131 bits) to read out by phone, and print it once",
+    )
+    export.add_argument(
+        "--to",
+        action="append",
+        metavar="NAME",
+        help="a recipient by name from the address book (exporter recipients); repeatable, mixes with --recipient",
+    )
+    export.add_argument(
+        "--no-office-key",
+        action="store_true",
+        help="with a passphrase: leave the office copy out on purpose (recorded in the archive)",
+    )
+    export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
+    export.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also write FILE.README.txt: how to open the archive, its hash value and check codes (no personal data)",
+    )
+    export.add_argument(
+        "--instructions-purpose",
+        action="store_true",
+        help="put the purpose into the instructions too (implies --instructions)",
+    )
+    export.add_argument("--organisation", default="", metavar="TEXT", help="the organisation that receives the data")
+    export.add_argument(
+        "--delete-by", metavar="YYYY-MM-DD", help="the date by which the recipient must delete the data"
+    )
+    export.add_argument(
+        "--rename",
+        action="append",
+        type=usage.pair,
+        metavar="COLUMN=NAME",
+        help="call a kept column NAME in the recipient's data.csv (the manifest keeps both names); repeatable",
+    )
+    export.add_argument(
+        "--reason",
+        action="append",
+        type=usage.pair,
+        metavar="COLUMN=TEXT",
+        help="why a kept (sensitive) column leaves the office, recorded in the manifest; repeatable",
+    )
+    export.add_argument(
+        "--where",
+        action="append",
+        metavar="CONDITION",
+        help="keep only the rows that meet CONDITION, e.g. '住民税区分 = 非課税' or 'age(生年月日) >= 65'; "
+        "repeated conditions must all hold",
+    )
+    export.add_argument(
+        "--or",
+        dest="where",
+        action="append_const",
+        const=None,
+        help="start another group of --where conditions: a row is kept when all conditions of any group hold",
+    )
+    export.add_argument(
+        "--transform",
+        action="append",
+        metavar="COLUMN=KIND[:ARG]",
+        help="change a kept column's values on the way out: mask:N, pseudonym, year, age-band:W, postal-area, "
+        "address-town, formula-safe; repeatable",
+    )
+    export.add_argument(
+        "--pseudonym-key", type=Path, metavar="FILE", help="the office's key for pseudonyms (exporter pseudonym-key)"
+    )
+    export.add_argument(
+        "--reference-date",
+        type=usage.a_date,
+        metavar="DATE",
+        help="the day ages are counted on, for age(...) conditions and age bands (default: today)",
+    )
+    export.add_argument(
+        "--max-unique-share",
+        type=usage.share,
+        metavar="X",
+        help="refuse the export when more than X of the rows (0.05 or 5%%) are the only one with their "
+        "birth date, gender, address...",
+    )
+    export.set_defaults(run=export_command, check=_check_export_who, parser=export)
+    return export
+
+
+def _check_export_who(args: argparse.Namespace) -> str | None:
+    """Who an export is for: keys and names mix; a passphrase stands alone (argparse's groups cannot say both)."""
+    keys = bool(args.recipient or args.recipients_file or args.to)
+    if args.to and (args.passphrase_file is not None or args.generate_passphrase):
+        return "argument --to: not allowed with a passphrase (--passphrase-file, --generate-passphrase)"
+    if not keys and args.passphrase_file is None and not args.generate_passphrase:
+        return (
+            "one of the arguments --recipient --to --recipients-file --passphrase-file --generate-passphrase "
+            "is required"
+        )
+    return None
+
+
+def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
+    """``exporter export``: the plan from the options, the archive, and a few lines of what was written."""
+    from exporter.pipeline import run_export
+    from exporter.plan import ExportPlan, Secret, column_pairs, parse_delete_by
+
+    _require_text("--purpose", args.purpose)
+    _require_text("--organisation", args.organisation)
+    _require_text("--delete-by", args.delete_by or "")
+    delete_by = None if args.delete_by is None else parse_delete_by(args.delete_by)
+    recipients: tuple[str, ...] = tuple(args.recipient or ())
+    passphrase: Secret | None = None
+    if args.recipients_file is not None:
+        recipients = tuple(str(recipient) for recipient in _recipients_file(args.recipients_file))
+    elif args.passphrase_file is not None:
+        passphrase = Secret(read_passphrase_file(args.passphrase_file))
+    elif args.generate_passphrase:
+        from exporter.passphrase import generate
+
+        passphrase = Secret(generate())
+    plan = ExportPlan(
+        source=args.source,
+        columns=tuple(args.column),
+        output=args.output,
+        recipients=recipients,
+        to=tuple(args.to or ()),
+        passphrase=passphrase,
+        purpose=args.purpose,
+        recipient_organisation=args.organisation,
+        delete_by=delete_by,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+        limits=read_limits(args),
+        without_office_key=args.no_office_key,
+        instructions=args.instructions or args.instructions_purpose,
+        instructions_purpose=args.instructions_purpose,
+        output_names=column_pairs("--rename", args.rename),
+        reasons=column_pairs("--reason", args.reason),
+        where=where_groups(args.where),
+        transforms=_transforms(args.transform),
+        pseudonym_key=args.pseudonym_key,
+        reference_date=args.reference_date,
+        max_unique_share=args.max_unique_share,
+        sheet=getattr(args, "sheet", None),
+    )
+    result = run_export(plan, progress=_progress_line(), cancel=cancel)
+    _clear_progress_line()
+    if args.generate_passphrase and passphrase is not None:
+        print(passphrase.reveal())
+        print(msg("cli.passphrase_shown_once"), file=sys.stderr)
+    who = msg("cli.for_passphrase") if passphrase is not None else _for_whom(result.manifest["recipients"])
+    wrote = msg(
+        "cli.exported",
+        path=terminal_line(str(result.output)),
+        size=file_size(result.size),
+        rows=_counted("rows", result.rows),
+        columns=_counted("columns", len(plan.columns)),
+        who=who,
+        sha256=result.sha256,
+    )
+    print(wrote, file=sys.stderr)
+    _print_scope(result)
+    if result.instructions is not None:
+        written = msg("handover.instructions_written", path=terminal_line(str(result.instructions)))
+        print(f"exporter: {written}", file=sys.stderr)
+    if result.instructions_error is not None:  # the archive is complete: a warning, and success
+        print(f"exporter: warning: {terminal_line(str(result.instructions_error))}", file=sys.stderr)
+        if hint := result.instructions_error.hint_text():
+            print(f"exporter: hint: {terminal_line(hint)}", file=sys.stderr)
+    from exporter.key_commands import recipient_lines, unconfirmed_warnings
+
+    for line in recipient_lines(result.manifest["recipients"]):
+        print(f"exporter: {line}", file=sys.stderr)
+    for line in unconfirmed_warnings(list(plan.to)):
+        print(f"exporter: warning: {line}", file=sys.stderr)
+    if result.manifest.get("office_copy") is False:
+        print(f"exporter: {terminal_line(str(msg('keys.cli_office_left_out')))}", file=sys.stderr)
+    return 0
+
+
+def where_groups(parts: Sequence[str | None] | None) -> tuple[tuple[str, ...], ...]:
+    """``--where`` conditions split into groups at each ``--or`` (None); an empty group is refused."""
+    groups: list[list[str]] = [[]]
+    for part in parts or ():
+        if part is None:
+            groups.append([])
+        else:
+            _require_text("--where", part)
+            groups[-1].append(part)
+    if len(groups) == 1 and not groups[0]:
+        return ()
+    if any(not group for group in groups):
+        raise PlanError(msg("shaping.or_without_condition"), hint=msg("shaping.or_without_condition_hint"))
+    return tuple(tuple(group) for group in groups)
+
+
+def _transforms(options: Sequence[str] | None) -> dict[str, str]:
+    """``--transform COLUMN=KIND[:ARG]`` options as the plan's mapping; a column given twice is refused."""
+    from exporter.transforms import parse_transform_option
+
+    found: dict[str, str] = {}
+    for option in options or ():
+        _require_text("--transform", option)
+        column, transform = parse_transform_option(option)
+        if column in found:
+            raise PlanError(msg("columns.given_twice", option="--transform", column=column))
+        found[column] = transform.text()
+    return found
+
+
+def _print_scope(result: ExportResult) -> None:
+    """The rows the filter kept, and how identifiable they are, in plain words on stderr."""
+    if "row_filter" in result.manifest:
+        line = msg("shaping.rows_in_scope", kept=result.rows, read=result.rows_read)
+        print(f"exporter: {line}", file=sys.stderr)
+    if result.risk is not None:
+        print(f"exporter: {terminal_line(str(result.risk.sentence()))}", file=sys.stderr)
+    from exporter.risk import direct_sentence
+
+    if (direct := direct_sentence(result.direct_identifiers)) is not None:
+        print(f"exporter: {terminal_line(str(direct))}", file=sys.stderr)

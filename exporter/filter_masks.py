@@ -1,0 +1,142 @@
+"""The rows a :class:`exporter.filters.RowFilter` keeps, computed with Arrow on each column's distinct values.
+
+Each column is dictionary-encoded once per call; a condition is evaluated on the dictionary (its distinct cells,
+normalised once: NFKC, spaces at the ends trimmed; parsed once as numbers, dates or ages when a condition needs
+them) and spread back to the rows with ``take``. Nothing loops over rows in Python; the only Python loop is the
+date parser's, over distinct values (:func:`exporter.dates.parse_dates`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from exporter.dates import age_on, parse_dates
+
+if TYPE_CHECKING:
+    from exporter.filters import Condition, RowFilter
+
+_NUMBER = r"^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$"
+
+
+def normalized(values: pa.Array) -> pa.Array:
+    """Cells as conditions compare them: Unicode NFKC, whitespace at both ends trimmed."""
+    return pc.utf8_trim_whitespace(pc.utf8_normalize(values, "NFKC"))
+
+
+class _Column:
+    """One column's distinct cells and what the conditions derive from them, each computed at most once."""
+
+    def __init__(self, values: pa.Array | pa.ChunkedArray) -> None:
+        if isinstance(values, pa.ChunkedArray):
+            values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+        if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+            values = values.cast(pa.string())  # an all-null (or empty) array built without a type
+        if values.null_count:
+            values = values.fill_null("")
+        encoded = pc.dictionary_encode(values)
+        self.dictionary: pa.Array = encoded.dictionary
+        self.indices: pa.Array = encoded.indices
+        self._normal: pa.Array | None = None
+        self._numbers: pa.Array | None = None
+        self._dates: pa.Array | None = None
+        self._ages: dict[date, pa.Array] = {}
+
+    @property
+    def normal(self) -> pa.Array:
+        if self._normal is None:
+            self._normal = normalized(self.dictionary)
+        return self._normal
+
+    @property
+    def numbers(self) -> pa.Array:
+        if self._numbers is None:
+            numeric = pc.match_substring_regex(self.normal, _NUMBER)
+            cleaned = pc.replace_substring(self.normal, ",", "")
+            kept = pc.if_else(numeric, cleaned, pa.scalar(None, cleaned.type))
+            self._numbers = pc.cast(kept, pa.float64())
+        return self._numbers
+
+    @property
+    def dates(self) -> pa.Array:
+        if self._dates is None:
+            self._dates = parse_dates(self.dictionary)
+        return self._dates
+
+    def ages(self, reference: date) -> pa.Array:
+        if reference not in self._ages:
+            self._ages[reference] = age_on(self.dates, reference)
+        return self._ages[reference]
+
+
+_COMPARE = {
+    "=": pc.equal,
+    "!=": pc.not_equal,
+    "<": pc.less,
+    "<=": pc.less_equal,
+    ">": pc.greater,
+    ">=": pc.greater_equal,
+}
+
+
+def _text(value: str, kind: pa.DataType) -> pa.Scalar:
+    return normalized(pa.array([value], kind))[0]
+
+
+def _on_distinct(condition: Condition, column: _Column, reference: date | None) -> pa.Array:
+    """The condition over the column's distinct cells (boolean, may hold nulls = no match)."""
+    from exporter.filters import comparison_bound
+
+    op, value, kind = condition.op, condition.value, column.dictionary.type
+    if condition.age:
+        if reference is None:
+            raise ValueError("an age condition needs the filter's reference date")
+        assert isinstance(value, str)
+        years = int(unicodedata.normalize("NFKC", value).strip())
+        return _COMPARE[op](column.ages(reference), pa.scalar(years, pa.int32()))
+    if op == "is empty":
+        return pc.equal(column.normal, pa.scalar("", kind))
+    if op == "is not empty":
+        return pc.not_equal(column.normal, pa.scalar("", kind))
+    if op in ("in", "not in"):
+        assert isinstance(value, tuple)
+        found = pc.is_in(column.normal, value_set=normalized(pa.array(list(value), kind)))
+        return found if op == "in" else pc.invert(found)
+    assert isinstance(value, str)
+    if op == "contains":
+        return pc.match_substring(column.normal, _text(value, kind).as_py())
+    if op in ("=", "!="):
+        return _COMPARE[op](column.normal, _text(value, kind))
+    bound = comparison_bound(value)
+    if bound is None:
+        raise ValueError(f"{value!r} is neither a date nor a number")
+    if isinstance(bound, date):
+        return _COMPARE[op](column.dates, pa.scalar(bound, pa.date32()))
+    return _COMPARE[op](column.numbers, pa.scalar(bound, pa.float64()))
+
+
+def filter_mask(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.ChunkedArray]) -> pa.Array:
+    """Boolean array (never null): True for each row the filter keeps; see :meth:`RowFilter.mask`."""
+    if not row_filter:
+        if not arrays:
+            raise ValueError("no column given to take the number of rows from")
+        length = len(next(iter(arrays.values())))
+        return pa.nulls(length, pa.bool_()).fill_null(True)
+    columns = {name: _Column(arrays[name]) for name in row_filter.columns}
+    kept: pa.Array | None = None
+    for group in row_filter.groups:
+        group_kept: pa.Array | None = None
+        for condition in group:
+            column = columns[condition.column]
+            on_distinct = pc.fill_null(_on_distinct(condition, column, row_filter.reference_date), False)
+            rows = on_distinct.take(column.indices)
+            group_kept = rows if group_kept is None else pc.and_(group_kept, rows)
+        assert group_kept is not None
+        kept = group_kept if kept is None else pc.or_(kept, group_kept)
+    assert kept is not None
+    return kept

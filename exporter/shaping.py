@@ -1,0 +1,278 @@
+"""The rows and values that leave: one step of the export between reading a batch and writing its CSV rows.
+
+    batch of the columns read (kept + those the filter needs)
+        -> row filter (exporter.filters: an Arrow mask) -> transforms of kept columns (exporter.transforms)
+        -> re-identification risk counted on the kept quasi-identifiers (exporter.risk) -> kept columns, in order
+
+The same :class:`Shaper` runs inside the export and in :func:`preview` (the wizard's Review page): what the clerk is
+shown is computed by the code that makes the archive. Nothing here needs the whole table; the risk counter holds
+one count per distinct combination of quasi-identifiers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from exporter.errors import PlanError
+from exporter.messages import msg
+from exporter.plan import ExportPlan
+from exporter.progress import Progress
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from exporter.filters import RowFilter
+    from exporter.risk import Risk, RiskCounter
+    from exporter.transforms import Transform, TransformContext
+
+
+class ShapedSource(Protocol):
+    """What the shaper needs of a source (a CSV :class:`exporter.source.Source` or a workbook)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def header(self) -> tuple[str, ...]: ...
+    @property
+    def head_rows(self) -> tuple[tuple[str, ...], ...]: ...
+
+
+@dataclass(frozen=True)
+class ScopePreview:
+    """What an export of the plan would take out, measured before it is made: rows read and kept, the risk (None
+    when no quasi-identifier is kept) and the kept columns that name residents outright
+    (:func:`exporter.risk.direct_identifiers`: names, contact details, numbers not made pseudonyms or masked)."""
+
+    rows_read: int
+    rows_kept: int
+    risk: Risk | None
+    direct_identifiers: tuple[str, ...] = ()  # kept columns (output names) that name residents outright
+
+
+class Shaper:
+    """The plan's row filter, transforms and risk count, ready to run over batches of ``read_columns``.
+
+    Raises :class:`PlanError` (one sentence) for a filter that does not parse or names an unknown column, a
+    transform for a column that is not kept or a kind that does not exist, a ``pseudonym`` transform without
+    ``plan.pseudonym_key`` (or a key file that cannot be read), and a ``max_unique_share`` outside 0..1.
+    ``columns``: the kept columns to produce (default: the plan's; :func:`preview` asks for fewer).
+    """
+
+    def __init__(
+        self,
+        plan: ExportPlan,
+        source: ShapedSource,
+        *,
+        columns: Sequence[str] | None = None,
+        today: date | None = None,
+    ) -> None:
+        from exporter.filters import parse_filter
+        from exporter.transforms import TransformContext, needs_pseudonym_key, parse_transform
+
+        self._source = source
+        self.reference_date = plan.reference_date or today or date.today()
+        self.kept = tuple(plan.columns if columns is None else columns)
+        self.row_filter: RowFilter = parse_filter(plan.where, source.header, reference_date=self.reference_date)
+        transforms: dict[str, Transform] = {}
+        for column, text in plan.transforms.items():
+            if column not in plan.columns:
+                raise PlanError(msg("shaping.transform_not_kept", column=column), hint=msg("columns.not_kept_hint"))
+            transform = parse_transform(text)
+            if transform.kind != "keep":
+                transforms[column] = transform
+        key = None
+        if needs_pseudonym_key(transforms.values()):
+            if plan.pseudonym_key is None:
+                raise PlanError(msg("shaping.pseudonym_needs_key"), hint=msg("shaping.pseudonym_key_hint"))
+            from exporter.pseudonym import PseudonymKey
+
+            key = PseudonymKey.from_file(plan.pseudonym_key)
+        self.transforms = transforms
+        if plan.max_unique_share is not None and not 0 <= plan.max_unique_share <= 1:
+            raise PlanError(msg("shaping.unique_share_range", limit=plan.max_unique_share))
+        self.context: TransformContext = TransformContext(reference_date=self.reference_date, pseudonym_key=key)
+        self.read_columns = tuple(dict.fromkeys([*self.kept, *self.row_filter.columns]))
+        output = {column: plan.output_names.get(column, column) for column in plan.columns}
+        self.header = tuple(output[column] for column in self.kept)
+        self.quasi_identifiers = _quasi_identifiers(plan, source)
+        self.direct_identifiers = _direct_identifiers(plan, source)
+        self._risk: RiskCounter | None = None
+        if self.quasi_identifiers:
+            from exporter.risk import RiskCounter
+
+            self._risk = RiskCounter([output[column] for column in self.quasi_identifiers])
+        self.rows_read = 0
+        self.rows_kept = 0
+
+    @property
+    def growth(self) -> int:
+        """The most bytes of data.csv one byte of the file can become (0: no more than passing through): a
+        pseudonym makes a whole token of a one-byte value (:func:`exporter.archive.data_csv_bound`)."""
+        from exporter.pseudonym import TOKEN_LENGTH
+
+        if any(transform.kind == "pseudonym" for transform in self.transforms.values()):
+            return TOKEN_LENGTH + 2
+        return 0
+
+    def apply(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
+        """The kept rows of one batch of ``read_columns`` (in that order), transformed, as a batch of the kept
+        columns named by their output names; None when no row of it is kept.
+
+        Raises :class:`PlanError` naming the file, the line and the column of a cell a transform refuses."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from exporter.transforms import TransformRefused, apply_transform
+
+        first = self.rows_read
+        self.rows_read += batch.num_rows
+        arrays = dict(zip(self.read_columns, batch.columns, strict=True))
+        positions: pa.Array | None = None  # the kept rows' positions in the batch, to name a refused cell's line
+        if self.row_filter:
+            mask = self.row_filter.mask({column: arrays[column] for column in self.row_filter.columns})
+            positions = pc.indices_nonzero(mask)
+            if len(positions) == 0:
+                return None
+            arrays = {column: pc.filter(arrays[column], mask) for column in self.kept}
+        for column, transform in self.transforms.items():
+            if column not in arrays:
+                continue
+            try:
+                arrays[column] = apply_transform(transform, arrays[column], self.context)
+            except TransformRefused as refused:
+                index = refused.index if positions is None else int(positions[refused.index].as_py())
+                raise self._refused(column, transform, first + index + 1) from None
+        kept_rows = len(arrays[self.kept[0]]) if self.kept else 0
+        self.rows_kept += kept_rows
+        if self._risk is not None:
+            self._risk.add([arrays[column] for column in self.quasi_identifiers])
+        return pa.RecordBatch.from_arrays([arrays[column] for column in self.kept], names=list(self.header))
+
+    def risk(self) -> Risk | None:
+        """The risk of the rows shaped so far (complete once every batch went through ``apply``)."""
+        return None if self._risk is None else self._risk.result()
+
+    def manifest_fields(self) -> dict[str, Any]:
+        """What the manifest records of the shaping: the filter in the ``--where`` syntax and the rows it kept, each
+        transformed column's transform (kind and argument, the pseudonym key's public id, never the key), the day
+        ages were counted on, and the risk. Fields are left out when there is nothing to record."""
+        fields: dict[str, Any] = {}
+        if self.row_filter:
+            fields["row_filter"] = {"where": self.row_filter.texts(), "rows_read": self.rows_read}
+        if self.transforms:
+            entries: dict[str, dict[str, Any]] = {}
+            for column, transform in self.transforms.items():
+                entry: dict[str, Any] = {"kind": transform.kind}
+                if transform.argument is not None:
+                    entry["argument"] = transform.argument
+                if transform.kind == "pseudonym" and self.context.pseudonym_key is not None:
+                    entry["key_id"] = self.context.pseudonym_key.key_id
+                entries[column] = entry
+            fields["transforms"] = entries
+        ages = any(condition.age for group in self.row_filter.groups for condition in group)
+        if ages or any(transform.kind == "age-band" for transform in self.transforms.values()):
+            fields["reference_date"] = self.reference_date.isoformat()
+        risk = self.risk()
+        if risk is not None:
+            fields["risk"] = risk.manifest_entry()
+        return fields
+
+    def _refused(self, column: str, transform: Transform, row: int) -> PlanError:
+        line = line_of_row(self._source, row)
+        return PlanError(
+            msg("shaping.cell_refused", name=self._source.name, line=line, column=column, transform=transform.text()),
+            hint=msg(f"shaping.refused_hint_{transform.kind.replace('-', '_')}", column=column),
+        )
+
+
+def check_unique_share(plan: ExportPlan, risk: Risk | None) -> None:
+    """Refuse (:class:`PlanError`) when ``plan.max_unique_share`` is set and the share of unique rows is above it.
+    With no quasi-identifier kept there is no share to measure, and nothing is refused."""
+    if plan.max_unique_share is None or risk is None:
+        return
+    from exporter.risk import check_unique_share as check
+
+    check(risk, plan.max_unique_share)
+
+
+def preview(
+    plan: ExportPlan,
+    source: Any,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ScopePreview:
+    """One pass over only the columns the filter and the quasi-identifiers need: the rows an export of ``plan``
+    would keep and its risk, computed by the same :class:`Shaper` as the export. Raises what the export would for
+    the same plan and file (:class:`PlanError`, :class:`SourceError`), and :class:`ExportCancelled`."""
+    from exporter.source import SourceDigest
+
+    quasi = _quasi_identifiers(plan, source)
+    shaper = Shaper(plan, source, columns=quasi or plan.columns[:1])
+    for batch in source.batches(shaper.read_columns, SourceDigest(), progress=progress, cancel=cancel):
+        shaper.apply(batch)
+    return ScopePreview(shaper.rows_read, shaper.rows_kept, shaper.risk(), _direct_identifiers(plan, source))
+
+
+def _categories(plan: ExportPlan, source: ShapedSource) -> list[str]:
+    """The kept columns' sensitivity categories (:func:`exporter.classify.classify_columns`), in kept order."""
+    from exporter.classify import classify_columns
+
+    categories = dict(zip(source.header, classify_columns(source.header, source.head_rows), strict=True))
+    return [str(categories[column]) for column in plan.columns]
+
+
+def _quasi_identifiers(plan: ExportPlan, source: ShapedSource) -> tuple[str, ...]:
+    """The kept columns (source names) that are quasi-identifiers."""
+    from exporter.risk import quasi_identifiers
+
+    return tuple(quasi_identifiers(plan.columns, _categories(plan, source)))
+
+
+def _direct_identifiers(plan: ExportPlan, source: ShapedSource) -> tuple[str, ...]:
+    """The kept columns, by their output names, that name residents outright after their transforms."""
+    from exporter.risk import direct_identifiers
+
+    found = direct_identifiers(plan.columns, _categories(plan, source), plan.transforms)
+    return tuple(plan.output_names.get(column, column) for column in found)
+
+
+def line_of_row(source: Any, row: int) -> int:
+    """The line of the source on which data row ``row`` (1 = the first row after the header) starts; a workbook
+    gives its sheet's row number. Only for naming a fault: a CSV file is read again from the start."""
+    own = getattr(source, "line_of_row", None)
+    if own is not None:
+        return int(own(row))
+    reader = csv.reader(_physical_lines(source), delimiter=source.format.delimiter, strict=False)
+    records = 0
+    start = 1
+    for record in reader:
+        if record:
+            if records == row:
+                return start + int(source.format.first_line) - 1
+            records += 1
+        start = reader.line_num + 1
+    return start + int(source.format.first_line) - 1
+
+
+def _physical_lines(source: Any) -> Iterator[str]:
+    """The source's text (after BOM and ``sep=`` line) as lines ending in CR, LF or CRLF, as csv.reader counts."""
+    from exporter.text_blocks import text_blocks
+
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    pending = ""
+    for block in text_blocks(source.path, source.format):
+        pending += decoder.decode(block)
+        lines = io.StringIO(pending, newline="").readlines()
+        pending = lines.pop() if lines and not lines[-1].endswith("\n") else ""
+        yield from lines
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield pending

@@ -1,0 +1,339 @@
+"""An Excel workbook (.xlsx/.xlsm) as a source: one sheet, every cell as the text Excel shows for it.
+
+    file bytes (hashed) -> parts checked within ReadLimits (xlsx_parts) -> python-calamine (Rust calamine, the
+    engine pandas.read_excel(engine="calamine") calls; pandas itself is not needed) -> cells as text (cells.py)
+    -> one pyarrow table of string columns, held in memory while the source lives
+
+The sheet is held in memory, as Arrow strings (about 20 MB for 100,000 residents of 24 columns; the peak while
+reading is in bench/RESULTS.md). Rules:
+- The sheet: ``sheet`` by name; by default the first visible worksheet (what Excel shows on opening).
+- The header is the first row that is not empty, from the first column that is not empty (a title above it with
+  an empty row between is taken as the header and refused by the rules below: delete the title rows). Every
+  header cell must hold a name, once; a header cell merged with others is refused.
+- Rows that are entirely empty are skipped, as empty lines of a CSV file are.
+- A formula without a cached result (a file written by a program that does not calculate, never saved by Excel)
+  and an error cell (#N/A, #DIV/0!...) are refused when their column is read, with the cell's address: the first
+  is not a value at all, and the second shows a failure, not data; passing "#N/A" on as if it were data, or an
+  empty cell in its place, would both mislead the recipient.
+- Cell addresses in sentences are Excel's: 住民!C1, 'My sheet'!C1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from array import array
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from exporter.errors import ExportCancelled, PlanError, SourceError
+from exporter.messages import Message, msg
+from exporter.progress import Progress
+from exporter.sizes import file_size
+from exporter.sniff import DEFAULT_LIMITS, ReadLimits, SourceFormat
+from exporter.source import SourceDigest, _closest_hint
+from exporter.sources.cells import text_column
+from exporter.sources.xlsx_parts import (
+    Problem,
+    SheetEntry,
+    TooMuchText,
+    WorkbookDamaged,
+    WorkbookZip,
+    column_letters,
+    scan_sheet,
+)
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+WORKBOOK_FORMAT = SourceFormat(encoding="xlsx", delimiter="")  # what the manifest's source records for a workbook
+BATCH_ROWS = 65_536
+
+
+def cell_address(sheet: str, row: int, column: int) -> str:
+    """Excel's address of a cell (0-based row and column): 住民!C1, 'My sheet'!C1 (quoted as Excel quotes)."""
+    plain = sheet and all(ch.isalnum() or ch == "_" for ch in sheet) and not sheet[0].isdigit()
+    name = sheet if plain else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{column_letters(column + 1)}{row + 1}"
+
+
+@dataclass(frozen=True)
+class WorkbookSource:
+    """One sheet of a workbook, read whole: the same surface as :class:`exporter.source.Source`, plus ``sheet``
+    (the sheet read) and ``sheets`` (the workbook's sheets with tables, in workbook order)."""
+
+    path: Path
+    sheet: str
+    sheets: tuple[str, ...]
+    header: tuple[str, ...]
+    head_rows: tuple[tuple[str, ...], ...] = field(repr=False)
+    limits: ReadLimits = DEFAULT_LIMITS
+    table: pa.Table = field(repr=False, default=None)
+    sha256: str = ""
+    size: int = 0
+    problems: tuple[tuple[int, str, Message], ...] = field(repr=False, default=())  # (column, address, sentence)
+    row_numbers: array[int] = field(repr=False, default_factory=lambda: array("I"))  # each data row's sheet row
+
+    format: SourceFormat = WORKBOOK_FORMAT
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def line_of_row(self, row: int) -> int:
+        """The sheet's row number (as Excel shows it) of data row ``row`` (1 = the first row under the header):
+        empty rows are skipped when reading, so the two differ (:func:`exporter.shaping.line_of_row`)."""
+        return self.row_numbers[row - 1] + 1
+
+    def column_indexes(self, columns: Sequence[str]) -> list[int]:
+        """Positions of the asked-for columns; an unknown or repeated name is refused with the closest names."""
+        positions = {name: index for index, name in enumerate(self.header)}
+        seen: set[str] = set()
+        for column in columns:
+            if column not in positions:
+                raise PlanError(
+                    msg("reader.no_such_column", name=self.name, column=column), hint=_closest_hint(column, self.header)
+                )
+            if column in seen:
+                raise PlanError(msg("reader.column_twice", column=column))
+            seen.add(column)
+        return [positions[column] for column in columns]
+
+    def _check_cells(self, indexes: Sequence[int]) -> None:
+        wanted = set(indexes)
+        for column, _address, sentence in self.problems:
+            if column in wanted:
+                formula = sentence.id == "workbook.formula_not_calculated"
+                hint = msg("workbook.calculate_hint" if formula else "workbook.fix_error_hint")
+                raise SourceError(sentence, path=str(self.path), hint=hint)
+
+    def batches(
+        self,
+        columns: Sequence[str],
+        digest: SourceDigest,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Generator[pa.RecordBatch, None, None]:
+        """Record batches of the asked-for columns in that order (``BATCH_ROWS`` rows each); ``digest`` is filled
+        in (the workbook's SHA-256 and size as read, the data rows) once the last batch was handed out. Raises
+        :class:`SourceError` (the cell's address) for a formula without a result or an error cell in a column
+        read, :class:`ExportCancelled` once ``cancel`` is set."""
+        indexes = self.column_indexes(columns)
+        self._check_cells(indexes)
+        table = self.table.select(indexes)
+        total = max(table.num_rows, 1)
+        for start in range(0, table.num_rows, BATCH_ROWS):
+            if cancel is not None and cancel.is_set():
+                raise ExportCancelled()
+            batch = table.slice(start, BATCH_ROWS).combine_chunks().to_batches()
+            if batch:
+                done = min(start + BATCH_ROWS, table.num_rows)
+                if progress is not None:
+                    progress(done / total, msg("progress.rows_read", rows=done, total=None))
+                yield batch[0]
+        digest.sha256, digest.size, digest.rows = self.sha256, self.size, self.table.num_rows
+
+    def count_rows(self, *, progress: Progress | None = None, cancel: threading.Event | None = None) -> SourceDigest:
+        """The digest with the data rows; every cell was checked when the sheet was read (a problem cell in any
+        column is refused here, as a whole-file check)."""
+        self._check_cells(range(len(self.header)))
+        digest = SourceDigest()
+        for _ in self.batches(self.header[:1], digest, progress=progress, cancel=cancel):
+            pass
+        return digest
+
+
+def open_workbook(
+    path: Path, data: bytes, *, sheet: str | None = None, preview_rows: int = 1000, limits: ReadLimits = DEFAULT_LIMITS
+) -> WorkbookSource:
+    """Read one sheet of the workbook whose bytes are ``data`` (read from ``path``). Raises :class:`SourceError`
+    (one sentence, the cell's address where there is one) or :class:`PlanError` (no such sheet)."""
+    name = path.name
+    try:
+        parts = WorkbookZip(data, limits)
+        entries = parts.sheets()
+        entry = _chosen(entries, sheet, name)
+        xml = parts.read(entry.part)
+        last_row, last_column, problems = scan_sheet(xml)
+        _check_extent(entry.name, name, last_row, last_column, limits)
+        reader_copy = parts.reader_copy(entry.part)
+    except WorkbookDamaged as damaged:
+        raise SourceError(
+            msg("workbook.damaged", name=name, part=damaged.part), path=str(path), hint=msg("workbook.resave_hint")
+        ) from None
+    except TooMuchText as big:
+        raise SourceError(
+            msg("workbook.too_much_text", name=name, part=str(big), limit=file_size(limits.max_workbook_bytes)),
+            path=str(path),
+            hint=msg("workbook.save_as_csv_hint"),
+        ) from None
+    del xml, parts
+    rows, start, merged = _read_sheet(reader_copy, entry.name, name, path)
+    del reader_copy
+    return _build(path, data, entry, [e.name for e in entries if e.worksheet], rows, start, merged, problems,
+                  preview_rows, limits)  # fmt: skip
+
+
+def _chosen(entries: Sequence[SheetEntry], sheet: str | None, name: str) -> SheetEntry:
+    tables = [entry for entry in entries if entry.worksheet]
+    listed = ", ".join(entry.name for entry in tables)
+    if sheet is None:
+        visible = [entry for entry in tables if entry.visible] or tables
+        if not visible:
+            raise SourceError(msg("workbook.no_table_sheet", name=name))
+        return visible[0]
+    for entry in entries:
+        if entry.name == sheet:
+            if not entry.worksheet:
+                raise PlanError(msg("workbook.not_a_table_sheet", name=name, sheet=sheet, sheets=listed))
+            return entry
+    raise PlanError(msg("workbook.no_such_sheet", name=name, sheet=sheet, sheets=listed))
+
+
+def _check_extent(sheet: str, name: str, rows: int, columns: int, limits: ReadLimits) -> None:
+    far = cell_address(sheet, max(rows, 1) - 1, max(columns, 1) - 1)
+    if rows > limits.max_sheet_rows:
+        raise SourceError(
+            msg("workbook.too_many_rows", name=name, sheet=sheet, rows=rows, cell=far, limit=limits.max_sheet_rows),
+            hint=msg("workbook.far_cells_hint"),
+        )
+    if rows * columns > limits.max_sheet_cells:
+        raise SourceError(
+            msg(
+                "workbook.too_many_cells",
+                name=name,
+                sheet=sheet,
+                rows=rows,
+                columns=columns,
+                cell=far,
+                limit=limits.max_sheet_cells,
+            ),
+            hint=msg("workbook.far_cells_hint"),
+        )
+
+
+def _read_sheet(
+    copy: bytes, sheet: str, name: str, path: Path
+) -> tuple[list[list[object]], tuple[int, int], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    import io
+
+    import python_calamine
+
+    try:
+        with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(copy)) as workbook:
+            found = workbook.get_sheet_by_name(sheet)
+            rows = cast(list[list[object]], list(found.iter_rows()))
+            start = found.start or (0, 0)
+            merged = list(found.merged_cell_ranges or [])
+    except python_calamine.PasswordError:
+        raise SourceError(msg("workbook.encrypted", name=name), hint=msg("workbook.remove_password_hint")) from None
+    except (python_calamine.CalamineError, ValueError, OSError):  # its text may quote cells: never shown
+        raise SourceError(
+            msg("workbook.unreadable_sheet", name=name, sheet=sheet), path=str(path), hint=msg("workbook.resave_hint")
+        ) from None
+    return rows, start, merged
+
+
+def _build(
+    path: Path,
+    data: bytes,
+    entry: SheetEntry,
+    sheets: list[str],
+    rows: list[list[object]],
+    start: tuple[int, int],
+    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    problems: list[Problem],
+    preview_rows: int,
+    limits: ReadLimits,
+) -> WorkbookSource:
+    import pyarrow as pa
+
+    name, sheet = path.name, entry.name
+    first_row, first_column = start
+    numbered = [(first_row + i, row) for i, row in enumerate(rows) if set(map(type, row)) != {str} or any(row)]
+    if not numbered:
+        raise SourceError(msg("workbook.empty_sheet", name=name, sheet=sheet), path=str(path))
+    header_row, header_cells = numbered[0]
+    for (top, left), (bottom, right) in merged:
+        if top <= header_row <= bottom and (right > left or bottom > top):
+            raise SourceError(
+                msg(
+                    "workbook.merged_header",
+                    name=name,
+                    cell=cell_address(sheet, top, left),
+                    range=f"{cell_address(sheet, top, left)}:{column_letters(right + 1)}{bottom + 1}",
+                ),
+                path=str(path),
+                hint=msg("workbook.unmerge_hint"),
+            )
+    for problem in problems:
+        if problem.row <= header_row:
+            raise _problem_error(problem, sheet, name, path)
+    header = _header(header_cells, header_row, first_column, sheet, name, path)
+    body = numbered[1:]
+    columns = list(zip(*(row for _, row in body), strict=True)) if body else [() for _ in header]
+    table = pa.Table.from_arrays([text_column(values) for values in columns], names=list(header))
+    seen: set[int] = set()
+    located: list[tuple[int, str, Message]] = []
+    for problem in problems:
+        column = problem.column - first_column
+        if 0 <= column < len(header) and column not in seen:
+            seen.add(column)
+            error = _problem_error(problem, sheet, name, path)
+            located.append((column, cell_address(sheet, problem.row, problem.column), error.message))  # type: ignore[arg-type]
+    head = table.slice(0, preview_rows).to_pylist()
+    return WorkbookSource(
+        path=path,
+        sheet=sheet,
+        sheets=tuple(sheets),
+        header=header,
+        head_rows=tuple(tuple(row[column] for column in header) for row in head),
+        limits=limits,
+        table=table,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        problems=tuple(located),
+        row_numbers=array("I", (number for number, _ in body)),
+    )
+
+
+def _header(cells: Sequence[object], row: int, first_column: int, sheet: str, name: str, path: Path) -> tuple[str, ...]:
+    from exporter.sources.cells import cell_text
+
+    names = [cell_text(cell) for cell in cells]
+    first_seen: dict[str, int] = {}
+    for index, text in enumerate(names):
+        address = cell_address(sheet, row, first_column + index)
+        if not text.strip():
+            raise SourceError(
+                msg("workbook.empty_header", name=name, cell=address),
+                path=str(path),
+                hint=msg("workbook.header_rename_hint"),
+            )
+        if text in first_seen:
+            first = cell_address(sheet, row, first_column + first_seen[text])
+            raise SourceError(
+                msg("workbook.header_twice", name=name, column=text, first=first, cell=address),
+                path=str(path),
+                hint=msg("workbook.header_rename_hint"),
+            )
+        first_seen[text] = index
+    return tuple(names)
+
+
+def _problem_error(problem: Problem, sheet: str, name: str, path: Path) -> SourceError:
+    address = cell_address(sheet, problem.row, problem.column)
+    if problem.kind == "formula":
+        return SourceError(
+            msg("workbook.formula_not_calculated", name=name, cell=address),
+            path=str(path),
+            hint=msg("workbook.calculate_hint"),
+        )
+    return SourceError(
+        msg("workbook.error_cell", name=name, cell=address, error=problem.text),
+        path=str(path),
+        hint=msg("workbook.fix_error_hint"),
+    )
