@@ -120,7 +120,7 @@ class ConditionSpec:
         if op.is_list:
             return condition_text(self.column, op.syntax, self.values())
         if op.age:
-            return condition_text(self.column, f"age {op.syntax}", self.value.strip())
+            return condition_text(self.column, op.syntax, self.value.strip(), age=True)
         return condition_text(self.column, op.syntax, self.value.strip())
 
     def words(self) -> str:

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from exporter.source import Source
 
 
+# A file up to this size has all its columns read when the Rows page opens: 115 MB of CSV (460,000 residents,
+# 24 columns) take about 150 MiB in memory and 0.6 s to read; bigger files have each column read when chosen.
+PREFETCH_ALL_BYTES = 256 << 20
+
+
 class LiveCount(QObject):
     """``request(row_filter)`` -> ``counted(rows)`` for the newest request; ``failed(err)`` when a column cannot be
     read (the file changed or vanished); ``busyChanged(busy)`` while a load or a count runs."""
@@ -63,6 +68,19 @@ class LiveCount(QObject):
         self._wanted = None
         self._generation += 1
         return True
+
+    def prefetch_all(self) -> None:
+        """Start reading every column of a file of up to :data:`PREFETCH_ALL_BYTES` (in one pass: reading all
+        costs little more than reading one), so that the first count of any column is ready within a second."""
+        source = self._source
+        if source is None or self._cache:
+            return
+        try:
+            size = source.path.stat().st_size
+        except OSError:
+            return
+        if size <= PREFETCH_ALL_BYTES:
+            self._load(list(source.header))
 
     def prefetch(self, columns: tuple[str, ...]) -> None:
         """Start reading ``columns`` now (a column was just chosen), so the count is ready when the value is."""

@@ -143,17 +143,13 @@ def _share(progress: Progress, start: float, end: float) -> Progress:
 
 def read_columns(source: Source, columns: tuple[str, ...]) -> Callable[[Progress, threading.Event], Columns]:
     """The whole of some columns, read once for the Rows page's live count: name -> one pyarrow string array.
-    Raises what :meth:`Source.batches` raises (SourceError, ExportCancelled)."""
+    Raises what :func:`exporter.sources.read_columns` raises (SourceError, ExportCancelled)."""
 
     def task(progress: Progress, cancel: threading.Event) -> Columns:
-        import pyarrow as pa
+        import exporter.filters  # noqa: F401 - imported here, off the GUI thread, before the first count needs it
+        from exporter.sources import read_columns
 
-        from exporter.source import SourceDigest
-
-        batches = list(source.batches(columns, SourceDigest(), progress=progress, cancel=cancel))
-        if not batches:
-            return {name: pa.array([], pa.string()) for name in columns}
-        table = pa.Table.from_batches(batches)
+        table = read_columns(source, columns, progress=progress, cancel=cancel)
         return {name: table.column(name).combine_chunks() for name in columns}
 
     return task

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ import pytest
 import exporter
 from exporter.gui import tasks
 from exporter.gui.wizard import ExportWizard, PageId
-from exporter.risk import Risk
+from exporter.risk import Risk, direct_sentence
+from tests.gui.residents import age, era_date
 
 WAIT_MS = 60_000
 
@@ -98,3 +100,54 @@ def test_review_measures_the_risk_of_the_rows_in_scope_on_a_worker(qtbot, wizard
     assert page.rows_kept == women(wizard)
     assert page.risk.rows == women(wizard)
     assert page.risk.sentence().render("en") in summary(wizard)
+    assert direct_sentence(["family_name"]).render("en") in summary(wizard)  # the phone is masked: not named
+
+
+def test_the_wizard_export_holds_only_the_rows_in_scope_with_the_chosen_transforms(qtbot, wizard, tmp_path):
+    from tests.gui.test_wizard import age_keypair, decrypt_data_csv
+
+    key, recipient = age_keypair(tmp_path)
+    with qtbot.waitSignal(wizard.source_page.workEnded, timeout=WAIT_MS):
+        wizard.source_page.use_sample()
+    wizard.next()
+    wizard.purpose_page.purpose_edit.setText("Calls to residents aged 65 or over")
+    wizard.next()
+    columns = wizard.columns_page
+    columns.keep(["resident_number", "family_name", "phone", "birth_date"])
+    columns.chooser.set_transform("resident_number", "pseudonym")
+    columns.chooser.set_transform("phone", "mask:4")
+    columns.chooser.set_transform("birth_date", "age-band:10")
+    columns.notes.create_key_file(tmp_path / "pseudonym.key")
+    wizard.next()
+    group = wizard.rows_page.add_group()
+    group.rows[0].set_spec("gender", "equals", "女")
+    group.add_condition().set_spec("birth_date", "age-at-least", "65")
+    wizard.next()
+    wizard.protection_page.set_recipients([recipient])
+    wizard.next()
+    output = tmp_path / "scoped.zip.age"
+    wizard.set_destination(output)
+    with qtbot.waitSignal(wizard.export_page.workEnded, timeout=WAIT_MS):
+        wizard.next()
+
+    result = wizard.export_page.result
+    assert result is not None, wizard.export_page.message.text()
+    today = date.today()
+    with open(tasks.sample_path(wizard.sample_folder, wizard.sample_rows), encoding="utf-8-sig", newline="") as f:
+        wanted = [
+            row for row in csv.DictReader(f) if row["gender"] == "女" and age(era_date(row["birth_date"]), today) >= 65
+        ]
+    rows = decrypt_data_csv(output, key, tmp_path)
+    assert rows[0] == ["resident_number", "family_name", "phone", "birth_date"]
+    assert len(rows) - 1 == len(wanted) == result.rows
+    for (token, family_name, phone, band), original in zip(rows[1:], wanted, strict=True):
+        assert family_name == original["family_name"]
+        assert token
+        assert token != original["resident_number"]
+        shown = original["phone"]
+        assert phone == ("*" * (len(shown) - 4) + shown[-4:] if len(shown) > 4 else shown)
+        low = age(era_date(original["birth_date"]), today) // 10 * 10
+        assert band == f"{low}-{low + 9}"
+    assert len({row[0] for row in rows[1:]}) == len({row["resident_number"] for row in wanted})
+    assert result.manifest["row_filter"]["where"] == [list(group) for group in wizard.draft.where]
+    assert result.manifest["transforms"]["phone"] == {"kind": "mask", "argument": 4}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import re
 import time
 from datetime import date
 from pathlib import Path
@@ -14,9 +13,9 @@ from PySide6.QtWidgets import QWizard
 
 from exporter.gui import tasks
 from exporter.gui.wizard import ExportWizard, PageId
+from tests.gui.residents import age, era_date
 
 WAIT_MS = 60_000
-ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}  # the year before each era's first
 
 
 def to_rows_page(qtbot, wizard: ExportWizard, source: Path | None = None) -> None:
@@ -38,18 +37,6 @@ def sample_rows(wizard: ExportWizard) -> list[dict[str, str]]:
     path = tasks.sample_path(wizard.sample_folder, wizard.sample_rows)
     with open(path, encoding="utf-8-sig", newline="") as file:
         return list(csv.DictReader(file))
-
-
-def era_date(text: str) -> date:
-    """The test's own reading of the sample's era dates (昭和24年5月8日), independent of exporter.dates."""
-    match = re.fullmatch(r"(明治|大正|昭和|平成|令和)(\d+|元)年(\d+)月(\d+)日", text)
-    assert match, text
-    year = 1 if match[2] == "元" else int(match[2])
-    return date(ERAS[match[1]] + year, int(match[3]), int(match[4]))
-
-
-def age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
 def wait_for_count(qtbot, page) -> int:

@@ -73,6 +73,7 @@ class ReviewPage(Page):
         self.risk: Risk | None = None  # measured on the rows and columns about to leave
         self.rows_kept: int | None = None  # rows in scope, from the same pass
         self.risk_problem: ExporterError | None = None
+        self.direct: tuple[str, ...] = ()  # kept columns that name residents outright
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -102,7 +103,7 @@ class ReviewPage(Page):
     def measure_risk(self) -> None:
         """Measure the re-identification risk of what is about to leave (rows in scope, transformed kept columns)
         on a worker: one pass over the columns needed (:func:`exporter.shaping.preview`)."""
-        self.risk, self.rows_kept, self.risk_problem = None, None, None
+        self.risk, self.rows_kept, self.risk_problem, self.direct = None, None, None, ()
         source = self.draft.source
         if source is None or self.draft.output is None or not _shaping_ready():
             return
@@ -114,9 +115,11 @@ class ReviewPage(Page):
             cancelled=lambda: None,
         )
 
-    def show_risk(self, risk: Risk | None, rows_kept: int | None = None) -> None:
-        """Show ``risk`` (and the rows in scope counted with it) in the summary."""
+    def show_risk(self, risk: Risk | None, rows_kept: int | None = None, direct: tuple[str, ...] = ()) -> None:
+        """Show ``risk`` (and the rows in scope counted with it, and the kept columns that name residents
+        outright) in the summary."""
         self.risk = risk
+        self.direct = direct
         if rows_kept is not None:
             self.rows_kept = rows_kept
             self.draft.rows_in_scope = rows_kept
@@ -124,7 +127,10 @@ class ReviewPage(Page):
             self.summary.setText(self._summary_html())
 
     def _measured(self, preview: object) -> None:
-        self.show_risk(getattr(preview, "risk", None), getattr(preview, "rows_kept", None))
+        from exporter.shaping import ScopePreview
+
+        if isinstance(preview, ScopePreview):
+            self.show_risk(preview.risk, preview.rows_kept, preview.direct_identifiers)
 
     def _not_measured(self, err: object) -> None:
         self.risk_problem = err if isinstance(err, ExporterError) else None
@@ -313,8 +319,12 @@ class ReviewPage(Page):
         return rows
 
     def _risk_html(self) -> str:
-        if self.risk is not None:
-            return html.escape(str(self.risk.sentence()))
+        if self.risk is not None or self.direct:
+            from exporter.risk import direct_sentence
+
+            sentences = [self.risk.sentence()] if self.risk is not None else []
+            direct = direct_sentence([safe_text(name) for name in self.direct])
+            return "<br>".join(html.escape(str(sentence)) for sentence in (*sentences, *([direct] if direct else [])))
         if self.risk_problem is not None:
             return html.escape(str(self.risk_problem))
         if self.busy:

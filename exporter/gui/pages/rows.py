@@ -210,6 +210,7 @@ class RowsPage(Page):
             return
         if self.live.set_source_if_new(loaded.source, loaded.rows):
             self.clear()
+        self.live.prefetch_all()
         self.reference_date = date.today()
         self._changed()
 
