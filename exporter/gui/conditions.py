@@ -130,11 +130,11 @@ class ConditionSpec:
         japanese = current_language() == "ja"
         value = ("、" if japanese else ", ").join(self.values()) if op.is_list else self.value.strip()
         if op.key == "age-at-least":
-            return QCoreApplication.translate("Condition", "{column}: aged {value} or over").format(
+            return QCoreApplication.translate("Condition", "aged {value} or over by {column}").format(
                 column=column, value=value
             )
         if op.key == "age-at-most":
-            return QCoreApplication.translate("Condition", "{column}: aged {value} or under").format(
+            return QCoreApplication.translate("Condition", "aged {value} or under by {column}").format(
                 column=column, value=value
             )
         label = operator_label(op, self.dates)
@@ -170,9 +170,12 @@ class ConditionRow(Retranslating, QWidget):
         for name in self._header:
             self.column_combo.addItem(shown_name(name), name)
         self.operator_combo = QComboBox()
+        self.column_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.column_combo.setMinimumContentsLength(min(max((len(name) for name in self._header), default=8), 24))
         self.value_edit = QLineEdit()
         self.value_edit.setClearButtonEnabled(True)
         self.particle = QLabel()  # が: the Japanese order reads column が value operator
+        self.particle.setContentsMargins(4, 0, 4, 0)
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
         self.remove_button.setAutoRaise(True)
@@ -269,8 +272,18 @@ class ConditionRow(Retranslating, QWidget):
         self._pickers.addStretch(0)
         self._pickers.addWidget(self.remove_button)
 
+    def _widen_operators(self) -> None:
+        """Every row's operator box as wide as the widest operator, so that the rows line up."""
+        widest = max(
+            self.operator_combo.fontMetrics().horizontalAdvance(operator_label(op, dates))
+            for op in OPERATORS
+            for dates in (False, True)
+        )
+        self.operator_combo.setMinimumWidth(widest + 3 * self.operator_combo.fontMetrics().height())
+
     def retranslate_ui(self) -> None:
         self._arrange()
+        self._widen_operators()
         self.particle.setText("が")
         self.column_combo.setAccessibleName(self.tr("Column"))
         self.operator_combo.setAccessibleName(self.tr("Condition"))

@@ -285,11 +285,11 @@
         <translation>歳以下（年齢）</translation>
     </message>
     <message>
-        <source>{column}: aged {value} or over</source>
+        <source>aged {value} or over by {column}</source>
         <translation>{column} から見て {value} 歳以上</translation>
     </message>
     <message>
-        <source>{column}: aged {value} or under</source>
+        <source>aged {value} or under by {column}</source>
         <translation>{column} から見て {value} 歳以下</translation>
     </message>
     <message>
@@ -1791,7 +1791,7 @@
         <translation>伏せ字（末尾 {n} 文字を残す）</translation>
     </message>
     <message>
-        <source>Pseudonym (replaced by a token)</source>
+        <source>Pseudonym (a token)</source>
         <translation>仮名化（記号に置き換え）</translation>
     </message>
     <message>
@@ -1815,12 +1815,44 @@
         <translation>数式を無効にする</translation>
     </message>
     <message>
+        <source>masked</source>
+        <translation>伏せ字</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <translation>仮名化</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年だけ</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>年齢層</translation>
+    </message>
+    <message>
+        <source>postal area</source>
+        <translation>郵便番号の上3桁</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>町名まで</translation>
+    </message>
+    <message>
+        <source>formula-safe</source>
+        <translation>数式を無効化</translation>
+    </message>
+    <message>
         <source>Masked (only the end kept)</source>
         <translation>伏せ字（末尾だけ残す）</translation>
     </message>
     <message>
         <source>Age band</source>
         <translation>年齢層</translation>
+    </message>
+    <message>
+        <source>Postal area (3 digits)</source>
+        <translation>郵便番号の上3桁</translation>
     </message>
 </context>
 <context>

@@ -70,8 +70,10 @@ def test_a_mask_and_an_age_band_with_their_numbers_reach_the_plan_and_the_kept_l
     chooser.combo.setCurrentIndex(chooser.combo.findData("age-band"))
     chooser.argument.setValue(5)
 
-    assert page.kept_list.item(1).text() == "2. phone [Masked (the last 3 characters kept)]"
-    assert page.kept_list.item(2).text() == "3. birth_date [Age band (5 years)]"
+    assert page.kept_list.item(1).text() == "2. phone [masked]"
+    assert page.kept_list.item(1).toolTip() == "Masked (the last 3 characters kept)"
+    assert page.kept_list.item(2).text() == "3. birth_date [age band]"
+    assert page.kept_list.item(2).toolTip() == "Age band (5 years)"
     choose(page, "phone")
     assert chooser.combo.currentData() == "mask"
     assert chooser.argument.value() == 3

@@ -27,7 +27,7 @@ from exporter.gui.column_search import ColumnFilter
 from exporter.gui.models import ColumnModel, shown_name
 from exporter.gui.pages.base import Page
 from exporter.gui.pages.sensitive import SensitivePanel
-from exporter.gui.pages.transform_panel import TransformChooser, TransformNotes, transform_label
+from exporter.gui.pages.transform_panel import TransformChooser, TransformNotes, short_label, transform_label
 from exporter.gui.widgets import BadgeDelegate, MessageLabel, english_plural, free_text_note
 from exporter.plan import ExportPlan, check_columns
 
@@ -310,9 +310,10 @@ class ColumnsPage(Page):
             text = f"{position}. {shown_name(name)}" + (f" → {shown_name(output)}" if output != name else "")
             transform = self.chooser.transform(name)
             if transform != "keep":
-                text += self.tr(" [{transform}]").format(transform=transform_label(transform))
+                text += self.tr(" [{transform}]").format(transform=short_label(transform))
             self.kept_list.addItem(text)
             self.kept_list.item(position - 1).setData(Qt.ItemDataRole.UserRole, name)
+            self.kept_list.item(position - 1).setToolTip(transform_label(transform) if transform != "keep" else "")
             if name == chosen:
                 self.kept_list.setCurrentRow(position - 1)
         self.kept_list.blockSignals(False)

@@ -258,6 +258,7 @@ class ReviewPage(Page):
             *self._conditions_rows(),
             (self.tr("Kept, in this order"), html.escape(kept_text) or "–"),
             *self._transform_rows(),
+            (self.tr("Re-identification risk"), self._risk_html()),
             (self.tr("Kept, by kind"), self._grouped(kept, categories)),
             *([(self.tr("Reasons for sensitive columns"), reasons)] if reasons else []),
             (english_plural(self.tr("Left out (%n column(s))", "", len(left_out)), len(left_out)),
@@ -267,7 +268,6 @@ class ReviewPage(Page):
             (self.tr("Delete by"), html.escape(delete_by)),
             (self.tr("Protected with"), protection),
             (self.tr("Instructions"), html.escape(self._instructions_text())),
-            (self.tr("Re-identification risk"), self._risk_html()),
             (self.tr("From the file"), _escape(loaded.source.name)),
         ]  # fmt: skip
         cells = "".join(

@@ -42,7 +42,7 @@ def transform_label(text: str) -> str:
     labels = {
         "keep": QCoreApplication.translate("Transform", "As it is"),
         "mask": QCoreApplication.translate("Transform", "Masked (the last {n} characters kept)"),
-        "pseudonym": QCoreApplication.translate("Transform", "Pseudonym (replaced by a token)"),
+        "pseudonym": QCoreApplication.translate("Transform", "Pseudonym (a token)"),
         "year": QCoreApplication.translate("Transform", "Year only"),
         "age-band": QCoreApplication.translate("Transform", "Age band ({n} years)"),
         "postal-area": QCoreApplication.translate("Transform", "First 3 digits of the postal code"),
@@ -52,12 +52,28 @@ def transform_label(text: str) -> str:
     return labels.get(kind, text).format(n=argument)
 
 
+def short_label(text: str) -> str:
+    """A transform in a word or two, for the kept list: 伏せ字, 仮名化."""
+    labels = {
+        "mask": QCoreApplication.translate("Transform", "masked"),
+        "pseudonym": QCoreApplication.translate("Transform", "pseudonym"),
+        "year": QCoreApplication.translate("Transform", "year"),
+        "age-band": QCoreApplication.translate("Transform", "age band"),
+        "postal-area": QCoreApplication.translate("Transform", "postal area"),
+        "address-town": QCoreApplication.translate("Transform", "town"),
+        "formula-safe": QCoreApplication.translate("Transform", "formula-safe"),
+    }
+    return labels.get(kind_of(text), text)
+
+
 def kind_label(kind: str) -> str:
     """A kind in the chooser, without its number: 伏せ字（末尾だけ残す）."""
     if kind == "mask":
         return QCoreApplication.translate("Transform", "Masked (only the end kept)")
     if kind == "age-band":
         return QCoreApplication.translate("Transform", "Age band")
+    if kind == "postal-area":
+        return QCoreApplication.translate("Transform", "Postal area (3 digits)")
     return transform_label(kind)
 
 
