@@ -37,6 +37,7 @@ import zipfile
 from pathlib import Path
 
 from export_bench import GNU_TIME, Case, machine, recipient, run, sample, tool_version, version
+from shipped import shipped_exporter
 
 COLUMNS = [
     "family_name",
@@ -63,9 +64,8 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path(__file__).parent / "work")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
-    exporter = shutil.which("exporter", path=str(Path(sys.executable).parent)) or shutil.which("exporter")
-    if exporter is None:
-        sys.exit("shaping_bench: exporter is not installed next to this Python nor on PATH")
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    exporter = str(shipped_exporter(args.workdir.resolve()))  # this venv's exporter, without pandas as shipped
     for tool in ("age", "age-keygen", "mlr", GNU_TIME):
         if not shutil.which(tool):
             sys.exit(f"shaping_bench: {tool} is missing (apt-get install age miller time)")

@@ -144,23 +144,37 @@ def _import_every_module() -> None:
     for module in pkgutil.walk_packages(exporter.__path__, "exporter."):
         if gui or not module.name.startswith("exporter.gui"):
             importlib.import_module(module.name)
+    importlib.import_module("python_calamine")  # the workbook reader's engine, imported when a workbook is opened
 
 
 def _run_workload() -> None:
-    """A synthetic sample through the command line: sample, keygen, inspect, export, decrypt (CP932 and UTF-8)."""
+    """A synthetic sample through the command line: sample, keygen, inspect, export, decrypt (CP932 and UTF-8),
+    the second export with rows in scope, every transform and the risk count (issue 10's modules)."""
     from exporter.cli import main
 
     folder = Path(tempfile.mkdtemp(prefix="exporter-build-report-"))
     try:
         with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.redirect_stderr(io.StringIO()) as err:
-            steps = [["keygen", "--output", str(folder / "key.txt"), "--no-protect"]]
+            steps = [
+                ["keygen", "--output", str(folder / "key.txt"), "--no-protect"],
+                ["pseudonym-key", "--output", str(folder / "pseudonym.key")],
+            ]
+            shaped = {
+                "utf-8": ["--column", "resident_number", "--column", "birth_date", "--column", "postal_code",
+                          "--column", "address_line", "--column", "account_number", "--column", "notes",
+                          "--where", "resident_tax = 0", "--or", "--where", "age(birth_date) >= 65",
+                          "--transform", "resident_number=pseudonym", "--transform", "birth_date=age-band:5",
+                          "--transform", "postal_code=postal-area", "--transform", "address_line=address-town",
+                          "--transform", "account_number=mask:4", "--transform", "notes=formula-safe",
+                          "--pseudonym-key", str(folder / "pseudonym.key"), "--max-unique-share", "100%"],
+            }  # fmt: skip
             for encoding in ("cp932", "utf-8"):
                 source, archive = str(folder / f"{encoding}.csv"), str(folder / f"{encoding}.zip.age")
                 steps += [
                     ["sample", "--rows", "300", "--encoding", encoding, "--output", source],
                     ["inspect", "--json", source],
                     ["export", source, "--column", "family_name", "--column", "phone", "--output", archive,
-                     "--recipient", "{recipient}"],
+                     "--recipient", "{recipient}", *shaped.get(encoding, [])],
                     ["decrypt", archive, "--identity", str(folder / "key.txt"), "--output", str(folder / encoding)],
                 ]  # fmt: skip
             recipient = ""

@@ -70,7 +70,8 @@ def _quoted(column: pa.Array, *, single: bool) -> pa.Array:
 
 
 def _text(value: str, kind: pa.DataType) -> pa.Scalar:
-    """A literal of the columns' own type: compute kernels do not mix string and binary."""
-    import pyarrow as pa
+    """A literal of the columns' own type: compute kernels do not mix string and binary. Made from a buffer, not
+    with ``pa.scalar``, which imports pandas whenever it is installed (:mod:`exporter.arrow_text`)."""
+    from exporter.arrow_text import text_scalar
 
-    return pa.scalar(value.encode("ascii") if pa.types.is_binary(kind) else value, type=kind)
+    return text_scalar(value, kind)

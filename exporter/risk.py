@@ -23,8 +23,9 @@ nothing more, so :func:`direct_identifiers` lists them separately and :func:`dir
 clerk. A pseudonym (or a mask) of such a column is neither: it tells residents apart without saying who they are.
 
 :class:`RiskCounter` takes the quasi-identifier columns batch by batch (after the row filter and the transforms)
-and aggregates them with pyarrow's ``Table.group_by``, compacting as it goes, so memory is bounded by the number
-of distinct combinations (plus a buffer of :data:`COMPACT_ROWS` rows), not by the rows. No pandas here: it is kept
+and counts them with pyarrow compute kernels (``value_counts``, then a sort that adds up equal keys), compacting as
+it goes, so memory is bounded by the number of distinct combinations (plus a buffer of :data:`COMPACT_ROWS`
+counts), not by the rows. No pandas here: it is kept
 out of the program (size and start-up); the tests use it as the oracle.
 """
 
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from exporter.arrow_text import int_scalar, text_scalar
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
 
@@ -65,7 +67,6 @@ _UNNAMING_KINDS = ("pseudonym", "mask")
 # Rows held before they are folded into the groups (at least; never fewer than the groups already counted, so the
 # work of folding stays proportional to what is added).
 COMPACT_ROWS = 1 << 19
-_COUNT = "n"
 
 
 def quasi_identifiers(columns: Sequence[str], categories: Sequence[str]) -> tuple[str, ...]:
@@ -165,18 +166,21 @@ class Risk:
 class RiskCounter:
     """Counts the groups of quasi-identifier values over batches of rows; :meth:`result` gives the :class:`Risk`.
 
-    Batches are buffered and folded into the groups with ``Table.group_by`` once :data:`COMPACT_ROWS` rows (or as
-    many as there are groups, if more) are waiting, so memory is bounded by the distinct combinations. The result
-    does not depend on how the rows were split into batches.
+    Each batch's rows become one key per row (the values, each with its length in front, so that no two
+    combinations share a key), counted with ``pyarrow.compute.value_counts``; the counts wait until
+    :data:`COMPACT_ROWS` of them (or as many as there are groups, if more) have come, then are folded into the
+    groups by sorting the keys and adding up the counts of equal ones. Memory is bounded by the distinct
+    combinations; the result does not depend on how the rows were split into batches. Only compute kernels are
+    used: ``Table.group_by`` would need pyarrow's dataset and acero modules, which the packaged program leaves out
+    (and which import pandas whenever it is installed).
     """
 
     def __init__(self, columns: Sequence[str], *, compact_rows: int = COMPACT_ROWS) -> None:
         self.columns = tuple(columns)
-        self._keys = [f"q{index}" for index in range(len(self.columns))]
         self._compact_rows = max(1, compact_rows)
         self._rows = 0
-        self._groups: pa.Table | None = None  # keys + count, one row per combination
-        self._pending: list[pa.Table] = []
+        self._groups: tuple[pa.Array, pa.Array] | None = None  # sorted distinct keys, and their counts (int64)
+        self._pending: list[tuple[pa.Array, pa.Array]] = []
         self._pending_rows = 0
 
     def add(self, arrays: Sequence[pa.Array | pa.ChunkedArray], *, rows: int | None = None) -> None:
@@ -199,10 +203,10 @@ class RiskCounter:
         self._rows += count
         if not self.columns:
             return
-        table = pa.table([_text(array) for array in arrays], names=self._keys)
-        self._pending.append(table)
-        self._pending_rows += count
-        if self._pending_rows >= max(self._compact_rows, self._groups.num_rows if self._groups else 0):
+        counted = pc.value_counts(_keys(arrays))
+        self._pending.append((counted.field("values"), counted.field("counts")))
+        self._pending_rows += len(counted)
+        if self._pending_rows >= max(self._compact_rows, len(self._groups[0]) if self._groups else 0):
             self._compact()
 
     def result(self) -> Risk:
@@ -217,26 +221,34 @@ class RiskCounter:
             )
         self._compact()
         assert self._groups is not None  # rows were added, so there are groups
-        counts = self._groups.column(_COUNT)
+        counts = self._groups[1]
         return Risk(
             columns=self.columns,
             rows=self._rows,
-            unique=int(pc.sum(pc.equal(counts, 1)).as_py() or 0),
+            unique=int(pc.sum(pc.equal(counts, int_scalar(1, pa.int64()))).as_py() or 0),
             smallest_group=int(pc.min(counts).as_py()),
-            groups=self._groups.num_rows,
+            groups=len(counts),
         )
 
     def _compact(self) -> None:
-        """Fold the waiting batches into the groups."""
+        """Fold the waiting counts into the groups: keys sorted, equal neighbours' counts added up."""
         if not self._pending:
             return
-        added = _grouped(_combined(pa.concat_tables(self._pending)), self._keys, "count_all")
+        waiting = [*self._pending, *([self._groups] if self._groups is not None else [])]
         self._pending = []
         self._pending_rows = 0
-        if self._groups is None:
-            self._groups = added
-            return
-        self._groups = _grouped(_combined(pa.concat_tables([self._groups, added])), self._keys, "sum")
+        keys = _concatenated([keys for keys, _ in waiting])
+        counts = pa.concat_arrays([counts for _, counts in waiting])
+        order = pc.sort_indices(keys)
+        keys, counts = pc.take(keys, order), pc.take(counts, order)
+        size = len(keys)
+        # The first key starts a run of equal keys, as does each key unlike the one before it.
+        starts_mask = pa.concat_arrays([_true(), pc.not_equal(keys.slice(1), keys.slice(0, size - 1))])
+        starts = pc.cast(pc.indices_nonzero(starts_mask), pa.int64())
+        ends = pa.concat_arrays([pc.subtract(starts.slice(1), int_scalar(1, pa.int64())), _int64(size - 1)])
+        running = pc.cumulative_sum(counts)
+        sums = pc.add(pc.subtract(pc.take(running, ends), pc.take(running, starts)), pc.take(counts, starts))
+        self._groups = (pc.take(keys, starts), sums)
 
 
 def check_unique_share(risk: Risk, limit: float | None) -> None:
@@ -309,28 +321,40 @@ def _subject(columns: Sequence[str]) -> Message:
     return msg("risk.subject_many", columns=_joined(columns))
 
 
-def _text(array: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """The values as string (not large_string: hashing large_string keys took 5 times as long), so that batches of
-    either type fold together; dictionary arrays decoded."""
+def _text(array: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """The values as one string array (not large_string: hashing and sorting those is slower), dictionary arrays
+    decoded; a null (which the reader never gives) counts as the empty cell."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
     if pa.types.is_dictionary(array.type):
         array = array.cast(array.type.value_type)
-    return array if array.type == pa.string() else array.cast(pa.string())
+    text = array if array.type == pa.string() else array.cast(pa.string())
+    return pc.fill_null(text, text_scalar("", pa.string())) if text.null_count else text
 
 
-def _combined(table: pa.Table) -> pa.Table:
-    """The table in one chunk per column when its text fits (grouping many small chunks took 4 times as long);
-    as it is beyond 2 GiB of text in a column, where string offsets overflow."""
-    try:
-        return table.combine_chunks()
-    except (pa.ArrowInvalid, pa.ArrowCapacityError):
-        return table
+def _keys(arrays: Sequence[pa.Array | pa.ChunkedArray]) -> pa.Array:
+    """One key per row for the combination of its values: the value itself for one column, else each value's
+    length in bytes, ``:`` and the value, one after another (``3:abc1:x``), which no other combination gives."""
+    texts = [_text(array) for array in arrays]
+    if len(texts) == 1:
+        return texts[0]
+    colon, nothing = text_scalar(":", pa.string()), text_scalar("", pa.string())
+    parts = [pc.binary_join_element_wise(pc.cast(pc.binary_length(text), pa.string()), text, colon) for text in texts]
+    return pc.binary_join_element_wise(*parts, nothing)
 
 
-def _grouped(table: pa.Table, keys: list[str], how: str) -> pa.Table:
-    """One row per combination of ``keys`` with its number of rows: ``how`` is ``count_all`` for rows, ``sum`` to
-    add up the counts of tables already grouped."""
-    # use_threads=False: on two cores the threaded hash aggregation of 460,000 near-unique keys took 0.14-0.53 s,
-    # the single-threaded one 0.08 s.
-    aggregate: list[tuple[str | list[str], str]] = [([], "count_all")] if how == "count_all" else [(_COUNT, "sum")]
-    grouped = table.group_by(keys, use_threads=False).aggregate(aggregate)
-    return grouped.rename_columns([*keys, _COUNT])
+def _concatenated(arrays: list[pa.Array]) -> pa.Array:
+    """Arrays of keys as one; as large_string when their text passes what 32-bit offsets hold (2 GiB)."""
+    total = sum(array.nbytes for array in arrays)
+    if total >= 2**31 - 1:
+        arrays = [array.cast(pa.large_string()) for array in arrays]
+    return pa.concat_arrays(arrays)
+
+
+def _true() -> pa.Array:
+    """A boolean array of one True (made from a buffer: ``pa.array`` imports pandas whenever it is installed)."""
+    return pa.Array.from_buffers(pa.bool_(), 1, [None, pa.py_buffer(b"\x01")])
+
+
+def _int64(value: int) -> pa.Array:
+    return pa.Array.from_buffers(pa.int64(), 1, [None, pa.py_buffer(value.to_bytes(8, "little", signed=True))])

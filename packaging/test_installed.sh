@@ -39,6 +39,59 @@ assert len(expected) == 2000
 PY
 say "sample -> keygen -> export -> decrypt: 2000 rows x 3 columns came back exactly"
 
+# Issue 10: rows in scope, transforms and the risk count, then the same table as an Excel workbook.
+exporter pseudonym-key --output office.pseudonym-key >/dev/null 2>&1
+exporter export residents.csv --column family_name --column resident_number --column birth_date \
+         --column account_number --where 'resident_tax = 0' --where 'age(birth_date) >= 65' \
+         --reference-date 2026-04-01 --transform resident_number=pseudonym --transform birth_date=age-band:5 \
+         --transform account_number=mask:4 --pseudonym-key office.pseudonym-key --recipient "$recipient" \
+         --output scoped.zip.age 2> scoped.log || { cat scoped.log >&2; fail "the shaped export failed"; }
+grep -q 'rows are in scope' scoped.log || fail "the shaped export did not say how many rows are in scope"
+exporter decrypt scoped.zip.age --identity callcentre.key --identity-passphrase-file key-passphrase.txt \
+         --output scoped 2>/dev/null
+python3 - <<'PY' || fail "the shaped export's data.csv is not what its filter and transforms give"
+import csv, datetime, json
+eras = {"大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+def born(text):
+    year, rest = text[2:].split("年"); month, rest = rest.split("月")
+    return datetime.date(eras[text[:2]] + (1 if year == "元" else int(year)), int(month), int(rest.rstrip("日")))
+def age(day, on=datetime.date(2026, 4, 1)):
+    return on.year - day.year - ((on.month, on.day) < (day.month, day.day))
+with open("residents.csv", encoding="utf-8-sig", newline="") as source:
+    expected = [r for r in csv.DictReader(source) if r["resident_tax"] == "0" and age(born(r["birth_date"])) >= 65]
+with open("scoped/data.csv", encoding="utf-8-sig", newline="") as opened:
+    rows = list(csv.reader(opened))
+assert [row[0] for row in rows[1:]] == [r["family_name"] for r in expected]
+for row, resident in zip(rows[1:], expected):
+    assert row[1] and row[1] != resident["resident_number"]
+    band = age(born(resident["birth_date"])) // 5 * 5
+    assert row[2] == f"{band}-{band + 4}", (row[2], band)
+    assert row[3].endswith(resident["account_number"][-4:]) and len(row[3]) == len(resident["account_number"])
+manifest = json.load(open("scoped/manifest.json", encoding="utf-8"))
+assert manifest["rows"] == len(expected) and manifest["row_filter"]["rows_read"] == 2000
+assert manifest["risk"]["quasi_identifiers"] == ["birth_date"]
+PY
+say "rows in scope, pseudonym, age band and mask: the installed program kept and changed exactly what it was told"
+
+if command -v soffice >/dev/null; then
+  soffice --headless --infilter=CSV:44,34,76 --convert-to xlsx residents.csv >/dev/null 2>&1 || fail "LibreOffice could not write a workbook"
+  exporter inspect residents.xlsx --json > workbook.json 2>/dev/null || fail "inspect refused the workbook"
+  exporter export residents.xlsx --column family_name --column phone --recipient "$recipient" \
+           --output workbook.zip.age 2>/dev/null || fail "the workbook export failed"
+  exporter decrypt workbook.zip.age --identity callcentre.key --identity-passphrase-file key-passphrase.txt \
+           --output workbook 2>/dev/null
+  python3 - <<'PY' || fail "the workbook's data.csv differs from the CSV it was made from"
+import csv
+with open("residents.csv", encoding="utf-8-sig", newline="") as source:
+    expected = [[row["family_name"], row["phone"]] for row in csv.DictReader(source)]
+with open("workbook/data.csv", encoding="utf-8-sig", newline="") as opened:
+    assert list(csv.reader(opened))[1:] == expected
+PY
+  say "workbook: LibreOffice's .xlsx of the sample exported by the installed program as the CSV's own columns"
+else
+  fail "soffice (libreoffice-calc-nogui) is missing: ./dev test installs it"
+fi
+
 QT_QPA_PLATFORM=offscreen EXPORTER_SAMPLE_ROWS=500 exporter --screenshots shots --lang ja >/dev/null 2>&1 \
   || fail "the wizard's offscreen walk exited with $?"
 pictures=$(find shots -name '*.png' -size +1k | wc -l)
