@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from exporter.filters import RowFilter
-    from exporter.source import Source
+    from exporter.sources import AnySource as Source
 
 
 # A file up to this size has all its columns read when the Rows page opens: 115 MB of CSV (460,000 residents,

@@ -18,7 +18,7 @@ from exporter.messages import Message
 from exporter.pipeline import ExportResult, run_export
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
-from exporter.source import Source, open_source
+from exporter.sources import AnySource, open_source
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -36,7 +36,7 @@ SAMPLES_PER_COLUMN = 3
 class LoadedSource:
     """A resident file that was read to the end without error: what the Source and Columns pages show."""
 
-    source: Source
+    source: AnySource  # a CSV file or a workbook's sheet
     rows: int
     categories: tuple[Category, ...]
     samples: tuple[tuple[str, ...], ...]  # a few distinct non-empty values per column
@@ -56,10 +56,12 @@ def sample_path(folder: Path, rows: int, seed: int = SAMPLE_SEED) -> Path:
 
 
 def load(
-    path: Path, *, encoding: str | None = None, delimiter: str | None = None
+    path: Path, *, encoding: str | None = None, delimiter: str | None = None, sheet: str | None = None
 ) -> Callable[[Progress, threading.Event], LoadedSource]:
+    """Read a CSV file or a workbook's sheet (``sheet``; None: the first) to the end (:func:`sources.open_source`)."""
+
     def task(progress: Progress, cancel: threading.Event) -> LoadedSource:
-        return _load(path, encoding, delimiter, progress, cancel)
+        return _load(path, encoding, delimiter, progress, cancel, sheet)
 
     return task
 
@@ -74,7 +76,7 @@ def load_sample(
         if not path.exists():
             _write_sample(path, rows, seed, _share(progress, 0.0, 0.7), cancel)
             progress = _share(progress, 0.7, 1.0)
-        return _load(path, None, None, progress, cancel)
+        return _load(path, None, None, progress, cancel, None)
 
     return task
 
@@ -87,16 +89,21 @@ def export(plan: ExportPlan) -> Callable[[Progress, threading.Event], ExportResu
 
 
 def _load(
-    path: Path, encoding: str | None, delimiter: str | None, progress: Progress, cancel: threading.Event
+    path: Path,
+    encoding: str | None,
+    delimiter: str | None,
+    progress: Progress,
+    cancel: threading.Event,
+    sheet: str | None,
 ) -> LoadedSource:
-    source = open_source(path, encoding=encoding, delimiter=delimiter)
+    source = open_source(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
     categories = tuple(classify_columns(source.header, source.head_rows))
     samples = tuple(_samples(source, index) for index in range(len(source.header)))
     digest = source.count_rows(progress=progress, cancel=cancel)
     return LoadedSource(source, digest.rows, categories, samples)
 
 
-def _samples(source: Source, index: int) -> tuple[str, ...]:
+def _samples(source: AnySource, index: int) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for row in source.head_rows:
         value = row[index].replace("\r", " ").replace("\n", " ").strip() if index < len(row) else ""
@@ -141,7 +148,7 @@ def _share(progress: Progress, start: float, end: float) -> Progress:
     return report
 
 
-def read_columns(source: Source, columns: tuple[str, ...]) -> Callable[[Progress, threading.Event], Columns]:
+def read_columns(source: AnySource, columns: tuple[str, ...]) -> Callable[[Progress, threading.Event], Columns]:
     """The whole of some columns, read once for the Rows page's live count: name -> one pyarrow string array.
     Raises what :func:`exporter.sources.read_columns` raises (SourceError, ExportCancelled)."""
 
@@ -171,7 +178,7 @@ def count_in_scope(
     return task
 
 
-def scope_preview(plan: ExportPlan, source: Source) -> Callable[[Progress, threading.Event], object]:
+def scope_preview(plan: ExportPlan, source: AnySource) -> Callable[[Progress, threading.Event], object]:
     """Rows in scope and the re-identification risk of what is about to leave (:func:`exporter.shaping.preview`:
     one pass over the columns needed), for the Review page."""
 

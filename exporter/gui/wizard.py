@@ -21,7 +21,7 @@ from exporter.gui.conditions import ConditionSpec
 from exporter.gui.i18n import LANGUAGE_NAMES, current_language, switch_language
 from exporter.gui.retranslate import Retranslating
 from exporter.plan import ExportPlan, Secret
-from exporter.source import Source
+from exporter.sources import AnySource
 
 if TYPE_CHECKING:
     from exporter.gui.open_window import OpenWindow
@@ -51,6 +51,7 @@ class Draft:
     loaded: tasks.LoadedSource | None = None
     encoding: str | None = None  # None: as detected
     delimiter: str | None = None
+    sheet: str | None = None  # a workbook's sheet (None: the first)
     purpose: str = ""
     organisation: str = ""
     delete_by: date | None = None
@@ -76,7 +77,7 @@ class Draft:
     instructions_purpose: bool = False
 
     @property
-    def source(self) -> Source | None:
+    def source(self) -> AnySource | None:
         return self.loaded.source if self.loaded else None
 
     @property
@@ -104,6 +105,7 @@ class Draft:
             shown_keys=(*self.recipients, *((self.office_key,) if self.office and self.office_key else ())),
             encoding=self.encoding,
             delimiter=self.delimiter,
+            sheet=self.sheet,
             output_names={column: name for column, name in self.output_names.items() if column in self.columns},
             reasons={column: reason for column, reason in self.reasons.items() if column in self.columns},
             where=self.where,

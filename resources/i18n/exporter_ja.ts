@@ -1603,10 +1603,6 @@
         <translation>架空の住民による付属サンプルを使う</translation>
     </message>
     <message>
-        <source>or drop a CSV file on this window</source>
-        <translation>または CSV ファイルをこのウィンドウにドロップしてください</translation>
-    </message>
-    <message>
         <source>No file chosen yet.</source>
         <translation>まだファイルが選ばれていません。</translation>
     </message>
@@ -1623,12 +1619,24 @@
         <translation>ファイル：</translation>
     </message>
     <message>
+        <source>or drop a CSV file or an Excel workbook on this window</source>
+        <translation>または CSV ファイルか Excel ブックをこのウィンドウにドロップしてください</translation>
+    </message>
+    <message>
         <source>&amp;Encoding:</source>
         <translation>文字コード(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
         <translation>区切り文字(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;heet:</source>
+        <translation>シート(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Sheet of the workbook</source>
+        <translation>ブックのシート</translation>
     </message>
     <message>
         <source>Size:</source>
@@ -1661,6 +1669,10 @@
     <message>
         <source>Open an export you received, in its own window</source>
         <translation>受け取ったデータを別のウィンドウで開く</translation>
+    </message>
+    <message>
+        <source>CSV files and Excel workbooks (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
+        <translation>CSV ファイル・Excel ブック (*.csv *.txt *.tsv *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message numerus="yes">
         <source>Bundled sample: %Ln invented resident(s)</source>
@@ -1695,10 +1707,6 @@
     <message>
         <source>Other ( {char} )</source>
         <translation>その他（ {char} ）</translation>
-    </message>
-    <message>
-        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV・テキストファイル (*.csv *.txt *.tsv);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Reading the file…</source>

@@ -30,6 +30,7 @@ from exporter.sniff import DELIMITER_NAMES
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
+    from exporter.sources import AnySource
 
 _ENCODINGS = ("utf-8", "utf-8-sig", "cp932", "utf-16")
 # The core's hints that advise --encoding; on this page the encoding box above does it.
@@ -64,6 +65,10 @@ class SourcePage(Page):
         self.delimiter_box = QComboBox()
         self.delimiter_box.activated.connect(self._reload_with_format)
         self._fill_format_boxes(None, None)
+        self.sheet_box = QComboBox()  # a workbook's sheets
+        self.sheet_box.activated.connect(self._reload_with_sheet)
+        self.sheet_caption = QLabel()
+        self.sheet_caption.setBuddy(self.sheet_box)
         self.size_label = QLabel("–")
         self.file_caption, self.size_caption = QLabel(), QLabel()
         self.encoding_caption, self.delimiter_caption = QLabel(), QLabel()
@@ -72,6 +77,8 @@ class SourcePage(Page):
         form = QFormLayout()
         form.addRow(self.file_caption, self.file_label)
         form.addRow(self.encoding_caption, self.encoding_box)
+        form.addRow(self.sheet_caption, self.sheet_box)
+        form.setRowVisible(self.sheet_box, False)
         self.sep_note = QLabel()  # where the delimiter came from, when the file has Excel's sep= line
         self.sep_note.setWordWrap(True)
         self.sep_note.hide()
@@ -79,6 +86,7 @@ class SourcePage(Page):
         delimiter_row.addWidget(self.delimiter_box, 1)
         delimiter_row.addWidget(self.sep_note, 1)
         form.addRow(self.delimiter_caption, delimiter_row)
+        self._form, self._delimiter_row = form, delimiter_row
         form.addRow(self.size_caption, self.size_label)
 
         self.progress = QProgressBar()
@@ -129,10 +137,12 @@ class SourcePage(Page):
         self.choose_button.setAccessibleName(self.tr("Choose a resident file"))
         self.sample_button.setText(self.tr("Use the bundled &sample"))
         self.sample_button.setAccessibleName(self.tr("Use the bundled sample of invented residents"))
-        self.drop_hint.setText(self.tr("or drop a CSV file on this window"))
+        self.drop_hint.setText(self.tr("or drop a CSV file or an Excel workbook on this window"))
         self.file_caption.setText(self.tr("File:"))
         self.encoding_caption.setText(self.tr("&Encoding:"))
         self.delimiter_caption.setText(self.tr("&Delimiter:"))
+        self.sheet_caption.setText(self.tr("S&heet:"))
+        self.sheet_box.setAccessibleName(self.tr("Sheet of the workbook"))
         self.size_caption.setText(self.tr("Size:"))
         self.encoding_box.setAccessibleName(self.tr("Encoding"))
         self.delimiter_box.setAccessibleName(self.tr("Delimiter"))
@@ -155,17 +165,20 @@ class SourcePage(Page):
 
     # -- choosing ------------------------------------------------------------------------------------------
 
-    def load_file(self, path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> None:
+    def load_file(
+        self, path: Path, *, encoding: str | None = None, delimiter: str | None = None, sheet: str | None = None
+    ) -> None:
+        """Read a CSV file (in ``encoding`` with ``delimiter``; None: as detected) or a workbook's ``sheet``."""
         self.draft.loaded = None
-        self.draft.encoding, self.draft.delimiter = encoding, delimiter
+        self.draft.encoding, self.draft.delimiter, self.draft.sheet = encoding, delimiter, sheet
         self._path, self._sample_rows = path, None
         self._show_file()
-        self._start(tasks.load(path, encoding=encoding, delimiter=delimiter))
+        self._start(tasks.load(path, encoding=encoding, delimiter=delimiter, sheet=sheet))
 
     def use_sample(self) -> None:
         wizard = self._wizard
         self.draft.loaded = None
-        self.draft.encoding = self.draft.delimiter = None
+        self.draft.encoding = self.draft.delimiter = self.draft.sheet = None
         self._path, self._sample_rows = None, wizard.sample_rows
         self._show_file()
         self._start(tasks.load_sample(wizard.sample_folder, wizard.sample_rows))
@@ -177,7 +190,7 @@ class SourcePage(Page):
             self,
             self.tr("Choose a resident file"),
             folder,
-            self.tr("CSV and text files (*.csv *.txt *.tsv);;All files (*)"),
+            self.tr("CSV files and Excel workbooks (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"),
         )
 
     def _choose(self) -> None:
@@ -191,6 +204,11 @@ class SourcePage(Page):
         if path is None:
             return
         self.load_file(path, encoding=self.encoding_box.currentData(), delimiter=self.delimiter_box.currentData())
+
+    def _reload_with_sheet(self) -> None:
+        source = self.draft.source
+        if source is not None:
+            self.load_file(source.path, sheet=self.sheet_box.currentData())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -232,7 +250,7 @@ class SourcePage(Page):
         source = loaded.source
         self._path, self._sample_rows = source.path, None
         self._show_file()
-        self._fill_format_boxes(source.format.encoding, source.format.delimiter)
+        self._show_kind(source)
         if source.format.sep_line and self.draft.delimiter is None:  # detected: the sep= line named it
             self._sep_line = (source.path, source.format.delimiter)
         elif not source.format.sep_line:
@@ -327,6 +345,21 @@ class SourcePage(Page):
         self.error.show_error(err)
 
     # -- helpers -------------------------------------------------------------------------------------------
+
+    def _show_kind(self, source: AnySource) -> None:
+        """A workbook: its sheets to choose from; a CSV file: its encoding and delimiter."""
+        sheets = getattr(source, "sheets", None)
+        for widget in (self.encoding_box, self._delimiter_row):
+            self._form.setRowVisible(widget, sheets is None)
+        self._form.setRowVisible(self.sheet_box, sheets is not None)
+        if sheets is None:
+            self._fill_format_boxes(source.format.encoding, source.format.delimiter)
+            return
+        self.sheet_box.clear()
+        for sheet in sheets:
+            self.sheet_box.addItem(safe_text(sheet), sheet)
+        self.sheet_box.setCurrentIndex(self.sheet_box.findData(getattr(source, "sheet", None)))
+        self.sheet_box.setEnabled(len(sheets) > 1)
 
     def _fill_format_boxes(self, encoding: str | None, delimiter: str | None) -> None:
         self.encoding_box.clear()
