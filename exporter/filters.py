@@ -175,7 +175,7 @@ def parse_condition(text: str, header: Sequence[str]) -> Condition:
         raise PlanError(msg("filters.empty_condition"))
     known = set(header)
     failures: list[_Failure] = []
-    for column, rest, age in _column_readings(stripped, header, known, failures):
+    for column, rest, age in _column_readings(stripped, known, failures):
         try:
             if column not in known:
                 raise _Failure(
@@ -190,9 +190,7 @@ def parse_condition(text: str, header: Sequence[str]) -> Condition:
     raise PlanError(best.message, hint=best.hint)
 
 
-def _column_readings(
-    text: str, header: Sequence[str], known: set[str], failures: list[_Failure]
-) -> list[tuple[str, str, bool]]:
+def _column_readings(text: str, known: set[str], failures: list[_Failure]) -> list[tuple[str, str, bool]]:
     """The ways ``text`` may start with a column, most likely first: (column, rest of the text, age)."""
     readings: list[tuple[str, str, bool]] = []
     if text[0] in '["':
@@ -202,7 +200,7 @@ def _column_readings(
             failures.append(failure)
     if text[:4].lower() == "age(":
         try:
-            readings.append((*_age_column(text, header), True))
+            readings.append((*_age_column(text), True))
         except _Failure as failure:
             failures.append(failure)
     bare = re.match(r"[^\s" + _OPERATOR_CHARS + r"]+", text)
@@ -234,7 +232,8 @@ def _quoted_name(text: str, whole: str) -> tuple[str, str]:
         return "".join(name), text[found + 1 :]
 
 
-def _age_column(text: str, header: Sequence[str]) -> tuple[str, str]:
+def _age_column(text: str) -> tuple[str, str]:
+    """The column inside ``age( )`` at the start of ``text``, and the text after the closing parenthesis."""
     inner = text[4:].lstrip()
     if inner[:1] in ("[", '"'):
         column, after = _quoted_name(inner, text)

@@ -23,9 +23,8 @@ nothing more, so :func:`direct_identifiers` lists them separately and :func:`dir
 clerk. A pseudonym (or a mask) of such a column is neither: it tells residents apart without saying who they are.
 
 :class:`RiskCounter` takes the quasi-identifier columns batch by batch (after the row filter and the transforms)
-and counts them with pyarrow compute kernels (``value_counts``, then a sort that adds up equal keys), compacting as
-it goes, so memory is bounded by the number of distinct combinations (plus a buffer of :data:`COMPACT_ROWS`
-counts), not by the rows. No pandas here: it is kept
+and counts them with pyarrow's ``value_counts`` kernel, compacting as it goes, so memory is bounded by the number of
+distinct combinations (plus a buffer of :data:`COMPACT_ROWS` rows), not by the rows. No pandas here: it is kept
 out of the program (size and start-up); the tests use it as the oracle.
 """
 
@@ -166,21 +165,23 @@ class Risk:
 class RiskCounter:
     """Counts the groups of quasi-identifier values over batches of rows; :meth:`result` gives the :class:`Risk`.
 
-    Each batch's rows become one key per row (the values, each with its length in front, so that no two
-    combinations share a key), counted with ``pyarrow.compute.value_counts``; the counts wait until
-    :data:`COMPACT_ROWS` of them (or as many as there are groups, if more) have come, then are folded into the
-    groups by sorting the keys and adding up the counts of equal ones. Memory is bounded by the distinct
-    combinations; the result does not depend on how the rows were split into batches. Only compute kernels are
-    used: ``Table.group_by`` would need pyarrow's dataset and acero modules, which the packaged program leaves out
-    (and which import pandas whenever it is installed).
+    Each row becomes one key for the combination of its values (:func:`_keys`: each value with its length in
+    front, so that no two combinations share a key). Keys wait until :data:`COMPACT_ROWS` of them (or as many as
+    there are groups, if more) have come, then are folded into the groups with one
+    ``pyarrow.compute.value_counts`` over the groups' keys followed by the waiting ones: the groups' keys come out
+    first, in their order, so each group's count is its old count plus the new count minus one (checked; should a
+    pyarrow ever order them otherwise, the counts are added up by sorting instead). Memory is bounded by the
+    distinct combinations plus the waiting keys; the result does not depend on how the rows were split into
+    batches. Only compute kernels are used: ``Table.group_by`` would need pyarrow's dataset and acero modules,
+    which the packaged program leaves out (and which import pandas whenever it is installed).
     """
 
     def __init__(self, columns: Sequence[str], *, compact_rows: int = COMPACT_ROWS) -> None:
         self.columns = tuple(columns)
         self._compact_rows = max(1, compact_rows)
         self._rows = 0
-        self._groups: tuple[pa.Array, pa.Array] | None = None  # sorted distinct keys, and their counts (int64)
-        self._pending: list[tuple[pa.Array, pa.Array]] = []
+        self._groups: tuple[pa.Array, pa.Array] | None = None  # distinct keys, and their counts (int64)
+        self._pending: list[pa.Array] = []
         self._pending_rows = 0
 
     def add(self, arrays: Sequence[pa.Array | pa.ChunkedArray], *, rows: int | None = None) -> None:
@@ -203,9 +204,8 @@ class RiskCounter:
         self._rows += count
         if not self.columns:
             return
-        counted = pc.value_counts(_keys(arrays))
-        self._pending.append((counted.field("values"), counted.field("counts")))
-        self._pending_rows += len(counted)
+        self._pending.append(_keys(arrays))
+        self._pending_rows += count
         if self._pending_rows >= max(self._compact_rows, len(self._groups[0]) if self._groups else 0):
             self._compact()
 
@@ -231,24 +231,24 @@ class RiskCounter:
         )
 
     def _compact(self) -> None:
-        """Fold the waiting counts into the groups: keys sorted, equal neighbours' counts added up."""
+        """Fold the waiting keys into the groups."""
         if not self._pending:
             return
-        waiting = [*self._pending, *([self._groups] if self._groups is not None else [])]
+        old = self._groups
+        keys = _concatenated([*([old[0]] if old is not None else []), *self._pending])
         self._pending = []
         self._pending_rows = 0
-        keys = _concatenated([keys for keys, _ in waiting])
-        counts = pa.concat_arrays([counts for _, counts in waiting])
-        order = pc.sort_indices(keys)
-        keys, counts = pc.take(keys, order), pc.take(counts, order)
-        size = len(keys)
-        # The first key starts a run of equal keys, as does each key unlike the one before it.
-        starts_mask = pa.concat_arrays([_true(), pc.not_equal(keys.slice(1), keys.slice(0, size - 1))])
-        starts = pc.cast(pc.indices_nonzero(starts_mask), pa.int64())
-        ends = pa.concat_arrays([pc.subtract(starts.slice(1), int_scalar(1, pa.int64())), _int64(size - 1)])
-        running = pc.cumulative_sum(counts)
-        sums = pc.add(pc.subtract(pc.take(running, ends), pc.take(running, starts)), pc.take(counts, starts))
-        self._groups = (pc.take(keys, starts), sums)
+        counted = pc.value_counts(keys)
+        values, counts = counted.field("values"), counted.field("counts")
+        if old is not None:
+            size = len(old[0])
+            head = values.slice(0, size)
+            if head.type != old[0].type or not pc.all(pc.equal(head, old[0])).as_py():
+                self._groups = _merged_by_sorting(values, counts, old)
+                return
+            again = pc.add(pc.subtract(counts.slice(0, size), int_scalar(1, pa.int64())), old[1])
+            counts = pa.concat_arrays([again, counts.slice(size)])
+        self._groups = (values, counts)
 
 
 def check_unique_share(risk: Risk, limit: float | None) -> None:
@@ -349,6 +349,24 @@ def _concatenated(arrays: list[pa.Array]) -> pa.Array:
     if total >= 2**31 - 1:
         arrays = [array.cast(pa.large_string()) for array in arrays]
     return pa.concat_arrays(arrays)
+
+
+def _merged_by_sorting(values: pa.Array, counts: pa.Array, old: tuple[pa.Array, pa.Array]) -> tuple[pa.Array, pa.Array]:
+    """The groups from ``value_counts`` of the old keys and the new ones (``values``, ``counts``) when its order
+    could not be relied on: every key of the old groups was counted once too many, so its old count less one is
+    added, after sorting the keys and adding up the counts of equal neighbours."""
+    keys = _concatenated([values, old[0]])
+    weights = pa.concat_arrays([counts, pc.subtract(old[1], int_scalar(1, pa.int64()))])
+    order = pc.sort_indices(keys)
+    keys, weights = pc.take(keys, order), pc.take(weights, order)
+    size = len(keys)
+    # The first key starts a run of equal keys, as does each key unlike the one before it.
+    starts_mask = pa.concat_arrays([_true(), pc.not_equal(keys.slice(1), keys.slice(0, size - 1))])
+    starts = pc.cast(pc.indices_nonzero(starts_mask), pa.int64())
+    ends = pa.concat_arrays([pc.subtract(starts.slice(1), int_scalar(1, pa.int64())), _int64(size - 1)])
+    running = pc.cumulative_sum(weights)
+    sums = pc.add(pc.subtract(pc.take(running, ends), pc.take(running, starts)), pc.take(weights, starts))
+    return pc.take(keys, starts), sums
 
 
 def _true() -> pa.Array:

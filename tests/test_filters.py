@@ -7,7 +7,7 @@ from datetime import date
 
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exporter.errors import PlanError
@@ -228,6 +228,7 @@ NAMES = st.text(min_size=0, max_size=8).filter(lambda name: "\x00" not in name)
 VALUES = st.text(max_size=10)
 
 
+@settings(deadline=None)
 @given(
     column=NAMES,
     op=st.sampled_from(OPERATORS),
@@ -255,6 +256,7 @@ def test_condition_text_parses_back_to_the_same_condition(column, op, value, ite
     assert parsed.text() == text
 
 
+@settings(deadline=None)
 @given(column=NAMES, op=st.sampled_from(("=", "!=", "<", "<=", ">", ">=")), years=st.integers(0, 150))
 def test_an_age_condition_text_parses_back(column, op, years):
     condition = Condition(column, op, str(years), age=True)

@@ -351,3 +351,22 @@ def test_the_risk_module_does_not_load_pandas():
     code = "import sys, exporter.risk; print('pandas' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "False"
+
+
+def test_groups_merged_by_sorting_when_value_counts_order_cannot_be_relied_on():
+    """The fallback of RiskCounter's compaction: the old groups' keys counted again out of order, then added up."""
+    from exporter.arrow_text import string_array
+    from exporter.risk import _merged_by_sorting
+
+    def int64(values):
+        import pyarrow as pa
+
+        return pa.Array.from_buffers(
+            pa.int64(), len(values), [None, pa.py_buffer(b"".join(v.to_bytes(8, "little") for v in values))]
+        )
+
+    # value_counts over old keys [a, b] followed by new rows [c, a, b] (here given in another order)
+    keys, sums = _merged_by_sorting(
+        string_array(["b", "c", "a"]), int64([2, 1, 2]), (string_array(["a", "b"]), int64([5, 1]))
+    )
+    assert dict(zip(keys.to_pylist(), sums.to_pylist(), strict=True)) == {"a": 6, "b": 2, "c": 1}
