@@ -1866,12 +1866,12 @@
 <context>
     <name>TransformChooser</name>
     <message>
-        <source>Characters &amp;kept at the end:</source>
-        <translation>末尾に残す文字数(&amp;K)：</translation>
+        <source>Characters kept at the en&amp;d:</source>
+        <translation>末尾に残す文字数(&amp;D)：</translation>
     </message>
     <message>
-        <source>Years in each &amp;band:</source>
-        <translation>年齢層の幅（歳）(&amp;B)：</translation>
+        <source>Years in each ban&amp;d:</source>
+        <translation>年齢層の幅（歳）(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Values leave:</source>
@@ -1905,16 +1905,16 @@
         <translation>{columns}：=、+、-、@ で始まる値があり、Excel で開くと数式として実行されることがあります。受取人が Excel で開くなら、数式を無効にしてください。</translation>
     </message>
     <message>
-        <source>Make &amp;formulas inert</source>
-        <translation>数式を無効にする(&amp;F)</translation>
+        <source>Make formulas &amp;inert</source>
+        <translation>数式を無効にする(&amp;I)</translation>
     </message>
     <message>
         <source>C&amp;hoose key…</source>
         <translation>鍵を選ぶ(&amp;H)…</translation>
     </message>
     <message>
-        <source>Create a ne&amp;w key…</source>
-        <translation>新しい鍵を作る(&amp;W)…</translation>
+        <source>Create a new ke&amp;y…</source>
+        <translation>新しい鍵を作る(&amp;Y)…</translation>
     </message>
     <message>
         <source>Pseudonyms need the office&apos;s pseudonym key: choose its file.</source>

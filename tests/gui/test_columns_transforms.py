@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWizard
 
 from exporter.gui.wizard import ExportWizard, PageId
@@ -159,3 +161,46 @@ def test_a_key_file_that_is_not_a_key_is_refused_in_one_sentence(qtbot, wizard, 
     qtbot.waitUntil(lambda: page.notes.key_error.isVisible(), timeout=5000)
     assert "not-a-key.txt" in page.notes.key_error.text()
     assert not next_enabled(wizard)
+
+
+def mnemonics(window) -> list[str]:
+    """The Alt letters of every visible button and labelled field of ``window``."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    letters = []
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not widget.isVisible() or (isinstance(widget, QLabel) and widget.buddy() is None):
+            continue
+        match = re.search(r"&([^&\s])", widget.text().replace("&&", ""))
+        if match:
+            letters.append(match[1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_alt_letter_on_the_columns_page_with_all_its_notes_shown_is_used_once(qapp, qtbot, tmp_path, language):
+    from exporter.gui.i18n import build_translations, install_translators, remove_translators, translations_need_build
+
+    if translations_need_build():
+        build_translations()
+    install_translators(qapp, language)
+    try:
+        wizard = ExportWizard(sample_rows=300, sample_folder=tmp_path / "cache")
+        qtbot.addWidget(wizard)
+        wizard.show()
+        path = tmp_path / "formulas.csv"
+        path.write_text("name,memo,account_number\n架空 一郎,=1+2,1234567\n", encoding="utf-8")
+        to_columns(qtbot, wizard, path)
+        page = wizard.columns_page
+        page.keep(["name", "memo", "account_number"])
+        page.chooser.set_transform("name", "pseudonym")
+        choose(page, "account_number")
+        page.chooser.combo.setCurrentIndex(page.chooser.combo.findData("mask"))
+        qtbot.waitUntil(lambda: page.notes.inert_button.isVisible() and page.chooser.argument.isVisible())
+
+        letters = mnemonics(wizard)
+
+        assert len(letters) > 10
+        assert sorted(letters) == sorted(set(letters)), letters
+    finally:
+        remove_translators(qapp)

@@ -170,9 +170,9 @@ class TransformChooser(Retranslating, QWidget):
 
     def _word_argument(self, kind: str) -> None:
         if kind == "mask":
-            self.argument_label.setText(self.tr("Characters &kept at the end:"))
+            self.argument_label.setText(self.tr("Characters kept at the en&d:"))
         else:
-            self.argument_label.setText(self.tr("Years in each &band:"))
+            self.argument_label.setText(self.tr("Years in each ban&d:"))
 
     def retranslate_ui(self) -> None:
         self.label.setText(self.tr("&Values leave:"))
@@ -300,12 +300,12 @@ class TransformNotes(Retranslating, QFrame):
             )
         else:
             self.formula.clear_message()
-        self.inert_button.setText(self.tr("Make &formulas inert"))
+        self.inert_button.setText(self.tr("Make formulas &inert"))
         self.inert_button.setVisible(bool(columns))
         for widget in self._key_widgets:
             widget.setVisible(self._needs_key)
         self.choose_button.setText(self.tr("C&hoose key…"))
-        self.create_button.setText(self.tr("Create a ne&w key…"))
+        self.create_button.setText(self.tr("Create a new ke&y…"))
         if self.key_file is None:
             self.key_label.setText(self.tr("Pseudonyms need the office's pseudonym key: choose its file."))
         else:
