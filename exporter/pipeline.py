@@ -114,7 +114,7 @@ def run_export(
             batches = source.batches(shaper.read_columns, digest, progress=progress, cancel=cancel)
             # A failed write stops the reader at once.
             with _WriterThread(archive.write_data) as writer, closing(batches):
-                for batch in batches:
+                for batch in shaper.gathered(batches):
                     shaped = shaper.apply(batch)
                     if shaped is not None:
                         writer.put(encode_rows(shaped))
