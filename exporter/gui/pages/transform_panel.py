@@ -283,7 +283,9 @@ class TransformNotes(Retranslating, QFrame):
             self.use_key_file(Path(name))
 
     def _create(self) -> None:
-        start = str(Path.home() / "pseudonym.key")
+        from exporter.keys.paths import data_dir
+
+        start = str(self.key_file.parent / "pseudonym.key" if self.key_file else data_dir() / "pseudonym.key")
         name = chosen_file(file_dialog(self, self.tr("Save the new pseudonym key as"), start, "", save=True))
         if name:
             self.create_key_file(Path(name))
