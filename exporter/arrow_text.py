@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from datetime import date
 from itertools import accumulate
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 _INT32_MAX = 2**31 - 1
+_EPOCH = date(1970, 1, 1).toordinal()
 
 
 def string_array(values: Sequence[str | None]) -> pa.Array:
@@ -52,6 +54,29 @@ def int_scalar(value: int, kind: pa.DataType | None = None) -> pa.Scalar:
     return pa.Array.from_buffers(kind, 1, [None, pa.py_buffer(array(code, [value]))])[0]
 
 
+_INT_CODES = {8: "b", 16: "h", 32: "i", 64: "q"}
+
+
+def scalar(value: bool | int | float | date | str | None, kind: pa.DataType) -> pa.Scalar:
+    """A scalar of type ``kind`` (boolean, an integer type, float64, date32 or string) made from a buffer:
+    ``pa.scalar``, and a Python value handed to a compute function (which pyarrow converts with it), import
+    pandas whenever it is installed, and dateutil after it. None gives the type's null."""
+    if value is None:
+        return pa.nulls(1, kind)[0]
+    if isinstance(value, str):
+        return text_scalar(value, kind)
+    if isinstance(value, bool):
+        return pa.Array.from_buffers(pa.bool_(), 1, [None, pa.py_buffer(b"\x01" if value else b"\x00")])[0]
+    if isinstance(value, date):
+        days = value.toordinal() - _EPOCH
+        return pa.Array.from_buffers(pa.date32(), 1, [None, pa.py_buffer(array("i", [days]))])[0]
+    if pa.types.is_floating(kind):
+        return pa.Array.from_buffers(pa.float64(), 1, [None, pa.py_buffer(array("d", [float(value)]))])[0].cast(kind)
+    code = _INT_CODES[kind.bit_width]
+    code = code.upper() if pa.types.is_unsigned_integer(kind) else code
+    return pa.Array.from_buffers(kind, 1, [None, pa.py_buffer(array(code, [int(value)]))])[0]
+
+
 def first_true(mask: pa.Array) -> int | None:
     """The index of the first True of a boolean array (nulls count as False), or None."""
     found = pc.indices_nonzero(mask)
@@ -59,7 +84,6 @@ def first_true(mask: pa.Array) -> int | None:
 
 
 def is_empty(values: pa.Array) -> pa.Array:
-    """Boolean array: True where a string cell is "" (null for a null cell)."""
-    return pc.equal(
-        pc.binary_length(values), int_scalar(0, pa.int64() if values.type == pa.large_string() else pa.int32())
-    )
+    """Boolean array: True where a string (or binary) cell is empty (null for a null cell)."""
+    large = pa.types.is_large_string(values.type) or pa.types.is_large_binary(values.type)
+    return pc.equal(pc.binary_length(values), int_scalar(0, pa.int64() if large else pa.int32()))

@@ -59,7 +59,9 @@ def _quoted(column: pa.Array, *, single: bool) -> pa.Array:
     data = column.buffers()[2]
     raw = bytes(data) if data is not None else b""
     if single:
-        needs = pc.or_(pc.match_substring_regex(column, r'[,"\r\n]'), pc.equal(pc.binary_length(column), 0))
+        from exporter.arrow_text import is_empty
+
+        needs = pc.or_(pc.match_substring_regex(column, r'[,"\r\n]'), is_empty(column))
     elif any(mark in raw for mark in _NEEDS_QUOTES):
         needs = pc.match_substring_regex(column, r'[,"\r\n]')
     else:

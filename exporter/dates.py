@@ -37,6 +37,8 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from exporter.arrow_text import scalar
+
 
 @dataclass(frozen=True)
 class Era:
@@ -133,7 +135,7 @@ def parse_dates(values: pa.Array | pa.ChunkedArray) -> pa.Array:
         if text is not None and len(text) <= _LONGEST:  # longer text is no date, and is not kept in the cache
             days[position] = _epoch_day(text)
     numbers = pa.Array.from_buffers(pa.int32(), len(days), [None, pa.py_buffer(days)])
-    numbers = pc.if_else(pc.equal(numbers, _NOT_A_DATE), pa.scalar(None, pa.int32()), numbers)
+    numbers = pc.if_else(pc.equal(numbers, scalar(_NOT_A_DATE, pa.int32())), scalar(None, pa.int32()), numbers)
     return numbers.cast(pa.date32()).take(encoded.indices)
 
 
@@ -148,9 +150,9 @@ def age_on(births: pa.Array | pa.ChunkedArray, reference: date) -> pa.Array:
     """
     if isinstance(births, pa.ChunkedArray):
         births = births.combine_chunks() if births.num_chunks != 1 else births.chunk(0)
-    years = pc.subtract(pa.scalar(reference.year, pa.int32()), pc.cast(pc.year(births), pa.int32()))
-    month_day = pc.add(pc.multiply(pc.month(births), 100), pc.day(births))
-    not_yet = pc.cast(pc.greater(month_day, reference.month * 100 + reference.day), pa.int32())
+    years = pc.subtract(scalar(reference.year, pa.int32()), pc.cast(pc.year(births), pa.int32()))
+    month_day = pc.add(pc.multiply(pc.month(births), scalar(100, pa.int64())), pc.day(births))
+    not_yet = pc.cast(pc.greater(month_day, scalar(reference.month * 100 + reference.day, pa.int64())), pa.int32())
     return pc.cast(pc.subtract(years, not_yet), pa.int32())
 
 

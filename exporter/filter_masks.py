@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from exporter.arrow_text import scalar, string_array
 from exporter.dates import age_on, parse_dates
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class _Column:
         if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
             values = values.cast(pa.string())  # an all-null (or empty) array built without a type
         if values.null_count:
-            values = values.fill_null("")
+            values = values.fill_null(scalar("", values.type))
         encoded = pc.dictionary_encode(values)
         self.dictionary: pa.Array = encoded.dictionary
         self.indices: pa.Array = encoded.indices
@@ -58,7 +59,7 @@ class _Column:
         if self._numbers is None:
             numeric = pc.match_substring_regex(self.normal, _NUMBER)
             cleaned = pc.replace_substring(self.normal, ",", "")
-            kept = pc.if_else(numeric, cleaned, pa.scalar(None, cleaned.type))
+            kept = pc.if_else(numeric, cleaned, scalar(None, cleaned.type))
             self._numbers = pc.cast(kept, pa.float64())
         return self._numbers
 
@@ -85,7 +86,7 @@ _COMPARE = {
 
 
 def _text(value: str, kind: pa.DataType) -> pa.Scalar:
-    return normalized(pa.array([value], kind))[0]
+    return normalized(string_array([value]).cast(kind))[0]
 
 
 def _on_distinct(condition: Condition, column: _Column, reference: date | None) -> pa.Array:
@@ -98,14 +99,14 @@ def _on_distinct(condition: Condition, column: _Column, reference: date | None) 
             raise ValueError("an age condition needs the filter's reference date")
         assert isinstance(value, str)
         years = int(unicodedata.normalize("NFKC", value).strip())
-        return _COMPARE[op](column.ages(reference), pa.scalar(years, pa.int32()))
+        return _COMPARE[op](column.ages(reference), scalar(years, pa.int32()))
     if op == "is empty":
-        return pc.equal(column.normal, pa.scalar("", kind))
+        return pc.equal(column.normal, scalar("", kind))
     if op == "is not empty":
-        return pc.not_equal(column.normal, pa.scalar("", kind))
+        return pc.not_equal(column.normal, scalar("", kind))
     if op in ("in", "not in"):
         assert isinstance(value, tuple)
-        found = pc.is_in(column.normal, value_set=normalized(pa.array(list(value), kind)))
+        found = pc.is_in(column.normal, value_set=normalized(string_array(list(value)).cast(kind)))
         return found if op == "in" else pc.invert(found)
     assert isinstance(value, str)
     if op == "contains":
@@ -116,8 +117,8 @@ def _on_distinct(condition: Condition, column: _Column, reference: date | None) 
     if bound is None:
         raise ValueError(f"{value!r} is neither a date nor a number")
     if isinstance(bound, date):
-        return _COMPARE[op](column.dates, pa.scalar(bound, pa.date32()))
-    return _COMPARE[op](column.numbers, pa.scalar(bound, pa.float64()))
+        return _COMPARE[op](column.dates, scalar(bound, pa.date32()))
+    return _COMPARE[op](column.numbers, scalar(bound, pa.float64()))
 
 
 def filter_mask(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.ChunkedArray]) -> pa.Array:
@@ -126,14 +127,16 @@ def filter_mask(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.Chunke
         if not arrays:
             raise ValueError("no column given to take the number of rows from")
         length = len(next(iter(arrays.values())))
-        return pa.nulls(length, pa.bool_()).fill_null(True)
+        return pa.nulls(length, pa.bool_()).fill_null(scalar(True, pa.bool_()))
     columns = {name: _Column(arrays[name]) for name in row_filter.columns}
     kept: pa.Array | None = None
     for group in row_filter.groups:
         group_kept: pa.Array | None = None
         for condition in group:
             column = columns[condition.column]
-            on_distinct = pc.fill_null(_on_distinct(condition, column, row_filter.reference_date), False)
+            on_distinct = pc.fill_null(
+                _on_distinct(condition, column, row_filter.reference_date), scalar(False, pa.bool_())
+            )
             rows = on_distinct.take(column.indices)
             group_kept = rows if group_kept is None else pc.and_(group_kept, rows)
         assert group_kept is not None

@@ -237,17 +237,20 @@ class RecordSplitter:
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        from exporter.arrow_text import scalar
+
         view = pa.Array.from_buffers(pa.uint8(), limit, [None, pa.py_buffer(data)])
-        positions = pc.indices_nonzero(pc.equal(view, pa.scalar(QUOTE, pa.uint8())))
+        u64 = pa.uint64()
+        positions = pc.indices_nonzero(pc.equal(view, scalar(QUOTE, pa.uint8())))
         count = len(positions)
-        allowed = pa.array([self._delimiter, CR, LF, QUOTE], pa.uint8())
+        allowed = pa.Array.from_buffers(pa.uint8(), 4, [None, pa.py_buffer(bytes([self._delimiter, CR, LF, QUOTE]))])
         opening = _alternate(count, first=True)
-        before = pc.take(view, pc.subtract(pc.max_element_wise(positions, pa.scalar(1, pa.uint64())), 1))
+        before = pc.take(view, pc.subtract(pc.max_element_wise(positions, scalar(1, u64)), scalar(1, u64)))
         bad_open = pc.and_(opening, pc.invert(pc.is_in(before, value_set=allowed)))
-        bad_open = pc.and_(bad_open, pc.not_equal(positions, pa.scalar(0, pa.uint64())))
-        after = pc.take(view, pc.min_element_wise(pc.add(positions, 1), pa.scalar(limit - 1, pa.uint64())))
+        bad_open = pc.and_(bad_open, pc.not_equal(positions, scalar(0, u64)))
+        after = pc.take(view, pc.min_element_wise(pc.add(positions, scalar(1, u64)), scalar(limit - 1, u64)))
         bad_close = pc.and_(pc.invert(opening), pc.invert(pc.is_in(after, value_set=allowed)))
-        bad_close = pc.and_(bad_close, pc.not_equal(positions, pa.scalar(limit - 1, pa.uint64())))
+        bad_close = pc.and_(bad_close, pc.not_equal(positions, scalar(limit - 1, u64)))
         if pc.any(pc.or_(bad_open, bad_close)).as_py():
             return None
         return self._last_record_end(data, positions, limit, eof)

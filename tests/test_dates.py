@@ -180,7 +180,7 @@ def _era_forms(day: date) -> list[str]:
     return forms
 
 
-DAYS = st.dates(min_value=date(1873, 1, 1), max_value=date(2118, 12, 31))
+DAYS = st.dates(min_value=date(1873, 1, 1), max_value=date(2117, 12, 31))  # era years have two digits: 令和99年
 
 
 @settings(max_examples=400, deadline=None)

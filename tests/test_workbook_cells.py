@@ -7,12 +7,12 @@ import datetime
 import subprocess
 
 import pytest
+from workbooks import every_kind_workbook, excel_shows, libreoffice_xlsx, oracle_table, soffice
 
 from exporter.sample import sample_bytes
 from exporter.source import iter_rows
 from exporter.sources import open_source
 from exporter.sources.cells import cell_text, number_text
-from tests.workbooks import every_kind_workbook, excel_shows, libreoffice_xlsx, oracle_table, soffice
 
 # What Excel's formula bar shows for these numbers (General format; 15 significant digits).
 EXCEL_SHOWS = [

@@ -13,13 +13,21 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from workbooks import (
+    every_kind_workbook,
+    lying_size,
+    oracle_table,
+    rewrite_part,
+    sheet_xml,
+    write_rows,
+    zip_bytes,
+)
 
 from exporter.cli import main
 from exporter.errors import PlanError, SourceError
 from exporter.sniff import ReadLimits
 from exporter.source import iter_rows
 from exporter.sources import WorkbookSource, open_source, read_columns, workbook_kind
-from tests.workbooks import every_kind_workbook, oracle_table, rewrite_part, sheet_xml, write_rows, zip_bytes
 
 pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
@@ -190,6 +198,21 @@ def test_a_zip_bomb_sheet_stops_at_the_text_limit(tmp_path):
     assert bomb.stat().st_size < 1 << 20
     error = refusal(bomb, limits=ReadLimits(max_workbook_bytes=8 << 20))
     assert "holds more than 8.0 MB of text in its part xl/worksheets/sheet1.xml" in str(error)
+
+
+def test_a_part_that_inflates_beyond_its_declared_size_is_refused(tmp_path):
+    """Python's zipfile stops at the declared size (and the CRC of that prefix matches); the reader, given the same
+    file, would inflate the rest: a corner cell hidden after the declared end must never reach it."""
+    path = write_rows(tmp_path / "book.xlsx", [["番号"], ["1"]])
+    cells = b'<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
+    honest = sheet_xml(cells)
+    hidden = honest.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+    bomb = rewrite_part(path, tmp_path / "lying.xlsx", "xl/worksheets/sheet1.xml", hidden)
+    lying_size(bomb, "xl/worksheets/sheet1.xml", len(honest) - len(b"</sheetData></worksheet>"))
+    result = run("inspect", bomb)
+    assert result.returncode == 1
+    assert "its part xl/worksheets/sheet1.xml is missing or damaged" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_huge_shared_strings_stop_at_the_text_limit(tmp_path):

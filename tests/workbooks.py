@@ -174,3 +174,27 @@ def zip_bytes(parts: dict[str, bytes]) -> bytes:
         for name, data in parts.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def lying_size(path: Path, part: str, declared: int) -> None:
+    """Make the ZIP entry ``part`` declare only its first ``declared`` bytes (size and CRC in the local header and
+    the central directory) while its deflate stream still holds everything: a bomb that lies about its size."""
+    import struct
+    import zlib
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+        prefix = archive.read(part)[:declared]
+    crc = zlib.crc32(prefix)
+    struct.pack_into("<I", data, info.header_offset + 14, crc)
+    struct.pack_into("<I", data, info.header_offset + 22, declared)
+    name = part.encode()
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        length = struct.unpack_from("<H", data, central + 28)[0]
+        if bytes(data[central + 46 : central + 46 + length]) == name:
+            struct.pack_into("<I", data, central + 16, crc)
+            struct.pack_into("<I", data, central + 24, declared)
+        central = data.find(b"PK\x01\x02", central + 4)
+    path.write_bytes(bytes(data))

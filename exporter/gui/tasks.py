@@ -36,7 +36,7 @@ SAMPLES_PER_COLUMN = 3
 class LoadedSource:
     """A resident file that was read to the end without error: what the Source and Columns pages show."""
 
-    source: AnySource  # a CSV file or a workbook's sheet
+    source: AnySource  # a CSV file, or a workbook's sheet (its ``sheet`` and ``sheets``)
     rows: int
     categories: tuple[Category, ...]
     samples: tuple[tuple[str, ...], ...]  # a few distinct non-empty values per column
@@ -94,7 +94,7 @@ def _load(
     delimiter: str | None,
     progress: Progress,
     cancel: threading.Event,
-    sheet: str | None,
+    sheet: str | None = None,
 ) -> LoadedSource:
     source = open_source(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
     categories = tuple(classify_columns(source.header, source.head_rows))

@@ -51,7 +51,7 @@ class Draft:
     loaded: tasks.LoadedSource | None = None
     encoding: str | None = None  # None: as detected
     delimiter: str | None = None
-    sheet: str | None = None  # a workbook's sheet (None: the first)
+    sheet: str | None = None  # a workbook's sheet; None: the first (exporter.sources)
     purpose: str = ""
     organisation: str = ""
     delete_by: date | None = None

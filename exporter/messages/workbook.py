@@ -113,4 +113,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "workbook.inspect_sheet": ("  sheet      {sheet}", "  シート      {sheet}"),
     "workbook.inspect_sheets": ("  sheets     {sheets}", "  シート一覧  {sheets}"),
+    "workbook.changed": (
+        "{name} changed while it was being read.",
+        "{name} は読み込んでいる間に変更されました。",
+    ),
 }

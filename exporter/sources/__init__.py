@@ -90,15 +90,16 @@ def open_source(
         raise SourceError(
             msg("workbook.encrypted", name=name), path=str(path), hint=msg("workbook.remove_password_hint")
         )
-    size = path.stat().st_size
-    if size > limits.max_workbook_bytes:
+    status = path.stat()
+    if status.st_size > limits.max_workbook_bytes:
         raise SourceError(
             msg("workbook.too_much_text", name=name, part=name, limit=file_size(limits.max_workbook_bytes)),
             path=str(path),
             hint=msg("workbook.save_as_csv_hint"),
         )
     data = path.read_bytes()
-    return open_workbook(path, data, sheet=sheet, preview_rows=preview_rows, limits=limits)
+    stamp = (status.st_size, status.st_mtime_ns)
+    return open_workbook(path, data, stamp=stamp, sheet=sheet, preview_rows=preview_rows, limits=limits)
 
 
 def _kind(path: Path) -> str | None:
@@ -126,7 +127,7 @@ def read_columns(
     digest = SourceDigest()
     batches = list(source.batches(columns, digest, progress=progress, cancel=cancel))
     if not batches:
-        return pa.table({column: pa.array([], pa.string()) for column in columns})
+        return pa.Table.from_arrays([pa.nulls(0, pa.string()) for _ in columns], names=list(columns))
     return pa.Table.from_batches(batches).rename_columns(list(columns))
 
 

@@ -23,10 +23,11 @@ from __future__ import annotations
 import hashlib
 import threading
 from array import array
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 from exporter.errors import ExportCancelled, PlanError, SourceError
 from exporter.messages import Message, msg
@@ -34,7 +35,7 @@ from exporter.progress import Progress
 from exporter.sizes import file_size
 from exporter.sniff import DEFAULT_LIMITS, ReadLimits, SourceFormat
 from exporter.source import SourceDigest, _closest_hint
-from exporter.sources.cells import text_column
+from exporter.sources.cells import string_array, text_column
 from exporter.sources.xlsx_parts import (
     Problem,
     SheetEntry,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
 WORKBOOK_FORMAT = SourceFormat(encoding="xlsx", delimiter="")  # what the manifest's source records for a workbook
 BATCH_ROWS = 65_536
+CHUNK_ROWS = 8_192  # rows taken out of the reader at a time, as Python objects
 
 
 def cell_address(sheet: str, row: int, column: int) -> str:
@@ -147,10 +149,17 @@ class WorkbookSource:
 
 
 def open_workbook(
-    path: Path, data: bytes, *, sheet: str | None = None, preview_rows: int = 1000, limits: ReadLimits = DEFAULT_LIMITS
+    path: Path,
+    data: bytes,
+    *,
+    stamp: tuple[int, int],
+    sheet: str | None = None,
+    preview_rows: int = 1000,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> WorkbookSource:
-    """Read one sheet of the workbook whose bytes are ``data`` (read from ``path``). Raises :class:`SourceError`
-    (one sentence, the cell's address where there is one) or :class:`PlanError` (no such sheet)."""
+    """Read one sheet of the workbook whose bytes are ``data``, read from ``path`` when its size and time of change
+    were ``stamp``. Raises :class:`SourceError` (one sentence, the cell's address where there is one) or
+    :class:`PlanError` (no such sheet)."""
     name = path.name
     try:
         parts = WorkbookZip(data, limits)
@@ -159,7 +168,7 @@ def open_workbook(
         xml = parts.read(entry.part)
         last_row, last_column, problems = scan_sheet(xml)
         _check_extent(entry.name, name, last_row, last_column, limits)
-        reader_copy = parts.reader_copy(entry.part)
+        _read_others(parts, entry, entries)
     except WorkbookDamaged as damaged:
         raise SourceError(
             msg("workbook.damaged", name=name, part=damaged.part), path=str(path), hint=msg("workbook.resave_hint")
@@ -171,9 +180,8 @@ def open_workbook(
             hint=msg("workbook.save_as_csv_hint"),
         ) from None
     del xml, parts
-    rows, start, merged = _read_sheet(reader_copy, entry.name, name, path)
-    del reader_copy
-    return _build(path, data, entry, [e.name for e in entries if e.worksheet], rows, start, merged, problems,
+    found = _load_sheet(path, stamp, entry.name)
+    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems,
                   preview_rows, limits)  # fmt: skip
 
 
@@ -215,26 +223,44 @@ def _check_extent(sheet: str, name: str, rows: int, columns: int, limits: ReadLi
         )
 
 
-def _read_sheet(
-    copy: bytes, sheet: str, name: str, path: Path
-) -> tuple[list[list[object]], tuple[int, int], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    import io
+def _read_others(parts: WorkbookZip, entry: SheetEntry, entries: Sequence[SheetEntry]) -> None:
+    """Inflate and count every part calamine may read besides the sheet (shared strings, styles, ...): all XML
+    parts but the other sheets'. Raises WorkbookDamaged or TooMuchText."""
+    others = {e.part for e in entries if e.part != entry.part}
+    for part in sorted(parts.names):
+        if part.endswith((".xml", ".rels")) and part not in others and not part.startswith("xl/worksheets/_rels/"):
+            parts.read(part)
+            parts.read_parts.pop(part, None)  # counted and checked; not kept
 
+
+def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str) -> Any:
+    """calamine's sheet, its cells laid out in Rust memory, read from the file that was checked (its size and time
+    of change ``stamp`` when its bytes were read): refused when it changed meanwhile (replaced, being written)."""
     import python_calamine
 
+    name = path.name
     try:
-        with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(copy)) as workbook:
+        before = path.stat()
+        with python_calamine.CalamineWorkbook.from_path(path) as workbook:
             found = workbook.get_sheet_by_name(sheet)
-            rows = cast(list[list[object]], list(found.iter_rows()))
-            start = found.start or (0, 0)
-            merged = list(found.merged_cell_ranges or [])
+        after = path.stat()
     except python_calamine.PasswordError:
         raise SourceError(msg("workbook.encrypted", name=name), hint=msg("workbook.remove_password_hint")) from None
     except (python_calamine.CalamineError, ValueError, OSError):  # its text may quote cells: never shown
         raise SourceError(
             msg("workbook.unreadable_sheet", name=name, sheet=sheet), path=str(path), hint=msg("workbook.resave_hint")
         ) from None
-    return rows, start, merged
+    if not (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) == stamp:
+        raise SourceError(msg("workbook.changed", name=name), path=str(path), hint=msg("reader.not_being_written_hint"))
+    return found
+
+
+def _rows(found: Any) -> Iterator[tuple[int, list[object]]]:
+    """The sheet's rows that are not entirely empty, with their 0-based row numbers."""
+    first_row = (found.start or (0, 0))[0]
+    for index, row in enumerate(found.iter_rows()):
+        if row.count("") != len(row):
+            yield first_row + index, row
 
 
 def _build(
@@ -242,9 +268,7 @@ def _build(
     data: bytes,
     entry: SheetEntry,
     sheets: list[str],
-    rows: list[list[object]],
-    start: tuple[int, int],
-    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    found: Any,
     problems: list[Problem],
     preview_rows: int,
     limits: ReadLimits,
@@ -252,12 +276,12 @@ def _build(
     import pyarrow as pa
 
     name, sheet = path.name, entry.name
-    first_row, first_column = start
-    numbered = [(first_row + i, row) for i, row in enumerate(rows) if set(map(type, row)) != {str} or any(row)]
-    if not numbered:
+    first_column = (found.start or (0, 0))[1]
+    rows = _rows(found)
+    header_row, header_cells = next(rows, (-1, []))
+    if header_row < 0:
         raise SourceError(msg("workbook.empty_sheet", name=name, sheet=sheet), path=str(path))
-    header_row, header_cells = numbered[0]
-    for (top, left), (bottom, right) in merged:
+    for (top, left), (bottom, right) in found.merged_cell_ranges or ():
         if top <= header_row <= bottom and (right > left or bottom > top):
             raise SourceError(
                 msg(
@@ -273,9 +297,17 @@ def _build(
         if problem.row <= header_row:
             raise _problem_error(problem, sheet, name, path)
     header = _header(header_cells, header_row, first_column, sheet, name, path)
-    body = numbered[1:]
-    columns = list(zip(*(row for _, row in body), strict=True)) if body else [() for _ in header]
-    table = pa.Table.from_arrays([text_column(values) for values in columns], names=list(header))
+    # Python objects for CHUNK_ROWS rows at a time: the table is built from Arrow columns, chunk by chunk.
+    chunks: list[pa.Table] = []
+    row_numbers = array("I")  # each data row's place in the sheet, to name the line of a refused cell
+    while numbered := list(islice(rows, CHUNK_ROWS)):
+        row_numbers.extend(number for number, _ in numbered)
+        chunk = [row for _, row in numbered]
+        columns = zip(*chunk, strict=True)
+        chunks.append(pa.Table.from_arrays([text_column(values) for values in columns], names=list(header)))
+    del found, rows
+    empty = pa.Table.from_arrays([string_array([]) for _ in header], names=list(header))
+    table = pa.concat_tables(chunks) if chunks else empty
     seen: set[int] = set()
     located: list[tuple[int, str, Message]] = []
     for problem in problems:
@@ -296,7 +328,7 @@ def _build(
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         problems=tuple(located),
-        row_numbers=array("I", (number for number, _ in body)),
+        row_numbers=row_numbers,
     )
 
 

@@ -1631,16 +1631,16 @@
         <translation>区切り文字(&amp;D)：</translation>
     </message>
     <message>
+        <source>Size:</source>
+        <translation>規模：</translation>
+    </message>
+    <message>
         <source>S&amp;heet:</source>
         <translation>シート(&amp;H)：</translation>
     </message>
     <message>
         <source>Sheet of the workbook</source>
         <translation>ブックのシート</translation>
-    </message>
-    <message>
-        <source>Size:</source>
-        <translation>規模：</translation>
     </message>
     <message>
         <source>Reading progress</source>

@@ -30,7 +30,6 @@ from exporter.sniff import DELIMITER_NAMES
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
-    from exporter.sources import AnySource
 
 _ENCODINGS = ("utf-8", "utf-8-sig", "cp932", "utf-16")
 # The core's hints that advise --encoding; on this page the encoding box above does it.
@@ -65,20 +64,18 @@ class SourcePage(Page):
         self.delimiter_box = QComboBox()
         self.delimiter_box.activated.connect(self._reload_with_format)
         self._fill_format_boxes(None, None)
-        self.sheet_box = QComboBox()  # a workbook's sheets
-        self.sheet_box.activated.connect(self._reload_with_sheet)
-        self.sheet_caption = QLabel()
-        self.sheet_caption.setBuddy(self.sheet_box)
         self.size_label = QLabel("–")
         self.file_caption, self.size_caption = QLabel(), QLabel()
         self.encoding_caption, self.delimiter_caption = QLabel(), QLabel()
         self.encoding_caption.setBuddy(self.encoding_box)
         self.delimiter_caption.setBuddy(self.delimiter_box)
-        form = QFormLayout()
+        self.sheet_box = QComboBox()  # a workbook's sheets, shown when it has more than one
+        self.sheet_box.activated.connect(self._reload_with_sheet)
+        self.sheet_caption = QLabel()
+        self.sheet_caption.setBuddy(self.sheet_box)
+        self.form = form = QFormLayout()
         form.addRow(self.file_caption, self.file_label)
         form.addRow(self.encoding_caption, self.encoding_box)
-        form.addRow(self.sheet_caption, self.sheet_box)
-        form.setRowVisible(self.sheet_box, False)
         self.sep_note = QLabel()  # where the delimiter came from, when the file has Excel's sep= line
         self.sep_note.setWordWrap(True)
         self.sep_note.hide()
@@ -86,7 +83,8 @@ class SourcePage(Page):
         delimiter_row.addWidget(self.delimiter_box, 1)
         delimiter_row.addWidget(self.sep_note, 1)
         form.addRow(self.delimiter_caption, delimiter_row)
-        self._form, self._delimiter_row = form, delimiter_row
+        form.addRow(self.sheet_caption, self.sheet_box)
+        form.setRowVisible(self.sheet_box, False)
         form.addRow(self.size_caption, self.size_label)
 
         self.progress = QProgressBar()
@@ -126,7 +124,8 @@ class SourcePage(Page):
         self.setTabOrder(self.choose_button, self.sample_button)
         self.setTabOrder(self.sample_button, self.encoding_box)
         self.setTabOrder(self.encoding_box, self.delimiter_box)
-        self.setTabOrder(self.delimiter_box, self.preview)
+        self.setTabOrder(self.delimiter_box, self.sheet_box)
+        self.setTabOrder(self.sheet_box, self.preview)
         self.setTabOrder(self.preview, self.open_button)
         self.retranslate_ui()
 
@@ -141,11 +140,11 @@ class SourcePage(Page):
         self.file_caption.setText(self.tr("File:"))
         self.encoding_caption.setText(self.tr("&Encoding:"))
         self.delimiter_caption.setText(self.tr("&Delimiter:"))
-        self.sheet_caption.setText(self.tr("S&heet:"))
-        self.sheet_box.setAccessibleName(self.tr("Sheet of the workbook"))
         self.size_caption.setText(self.tr("Size:"))
         self.encoding_box.setAccessibleName(self.tr("Encoding"))
         self.delimiter_box.setAccessibleName(self.tr("Delimiter"))
+        self.sheet_caption.setText(self.tr("S&heet:"))
+        self.sheet_box.setAccessibleName(self.tr("Sheet of the workbook"))
         self._label_format_boxes()
         self.progress.setAccessibleName(self.tr("Reading progress"))
         self.error.setAccessibleName(self.tr("Problem with the file"))
@@ -168,7 +167,6 @@ class SourcePage(Page):
     def load_file(
         self, path: Path, *, encoding: str | None = None, delimiter: str | None = None, sheet: str | None = None
     ) -> None:
-        """Read a CSV file (in ``encoding`` with ``delimiter``; None: as detected) or a workbook's ``sheet``."""
         self.draft.loaded = None
         self.draft.encoding, self.draft.delimiter, self.draft.sheet = encoding, delimiter, sheet
         self._path, self._sample_rows = path, None
@@ -250,7 +248,8 @@ class SourcePage(Page):
         source = loaded.source
         self._path, self._sample_rows = source.path, None
         self._show_file()
-        self._show_kind(source)
+        self._fill_format_boxes(source.format.encoding, source.format.delimiter)
+        self._show_sheets(getattr(source, "sheets", ()), getattr(source, "sheet", None))
         if source.format.sep_line and self.draft.delimiter is None:  # detected: the sep= line named it
             self._sep_line = (source.path, source.format.delimiter)
         elif not source.format.sep_line:
@@ -346,20 +345,16 @@ class SourcePage(Page):
 
     # -- helpers -------------------------------------------------------------------------------------------
 
-    def _show_kind(self, source: AnySource) -> None:
-        """A workbook: its sheets to choose from; a CSV file: its encoding and delimiter."""
-        sheets = getattr(source, "sheets", None)
-        for widget in (self.encoding_box, self._delimiter_row):
-            self._form.setRowVisible(widget, sheets is None)
-        self._form.setRowVisible(self.sheet_box, sheets is not None)
-        if sheets is None:
-            self._fill_format_boxes(source.format.encoding, source.format.delimiter)
-            return
+    def _show_sheets(self, sheets: tuple[str, ...], sheet: str | None) -> None:
+        """A workbook has sheets and no encoding or delimiter; the picker shows when there is a choice."""
         self.sheet_box.clear()
-        for sheet in sheets:
-            self.sheet_box.addItem(safe_text(sheet), sheet)
-        self.sheet_box.setCurrentIndex(self.sheet_box.findData(getattr(source, "sheet", None)))
-        self.sheet_box.setEnabled(len(sheets) > 1)
+        for name in sheets:
+            self.sheet_box.addItem(safe_text(name), name)
+        if sheet is not None:
+            self.sheet_box.setCurrentIndex(self.sheet_box.findData(sheet))
+        self.form.setRowVisible(self.sheet_box, len(sheets) > 1)
+        self.form.setRowVisible(self.encoding_box, sheet is None)
+        self.form.setRowVisible(self.delimiter_caption, sheet is None)
 
     def _fill_format_boxes(self, encoding: str | None, delimiter: str | None) -> None:
         self.encoding_box.clear()
