@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from exporter.filters import RowFilter
+    from exporter.shaping import ScopePreview
 
     Columns = dict[str, pa.Array]
 
@@ -178,11 +179,11 @@ def count_in_scope(
     return task
 
 
-def scope_preview(plan: ExportPlan, source: AnySource) -> Callable[[Progress, threading.Event], object]:
+def scope_preview(plan: ExportPlan, source: AnySource) -> Callable[[Progress, threading.Event], ScopePreview]:
     """Rows in scope and the re-identification risk of what is about to leave (:func:`exporter.shaping.preview`:
     one pass over the columns needed), for the Review page."""
 
-    def task(progress: Progress, cancel: threading.Event) -> object:
+    def task(progress: Progress, cancel: threading.Event) -> ScopePreview:
         from exporter.shaping import preview
 
         return preview(plan, source, progress=progress, cancel=cancel)

@@ -9,9 +9,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-import exporter
 from exporter.gui import tasks
 from exporter.gui.wizard import ExportWizard, PageId
 from exporter.risk import Risk, direct_sentence
@@ -87,9 +84,6 @@ def test_review_shows_the_risk_sentence_in_the_wizard_language(qtbot, wizard, tm
     assert f"Re-identification risk | {sentence}" in summary(wizard)
 
 
-@pytest.mark.skipif(
-    not (Path(exporter.__file__).parent / "shaping.py").exists(), reason="exporter.shaping is not merged yet"
-)
 def test_review_measures_the_risk_of_the_rows_in_scope_on_a_worker(qtbot, wizard, tmp_path):
     to_review(qtbot, wizard, tmp_path, condition=("gender", "equals", "女"))
     page = wizard.review_page

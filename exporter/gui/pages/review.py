@@ -105,7 +105,7 @@ class ReviewPage(Page):
         on a worker: one pass over the columns needed (:func:`exporter.shaping.preview`)."""
         self.risk, self.rows_kept, self.risk_problem, self.direct = None, None, None, ()
         source = self.draft.source
-        if source is None or self.draft.output is None or not _shaping_ready():
+        if source is None or self.draft.output is None:
             return
         self.start_worker(
             tasks.scope_preview(self.draft.plan(), source),
@@ -382,12 +382,3 @@ class ReviewPage(Page):
 def _escape(text: str) -> str:
     """Text from the file or typed by the clerk, for the rich-text summary: controls visible, then HTML-escaped."""
     return html.escape(safe_text(text))
-
-
-def _shaping_ready() -> bool:
-    """Whether the core can measure the risk (exporter.shaping lands after the pages that use it)."""
-    try:
-        from exporter.shaping import preview  # noqa: F401
-    except ImportError:
-        return False
-    return True
