@@ -9,7 +9,8 @@ cut at the first of:
   (四条, 三田, 一番町, 八王子) are not numbers. When the number is followed by 丁目 (東難波町5丁目,
   港町４丁目, 三田二丁目), the cut comes after 丁目: the 丁目 is part of the town;
 - a space (half- or full-width), which in a Japanese address starts a building name;
-- a 字 that is not part of 大字: a 小字 is smaller than a town.
+- a 字 that is not part of 大字 and does not begin the address: a 小字 is smaller than a town (an address that
+  begins with 字, as rural and Okinawan addresses do, names its 字 as the town: 字大原１２３ -> 字大原).
 
 What is cut off goes, together with separators left at the end (``-``, ``－``, ``ー``, ``の``, ``,``, ``、``).
 When the meaning of a number is unsure the cut falls before it, so less leaves the building::
@@ -19,6 +20,7 @@ When the meaning of a number is unsure the cut falls before it, so less leaves t
     松原３－２０－４                -> 松原
     城東４０８番地 コスモ住吉６０４   -> 城東
     大字上野字前田１２３番地          -> 大字上野
+    字大原１２３                     -> 字大原
     四条通烏丸東入長刀鉾町２０        -> 四条通烏丸東入長刀鉾町   (Kyoto: the street directions and the town)
     札幌市中央区北１条西２丁目        -> 札幌市中央区北          (Sapporo's 条: unsure, cut before the number)
 
@@ -45,7 +47,7 @@ _CUT = re.compile(
     rf"(?P<number>[{_DIGITS}]+|[{_KANJI_NUMERALS}]+(?=丁目|番地|番{_NUMBER_AFTER}|号|の{_NUMBER_AFTER}))"
     r"(?P<chome>丁目)?"
     r"|(?P<space>\s)"
-    r"|(?<!大)(?P<aza>字)"
+    r"|(?<!大)(?<=.)(?P<aza>字)"
 )
 _TRAILING = re.compile(r"[\s\-－‐−ー―の,，、]+$")
 

@@ -174,7 +174,10 @@ def scope_lines(manifest: dict[str, Any]) -> list[str]:
         text = either.join(f"({group})" for group in groups) if len(groups) > 1 else "".join(groups)
         read = _count(row_filter.get("rows_read")) if isinstance(row_filter, dict) else None
         kept = _count(manifest.get("rows"))
-        lines.append(str(msg("shaping.summary_rows", where=text, kept=_number(kept), read=_number(read))))
+        day = _manifest_text(manifest.get("reference_date"), 10)
+        counts = {"where": text, "kept": _number(kept), "read": _number(read)}
+        rows_line = msg("shaping.summary_rows_on", date=day, **counts) if day else msg("shaping.summary_rows", **counts)
+        lines.append(str(rows_line))
     transforms = manifest.get("transforms")
     if isinstance(transforms, dict) and transforms:
         items = []
@@ -183,7 +186,8 @@ def scope_lines(manifest: dict[str, Any]) -> list[str]:
             argument = _count(entry.get("argument")) if isinstance(entry, dict) else None
             shown = kind if argument is None else f"{kind}:{argument}"
             items.append(str(msg("shaping.summary_transform_item", column=_manifest_text(column), kind=shown)))
-        lines.append(str(msg("shaping.summary_transforms", items=", ".join(items))))
+        separator = str(msg("shaping.summary_list_separator"))
+        lines.append(str(msg("shaping.summary_transforms", items=separator.join(items))))
     return lines
 
 

@@ -143,3 +143,23 @@ def filter_mask(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.Chunke
         kept = group_kept if kept is None else pc.or_(kept, group_kept)
     assert kept is not None
     return kept
+
+
+def unreadable_cells(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.ChunkedArray]) -> dict[str, int]:
+    """For each column that a range or ``age()`` condition compares as dates or numbers, how many of its cells are
+    neither empty nor readable as such: those rows never meet the condition, and the clerk is told how many."""
+    from exporter.filters import comparison_bound
+
+    found: dict[str, int] = {}
+    for group in row_filter.groups:
+        for condition in group:
+            if condition.column in found or not (condition.age or condition.op in ("<", "<=", ">", ">=")):
+                continue
+            column = _Column(arrays[condition.column])
+            assert isinstance(condition.value, str)
+            dates = condition.age or isinstance(comparison_bound(condition.value), date)
+            parsed = column.dates if dates else column.numbers
+            blank = pc.equal(column.normal, scalar("", column.normal.type))
+            bad_distinct = pc.and_(pc.is_null(parsed), pc.invert(blank))
+            found[condition.column] = int(pc.sum(bad_distinct.take(column.indices)).as_py() or 0)
+    return found

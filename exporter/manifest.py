@@ -15,8 +15,9 @@ renaming existed, and its ``columns`` are the source's names too (:func:`source_
 column name to why it left the office. ``columns_left_out`` are source names.
 
 What was done to rows and values (since exporter 0.3): ``row_filter`` holds the ``--where`` conditions as written
-in :mod:`exporter.filters`' syntax (``where``: groups ORed, conditions ANDed within one) and ``rows_read`` (``rows``
-is then the rows kept: data.csv's); ``transforms`` maps a source column name to its ``kind``, its ``argument``
+in :mod:`exporter.filters`' syntax (``where``: groups ORed, conditions ANDed within one), ``rows_read`` (``rows``
+is then the rows kept: data.csv's) and ``unreadable``: per column, the cells a date or number comparison could not
+read (their rows never met it); ``transforms`` maps a source column name to its ``kind``, its ``argument``
 (``mask:4``, ``age-band:5``) and, for pseudonyms, the ``key_id`` that names the office's key (never the key);
 ``reference_date`` is the day ages were counted on; ``risk`` how identifiable the rows are by their
 quasi-identifiers (:mod:`exporter.risk`); ``source.sheet`` the workbook sheet that was read.
@@ -50,7 +51,7 @@ _MAX_SIZE = 2**63 - 1
 _SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 MAX_GROUPS = 100  # groups of --where conditions (ORed)
 MAX_CONDITIONS = 100  # conditions in one group (ANDed)
-_CONDITION = MAX_COLUMN_NAME + MAX_TEXT  # characters of one condition: a column name and a value
+MAX_CONDITION_TEXT = MAX_COLUMN_NAME + MAX_TEXT  # characters of one condition: a column name and a value
 
 
 def _text(limit: int = _TEXT, *, nullable: bool = False) -> dict[str, Any]:
@@ -133,9 +134,15 @@ SCHEMA: dict[str, Any] = {
                 "where": {
                     "type": "array",
                     "maxItems": MAX_GROUPS,
-                    "items": {"type": "array", "minItems": 1, "maxItems": MAX_CONDITIONS, "items": _text(_CONDITION)},
+                    "items": {
+                        "type": "array",
+                        "minItems": 1,
+                        "maxItems": MAX_CONDITIONS,
+                        "items": _text(MAX_CONDITION_TEXT),
+                    },
                 },
                 "rows_read": _count(),
+                "unreadable": {"type": "object", "maxProperties": MAX_CONDITIONS, "additionalProperties": _count()},
             },
         },
         "transforms": {
@@ -161,6 +168,7 @@ SCHEMA: dict[str, Any] = {
                 "unique_share": {"type": "number", "minimum": 0, "maximum": 1},
                 "smallest_group": _count(),
                 "groups": _count(),
+                "max_unique_share": {"type": "number", "minimum": 0, "maximum": 1},
             },
         },
     },

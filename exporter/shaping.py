@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from exporter.filters import RowFilter
     from exporter.risk import Risk, RiskCounter
-    from exporter.transforms import Transform, TransformContext
+    from exporter.transforms import Transform, TransformContext, TransformRefused
 
 
 GATHER_ROWS = 1 << 15  # rows shaped at once (:meth:`Shaper.gathered`)
@@ -87,7 +87,9 @@ class Shaper:
         transforms: dict[str, Transform] = {}
         for column, text in plan.transforms.items():
             if column not in plan.columns:
-                raise PlanError(msg("shaping.transform_not_kept", column=column), hint=msg("columns.not_kept_hint"))
+                raise PlanError(
+                    msg("shaping.transform_not_kept", column=column), hint=msg("shaping.transform_not_kept_hint")
+                )
             transform = parse_transform(text)
             if transform.kind != "keep":
                 transforms[column] = transform
@@ -99,6 +101,8 @@ class Shaper:
 
             key = PseudonymKey.from_file(plan.pseudonym_key)
         self.transforms = transforms
+        self._limit = plan.max_unique_share
+        _check_filter_size(plan.where)
         if plan.max_unique_share is not None and not 0 <= plan.max_unique_share <= 1:
             raise PlanError(msg("shaping.unique_share_range", limit=plan.max_unique_share))
         self.context: TransformContext = TransformContext(reference_date=self.reference_date, pseudonym_key=key)
@@ -114,6 +118,7 @@ class Shaper:
             self._risk = RiskCounter([output[column] for column in self.quasi_identifiers])
         self.rows_read = 0
         self.rows_kept = 0
+        self.unreadable: dict[str, int] = {}  # cells a range or age() condition could not read, per column
 
     @property
     def growth(self) -> int:
@@ -163,7 +168,12 @@ class Shaper:
         arrays = dict(zip(self.read_columns, batch.columns, strict=True))
         positions: pa.Array | None = None  # the kept rows' positions in the batch, to name a refused cell's line
         if self.row_filter:
-            mask = self.row_filter.mask({column: arrays[column] for column in self.row_filter.columns})
+            from exporter.filter_masks import unreadable_cells
+
+            compared = {column: arrays[column] for column in self.row_filter.columns}
+            for column, cells in unreadable_cells(self.row_filter, compared).items():
+                self.unreadable[column] = self.unreadable.get(column, 0) + cells
+            mask = self.row_filter.mask(compared)
             positions = pc.indices_nonzero(mask)
             if len(positions) == 0:
                 return None
@@ -175,7 +185,7 @@ class Shaper:
                 arrays[column] = apply_transform(transform, arrays[column], self.context)
             except TransformRefused as refused:
                 index = refused.index if positions is None else int(positions[refused.index].as_py())
-                raise self._refused(column, transform, first + index + 1) from None
+                raise self._refused(column, refused, first + index + 1) from None
         kept_rows = len(arrays[self.kept[0]]) if self.kept else 0
         self.rows_kept += kept_rows
         if self._risk is not None:
@@ -193,6 +203,8 @@ class Shaper:
         fields: dict[str, Any] = {}
         if self.row_filter:
             fields["row_filter"] = {"where": self.row_filter.texts(), "rows_read": self.rows_read}
+            if any(self.unreadable.values()):
+                fields["row_filter"]["unreadable"] = {k: v for k, v in self.unreadable.items() if v}
         if self.transforms:
             entries: dict[str, dict[str, Any]] = {}
             for column, transform in self.transforms.items():
@@ -209,14 +221,32 @@ class Shaper:
         risk = self.risk()
         if risk is not None:
             fields["risk"] = risk.manifest_entry()
+            if self._limit is not None:
+                fields["risk"]["max_unique_share"] = self._limit
         return fields
 
-    def _refused(self, column: str, transform: Transform, row: int) -> PlanError:
+    def _refused(self, column: str, refused: TransformRefused, row: int) -> PlanError:
+        """The refusal of a cell, naming the file, its line and the column (never the value), with a hint that
+        fits the reason."""
         line = line_of_row(self._source, row)
-        return PlanError(
-            msg("shaping.cell_refused", name=self._source.name, line=line, column=column, transform=transform.text()),
-            hint=msg(f"shaping.refused_hint_{transform.kind.replace('-', '_')}", column=column),
-        )
+        kind = refused.transform.kind.replace("-", "_")
+        if refused.reason.id == "transforms.born_after_reference":
+            hint = msg("shaping.reference_date_hint", column=column)
+        else:
+            hint = msg(f"shaping.refused_hint_{kind}", column=column)
+        return PlanError(refused.located(self._source.name, line, column), hint=hint)
+
+
+def _check_filter_size(where: Sequence[Sequence[str]]) -> None:
+    """Refuse, in plain words, more groups or conditions, or a longer condition, than the manifest records."""
+    from exporter.manifest import MAX_CONDITION_TEXT, MAX_CONDITIONS, MAX_GROUPS
+
+    if len(where) > MAX_GROUPS or any(len(group) > MAX_CONDITIONS for group in where):
+        raise PlanError(msg("shaping.too_many_conditions", groups=MAX_GROUPS, conditions=MAX_CONDITIONS))
+    for group in where:
+        for condition in group:
+            if len(condition) > MAX_CONDITION_TEXT:
+                raise PlanError(msg("shaping.condition_too_long", length=len(condition), limit=MAX_CONDITION_TEXT))
 
 
 def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:

@@ -44,7 +44,7 @@ from typing import cast
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from exporter.arrow_text import first_true, int_scalar, is_empty, string_array, text_scalar
+from exporter.arrow_text import first_true, int_scalar, is_empty, scalar, string_array, text_scalar
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
 from exporter.pseudonym import PseudonymKey
@@ -241,14 +241,16 @@ def suggested_transforms(category: str, *, formula_cells: bool = False) -> tuple
 
 
 def _mask(values: pa.Array, keep: int) -> pa.Array:
+    """Every character but the last ``keep`` becomes :data:`MASK_CHARACTER`; a value of ``keep`` characters or
+    fewer is masked whole, so that no value ever leaves as it was (mask:2 on two-character surnames)."""
     lengths = pc.utf8_length(values)
-    hidden = pc.binary_repeat(
-        text_scalar(MASK_CHARACTER, values.type),
-        pc.max_element_wise(pc.subtract(lengths, int_scalar(keep)), int_scalar(0)),
-    )
+    stars = text_scalar(MASK_CHARACTER, values.type)
     if keep == 0:
-        return hidden
-    tail = pc.utf8_slice_codeunits(values, start=-keep)
+        return pc.binary_repeat(stars, lengths)
+    kind = pa.int64() if lengths.type == pa.int64() else pa.int32()
+    longer = pc.greater(lengths, scalar(keep, kind))
+    hidden = pc.binary_repeat(stars, pc.if_else(longer, pc.subtract(lengths, scalar(keep, kind)), lengths))
+    tail = pc.if_else(longer, pc.utf8_slice_codeunits(values, start=-keep), text_scalar("", values.type))
     return pc.binary_join_element_wise(hidden, tail, text_scalar("", values.type))
 
 
@@ -260,14 +262,19 @@ def _from_birth_dates(transform: Transform, values: pa.Array, context: Transform
     births = _birth_dates(values, memo)
     empty = is_empty(values)
     nothing = text_scalar("", pa.string())
-    _refuse_first(pc.and_(pc.is_null(births), pc.invert(empty)), transform, msg("transforms.not_a_date"))
+    not_a_date = first_true(pc.and_(pc.is_null(births), pc.invert(empty)))
     if transform.kind == "year":
+        if not_a_date is not None:
+            raise TransformRefused(not_a_date, transform, msg("transforms.not_a_date"))
         years = pc.cast(pc.year(births), pa.string())
         return pc.if_else(empty, nothing, years)
     ages = age_on(births, reference)
-    _refuse_first(
-        pc.less(ages, int_scalar(0)), transform, msg("transforms.born_after_reference", reference=reference.isoformat())
-    )
+    after = first_true(pc.less(ages, int_scalar(0)))  # the first cell refused for either reason is named
+    if not_a_date is not None and (after is None or not_a_date < after):
+        raise TransformRefused(not_a_date, transform, msg("transforms.not_a_date"))
+    if after is not None:
+        reason = msg("transforms.born_after_reference", reference=reference.isoformat())
+        raise TransformRefused(after, transform, reason)
     width = transform.argument or 1
     low = pc.multiply(pc.divide(ages, int_scalar(width)), int_scalar(width))  # integer division: ages are >= 0
     if width == 1:

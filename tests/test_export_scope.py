@@ -123,7 +123,8 @@ def test_the_call_centre_export_keeps_only_the_households_in_scope_with_a_pseudo
     shown = run("decrypt", archive, "--identity", files["key"], "--output", opened_folder)
     assert shown.returncode == 0, shown.stderr
     assert (
-        f"Rows: only those where resident_tax = 0 and age(birth_date) >= 65 ({len(expected):,} of {len(source):,})."
+        f"Rows: only those where resident_tax = 0 and age(birth_date) >= 65 ({len(expected):,} of {len(source):,}; "
+        f"ages on {REFERENCE.isoformat()})."
         in shown.stderr
     )
     assert "Changed values: resident_number (pseudonym)." in shown.stderr
@@ -215,7 +216,8 @@ def test_a_birth_date_that_is_not_a_date_is_refused_with_its_line(tmp_path, file
     )  # fmt: skip
     assert made.returncode == 1
     line = late + 2  # lines[0] is line 1, and the quoted line break above adds one
-    assert made.stderr.startswith(f"exporter: error: bad.csv, line {line}: the value in birth_date cannot be turned")
+    expected = f"exporter: error: bad.csv, line {line:,}: the column birth_date cannot be transformed with year"
+    assert made.stderr.startswith(expected)
     assert "不明" not in made.stderr  # the value itself is personal data
     assert not archive.exists()
     assert list(tmp_path.glob("bad.zip.age*")) == []
@@ -242,6 +244,7 @@ def test_a_unique_share_above_the_limit_refuses_the_export_and_leaves_nothing(fi
         (["--where", "gender = 女", "--or"], "--or must stand between two groups"),
         (["--max-unique-share", "2"], "between 0 and 1"),
         (["--reference-date", "令和8年13月1日"], "is not a date"),
+        (["--where", "resident_number in " + "1," * 40_000 + "2"], "characters long; at most 69,632 can be recorded"),
     ],
 )
 def test_plans_that_cannot_be_kept_are_refused_in_one_sentence(files, tmp_path, options, expected):
@@ -251,3 +254,25 @@ def test_plans_that_cannot_be_kept_are_refused_in_one_sentence(files, tmp_path, 
     assert expected in made.stderr
     assert len([line for line in made.stderr.splitlines() if "error:" in line]) == 1
     assert not archive.exists()
+
+
+def test_cells_a_date_condition_cannot_read_are_counted_warned_about_and_recorded(files, tmp_path):
+    text = files["residents"].read_bytes().decode("cp932")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    born = rows[0].index("birth_date")
+    for row, value in zip(rows[1:4], ["不明", "明治元年1月1日", ""], strict=True):
+        row[born] = value  # two unreadable dates and one empty cell (empty is not counted: nothing to read)
+    source = tmp_path / "dates.csv"
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    source.write_bytes(buffer.getvalue().encode("cp932"))
+    archive = tmp_path / "dates.zip.age"
+    made = run(
+        "export", source, "--recipient", recipient(files), "--output", archive, "--column", "resident_number",
+        "--where", "age(birth_date) >= 0",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "exporter: warning: 2 cells of birth_date are not dates or numbers a condition can compare" in made.stderr
+    _, manifest = opened(archive, files["key"])
+    assert manifest["row_filter"]["unreadable"] == {"birth_date": 2}
+    assert manifest["rows"] == len(rows) - 1 - 3

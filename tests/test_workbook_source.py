@@ -330,3 +330,30 @@ def test_reading_a_workbook_never_imports_pandas(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_table_that_starts_below_and_right_of_a1_keeps_its_sheet_rows_and_addresses(tmp_path):
+    """python-calamine counts the rows from the top of the sheet but the columns from the first used one: the
+    header on C3, a data row on row 4, an empty row 5, row 6; a merged header below row 1 is refused."""
+    import openpyxl
+
+    from exporter.shaping import line_of_row
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for address, value in {"C3": "id", "D3": "name", "C4": "1", "D4": "a", "C6": "2", "D6": "b"}.items():
+        sheet[address] = value
+    book.save(tmp_path / "offset.xlsx")
+    source = open_source(tmp_path / "offset.xlsx")
+    assert source.header == ("id", "name")
+    assert [line_of_row(source, row) for row in (1, 2)] == [4, 6]
+    sheet["E3"], sheet["E4"] = "id", "x"
+    book.save(tmp_path / "twice.xlsx")
+    with pytest.raises(SourceError, match=r"S!C3 and S!E3"):
+        open_source(tmp_path / "twice.xlsx")
+    sheet["E3"] = "note"
+    sheet.merge_cells("C3:C4")
+    book.save(tmp_path / "merged.xlsx")
+    with pytest.raises(SourceError, match=r"S!C3:C4"):
+        open_source(tmp_path / "merged.xlsx")

@@ -18,10 +18,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give the office's key with --pseudonym-key FILE (make one with: exporter pseudonym-key --output FILE).",
         "--pseudonym-key FILE で役所の仮名化の鍵を指定してください（作り方：exporter pseudonym-key --output FILE）。",
     ),
-    "shaping.cell_refused": (
-        "{name}, line {line:,}: the value in {column} cannot be turned into {transform}.",
-        "{name} の {line:,} 行目：{column} の値を {transform} に変換できません。",
-    ),
     "shaping.refused_hint_year": (
         "Only dates can be cut to their year (2026-04-01, 2026/4/1, 令和8年4月1日, R8.4.1). " + _DATE_HINT[0],
         "年だけにできるのは日付だけです（2026-04-01、2026/4/1、令和8年4月1日、R8.4.1）。" + _DATE_HINT[1],
@@ -66,9 +62,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Rows: only those where {where} ({kept} of {read}).",
         "行：{where} の行だけ（{read} 行のうち {kept} 行）。",
     ),
+    "shaping.summary_rows_on": (
+        "Rows: only those where {where} ({kept} of {read}; ages on {date}).",
+        "行：{where} の行だけ（{read} 行のうち {kept} 行。年齢は {date} 時点）。",
+    ),
     "shaping.summary_and": (" and ", " かつ "),
     "shaping.summary_or": (" or ", " または "),
     "shaping.summary_transforms": ("Changed values: {items}.", "変換した値：{items}。"),
     "shaping.summary_transform_item": ("{column} ({kind})", "{column}（{kind}）"),
     "shaping.summary_reference_date": ("ages on {date}", "{date} 時点の年齢"),
+    "shaping.reference_date_hint": (
+        "Ages are counted on the reference date: give a later one with --reference-date, or correct {column} in "
+        "the file.",
+        "年齢は基準日の時点で数えます。--reference-date でもっと後の日を指定するか、"
+        "ファイルの {column} を直してください。",
+    ),
+    "shaping.transform_not_kept_hint": (
+        "Keep the column with --column, or leave out its --transform.",
+        "--column でその列を持ち出すか、その列の --transform を外してください。",
+    ),
+    "shaping.unreadable_cells": (
+        "{cells:,} cells of {column} are not dates or numbers a condition can compare, so the condition never held "
+        "for their rows; check them in the file.",
+        "{column} の {cells:,} 個のセルは日付や数として読めないため、その行では条件が成り立ちませんでした。"
+        "ファイルを確認してください。",
+    ),
+    "shaping.too_many_conditions": (
+        "Too many conditions: at most {groups} groups (--or) of at most {conditions} conditions each.",
+        "条件が多すぎます。--or で分けるまとまりは {groups} 個まで、1 つのまとまりの条件は {conditions} 個までです。",
+    ),
+    "shaping.condition_too_long": (
+        "A condition is {length:,} characters long; at most {limit:,} can be recorded.",
+        "条件が {length:,} 文字あります。記録できるのは {limit:,} 文字までです。",
+    ),
+    "shaping.summary_list_separator": (", ", "、"),
 }

@@ -51,8 +51,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "列 {column} に、{transform} で変換できない値があります。{reason}",
     ),
     "transforms.refused_at": (
-        "{name}, line {line}: the column {column} cannot be transformed with {transform}: {reason:lower}",
-        "{name} の {line} 行目: 列 {column} の値は {transform} で変換できません。{reason}",
+        "{name}, line {line:,}: the column {column} cannot be transformed with {transform}: {reason:lower}",
+        "{name} の {line:,} 行目：列 {column} の値は {transform} で変換できません。{reason}",
     ),
     "transforms.not_a_date": (
         "It is not a date (such as 1950-04-01, 1950/4/1 or 昭和25年4月1日).",

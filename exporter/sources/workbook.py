@@ -21,6 +21,7 @@ reading is in bench/RESULTS.md). Rules:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import threading
 from array import array
 from collections.abc import Generator, Iterator, Sequence
@@ -256,11 +257,20 @@ def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str) -> Any:
 
 
 def _rows(found: Any) -> Iterator[tuple[int, list[object]]]:
-    """The sheet's rows that are not entirely empty, with their 0-based row numbers."""
+    """The sheet's rows that are not entirely empty, with their 0-based row numbers in the sheet.
+
+    python-calamine's ``iter_rows`` gives the used columns only, but its rows from the sheet's first row (0.9) or
+    from the first used one: the first row of the used range (``start``) always holds a value, so an empty first
+    row means the rows are counted from the top of the sheet."""
     first_row = (found.start or (0, 0))[0]
-    for index, row in enumerate(found.iter_rows()):
+    rows = iter(found.iter_rows())
+    first = next(rows, None)
+    if first is None:
+        return
+    offset = 0 if first_row and first.count("") == len(first) else first_row
+    for index, row in enumerate(itertools.chain([first], rows)):
         if row.count("") != len(row):
-            yield first_row + index, row
+            yield offset + index, row
 
 
 def _build(
