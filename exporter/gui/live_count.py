@@ -28,8 +28,9 @@ PREFETCH_ALL_BYTES = 256 << 20
 
 
 class LiveCount(QObject):
-    """``request(row_filter)`` -> ``counted(rows)`` for the newest request; ``failed(err)`` when a column cannot be
-    read (the file changed or vanished); ``busyChanged(busy)`` while a load or a count runs."""
+    """``request(row_filter)`` -> ``counted(rows)`` for the newest request (``unreadable`` then holds the cells per
+    column that its range or age() conditions could not read); ``failed(err)`` when a column cannot be read (the
+    file changed or vanished); ``busyChanged(busy)`` while a load or a count runs."""
 
     counted = Signal(int)
     failed = Signal(object)
@@ -47,6 +48,7 @@ class LiveCount(QObject):
         self._generation = 0  # of the newest request
         self._counted_generation = -1  # of the count shown last
         self._busy = False
+        self.unreadable: dict[str, int] = {}
 
     @property
     def busy(self) -> bool:
@@ -93,6 +95,7 @@ class LiveCount(QObject):
             self._wanted = None
             self._counted_generation = self._generation
             self._set_busy(self._running())
+            self.unreadable = {}
             self.counted.emit(self._total)
             return
         self._wanted = row_filter
@@ -148,9 +151,10 @@ class LiveCount(QObject):
 
     @Slot(object)
     def _count_done(self, result: object) -> None:
-        generation, rows = result  # type: ignore[misc]
+        generation, rows, unreadable = result  # type: ignore[misc]
         if generation == self._generation:
             self._counted_generation = generation
+            self.unreadable = unreadable
             self.counted.emit(rows)
 
     @Slot(object)

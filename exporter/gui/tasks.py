@@ -165,16 +165,20 @@ def read_columns(source: AnySource, columns: tuple[str, ...]) -> Callable[[Progr
 
 def count_in_scope(
     generation: int, columns: Columns, row_filter: RowFilter
-) -> Callable[[Progress, threading.Event], tuple[int, int]]:
-    """``(generation, rows kept)`` of the filter over the cached columns: the live count, off the GUI thread."""
+) -> Callable[[Progress, threading.Event], tuple[int, int, dict[str, int]]]:
+    """``(generation, rows kept, unreadable cells per column)`` of the filter over the cached columns: the live
+    count, off the GUI thread. Unreadable cells are those a range or age() condition cannot read as a date or number
+    (:func:`exporter.filter_masks.unreadable_cells`): their rows are never in scope."""
 
-    def task(progress: Progress, cancel: threading.Event) -> tuple[int, int]:
+    def task(progress: Progress, cancel: threading.Event) -> tuple[int, int, dict[str, int]]:
         import pyarrow as pa
 
+        from exporter.filter_masks import unreadable_cells
         from exporter.filters import count_in_scope
 
         table = pa.table({name: columns[name] for name in row_filter.columns})
-        return generation, count_in_scope(table, row_filter)
+        unreadable = {name: cells for name, cells in unreadable_cells(row_filter, columns).items() if cells}
+        return generation, count_in_scope(table, row_filter), unreadable
 
     return task
 

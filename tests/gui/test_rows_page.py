@@ -18,7 +18,9 @@ from tests.gui.residents import age, era_date
 WAIT_MS = 60_000
 
 
-def to_rows_page(qtbot, wizard: ExportWizard, source: Path | None = None) -> None:
+def to_rows_page(
+    qtbot, wizard: ExportWizard, source: Path | None = None, keep: tuple[str, ...] = ("family_name", "phone")
+) -> None:
     with qtbot.waitSignal(wizard.source_page.workEnded, timeout=WAIT_MS):
         if source is None:
             wizard.source_page.use_sample()
@@ -28,7 +30,7 @@ def to_rows_page(qtbot, wizard: ExportWizard, source: Path | None = None) -> Non
     wizard.next()
     wizard.purpose_page.purpose_edit.setText("Reminder calls")
     wizard.next()
-    wizard.columns_page.keep(("family_name", "phone"))
+    wizard.columns_page.keep(keep)
     wizard.next()
     assert wizard.currentId() == PageId.ROWS
 
@@ -179,3 +181,18 @@ def test_the_window_keeps_answering_while_a_big_file_is_read_and_counted(qtbot, 
     assert len(ticks) > 5
     assert max(gaps) < 0.25, f"the event loop stalled {max(gaps):.2f} s while counting"
     assert elapsed < 5.0
+
+
+def test_cells_an_age_condition_cannot_read_are_counted_and_said_under_the_count(qtbot, wizard, tmp_path):
+    path = tmp_path / "births.csv"
+    births = ["1950-01-02", "不明", "昭和30年4月1日", "", "2010-05-05", "unknown"]
+    path.write_text("name,birth_date\n" + "".join(f"架空 {i},{b}\n" for i, b in enumerate(births)), encoding="utf-8")
+    to_rows_page(qtbot, wizard, path, keep=("name",))
+    page = wizard.rows_page
+    page.add_group().rows[0].set_spec("birth_date", "age-at-least", "18")
+
+    assert wait_for_count(qtbot, page) == 2  # 1950 and 昭和30年 (1955); 2010 is under 18
+    qtbot.waitUntil(lambda: page.unreadable_note.isVisible(), timeout=5000)
+    assert page.unreadable_note.text().startswith("2 cells of birth_date are not dates or numbers")
+    page.groups[0].rows[0].set_spec("name", "not-empty")
+    qtbot.waitUntil(lambda: not page.unreadable_note.isVisible(), timeout=5000)

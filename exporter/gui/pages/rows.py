@@ -100,6 +100,7 @@ class RowsPage(Page):
         self.count_note = QLabel()
         self.count_note.setWordWrap(True)
         self.read_error = MessageLabel()
+        self.unreadable_note = MessageLabel()  # cells a range or age condition cannot read: never in scope
         self.none_label = QLabel()
         self.none_label.setWordWrap(True)
         self._groups_layout = QVBoxLayout()
@@ -129,6 +130,7 @@ class RowsPage(Page):
         layout.addWidget(self.count_label)
         layout.addWidget(self.count_note)
         layout.addWidget(self.read_error)
+        layout.addWidget(self.unreadable_note)
         layout.addWidget(scroll, 1)
         self.retranslate_ui()
 
@@ -231,6 +233,7 @@ class RowsPage(Page):
                 row.show_problem(problem, incomplete=not spec.complete)
         self.counted = None
         self._show_count()
+        self._show_unreadable()
         self._timer.start()
         self.completeChanged.emit()
         self.retranslate_ui()
@@ -247,6 +250,20 @@ class RowsPage(Page):
         self.counted = rows
         self.draft.rows_in_scope = rows
         self._show_count()
+        self._show_unreadable()
+
+    def _show_unreadable(self) -> None:
+        """The core's sentence for each column whose cells a condition could not read as dates or numbers."""
+        from exporter.messages import msg
+
+        unreadable = self.live.unreadable if self.counted is not None else {}
+        sentences = [
+            str(msg("shaping.unreadable_cells", column=column, cells=cells)) for column, cells in unreadable.items()
+        ]
+        if sentences:
+            self.unreadable_note.show_message("\n".join(sentences), "warning")
+        else:
+            self.unreadable_note.clear_message()
 
     def _failed(self, err: object) -> None:
         if isinstance(err, ExporterError):
@@ -293,3 +310,4 @@ class RowsPage(Page):
         for label in self.or_labels:
             label.setText(self.tr("or"))
         self._show_count()
+        self._show_unreadable()
