@@ -83,7 +83,8 @@ def _print_formula_cells(names: list[str], counts: list[int], rows: int) -> None
     """inspect's warning for columns holding cells that a spreadsheet would run as formulas, and the way out."""
     found = [(name, cells) for name, cells in zip(names, counts, strict=True) if cells]
     for name, cells in found:
-        print(msg("transforms.inspect_formula_cells", column=name, cells=cells, rows=rows))
+        one = "transforms.inspect_formula_cell" if cells == 1 else "transforms.inspect_formula_cells"
+        print(msg(one, column=name, cells=cells, rows=rows))
     if found:
         print(msg("transforms.inspect_formula_hint"))
 

@@ -291,6 +291,8 @@ def _operation(text: str, column: str, rest: str, age: bool) -> Condition:
     if op in LIST_OPERATORS:
         return Condition(column, op, _list_items(text, op, after), age)
     value = _single_value(text, op, after)
+    if op == "contains" and not unicodedata.normalize("NFKC", value).strip():
+        raise _Failure(2, msg("filters.contains_nothing", text=text), msg("filters.contains_nothing_hint"))
     if age:
         if not _WHOLE.fullmatch(unicodedata.normalize("NFKC", value).strip()):
             raise _Failure(2, msg("filters.age_not_whole_number", text=text, value=value))

@@ -306,3 +306,10 @@ print(sorted({"pandas", "numpy"} & set(sys.modules)))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["2", "[]"]
+
+
+@pytest.mark.parametrize("text", ['k contains ""', 'k contains " "', 'k contains "　"'])
+def test_contains_with_nothing_to_look_for_is_refused(text):
+    with pytest.raises(PlanError) as refused:
+        parse_filter([[text]], ["k"], reference_date=date(2026, 4, 1))
+    assert "contains needs some text to look for" in refused.value.message.render("en")

@@ -119,7 +119,7 @@ def test_inspect_warns_about_formula_cells_per_column_in_text_and_json(tmp_path)
     lines = text.stdout.splitlines()
     assert lines[-3:] == [
         f"備考: 2 cells in the first 3 rows start with {STARTS}; Excel would run them as formulas.",
-        f"電話: 1 cells in the first 3 rows start with {STARTS}; Excel would run them as formulas.",
+        f"電話: 1 cell in the first 3 rows starts with {STARTS}; Excel would run it as a formula.",
         "--transform COLUMN=formula-safe writes such cells with a leading apostrophe, so that they stay text.",
     ]
     report = json.loads(as_json.stdout)

@@ -35,6 +35,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The condition “{text}” has nothing after the column: add an operator and a value, such as “= 非課税”.",
         "条件「{text}」の列名の後に、「= 非課税」のような演算子と値がありません。",
     ),
+    "filters.contains_nothing": (
+        "{text}: contains needs some text to look for (spaces at its ends do not count), else every row would meet it.",
+        "{text}：contains には探す文字を指定してください（前後の空白は数えません）。"
+        "空のままでは、すべての行が当てはまります。",
+    ),
+    "filters.contains_nothing_hint": (
+        "To keep rows whose cell is empty or not, use 'is empty' or 'is not empty'.",
+        "セルが空かどうかで選ぶときは 'is empty' か 'is not empty' を使ってください。",
+    ),
     "filters.no_value": (
         "The condition “{text}” has no value after “{op}”.",
         "条件「{text}」の「{op}」の後に値がありません。",

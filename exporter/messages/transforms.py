@@ -92,10 +92,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "保管してください。鍵があれば、仮名がどの住民のものか調べられてしまいます。",
     ),
     # inspect: cells a spreadsheet would run as formulas
+    "transforms.inspect_formula_cell": (
+        "{column}: 1 cell in the first {rows:,} rows starts with = + - @, a tab or a carriage return (or the "
+        "full-width ＝＋－＠); Excel would run it as a formula.",
+        "{column}：先頭の {rows:,} 行のうち 1 個のセルが、= + - @、タブ、復帰（CR）または全角の ＝＋－＠ で"
+        "始まっています。Excel はこれを数式として実行します。",
+    ),
     "transforms.inspect_formula_cells": (
         "{column}: {cells:,} cells in the first {rows:,} rows start with = + - @, a tab or a carriage return (or the "
         "full-width ＝＋－＠); Excel would run them as formulas.",
-        "{column}: 先頭の {rows:,} 行のうち {cells:,} 個のセルが、= + - @、タブ、復帰（CR）または全角の ＝＋－＠ で"
+        "{column}：先頭の {rows:,} 行のうち {cells:,} 個のセルが、= + - @、タブ、復帰（CR）または全角の ＝＋－＠ で"
         "始まっています。Excel はこれを数式として実行します。",
     ),
     "transforms.inspect_formula_hint": (
