@@ -131,6 +131,7 @@ def _protection(target: Path, work: Path, name: str) -> Path:
     wizard.next()
     wizard.columns_page.keep(("family_name", "given_name", "phone"))
     wizard.next()
+    wizard.next()  # Rows: no condition, every row
     page = wizard.protection_page
     page.choose_by_name([name])
     _settle()

@@ -203,3 +203,24 @@ def book_locked() -> str | None:
     except ExporterError as err:
         return str(err)
     return None if reason is None else str(reason)
+
+
+def remembered_pseudonym_key() -> Path | None:
+    """The pseudonym key file the wizard used last (a plain setting: the path only), if it still exists."""
+    from exporter.errors import ExporterError
+    from exporter.keys.settings import load_settings
+
+    try:
+        path = load_settings().pseudonym_key
+    except ExporterError:
+        return None
+    return path if path is not None and path.exists() else None
+
+
+def remember_pseudonym_key(key_file: Path) -> None:
+    """Remember ``key_file`` for the next export with pseudonyms (nothing happens when settings are locked)."""
+    from exporter.errors import ExporterError
+    from exporter.keys.settings import remember_pseudonym_key as remember
+
+    with contextlib.suppress(ExporterError, OSError):
+        remember(key_file.resolve())

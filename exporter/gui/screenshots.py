@@ -1,10 +1,11 @@
 """``exporter --screenshots DIR``: walk the wizard over a small sample and save one picture per page.
 
 01-06 are the wizard's pages, 07 the Open window after an archive verified, 08 the Source page refusing a file
-(a stray quote on line 3), 09 the Open window refusing a damaged archive and 10 the Columns page asking a reason
-for a sensitive column (with a free-text column kept). The pictures go into the README;
-they are also how a person checks the layout at a glance (cut-off text, overlapping widgets, missing glyphs,
-English left on a Japanese screen) in both languages.
+(a stray quote on line 3), 09 the Open window refusing a damaged archive, 10-14 the hand-over's dialogs, 15 the
+Columns page asking a reason for a sensitive column (with a free-text column kept), 16 the Rows page with its
+conditions and live count, and 17 the Columns page with values transformed (a pseudonym with its key file).
+The pictures go into the README; they are also how a person checks the layout at a glance (cut-off text,
+overlapping widgets, missing glyphs, English left on a Japanese screen) in both languages.
 """
 
 from __future__ import annotations
@@ -14,14 +15,21 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
 from exporter.gui import key_screens, open_demo
 
+if TYPE_CHECKING:
+    from exporter.gui.pages.columns import ColumnsPage
+    from exporter.gui.pages.rows import RowsPage
+
 SCREENSHOT_ROWS = 2000
 KEPT = ("family_name", "given_name", "phone", "email", "postal_code", "address_line")
+TRANSFORMS = {"resident_number": "pseudonym", "phone": "mask:4", "postal_code": "postal-area",
+              "address_line": "address-town"}  # fmt: skip
 
 
 def take_screenshots(folder: Path, language: str) -> int:
@@ -62,6 +70,14 @@ def take_screenshots(folder: Path, language: str) -> int:
         columns.rename("phone", "電話番号" if language == "ja" else "Phone number")
         columns.kept_list.setCurrentRow(KEPT.index("phone"))
         save(wizard, folder / "03-columns.png")
+        transformed(columns, Path(work))
+        save(wizard, folder / "17-columns-transforms.png")
+
+        wizard.next()
+        rows = wizard.rows_page
+        in_scope(rows)
+        wait_until(lambda: rows.counted is not None and not rows.live.busy, timeout=120)
+        save(wizard, folder / "16-rows.png")
 
         wizard.next()
         wizard.protection_page.set_recipients([str(X25519Identity.generate().recipient)])
@@ -69,6 +85,8 @@ def take_screenshots(folder: Path, language: str) -> int:
 
         wizard.next()
         wizard.set_destination(Path(work) / f"residents-{time.strftime('%Y%m%d')}.zip.age")
+        review = wizard.review_page
+        wait_until(lambda: not review.busy, timeout=120)  # the risk, measured on a worker
         save(wizard, folder / "05-review.png")
 
         wizard.next()
@@ -82,6 +100,24 @@ def take_screenshots(folder: Path, language: str) -> int:
     open_demo.render_damaged(folder, language)
     key_screens.render(folder, language)  # 10-14: the hand-over's dialogs and the address book
     return 0
+
+
+def transformed(columns: ColumnsPage, work: Path) -> None:
+    """The resident number as a pseudonym (a key made for the picture), the phone masked, the postal code cut to
+    its area, the address to its town."""
+    columns.keep(("resident_number", *KEPT))
+    for name, transform in TRANSFORMS.items():
+        columns.chooser.set_transform(name, transform)
+    columns.notes.create_key_file(work / "pseudonym.key")
+    columns.kept_list.setCurrentRow(0)
+
+
+def in_scope(rows: RowsPage) -> None:
+    """The issue's example: residents exempt from resident tax aged 65 or over, or anyone with a care level."""
+    group = rows.add_group()
+    group.rows[0].set_spec("resident_tax", "equals", "0")
+    group.add_condition().set_spec("birth_date", "age-at-least", "65")
+    rows.add_group().rows[0].set_spec("care_level", "not-empty")
 
 
 STRAY_QUOTE_FILE = (  # invented residents; line 3 holds "メゾン"101号室, a quoted value with more text after it

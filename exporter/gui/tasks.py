@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporter.classify import Category, classify_columns
 from exporter.messages import Message
@@ -18,6 +19,14 @@ from exporter.pipeline import ExportResult, run_export
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
 from exporter.sources import AnySource, open_source
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from exporter.filters import RowFilter
+    from exporter.shaping import ScopePreview
+
+    Columns = dict[str, pa.Array]
 
 SAMPLE_ROWS = 460_000
 SAMPLE_SEED = 0
@@ -50,6 +59,8 @@ def sample_path(folder: Path, rows: int, seed: int = SAMPLE_SEED) -> Path:
 def load(
     path: Path, *, encoding: str | None = None, delimiter: str | None = None, sheet: str | None = None
 ) -> Callable[[Progress, threading.Event], LoadedSource]:
+    """Read a CSV file or a workbook's sheet (``sheet``; None: the first) to the end (:func:`sources.open_source`)."""
+
     def task(progress: Progress, cancel: threading.Event) -> LoadedSource:
         return _load(path, encoding, delimiter, progress, cancel, sheet)
 
@@ -66,7 +77,7 @@ def load_sample(
         if not path.exists():
             _write_sample(path, rows, seed, _share(progress, 0.0, 0.7), cancel)
             progress = _share(progress, 0.7, 1.0)
-        return _load(path, None, None, progress, cancel)
+        return _load(path, None, None, progress, cancel, None)
 
     return task
 
@@ -136,3 +147,49 @@ def _share(progress: Progress, start: float, end: float) -> Progress:
         progress(start + (end - start) * fraction, message)
 
     return report
+
+
+def read_columns(source: AnySource, columns: tuple[str, ...]) -> Callable[[Progress, threading.Event], Columns]:
+    """The whole of some columns, read once for the Rows page's live count: name -> one pyarrow string array.
+    Raises what :func:`exporter.sources.read_columns` raises (SourceError, ExportCancelled)."""
+
+    def task(progress: Progress, cancel: threading.Event) -> Columns:
+        import exporter.filters  # noqa: F401 - imported here, off the GUI thread, before the first count needs it
+        from exporter.sources import read_columns
+
+        table = read_columns(source, columns, progress=progress, cancel=cancel)
+        return {name: table.column(name).combine_chunks() for name in columns}
+
+    return task
+
+
+def count_in_scope(
+    generation: int, columns: Columns, row_filter: RowFilter
+) -> Callable[[Progress, threading.Event], tuple[int, int, dict[str, int]]]:
+    """``(generation, rows kept, unreadable cells per column)`` of the filter over the cached columns: the live
+    count, off the GUI thread. Unreadable cells are those a range or age() condition cannot read as a date or number
+    (:func:`exporter.filter_masks.unreadable_cells`): their rows are never in scope."""
+
+    def task(progress: Progress, cancel: threading.Event) -> tuple[int, int, dict[str, int]]:
+        import pyarrow as pa
+
+        from exporter.filter_masks import unreadable_cells
+        from exporter.filters import count_in_scope
+
+        table = pa.table({name: columns[name] for name in row_filter.columns})
+        unreadable = {name: cells for name, cells in unreadable_cells(row_filter, columns).items() if cells}
+        return generation, count_in_scope(table, row_filter), unreadable
+
+    return task
+
+
+def scope_preview(plan: ExportPlan, source: AnySource) -> Callable[[Progress, threading.Event], ScopePreview]:
+    """Rows in scope and the re-identification risk of what is about to leave (:func:`exporter.shaping.preview`:
+    one pass over the columns needed), for the Review page."""
+
+    def task(progress: Progress, cancel: threading.Event) -> ScopePreview:
+        from exporter.shaping import preview
+
+        return preview(plan, source, progress=progress, cancel=cancel)
+
+    return task

@@ -1,6 +1,6 @@
-"""The export wizard: six pages that fill one draft plan, then one call to the core's ``run_export``.
+"""The export wizard: seven pages that fill one draft plan, then one call to the core's ``run_export``.
 
-Source -> Purpose -> Columns -> Protection -> Review -> Export (progress, then done)
+Source -> Purpose -> Columns -> Rows -> Protection -> Review -> Export (progress, then done)
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QWi
 
 from exporter.classify import Category
 from exporter.gui import tasks
+from exporter.gui.conditions import ConditionSpec
 from exporter.gui.i18n import LANGUAGE_NAMES, current_language, switch_language
 from exporter.gui.retranslate import Retranslating
 from exporter.plan import ExportPlan, Secret
@@ -37,9 +38,10 @@ class PageId(IntEnum):
     SOURCE = 0
     PURPOSE = 1
     COLUMNS = 2
-    PROTECTION = 3
-    REVIEW = 4
-    EXPORT = 5
+    ROWS = 3
+    PROTECTION = 4
+    REVIEW = 5
+    EXPORT = 6
 
 
 @dataclass
@@ -56,6 +58,12 @@ class Draft:
     columns: tuple[str, ...] = ()
     output_names: dict[str, str] = field(default_factory=dict)  # kept column -> its name for the recipient
     reasons: dict[str, str] = field(default_factory=dict)  # sensitive kept column -> why it leaves
+    transforms: dict[str, str] = field(default_factory=dict)  # kept column -> "KIND[:ARG]" ("keep" or absent: as is)
+    pseudonym_key: Path | None = None  # the office's key file for the pseudonym transform
+    # the Rows page's: the conditions as picked (for words), the same in the --where syntax, and the live count
+    conditions: tuple[tuple[ConditionSpec, ...], ...] = ()
+    where: tuple[tuple[str, ...], ...] = ()
+    rows_in_scope: int | None = None  # None: not counted (yet)
     recipients: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     output: Path | None = None
@@ -100,7 +108,19 @@ class Draft:
             sheet=self.sheet,
             output_names={column: name for column, name in self.output_names.items() if column in self.columns},
             reasons={column: reason for column, reason in self.reasons.items() if column in self.columns},
+            where=self.where,
+            transforms=self.kept_transforms(),
+            pseudonym_key=self.pseudonym_key if self.needs_pseudonym_key() else None,
         )
+
+    def kept_transforms(self) -> dict[str, str]:
+        """The transform of each kept column that is not kept as it is, in the kept order."""
+        return {
+            column: self.transforms[column] for column in self.columns if self.transforms.get(column, "keep") != "keep"
+        }
+
+    def needs_pseudonym_key(self) -> bool:
+        return any(text.split(":")[0] == "pseudonym" for text in self.kept_transforms().values())
 
     def _names(self) -> tuple[str, ...]:
         """The address-book name of each of ``recipients`` ("" for a pasted key)."""
@@ -124,6 +144,7 @@ class ExportWizard(Retranslating, QWizard):
         from exporter.gui.pages.protection import ProtectionPage
         from exporter.gui.pages.purpose import PurposePage
         from exporter.gui.pages.review import ReviewPage
+        from exporter.gui.pages.rows import RowsPage
         from exporter.gui.pages.source import SourcePage
 
         super().__init__(parent)
@@ -140,6 +161,7 @@ class ExportWizard(Retranslating, QWizard):
         self.source_page = SourcePage(self)
         self.purpose_page = PurposePage(self)
         self.columns_page = ColumnsPage(self)
+        self.rows_page = RowsPage(self)
         self.protection_page = ProtectionPage(self)
         self.review_page = ReviewPage(self)
         self.export_page = ExportPage(self)
@@ -147,6 +169,7 @@ class ExportWizard(Retranslating, QWizard):
             (PageId.SOURCE, self.source_page),
             (PageId.PURPOSE, self.purpose_page),
             (PageId.COLUMNS, self.columns_page),
+            (PageId.ROWS, self.rows_page),
             (PageId.PROTECTION, self.protection_page),
             (PageId.REVIEW, self.review_page),
             (PageId.EXPORT, self.export_page),
@@ -233,6 +256,8 @@ class ExportWizard(Retranslating, QWizard):
         if self.export_page.stop_for_close(self._close_after_stop):
             return
         self.source_page.stop()
+        self.rows_page.stop()
+        self.review_page.stop()
         super().reject()
 
     def would_lose_work(self) -> bool:
@@ -277,9 +302,13 @@ class ExportWizard(Retranslating, QWizard):
 
     def _close_after_stop(self) -> None:
         self.source_page.stop()
+        self.rows_page.stop()
+        self.review_page.stop()
         super().reject()
 
     def done(self, result: int) -> None:
         self.source_page.stop()
+        self.rows_page.stop()
+        self.review_page.stop()
         self.protection_page.clear_clipboard()  # its 60 s timer dies with the window: empty the clipboard now
         super().done(result)

@@ -3,6 +3,7 @@
 ``settings.toml`` in the config folder (:func:`exporter.keys.paths.settings_path`):
 
     identity_file = "/home/me/.local/share/exporter/identity.age"   # the Open window's key file (never a passphrase)
+    pseudonym_key = "//fileserver/it/pseudonym.key"                 # the wizard's key for pseudonyms (the path only)
     address_book = "//fileserver/it/recipients.toml"                # optional: a book other than the default;
                                                                     # ~ expanded, relative to this file's folder
     [office]
@@ -64,6 +65,7 @@ class Settings:
     office_key: OfficeKey | None = None
     identity_file: Path | None = None
     address_book: Path | None = None
+    pseudonym_key: Path | None = None
     read_only: Message | None = None
 
 
@@ -81,6 +83,7 @@ def load_settings(path: Path | None = None) -> Settings:
         _office(data.get("office"), what),
         _path(data, "identity_file", what, where.parent),
         _path(data, "address_book", what, where.parent),
+        _path(data, "pseudonym_key", what, where.parent),
         read_only_reason(where, data),
     )
 
@@ -133,6 +136,19 @@ def remember_identity_file(identity: Path | None, *, path: Path | None = None) -
         _change(path, {}, remove=("identity_file",))
     else:
         _change(path, {"identity_file": str(identity)}, remove=())
+    return True
+
+
+def remember_pseudonym_key(key_file: Path | None, *, path: Path | None = None) -> bool:
+    """Remember the office's pseudonym key file the wizard used last (its path, never the key; None forgets it).
+    Returns False, changing nothing, when the settings are read-only."""
+    settings = load_settings(path)
+    if settings.read_only is not None:
+        return False
+    if key_file is None:
+        _change(path, {}, remove=("pseudonym_key",))
+    else:
+        _change(path, {"pseudonym_key": str(key_file)}, remove=())
     return True
 
 
@@ -196,5 +212,6 @@ __all__ = [
     "load_settings",
     "office_key",
     "remember_identity_file",
+    "remember_pseudonym_key",
     "set_office_key",
 ]

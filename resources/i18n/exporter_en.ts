@@ -99,6 +99,13 @@
             <numerusform>Left out (%n columns)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>every row (%Ln resident(s))</source>
+        <translation>
+            <numerusform>every row (%Ln resident)</numerusform>
+            <numerusform>every row (%Ln residents)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SensitivePanel</name>

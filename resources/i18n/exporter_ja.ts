@@ -156,6 +156,10 @@
         <translation>選んだ列の、受取人に渡すファイルでの名前</translation>
     </message>
     <message>
+        <source> [{transform}]</source>
+        <translation> ［{transform}］</translation>
+    </message>
+    <message>
         <source>No column matches “{text}”. Try another word, such as 電話, カナ or phone.</source>
         <translation>「{text}」に一致する列はありません。「電話」「カナ」「phone」など、別の言葉で探してください。</translation>
     </message>
@@ -208,6 +212,135 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>Condition</name>
+    <message>
+        <source>is</source>
+        <translation>と等しい</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>と等しくない</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>のどれか</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>のどれでもない</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>を含む</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>空である</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>空でない</translation>
+    </message>
+    <message>
+        <source>is on or after</source>
+        <translation>以降</translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation>以上</translation>
+    </message>
+    <message>
+        <source>is on or before</source>
+        <translation>以前</translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation>以下</translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation>より後</translation>
+    </message>
+    <message>
+        <source>is more than</source>
+        <translation>より大きい</translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation>より前</translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation>より小さい</translation>
+    </message>
+    <message>
+        <source>age is at least (years)</source>
+        <translation>歳以上（年齢）</translation>
+    </message>
+    <message>
+        <source>age is at most (years)</source>
+        <translation>歳以下（年齢）</translation>
+    </message>
+    <message>
+        <source>aged {value} or over by {column}</source>
+        <translation>{column} から見て {value} 歳以上</translation>
+    </message>
+    <message>
+        <source>aged {value} or under by {column}</source>
+        <translation>{column} から見て {value} 歳以下</translation>
+    </message>
+    <message>
+        <source>{column} {operator}</source>
+        <translation>{column} が {operator}</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionGroup</name>
+    <message>
+        <source>Rows where all of these hold:</source>
+        <translation>次の条件をすべて満たす行：</translation>
+    </message>
+    <message>
+        <source>+ &amp;And another condition</source>
+        <translation>＋ 条件を追加（かつ）(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Type a value.</source>
+        <translation>値を入力してください。</translation>
+    </message>
+    <message>
+        <source>Age in years, such as 65</source>
+        <translation>年齢（例：65）</translation>
+    </message>
+    <message>
+        <source>Values separated by commas</source>
+        <translation>値を「、」で区切って入力</translation>
+    </message>
+    <message>
+        <source>A date (2026/4/1 or 令和8年4月1日) or a number</source>
+        <translation>日付（2026/4/1、令和8年4月1日）または数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>この条件を削除</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1252,10 @@
         <source>Encrypted archive (*.zip.age)</source>
         <translation>暗号化したファイル (*.zip.age)</translation>
     </message>
+    <message>
+        <source>The residents in scope × {columns} leave the office.</source>
+        <translation>対象の住民 × {columns}を庁外に持ち出します。</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln resident(s)</source>
         <translation>
@@ -1180,6 +1317,10 @@
         <translation>{column}：{reason}</translation>
     </message>
     <message>
+        <source>Rows in scope</source>
+        <translation>対象の行</translation>
+    </message>
+    <message>
         <source>Kept, in this order</source>
         <translation>持ち出す列（この順）</translation>
     </message>
@@ -1218,12 +1359,121 @@
         <translation>説明書</translation>
     </message>
     <message>
+        <source>Re-identification risk</source>
+        <translation>個人が特定されるおそれ</translation>
+    </message>
+    <message>
         <source>From the file</source>
         <translation>元のファイル</translation>
+    </message>
+    <message numerus="yes">
+        <source>every row (%Ln resident(s))</source>
+        <translation>
+            <numerusform>すべての行（%Ln 人）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{rows} of {total} resident(s)</source>
+        <translation>{rows} / {total} 人</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>または</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、かつ </translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>all as they are in the file</source>
+        <translation>すべてファイルのまま</translation>
+    </message>
+    <message>
+        <source>{column}: {transform}</source>
+        <translation>{column}：{transform}</translation>
+    </message>
+    <message>
+        <source>Values changed</source>
+        <translation>値の加工</translation>
+    </message>
+    <message>
+        <source>Pseudonym key</source>
+        <translation>仮名化の鍵</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>計算しています…</translation>
     </message>
     <message>
         <source>{kind}: {columns}</source>
         <translation>{kind}：{columns}</translation>
+    </message>
+</context>
+<context>
+    <name>RowsPage</name>
+    <message>
+        <source>In scope: {rows} of {total} resident(s)</source>
+        <translation>対象：{rows} / {total} 人</translation>
+    </message>
+    <message>
+        <source>Correct the condition marked below to count again.</source>
+        <translation>赤字で示した条件を直すと、もう一度数えます。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>数えています…</translation>
+    </message>
+    <message>
+        <source>No condition: every row leaves the office.</source>
+        <translation>条件がないため、すべての行を持ち出します。</translation>
+    </message>
+    <message>
+        <source>Counted on the whole file; ages as of today ({date}).</source>
+        <translation>ファイル全体で数えました。年齢は今日（{date}）時点です。</translation>
+    </message>
+    <message>
+        <source>Counted on the whole file.</source>
+        <translation>ファイル全体で数えました。</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>対象の行</translation>
+    </message>
+    <message>
+        <source>Keep only the residents the task needs. Without a condition, every row leaves.</source>
+        <translation>業務に必要な住民だけに絞ります。条件がなければ、すべての行を持ち出します。</translation>
+    </message>
+    <message>
+        <source>No condition yet. Add one to keep only some rows, such as residents aged 65 or over.</source>
+        <translation>まだ条件がありません。「65 歳以上の住民だけ」のように絞るには、条件を追加してください。</translation>
+    </message>
+    <message>
+        <source>+ &amp;Add a condition</source>
+        <translation>＋ 条件を追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>+ &amp;Or another group of conditions</source>
+        <translation>＋ または（別の条件のまとまり）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Remove all conditions</source>
+        <translation>すべての条件を削除</translation>
+    </message>
+    <message>
+        <source>Residents in scope</source>
+        <translation>対象の住民の数</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>または</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1786,143 @@
         <translation>
             <numerusform>十分に強い合言葉です</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Transform</name>
+    <message>
+        <source>As it is</source>
+        <translation>そのまま</translation>
+    </message>
+    <message>
+        <source>Masked (the last {n} characters kept)</source>
+        <translation>伏せ字（末尾 {n} 文字を残す）</translation>
+    </message>
+    <message>
+        <source>Pseudonym (a token)</source>
+        <translation>仮名化（記号に置き換え）</translation>
+    </message>
+    <message>
+        <source>Year only</source>
+        <translation>年だけ</translation>
+    </message>
+    <message>
+        <source>Age band ({n} years)</source>
+        <translation>年齢層（{n} 歳ごと）</translation>
+    </message>
+    <message>
+        <source>First 3 digits of the postal code</source>
+        <translation>郵便番号の上3桁</translation>
+    </message>
+    <message>
+        <source>Address up to the town</source>
+        <translation>町名まで</translation>
+    </message>
+    <message>
+        <source>Formulas made inert</source>
+        <translation>数式を無効にする</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>伏せ字</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <translation>仮名化</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年だけ</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>年齢層</translation>
+    </message>
+    <message>
+        <source>postal area</source>
+        <translation>郵便番号の上3桁</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>町名まで</translation>
+    </message>
+    <message>
+        <source>formula-safe</source>
+        <translation>数式を無効化</translation>
+    </message>
+    <message>
+        <source>Masked (only the end kept)</source>
+        <translation>伏せ字（末尾だけ残す）</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>年齢層</translation>
+    </message>
+    <message>
+        <source>Postal area (3 digits)</source>
+        <translation>郵便番号の上3桁</translation>
+    </message>
+</context>
+<context>
+    <name>TransformChooser</name>
+    <message>
+        <source>Characters kept at the en&amp;d:</source>
+        <translation>末尾に残す文字数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Years in each ban&amp;d:</source>
+        <translation>年齢層の幅（歳）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Values leave:</source>
+        <translation>値の扱い(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>How the chosen column&apos;s values leave</source>
+        <translation>選んだ列の値の扱い</translation>
+    </message>
+</context>
+<context>
+    <name>TransformNotes</name>
+    <message>
+        <source>Choose the pseudonym key</source>
+        <translation>仮名化の鍵を選ぶ</translation>
+    </message>
+    <message>
+        <source>Key files (*)</source>
+        <translation>鍵ファイル (*)</translation>
+    </message>
+    <message>
+        <source>Save the new pseudonym key as</source>
+        <translation>新しい仮名化の鍵の保存先</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{columns}: some values start with =, +, - or @, which Excel may run as a formula. Make them inert if the recipient opens the file in Excel.</source>
+        <translation>{columns}：=、+、-、@ で始まる値があり、Excel で開くと数式として実行されることがあります。受取人が Excel で開くなら、数式を無効にしてください。</translation>
+    </message>
+    <message>
+        <source>Make formulas &amp;inert</source>
+        <translation>数式を無効にする(&amp;I)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose key…</source>
+        <translation>鍵を選ぶ(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Create a new ke&amp;y…</source>
+        <translation>新しい鍵を作る(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Pseudonyms need the office&apos;s pseudonym key: choose its file.</source>
+        <translation>仮名化には庁内の仮名化の鍵が必要です。鍵ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Pseudonym key: {file}</source>
+        <translation>仮名化の鍵：{file}</translation>
     </message>
 </context>
 </TS>

@@ -281,6 +281,7 @@ def test_review_says_when_excel_cannot_show_every_row(qtbot, wizard, tmp_path, r
     wizard.next()
     wizard.columns_page.keep(["n"])
     wizard.next()
+    wizard.next()  # Rows: no condition, every row
     wizard.protection_page.set_recipients([_recipient()])
     wizard.next()
     note = wizard.review_page.excel_note
@@ -358,6 +359,7 @@ def test_a_kept_column_renamed_for_the_recipient_heads_data_csv_and_the_manifest
     type_text(qtbot, page.sensitive.edits["account_number"], "給付金の振込先の確認")
     assert next_enabled(wizard)
     wizard.next()
+    wizard.next()  # Rows: no condition, every row
     wizard.protection_page.set_recipients([recipient])
     wizard.next()
     summary = wizard.review_page.summary.text()

@@ -90,6 +90,7 @@ def load_sample(qtbot, wizard: ExportWizard) -> None:
     wizard.next()
     wizard.columns_page.keep(KEPT)
     wizard.next()
+    wizard.next()  # Rows: no condition, every row
     assert wizard.currentId() == PageId.PROTECTION
 
 

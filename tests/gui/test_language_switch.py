@@ -15,8 +15,8 @@ from exporter.gui.open_window import OpenWindow
 from exporter.gui.wizard import ExportWizard, PageId
 from exporter.sample import SAMPLE_COLUMNS
 
-ENGLISH_TITLES = ("Resident file", "Purpose", "Columns", "Protection", "Review", "Export")
-JAPANESE_TITLES = ("住民データファイル", "利用目的", "列の選択", "保護方法", "確認", "持ち出し")
+ENGLISH_TITLES = ("Resident file", "Purpose", "Columns", "Rows", "Protection", "Review", "Export")
+JAPANESE_TITLES = ("住民データファイル", "利用目的", "列の選択", "対象の行", "保護方法", "確認", "持ち出し")
 TOTAL = len(SAMPLE_COLUMNS)
 
 
@@ -101,6 +101,8 @@ def test_switching_language_on_the_columns_page_retranslates_every_page_and_keep
     assert source.size_label.text() == f"3,000 residents (rows) × {TOTAL} columns"
     assert source.delimiter_box.currentText() == "Comma ( , )"
     wizard.next()
+    assert wizard.currentId() == PageId.ROWS
+    wizard.next()
     assert wizard.currentId() == PageId.PROTECTION
     assert button.text() == "&Language / 言語"
 
@@ -163,3 +165,39 @@ def test_the_language_of_new_windows_follows_the_last_choice(english, qtbot, wiz
     qtbot.addWidget(other)
     assert other.language_actions["ja"].isChecked()
     assert other.page(PageId.COLUMNS).title() == "列の選択"
+
+
+def test_the_rows_page_speaks_japanese_in_japanese_order_and_keeps_its_conditions_across_a_switch(
+    english, qtbot, wizard
+):
+    load_sample(qtbot, wizard)
+    wizard.next()
+    wizard.purpose_page.purpose_edit.setText("Calls")
+    wizard.next()
+    wizard.columns_page.keep(KEPT)
+    wizard.next()
+    page = wizard.rows_page
+    group = page.add_group()
+    group.rows[0].set_spec("gender", "equals", "女")
+    age_row = group.add_condition()
+    age_row.set_spec("birth_date", "age-at-least", "65")
+    qtbot.waitUntil(lambda: page.counted is not None and not page.live.busy, timeout=WAIT_MS)
+    counted = page.counted
+
+    choose_language(qtbot, wizard, "ja", "住民データファイル")
+
+    assert page.title() == "対象の行"
+    assert page.count_label.text() == f"対象：{counted:,} / 3,000 人"
+    assert age_row.operator_combo.currentText() == "歳以上（年齢）"
+    assert group.add_button.text() == "＋ 条件を追加（かつ）(&A)"
+    pickers = age_row._pickers
+    order = [pickers.itemAt(index).widget() for index in range(pickers.count())]
+    assert order[:4] == [age_row.column_combo, age_row.particle, age_row.value_edit, age_row.operator_combo]
+    assert [spec.words() for spec in page.specs()[0]] == ["gender が 女 と等しい", "birth_date から見て 65 歳以上"]
+
+    choose_language(qtbot, wizard, "en", "Resident file")
+
+    assert page.count_label.text() == f"In scope: {counted:,} of 3,000 residents"
+    assert [spec.words() for spec in page.specs()[0]] == ["gender is 女", "aged 65 or over by birth_date"]
+    assert page.where() == (("gender = 女", "age(birth_date) >= 65"),)
+    assert page.counted == counted

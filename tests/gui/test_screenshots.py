@@ -22,6 +22,8 @@ WIZARD_PICTURES = (
     "06-done",
     "08-source-refused",
     "15-columns-sensitive",
+    "16-rows",
+    "17-columns-transforms",
 )
 OPEN_PICTURES = ("07-open", "09-open-damaged")
 KEY_PICTURES = ("10-key-card", "11-create-key", "12-key-passphrase", "13-settings")

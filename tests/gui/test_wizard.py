@@ -52,6 +52,7 @@ def fill_up_to_review(qtbot, wizard: ExportWizard, recipient: str, output: Path)
     assert wizard.currentId() == PageId.COLUMNS
     wizard.columns_page.keep(KEPT)
     wizard.next()
+    wizard.next()  # Rows: no condition, every row
     wizard.protection_page.set_recipients([recipient])
     wizard.next()
     assert wizard.currentId() == PageId.REVIEW
@@ -183,6 +184,7 @@ def test_weak_typed_passphrase_is_refused_and_a_generated_one_is_accepted(qtbot,
     wizard.next()
     wizard.columns_page.keep(["phone"])
     wizard.next()
+    wizard.next()  # Rows: no condition, every row
     page = wizard.protection_page
     page.passphrase_radio.click()
     qtbot.keyClicks(page.passphrase_edit, "password123")
@@ -323,6 +325,7 @@ def test_whole_export_can_be_done_from_the_keyboard(qtbot, wizard, tmp_path):
     alt("k")  # the kept list
     press(Qt.Key.Key_End)
     alt("u", until=lambda: page.model.kept == ("family_name", "phone"))  # Move &up
+    alt("n", until=on(PageId.ROWS))
     alt("n", until=on(PageId.PROTECTION))
     alt("k", until=lambda: wizard.protection_page.key_radio.isChecked())  # The recipient's &key
     press(Qt.Key.Key_Tab)
@@ -415,12 +418,13 @@ def test_every_page_is_in_japanese_when_japanese_is_chosen(qtbot, qapp, tmp_path
         wizard.next()
         wizard.columns_page.keep(KEPT)
         wizard.next()
+        wizard.next()  # Rows: no condition, every row
         wizard.protection_page.set_recipients([_recipient()])
         wizard.next()
         wizard.set_destination(tmp_path / "ja.zip.age")
         assert wizard.currentId() == PageId.REVIEW
         assert "300 人 × 6 列を庁外に持ち出します。" in wizard.review_page.summary.text()
-        english = {"Resident file", "Purpose", "Columns", "Protection", "Review", "Export"}
+        english = {"Resident file", "Purpose", "Columns", "Rows", "Protection", "Review", "Export"}
         for page_id in PageId:
             title = wizard.page(page_id).title()
             assert title not in english, (page_id, title)

@@ -173,6 +173,13 @@ def test_hostile_names_and_values_are_plain_visible_text_on_every_page(language,
     assert "氏\\u200b名" in shown
 
     wizard.next()
+    assert wizard.currentId() == PageId.ROWS
+    group = wizard.rows_page.add_group()
+    for index in range(len(HEADER)):  # every column name, shown in the column picker
+        group.rows[0].column_combo.setCurrentIndex(index)
+        assert_all_shown_safely(wizard)
+    wizard.rows_page.clear()
+    wizard.next()
     wizard.protection_page.set_recipients([_recipient()])
     wizard.next()
     assert wizard.currentId() == PageId.REVIEW

@@ -27,6 +27,7 @@ from exporter.gui.column_search import ColumnFilter
 from exporter.gui.models import ColumnModel, shown_name
 from exporter.gui.pages.base import Page
 from exporter.gui.pages.sensitive import SensitivePanel
+from exporter.gui.pages.transform_panel import TransformChooser, TransformNotes, short_label, transform_label
 from exporter.gui.widgets import BadgeDelegate, MessageLabel, english_plural, free_text_note
 from exporter.plan import ExportPlan, check_columns
 
@@ -106,6 +107,9 @@ class ColumnsPage(Page):
         self.rename_label.setWordWrap(True)
         self.rename_label.setBuddy(self.rename_edit)
         self.rename_error = MessageLabel()
+        self.chooser = TransformChooser()  # how the chosen kept column's values leave
+        self.chooser.changed.connect(self._transforms_changed)
+        self.formula_cells: dict[str, int] = {}  # column -> cells of the preview a spreadsheet would run
         side = QVBoxLayout()
         side.addWidget(self.kept_label)
         side.addWidget(self.kept_list, 1)
@@ -116,6 +120,7 @@ class ColumnsPage(Page):
         side.addWidget(self.rename_label)
         side.addWidget(self.rename_edit)
         side.addWidget(self.rename_error)
+        side.addWidget(self.chooser)
 
         grid = QGridLayout()
         grid.addWidget(self.table_label, 0, 0)
@@ -134,6 +139,9 @@ class ColumnsPage(Page):
         font.setBold(True)
         self.summary.setFont(font)
         self.free_text = MessageLabel()  # a kept free-text column may hold anything
+        self.notes = TransformNotes()  # formula cells in kept columns; the pseudonym key
+        self.notes.changed.connect(self.completeChanged)
+        self.notes.inertRequested.connect(self.make_formulas_inert)
         self.sensitive = SensitivePanel(self.model.category)
         self.sensitive.changed.connect(self.completeChanged)
         self.sensitive.changed.connect(self._show_rename_problem)  # a reason the core refuses is said at once
@@ -144,6 +152,7 @@ class ColumnsPage(Page):
         layout.addLayout(grid, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.free_text)
+        layout.addWidget(self.notes)
         layout.addWidget(self.sensitive)
         for first, second in (
             (self.search, self.all_button),
@@ -153,7 +162,9 @@ class ColumnsPage(Page):
             (self.kept_list, self.up_button),
             (self.up_button, self.down_button),
             (self.down_button, self.rename_edit),
-            (self.rename_edit, self.sensitive),
+            (self.rename_edit, self.chooser.combo),
+            (self.chooser.combo, self.chooser.argument),
+            (self.chooser.argument, self.sensitive),
         ):
             self.setTabOrder(first, second)
         self.retranslate_ui()
@@ -176,6 +187,7 @@ class ColumnsPage(Page):
         self.rename_edit.setAccessibleName(self.tr("Name of the chosen kept column in the recipient's file"))
         self.summary.setAccessibleName(self.tr("How many columns leave the office"))
         self.model.retranslate()  # headers and category names; the badges repaint from the model
+        self._show_kept_list()  # a transform's words
         if self.model.names:
             self.table.resizeColumnToContents(ColumnModel.CATEGORY)
         self._show_summary()
@@ -192,6 +204,8 @@ class ColumnsPage(Page):
         if self.model.names != loaded.source.header:
             self.model.set_columns(loaded.source.header, loaded.categories, loaded.samples)
             self.sensitive.clear()
+            self.chooser.forget(())
+            self.formula_cells = _formula_cells(loaded.source.header, loaded.source.head_rows)
             self.table.resizeColumnToContents(ColumnModel.NAME)
             self.table.resizeColumnToContents(ColumnModel.CATEGORY)
             widest = self.fontMetrics().averageCharWidth() * NAME_COLUMN_CHARS
@@ -200,12 +214,19 @@ class ColumnsPage(Page):
         self.search.setFocus()
 
     def isComplete(self) -> bool:
-        return bool(self.model.kept) and self.rename_problem() is None and self.sensitive.is_complete()
+        return (
+            bool(self.model.kept)
+            and self.rename_problem() is None
+            and self.sensitive.is_complete()
+            and self.notes.key_ready()
+        )
 
     def validatePage(self) -> bool:
         self.draft.columns = self.model.kept
         self.draft.output_names = self.model.output_names
         self.draft.reasons = self.sensitive.reasons
+        self.draft.transforms = dict(self.chooser.transforms)
+        self.draft.pseudonym_key = self.notes.key_file
         return self.isComplete()
 
     def rename_problem(self) -> PlanError | None:
@@ -231,6 +252,24 @@ class ColumnsPage(Page):
         """Call the kept column ``name`` ``output_name`` in the recipient's file (tests, screenshots)."""
         self.model.set_output_name(name, output_name)
 
+    def make_formulas_inert(self) -> None:
+        """Formula-safe for each kept column left as it is whose preview holds formula cells (the clerk asked)."""
+        for name in self._formula_columns_kept_as_is():
+            self.chooser.set_transform(name, "formula-safe")
+
+    def _formula_columns_kept_as_is(self) -> tuple[str, ...]:
+        return tuple(
+            name for name in self.model.kept if self.formula_cells.get(name) and self.chooser.transform(name) == "keep"
+        )
+
+    def _transforms_changed(self) -> None:
+        self._show_kept_list()
+        self.notes.show_state(self._formula_columns_kept_as_is(), needs_key=self._needs_key())
+        self.completeChanged.emit()
+
+    def _needs_key(self) -> bool:
+        return any(self.chooser.transform(name) == "pseudonym" for name in self.model.kept)
+
     def keep(self, names: tuple[str, ...] | list[str]) -> None:
         """Keep exactly these columns, in this order (tests and screenshots)."""
         self.model.set_kept(names)
@@ -250,6 +289,17 @@ class ColumnsPage(Page):
                 self.kept_list.setCurrentRow(row)
 
     def _kept_changed(self) -> None:
+        self.chooser.forget(self.model.kept)
+        self._show_kept_list()
+        self._show_output_name()
+        self._show_rename_problem()
+        self._show_summary()
+        self._show_free_text()
+        self.sensitive.set_columns(self.model.kept_sensitive())
+        self.notes.show_state(self._formula_columns_kept_as_is(), needs_key=self._needs_key())
+        self.completeChanged.emit()
+
+    def _show_kept_list(self) -> None:
         kept = self.model.kept
         current = self.kept_list.currentItem()
         chosen = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
@@ -258,17 +308,16 @@ class ColumnsPage(Page):
         for position, name in enumerate(kept, 1):
             output = self.model.output_name(name)
             text = f"{position}. {shown_name(name)}" + (f" → {shown_name(output)}" if output != name else "")
+            transform = self.chooser.transform(name)
+            if transform != "keep":
+                text += self.tr(" [{transform}]").format(transform=short_label(transform))
             self.kept_list.addItem(text)
             self.kept_list.item(position - 1).setData(Qt.ItemDataRole.UserRole, name)
+            self.kept_list.item(position - 1).setToolTip(transform_label(transform) if transform != "keep" else "")
             if name == chosen:
                 self.kept_list.setCurrentRow(position - 1)
         self.kept_list.blockSignals(False)
         self._show_output_name()
-        self._show_rename_problem()
-        self._show_summary()
-        self._show_free_text()
-        self.sensitive.set_columns(self.model.kept_sensitive())
-        self.completeChanged.emit()
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
@@ -293,6 +342,7 @@ class ColumnsPage(Page):
     def _show_output_name(self) -> None:
         name = self._chosen_kept()
         self.rename_edit.setEnabled(name is not None)
+        self._show_transform(name)
         if name is None:
             self.rename_edit.clear()
             self.rename_edit.setPlaceholderText(self.tr("Choose a kept column above"))
@@ -301,6 +351,15 @@ class ColumnsPage(Page):
         if self.rename_edit.text().strip() != (output if output != name else ""):
             self.rename_edit.setText(output if output != name else "")
         self.rename_edit.setPlaceholderText(shown_name(name))
+
+    def _show_transform(self, name: str | None) -> None:
+        from exporter.transforms import suggested_transforms
+
+        if name is None:
+            self.chooser.show_column(None, ())
+            return
+        kinds = suggested_transforms(self.model.category(name), formula_cells=bool(self.formula_cells.get(name)))
+        self.chooser.show_column(name, tuple(kinds))
 
     def _rename(self, text: str) -> None:
         name = self._chosen_kept()
@@ -331,3 +390,11 @@ class ColumnsPage(Page):
             self.summary.setText(english_plural(text, kept))
         else:
             self.summary.setText(self.tr("No column is kept yet: tick the ones the task needs."))
+
+
+def _formula_cells(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    """Per column, the cells of the preview rows that a spreadsheet would run as formulas."""
+    from exporter.transforms import count_formula_cells
+
+    whole = [row for row in rows if len(row) == len(header)]
+    return dict(zip(header, count_formula_cells(whole, len(header)), strict=True))

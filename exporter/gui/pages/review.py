@@ -21,13 +21,17 @@ from PySide6.QtWidgets import (
 
 from exporter.classify import Category
 from exporter.display import is_safe, safe_text
+from exporter.errors import ExporterError
+from exporter.gui import tasks
 from exporter.gui.check_codes import recipients_html
 from exporter.gui.models import shown_name
 from exporter.gui.pages.base import Page, number
+from exporter.gui.pages.transform_panel import transform_label
 from exporter.gui.widgets import MessageLabel, category_label, chosen_file, english_plural, file_dialog
 
 if TYPE_CHECKING:
     from exporter.gui.wizard import ExportWizard
+    from exporter.risk import Risk
 
 SUFFIX = ".zip.age"
 EXCEL_ROWS = 1_048_576  # rows of an Excel sheet, the header row included
@@ -66,6 +70,10 @@ class ReviewPage(Page):
         layout.addWidget(self.destination_error)
         self.setTabOrder(self.destination_edit, self.change_button)
         self._shown = False  # the summary is made once the page is reached
+        self.risk: Risk | None = None  # measured on the rows and columns about to leave
+        self.rows_kept: int | None = None  # rows in scope, from the same pass
+        self.risk_problem: ExporterError | None = None
+        self.direct: tuple[str, ...] = ()  # kept columns that name residents outright
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -84,12 +92,50 @@ class ReviewPage(Page):
 
     def initializePage(self) -> None:
         self._shown = True
-        self.summary.setText(self._summary_html())
-        self._show_excel_note()
         if self.draft.output is None:
             self.set_destination(self._suggested_destination())
         else:
             self.set_destination(self.draft.output)
+        self.measure_risk()
+        self.summary.setText(self._summary_html())
+        self._show_excel_note()
+
+    def measure_risk(self) -> None:
+        """Measure the re-identification risk of what is about to leave (rows in scope, transformed kept columns)
+        on a worker: one pass over the columns needed (:func:`exporter.shaping.preview`)."""
+        self.risk, self.rows_kept, self.risk_problem, self.direct = None, None, None, ()
+        source = self.draft.source
+        if source is None or self.draft.output is None:
+            return
+        self.start_worker(
+            tasks.scope_preview(self.draft.plan(), source),
+            progress=lambda _fraction, _message: None,
+            succeeded=self._measured,
+            failed=self._not_measured,
+            cancelled=lambda: None,
+        )
+
+    def show_risk(self, risk: Risk | None, rows_kept: int | None = None, direct: tuple[str, ...] = ()) -> None:
+        """Show ``risk`` (and the rows in scope counted with it, and the kept columns that name residents
+        outright) in the summary."""
+        self.risk = risk
+        self.direct = direct
+        if rows_kept is not None:
+            self.rows_kept = rows_kept
+            self.draft.rows_in_scope = rows_kept
+        if self._shown:
+            self.summary.setText(self._summary_html())
+
+    def _measured(self, preview: object) -> None:
+        from exporter.shaping import ScopePreview
+
+        if isinstance(preview, ScopePreview):
+            self.show_risk(preview.risk, preview.rows_kept, preview.direct_identifiers)
+
+    def _not_measured(self, err: object) -> None:
+        self.risk_problem = err if isinstance(err, ExporterError) else None
+        if self._shown:
+            self.summary.setText(self._summary_html())
 
     def isComplete(self) -> bool:
         return self.draft.output is not None and self.destination_problem() is None
@@ -179,9 +225,13 @@ class ReviewPage(Page):
         categories = draft.categories
         kept = list(draft.columns)
         left_out = [name for name in loaded.source.header if name not in kept]
-        residents = english_plural(self.tr("%Ln resident(s)", "", loaded.rows), loaded.rows)
+        in_scope = self._rows_in_scope()
         columns = english_plural(self.tr("%n column(s)", "", len(kept)), len(kept))
-        headline = self.tr("{residents} × {columns} leave the office.").format(residents=residents, columns=columns)
+        if in_scope is None:
+            headline = self.tr("The residents in scope × {columns} leave the office.").format(columns=columns)
+        else:
+            residents = english_plural(self.tr("%Ln resident(s)", "", in_scope), in_scope)
+            headline = self.tr("{residents} × {columns} leave the office.").format(residents=residents, columns=columns)
         if draft.passphrase is not None:
             protection = html.escape(
                 self.tr("a passphrase. Tell it to the recipient by phone or in person, not with the file.")
@@ -204,7 +254,11 @@ class ReviewPage(Page):
             if name in draft.reasons
         )
         rows = [
+            (self.tr("Rows in scope"), html.escape(self._scope_text(in_scope))),
+            *self._conditions_rows(),
             (self.tr("Kept, in this order"), html.escape(kept_text) or "–"),
+            *self._transform_rows(),
+            (self.tr("Re-identification risk"), self._risk_html()),
             (self.tr("Kept, by kind"), self._grouped(kept, categories)),
             *([(self.tr("Reasons for sensitive columns"), reasons)] if reasons else []),
             (english_plural(self.tr("Left out (%n column(s))", "", len(left_out)), len(left_out)),
@@ -222,6 +276,60 @@ class ReviewPage(Page):
             for label, value in rows
         )
         return f"<p style='font-size:large'><b>{html.escape(headline)}</b></p><table>{cells}</table>"
+
+    def _rows_in_scope(self) -> int | None:
+        """Rows that leave: counted with the risk, else by the Rows page; every row when there is no condition."""
+        if self.rows_kept is not None:
+            return self.rows_kept
+        if not self.draft.where:
+            return self.draft.loaded.rows if self.draft.loaded else None
+        return self.draft.rows_in_scope
+
+    def _scope_text(self, in_scope: int | None) -> str:
+        total = self.draft.loaded.rows if self.draft.loaded else 0
+        if not self.draft.where:
+            return english_plural(self.tr("every row (%Ln resident(s))", "", total), total)
+        shown = "…" if in_scope is None else number(in_scope)
+        return english_plural(self.tr("{rows} of {total} resident(s)"), total).format(rows=shown, total=number(total))
+
+    def _conditions_rows(self) -> list[tuple[str, str]]:
+        groups = [group for group in self.draft.conditions if group]
+        if not groups:
+            return []
+        joiner = "<br><b>" + html.escape(self.tr("or")) + "</b><br>"
+        text = joiner.join(
+            html.escape(self.tr(" and ").join(safe_text(spec.words()) for spec in group if spec.complete))
+            for group in groups
+        )
+        return [(self.tr("Conditions"), text)]
+
+    def _transform_rows(self) -> list[tuple[str, str]]:
+        changed = self.draft.kept_transforms()
+        if not changed:
+            return [(self.tr("Values"), html.escape(self.tr("all as they are in the file")))]
+        lines = "<br>".join(
+            html.escape(
+                self.tr("{column}: {transform}").format(column=shown_name(name), transform=transform_label(text))
+            )
+            for name, text in changed.items()
+        )
+        rows = [(self.tr("Values changed"), lines)]
+        if self.draft.needs_pseudonym_key() and self.draft.pseudonym_key is not None:
+            rows.append((self.tr("Pseudonym key"), _escape(self.draft.pseudonym_key.name)))
+        return rows
+
+    def _risk_html(self) -> str:
+        if self.risk is not None or self.direct:
+            from exporter.risk import direct_sentence
+
+            sentences = [self.risk.sentence()] if self.risk is not None else []
+            direct = direct_sentence([safe_text(name) for name in self.direct])
+            return "<br>".join(html.escape(str(sentence)) for sentence in (*sentences, *([direct] if direct else [])))
+        if self.risk_problem is not None:
+            return html.escape(str(self.risk_problem))
+        if self.busy:
+            return html.escape(self.tr("Measuring…"))
+        return "–"
 
     def _recipients_html(self) -> str:
         """Each recipient by name (or as a pasted key) with its check code, and the office when it is added."""
