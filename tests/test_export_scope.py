@@ -124,8 +124,7 @@ def test_the_call_centre_export_keeps_only_the_households_in_scope_with_a_pseudo
     assert shown.returncode == 0, shown.stderr
     assert (
         f"Rows: only those where resident_tax = 0 and age(birth_date) >= 65 ({len(expected):,} of {len(source):,}; "
-        f"ages on {REFERENCE.isoformat()})."
-        in shown.stderr
+        f"ages on {REFERENCE.isoformat()})." in shown.stderr
     )
     assert "Changed values: resident_number (pseudonym)." in shown.stderr
 
