@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from exporter.commands import scope_lines
 from exporter.decrypt import OpenedArchive
 from exporter.display import safe_text
 from exporter.gui.check_codes import hash_value, shown_code
@@ -97,8 +98,8 @@ class ManifestView(Retranslating, QGroupBox):
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        keys = ("purpose", "organisation", "delete_by", "size", "columns", "recipients", "sent", "hash", "source",
-                "written")  # fmt: skip
+        keys = ("purpose", "organisation", "delete_by", "size", "columns", "scope", "recipients", "sent", "hash",
+                "source", "written")  # fmt: skip
         for key in keys:
             caption, value = QLabel(), QLabel()
             value.setWordWrap(True)
@@ -143,6 +144,7 @@ class ManifestView(Retranslating, QGroupBox):
             "delete_by": self.tr("Delete by:"),
             "size": self.tr("Residents and columns:"),
             "columns": self.tr("Columns:"),
+            "scope": self.tr("Rows and values:"),
             "recipients": self.tr("Encrypted for:"),
             "sent": self.tr("Sent at:"),
             "hash": self.tr("Hash value (SHA-256):"),
@@ -184,6 +186,8 @@ class ManifestView(Retranslating, QGroupBox):
         if more > 0:
             text += " " + self.tr("and %n more", "", more)
         self.values["columns"].setText(text or not_given)
+        scope = scope_lines(manifest)  # the filter and the transforms, as the manifest records them (core sentences)
+        self.values["scope"].setText("\n".join(scope) or self.tr("Every row; every value as the sender's file has it."))
         moment = sender_time(manifest)
         self.values["sent"].setText(self._moment_text(moment) if moment else not_given)
         self.values["source"].setText(self._source_text(manifest) or not_given)

@@ -684,6 +684,10 @@
         <translation>列：</translation>
     </message>
     <message>
+        <source>Rows and values:</source>
+        <translation>行と値：</translation>
+    </message>
+    <message>
         <source>Encrypted for:</source>
         <translation>暗号化の宛先：</translation>
     </message>
@@ -732,6 +736,10 @@
         <translation>
             <numerusform>%Ln 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every row; every value as the sender&apos;s file has it.</source>
+        <translation>すべての行。値は送り主のファイルのままです。</translation>
     </message>
     <message>
         <source>a passphrase (told to you separately)</source>

@@ -230,3 +230,23 @@ def test_a_recipients_file_over_its_limit_is_refused(qtbot, wizard, tmp_path):
     assert (
         wizard.protection_page.key_error.text() == f"The recipients file {path} is too large (the limit is 1024 KiB)."
     )
+
+
+def test_the_open_window_says_which_rows_and_values_the_sender_changed(qtbot, window, tmp_path):
+    """The recipient sees the filter and the transforms the manifest records, as `exporter decrypt` says them."""
+    from exporter.sample import sample_bytes
+
+    source = tmp_path / "residents.csv"
+    source.write_bytes(sample_bytes(300, seed=2))
+    identity, key = key_file(tmp_path)
+    plan = ExportPlan(
+        source=source, columns=("family_name", "birth_date"), output=tmp_path / "scoped.zip.age",
+        recipients=(str(identity.recipient),), where=(("gender = 女",),), transforms={"birth_date": "year"},
+    )  # fmt: skip
+    run_export(plan)
+    open_archive(qtbot, window, plan.output, key, tmp_path / "out")
+    shown = window.manifest_view.values["scope"].text()
+    assert "gender = 女" in shown
+    assert "birth_date" in shown
+    assert "year" in shown
+    assert unsafe(shown) == []
