@@ -171,3 +171,12 @@ def _count_unreadable(row_filter: RowFilter, columns: Mapping[str, _Column], int
             bad_distinct = pc.and_(pc.is_null(parsed), pc.invert(blank))
             cells = int(pc.sum(bad_distinct.take(column.indices)).as_py() or 0)
             into[condition.column] = into.get(condition.column, 0) + cells
+
+
+def unreadable_cells(row_filter: RowFilter, arrays: Mapping[str, pa.Array | pa.ChunkedArray]) -> dict[str, int]:
+    """Per column that a range or ``age()`` condition compares as dates or numbers, how many of its cells are
+    neither empty nor readable as such (their rows never meet it): the wizard's Rows page says so under the count.
+    The export counts the same while it filters (:func:`filter_mask`'s ``unreadable``)."""
+    found: dict[str, int] = {}
+    _count_unreadable(row_filter, {name: _Column(arrays[name]) for name in row_filter.columns}, found)
+    return found

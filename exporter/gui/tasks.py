@@ -176,7 +176,8 @@ def count_in_scope(
         from exporter.filter_masks import unreadable_cells
         from exporter.filters import count_in_scope
 
-        table = pa.table({name: columns[name] for name in row_filter.columns})
+        names = list(row_filter.columns)  # Table.from_arrays: pa.table() of a dict looks for pandas first
+        table = pa.Table.from_arrays([columns[name] for name in names], names=names)
         unreadable = {name: cells for name, cells in unreadable_cells(row_filter, columns).items() if cells}
         return generation, count_in_scope(table, row_filter), unreadable
 
