@@ -177,7 +177,8 @@ def report(args: argparse.Namespace, cases: dict[str, Case], source: Path) -> No
         "| measurement | wall median (s) | wall min (s) | peak RSS max (MiB) | CPU median (s) |",
         "|---|--:|--:|--:|--:|",
         *(
-            f"| {case.name.replace('|', chr(92) + '|')} | {statistics.median(case.walls):.2f} | {min(case.walls):.2f} | "
+            f"| {case.name.replace('|', chr(92) + '|')} | {statistics.median(case.walls):.2f} | "
+            f"{min(case.walls):.2f} | "
             f"{max(case.rss_kib) / 1024:.0f} | {statistics.median(case.cpus):.2f} |"
             for case in cases.values()
         ),
