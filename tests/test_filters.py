@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 import pyarrow as pa
@@ -250,6 +251,11 @@ def test_condition_text_parses_back_to_the_same_condition(column, op, value, ite
         with pytest.raises(PlanError) as refused:
             parse_condition(text, header)
         assert refused.value.message.id in ("filters.not_a_date", "filters.not_date_or_number")
+        return
+    if op == "contains" and not unicodedata.normalize("NFKC", value).strip():
+        with pytest.raises(PlanError) as refused:  # nothing to look for: every row would meet it
+            parse_condition(text, header)
+        assert refused.value.message.id == "filters.contains_nothing"
         return
     parsed = parse_condition(text, header)
     assert parsed == condition
