@@ -257,14 +257,18 @@ def check_unique_share(risk: Risk, limit: float | None) -> None:
     measured and nothing is refused (a single row is its own group then, but no detail of it singles it out)."""
     if limit is None or not risk.columns or risk.unique_share <= limit:
         return
+    share, shown_limit = percent(risk.unique_share), percent(limit)
+    if str(share) == str(shown_limit):  # both round alike (94.7% above 94.7%): as many decimals as tell them apart
+        digits = next((d for d in range(2, 10) if f"{risk.unique_share * 100:.{d}f}" != f"{limit * 100:.{d}f}"), 9)
+        share, shown_limit = f"{risk.unique_share * 100:.{digits}f}%", f"{limit * 100:.{digits}f}%"
     raise PlanError(
         msg(
             "risk.above_limit",
             unique=risk.unique,
             rows=risk.rows,
-            share=percent(risk.unique_share),
+            share=share,
             columns=_subject(risk.columns),
-            limit=percent(limit),
+            limit=shown_limit,
         ),
         hint=msg("risk.above_limit_hint"),
     )

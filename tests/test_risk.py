@@ -370,3 +370,15 @@ def test_groups_merged_by_sorting_when_value_counts_order_cannot_be_relied_on():
         string_array(["b", "c", "a"]), int64([2, 1, 2]), (string_array(["a", "b"]), int64([5, 1]))
     )
     assert dict(zip(keys.to_pylist(), sums.to_pylist(), strict=True)) == {"a": 6, "b": 2, "c": 1}
+
+
+def test_a_share_just_above_the_limit_is_told_apart_from_it():
+    from exporter.errors import PlanError
+    from exporter.risk import Risk, check_unique_share
+
+    risk = Risk(columns=("birth_date",), rows=1000, unique=947, smallest_group=1, groups=950)
+    with pytest.raises(PlanError) as refused:
+        check_unique_share(risk, 0.9466)
+    text = refused.value.message.render("en")
+    assert "(94.70%)" in text
+    assert "limit of 94.66%" in text
