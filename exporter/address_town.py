@@ -38,7 +38,7 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from exporter.arrow_text import first_true, is_empty, string_array, text_scalar
+from exporter.arrow_text import first_true, is_blank, string_array, text_scalar
 
 _DIGITS = "0-9０-９"
 _KANJI_NUMERALS = "〇一二三四五六七八九十百千"
@@ -84,7 +84,7 @@ def postal_areas(values: pa.Array) -> tuple[pa.Array, int | None]:
     valid = pc.match_substring_regex(folded, _POSTAL)
     areas = pc.replace_substring_regex(folded, _POSTAL, r"\1")
     nothing, null = text_scalar("", values.type), text_scalar(None, values.type)
-    result = pc.if_else(pc.or_(valid, is_empty(values)), pc.if_else(valid, areas, nothing), null)
+    result = pc.if_else(pc.or_(valid, is_blank(values)), pc.if_else(valid, areas, nothing), null)
     return _without_nulls(result)
 
 

@@ -87,3 +87,8 @@ def is_empty(values: pa.Array) -> pa.Array:
     """Boolean array: True where a string (or binary) cell is empty (null for a null cell)."""
     large = pa.types.is_large_string(values.type) or pa.types.is_large_binary(values.type)
     return pc.equal(pc.binary_length(values), int_scalar(0, pa.int64() if large else pa.int32()))
+
+
+def is_blank(values: pa.Array) -> pa.Array:
+    """Boolean array: True where a string cell is empty or holds only white space (full-width spaces too)."""
+    return is_empty(pc.utf8_trim_whitespace(values))

@@ -42,7 +42,7 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from exporter.arrow_text import first_true, int_scalar, is_empty, scalar, string_array, text_scalar
+from exporter.arrow_text import first_true, int_scalar, is_blank, scalar, string_array, text_scalar
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
 from exporter.pseudonym import PseudonymKey
@@ -252,7 +252,7 @@ def _from_birth_dates(transform: Transform, values: pa.Array, context: Transform
     reference = context.reference_date
 
     births = _birth_dates(values)
-    empty = is_empty(values)
+    empty = is_blank(values)  # empty or white space only: nothing to read, and "" leaves
     nothing = text_scalar("", pa.string())
     not_a_date = first_true(pc.and_(pc.is_null(births), pc.invert(empty)))
     if transform.kind == "year":

@@ -363,3 +363,8 @@ def test_one_context_over_many_batches_gives_what_fresh_contexts_give(monkeypatc
     with pytest.raises(TransformRefused) as again:
         run("year", ["不明"], shared)
     assert again.value.index == 0
+
+
+@pytest.mark.parametrize("kind", ["year", "age-band:5", "postal-area", "address-town"])
+def test_cells_of_white_space_only_leave_empty_as_empty_cells_do(kind):
+    assert run(kind, ["  ", "\u3000", "\t", ""]) == ["", "", "", ""]
