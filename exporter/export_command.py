@@ -211,6 +211,8 @@ def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
     )
     print(wrote, file=sys.stderr)
     _print_scope(result)
+    for warning in result.warnings:
+        print(f"exporter: warning: {terminal_line(str(warning))}", file=sys.stderr)
     if result.instructions is not None:
         written = msg("handover.instructions_written", path=terminal_line(str(result.instructions)))
         print(f"exporter: {written}", file=sys.stderr)

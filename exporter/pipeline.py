@@ -27,7 +27,7 @@ from exporter.csv_out import encode_rows, header_line
 from exporter.errors import EncryptionError, ExportCancelled, ExporterError, OutputError, PlanError, from_os_error
 from exporter.instructions import check_instructions_name, instructions_path
 from exporter.manifest import check_for_export
-from exporter.messages import msg
+from exporter.messages import Message, msg
 from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
 from exporter.shaping import Shaper, check_unique_share
@@ -47,7 +47,8 @@ class ExportResult:
 
     ``rows`` are the rows in data.csv; ``rows_read`` those read from the source (more when a filter left some out);
     ``risk`` how identifiable the rows are by their quasi-identifiers (None when none was kept);
-    ``direct_identifiers`` the kept columns (output names) that name residents outright.
+    ``direct_identifiers`` the kept columns (output names) that name residents outright; ``warnings`` what the
+    clerk should know although the export was made (a pseudonym key file other users may open).
 
     ``instructions`` is the instructions file when the plan asked for one and it was written. When it could not
     be written after the archive was, the archive stays and ``instructions_error`` says why in one sentence.
@@ -63,6 +64,7 @@ class ExportResult:
     rows_read: int | None = None
     risk: Risk | None = None
     direct_identifiers: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 def run_export(
@@ -152,6 +154,7 @@ def run_export(
         rows_read=digest.rows,
         risk=shaper.risk(),
         direct_identifiers=shaper.direct_identifiers,
+        warnings=shaper.warnings,
     )
     if plan.instructions:
         result = _with_instructions(plan, result)

@@ -40,7 +40,7 @@ import pyarrow.compute as pc
 
 from exporter.arrow_text import string_array
 from exporter.errors import OutputError, PlanError
-from exporter.keyfiles import FileKind, read_small_data
+from exporter.keyfiles import FileKind, exposure_warning, read_small_data
 from exporter.messages import Message, msg
 
 FORMAT_LINE = "exporter-pseudonym-key-v1"
@@ -67,13 +67,14 @@ PSEUDONYM_KEY_FILE = _KeyFileKind("pseudonym key file", 4 * 1024)  # a key file 
 class PseudonymKey:
     """The office's pseudonym key (32 bytes). ``repr`` and ``str`` show only :attr:`key_id`."""
 
-    __slots__ = ("_key", "key_id")
+    __slots__ = ("_key", "exposure", "key_id")
 
     def __init__(self, key: bytes) -> None:
         if len(key) != KEY_BYTES:
             raise ValueError(f"a pseudonym key is {KEY_BYTES} bytes")
         self._key = bytes(key)
         self.key_id: str = _token(hmac.digest(self._key, _KEY_ID_LABEL, "sha256"))
+        self.exposure: Message | None = None  # set by from_file when other users may open the key's file
 
     def __repr__(self) -> str:
         return f"PseudonymKey(key_id={self.key_id!r})"
@@ -93,14 +94,17 @@ class PseudonymKey:
         """Read a key file (format in the module docstring). Raises PlanError with one sentence naming the file when
         it is missing, unreadable, not a regular file or pipe, too large, or not a pseudonym key file; the sentence
         never quotes the content."""
-        data = read_small_data(path, PSEUDONYM_KEY_FILE).data
+        small = read_small_data(path, PSEUDONYM_KEY_FILE)
+        data = small.data
         try:
             key = _parse(data)
         finally:
             data[:] = bytes(len(data))
         if key is None:
             raise PlanError(msg("transforms.key_malformed", path=str(path)))
-        return cls(key)
+        made = cls(key)
+        made.exposure = exposure_warning(path, small.mode)  # as ssh warns for a private key others may read
+        return made
 
     @classmethod
     def create(cls, path: Path) -> PseudonymKey:

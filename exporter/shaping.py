@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from exporter.errors import PlanError
-from exporter.messages import msg
+from exporter.messages import Message, msg
 from exporter.plan import ExportPlan
 from exporter.progress import Progress
 
@@ -101,6 +101,7 @@ class Shaper:
 
             key = PseudonymKey.from_file(plan.pseudonym_key)
         self.transforms = transforms
+        self.warnings: tuple[Message, ...] = () if key is None or key.exposure is None else (key.exposure,)
         self._limit = plan.max_unique_share
         _check_filter_size(plan.where)
         if plan.max_unique_share is not None and not 0 <= plan.max_unique_share <= 1:

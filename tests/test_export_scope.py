@@ -275,3 +275,22 @@ def test_cells_a_date_condition_cannot_read_are_counted_warned_about_and_recorde
     _, manifest = opened(archive, files["key"])
     assert manifest["row_filter"]["unreadable"] == {"birth_date": 2}
     assert manifest["rows"] == len(rows) - 1 - 3
+
+
+def test_a_pseudonym_key_file_other_users_may_open_is_warned_about(files, tmp_path):
+    key = tmp_path / "shared.pseudonym-key"
+    key.write_bytes(files["pseudonym_key"].read_bytes())
+    key.chmod(0o644)
+    archive = tmp_path / "shared.zip.age"
+    made = export(
+        files, archive, "--column", "resident_number", "--transform", "resident_number=pseudonym",
+        "--pseudonym-key", key,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert f"exporter: warning: {key} can be opened by other users of this computer (permissions 0644)" in made.stderr
+    key.chmod(0o600)
+    again = export(
+        files, tmp_path / "private.zip.age", "--column", "resident_number", "--transform",
+        "resident_number=pseudonym", "--pseudonym-key", key,
+    )  # fmt: skip
+    assert "warning" not in again.stderr
