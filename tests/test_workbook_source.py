@@ -357,3 +357,39 @@ def test_a_table_that_starts_below_and_right_of_a1_keeps_its_sheet_rows_and_addr
     book.save(tmp_path / "merged.xlsx")
     with pytest.raises(SourceError, match=r"S!C3:C4"):
         open_source(tmp_path / "merged.xlsx")
+
+
+def test_numbers_shown_through_a_number_format_are_refused_when_their_column_leaves(tmp_path):
+    """A code typed as a number and formatted 0000000000 shows 0000000012 in Excel; calamine gives 12. Such a
+    column is refused with the first cell's address when it is read; inspect and other columns still work."""
+    import datetime
+
+    import openpyxl
+
+    from exporter.source import SourceDigest
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet.append(["id", "postal", "amount", "whole", "born", "code", "plain"])
+    formats = ["0000000000", "000-0000", "#,##0", "0", "yyyy/m/d", "@", "General"]
+    for row in range(1, 4):
+        sheet.append([12 + row, 4649081 + row, 1234 * row, 7 * row, datetime.date(2020, 1, row), f"00{row}", 3.25])
+        for column, code in enumerate(formats, start=1):
+            sheet.cell(row + 1, column).number_format = code
+    book.save(tmp_path / "formats.xlsx")
+    source = open_source(tmp_path / "formats.xlsx")
+    assert source.count_rows().rows == 3
+    for column, cell, code in (
+        ("id", "S!A2", "0000000000"),
+        ("postal", "S!B2", "000-0000"),
+        ("amount", "S!C2", "#,##0"),
+    ):
+        with pytest.raises(
+            SourceError,
+            match=f"{cell} of formats.xlsx holds a number that Excel shows through the number format “{code}”",
+        ):
+            list(source.batches([column], SourceDigest()))
+    kept = ["whole", "born", "code", "plain"]
+    rows = [row for batch in source.batches(kept, SourceDigest()) for row in batch.to_pylist()]
+    assert [list(row.values()) for row in rows] == [[str(7 * n), f"2020-01-0{n}", f"00{n}", "3.25"] for n in (1, 2, 3)]

@@ -95,6 +95,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Open the workbook in Excel and save it: Excel saves the result of every formula.",
         "Excel でブックを開いて保存してください。保存すると数式の計算結果も保存されます。",
     ),
+    "workbook.number_format": (
+        "The cell {cell} of {name} holds a number that Excel shows through the number format “{code}”; the number "
+        "itself would leave, not what Excel shows (a code's leading zeros, separators).",
+        "{name} のセル {cell} の数は、表示形式「{code}」で表示されています。このままでは Excel の表示ではなく数そのもの"
+        "（先頭の 0 や区切りのない値）が書き出されてしまいます。",
+    ),
+    "workbook.number_format_hint": (
+        "In Excel, format the column as text (or as General), or save the sheet as “CSV UTF-8” and export that.",
+        "Excel でその列の表示形式を「文字列」（または「標準」）にするか、シートを「CSV UTF-8」で保存して、"
+        "そのファイルを書き出してください。",
+    ),
     "workbook.error_cell": (
         "The cell {cell} of {name} shows the error {error} instead of a value.",
         "{name} のセル {cell} には値ではなくエラー {error} が表示されています。",

@@ -37,6 +37,7 @@ from exporter.sizes import file_size
 from exporter.sniff import DEFAULT_LIMITS, ReadLimits, SourceFormat
 from exporter.source import SourceDigest, _closest_hint
 from exporter.sources.cells import string_array, text_column
+from exporter.sources.number_formats import changing_styles, formatted_numbers
 from exporter.sources.xlsx_parts import (
     Problem,
     SheetEntry,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 
 WORKBOOK_FORMAT = SourceFormat(encoding="xlsx", delimiter="")  # what the manifest's source records for a workbook
 BATCH_ROWS = 65_536
+STYLES_PART = "xl/styles.xml"
 CHUNK_ROWS = 8_192  # rows taken out of the reader at a time, as Python objects
 
 
@@ -104,12 +106,15 @@ class WorkbookSource:
             seen.add(column)
         return [positions[column] for column in columns]
 
-    def _check_cells(self, indexes: Sequence[int]) -> None:
+    def _check_cells(self, indexes: Sequence[int], *, formats: bool = True) -> None:
         wanted = set(indexes)
         for column, _address, sentence in self.problems:
-            if column in wanted:
-                formula = sentence.id == "workbook.formula_not_calculated"
-                hint = msg("workbook.calculate_hint" if formula else "workbook.fix_error_hint")
+            if column in wanted and (formats or sentence.id != "workbook.number_format"):
+                hints = {
+                    "workbook.formula_not_calculated": "workbook.calculate_hint",
+                    "workbook.number_format": "workbook.number_format_hint",
+                }
+                hint = msg(hints.get(sentence.id, "workbook.fix_error_hint"))
                 raise SourceError(sentence, path=str(self.path), hint=hint)
 
     def batches(
@@ -141,12 +146,15 @@ class WorkbookSource:
 
     def count_rows(self, *, progress: Progress | None = None, cancel: threading.Event | None = None) -> SourceDigest:
         """The digest with the data rows; every cell was checked when the sheet was read (a problem cell in any
-        column is refused here, as a whole-file check)."""
-        self._check_cells(range(len(self.header)))
-        digest = SourceDigest()
-        for _ in self.batches(self.header[:1], digest, progress=progress, cancel=cancel):
-            pass
-        return digest
+        column is refused here, as a whole-file check). A number shown through a number format is refused only
+        when its column is exported (:mod:`exporter.sources.number_formats`): amounts written ``#,##0`` are common,
+        and the other columns of such a sheet can still leave."""
+        self._check_cells(range(len(self.header)), formats=False)
+        if cancel is not None and cancel.is_set():
+            raise ExportCancelled()
+        if progress is not None:
+            progress(1.0, msg("progress.rows_read", rows=self.table.num_rows, total=None))
+        return SourceDigest(sha256=self.sha256, size=self.size, rows=self.table.num_rows)
 
 
 def open_workbook(
@@ -170,6 +178,8 @@ def open_workbook(
         last_row, last_column, problems = scan_sheet(xml)
         _check_extent(entry.name, name, last_row, last_column, limits)
         _read_others(parts, entry, entries)
+        styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
+        problems = [*problems, *formatted_numbers(xml, changing_styles(styles))]
     except WorkbookDamaged as damaged:
         raise SourceError(
             msg("workbook.damaged", name=name, part=damaged.part), path=str(path), hint=msg("workbook.resave_hint")
@@ -373,6 +383,12 @@ def _problem_error(problem: Problem, sheet: str, name: str, path: Path) -> Sourc
             msg("workbook.formula_not_calculated", name=name, cell=address),
             path=str(path),
             hint=msg("workbook.calculate_hint"),
+        )
+    if problem.kind == "number_format":
+        return SourceError(
+            msg("workbook.number_format", name=name, cell=address, code=problem.text),
+            path=str(path),
+            hint=msg("workbook.number_format_hint"),
         )
     return SourceError(
         msg("workbook.error_cell", name=name, cell=address, error=problem.text),
