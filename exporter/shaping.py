@@ -134,9 +134,10 @@ class Shaper:
 
     def gathered(self, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         """``batches`` joined into batches of at least :data:`GATHER_ROWS` rows when there is a filter, a
-        transform or a risk to count: each works on a batch's distinct values, so a few large batches cost much less
-        than many small ones (the reader's are about 4,000 rows). Without one they pass as they come. Memory stays bounded: a
-        batch is at most :data:`GATHER_BYTES` of columns, or one of the reader's when that alone is more."""
+        transform or a risk to count: each works on a batch's distinct values, so a few large batches cost much
+        less than many small ones (the reader's are about 4,000 rows). Without any they pass as they come. Memory
+        stays bounded: a batch is at most :data:`GATHER_BYTES` of columns, or one of the reader's when that alone
+        is more."""
         if not self.row_filter and not self.transforms and self._risk is None:
             yield from batches
             return
