@@ -66,17 +66,7 @@ class Source:
 
     def column_indexes(self, columns: Sequence[str]) -> list[int]:
         """Positions of the asked-for columns; an unknown or repeated name is refused with the closest names."""
-        positions = {name: index for index, name in enumerate(self.header)}
-        seen: set[str] = set()
-        for column in columns:
-            if column not in positions:
-                raise PlanError(
-                    msg("reader.no_such_column", name=self.name, column=column), hint=_closest_hint(column, self.header)
-                )
-            if column in seen:
-                raise PlanError(msg("reader.column_twice", column=column))
-            seen.add(column)
-        return [positions[column] for column in columns]
+        return column_indexes(self.name, self.header, columns)
 
     def batches(
         self,
@@ -339,6 +329,20 @@ def _locate_in_chunk(source: Source, chunk: Chunk) -> SourceError:
         start = first + reader.line_num
     last = first + max(count_lines(chunk.data) - 1, 0)
     return SourceError(msg("reader.lines_unreadable", name=source.name, first=first, last=last), path=str(source.path))
+
+
+def column_indexes(name: str, header: Sequence[str], columns: Sequence[str]) -> list[int]:
+    """Positions in ``header`` of the asked-for ``columns`` of the file ``name`` (a CSV file or a workbook's sheet);
+    raises :class:`PlanError` for an unknown name (hinting the closest names) or one asked for twice."""
+    positions = {column: index for index, column in enumerate(header)}
+    seen: set[str] = set()
+    for column in columns:
+        if column not in positions:
+            raise PlanError(msg("reader.no_such_column", name=name, column=column), hint=_closest_hint(column, header))
+        if column in seen:
+            raise PlanError(msg("reader.column_twice", column=column))
+        seen.add(column)
+    return [positions[column] for column in columns]
 
 
 def _closest_hint(column: str, header: Sequence[str]) -> Message:

@@ -35,7 +35,7 @@ from exporter.messages import Message, msg
 from exporter.progress import Progress
 from exporter.sizes import file_size
 from exporter.sniff import DEFAULT_LIMITS, ReadLimits, SourceFormat
-from exporter.source import SourceDigest, _closest_hint
+from exporter.source import SourceDigest, column_indexes
 from exporter.sources.cells import string_array, text_column
 from exporter.sources.number_formats import changing_styles, formatted_numbers
 from exporter.sources.xlsx_parts import (
@@ -94,17 +94,7 @@ class WorkbookSource:
 
     def column_indexes(self, columns: Sequence[str]) -> list[int]:
         """Positions of the asked-for columns; an unknown or repeated name is refused with the closest names."""
-        positions = {name: index for index, name in enumerate(self.header)}
-        seen: set[str] = set()
-        for column in columns:
-            if column not in positions:
-                raise PlanError(
-                    msg("reader.no_such_column", name=self.name, column=column), hint=_closest_hint(column, self.header)
-                )
-            if column in seen:
-                raise PlanError(msg("reader.column_twice", column=column))
-            seen.add(column)
-        return [positions[column] for column in columns]
+        return column_indexes(self.name, self.header, columns)
 
     def _check_cells(self, indexes: Sequence[int], *, formats: bool = True) -> None:
         wanted = set(indexes)
