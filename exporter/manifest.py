@@ -169,6 +169,7 @@ SCHEMA: dict[str, Any] = {
                 "smallest_group": _count(),
                 "groups": _count(),
                 "max_unique_share": {"type": "number", "minimum": 0, "maximum": 1},
+                "sampled_share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
             },
         },
     },

@@ -22,10 +22,9 @@ quasi-identifiers: with one of them kept each row names its resident outright an
 nothing more, so :func:`direct_identifiers` lists them separately and :func:`direct_sentence` says so to the
 clerk. A pseudonym (or a mask) of such a column is neither: it tells residents apart without saying who they are.
 
-:class:`RiskCounter` takes the quasi-identifier columns batch by batch (after the row filter and the transforms)
-and counts them with pyarrow's ``value_counts`` kernel, compacting as it goes, so memory is bounded by the number of
-distinct combinations (plus a buffer of :data:`COMPACT_ROWS` rows), not by the rows. No pandas here: it is kept
-out of the program (size and start-up); the tests use it as the oracle.
+:class:`exporter.risk_counter.RiskCounter` counts the groups batch by batch, in bounded memory: exactly up to a
+cap of combinations, beyond it on a sample of them, when the figures are estimates (:attr:`Risk.sample_level`).
+No pandas here: it is kept out of the program (size and start-up); the tests use it as the oracle.
 """
 
 from __future__ import annotations
@@ -35,19 +34,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import pyarrow as pa
-import pyarrow.compute as pc
-
-from exporter.arrow_text import int_scalar, text_scalar
 from exporter.errors import PlanError
 from exporter.messages import Message, msg
 
 __all__ = [
-    "COMPACT_ROWS",
     "DIRECT_IDENTIFIER_CATEGORIES",
     "QUASI_IDENTIFIER_CATEGORIES",
     "Risk",
-    "RiskCounter",
     "check_unique_share",
     "direct_identifiers",
     "direct_sentence",
@@ -62,10 +55,6 @@ QUASI_IDENTIFIER_CATEGORIES = ("birth", "gender", "address")
 DIRECT_IDENTIFIER_CATEGORIES = ("my_number", "identifier", "name", "contact")
 # Transforms after which a direct identifier no longer names anyone (transforms.KINDS).
 _UNNAMING_KINDS = ("pseudonym", "mask")
-
-# Rows held before they are folded into the groups (at least; never fewer than the groups already counted, so the
-# work of folding stays proportional to what is added).
-COMPACT_ROWS = 1 << 19
 
 
 def quasi_identifiers(columns: Sequence[str], categories: Sequence[str]) -> tuple[str, ...]:
@@ -114,6 +103,11 @@ class Risk:
 
     ``columns``: the quasi-identifier columns measured (output names), ``rows``: rows measured, ``unique``: rows
     alone in their group, ``smallest_group``: k (0 when there are no rows), ``groups``: distinct combinations.
+
+    ``sample_level`` 0: the figures are exact. Above 0 there were more combinations than the counter holds
+    (:data:`exporter.risk_counter.MAX_GROUPS`) and it counted one combination in ``2 ** sample_level``, each with all
+    its rows: ``unique`` and ``groups`` are then estimates for all the rows, and ``smallest_group`` the smallest
+    group among those counted (k itself may be smaller; it is exact when that is 1).
     """
 
     columns: tuple[str, ...]
@@ -121,6 +115,12 @@ class Risk:
     unique: int
     smallest_group: int
     groups: int
+    sample_level: int = 0
+
+    @property
+    def estimated(self) -> bool:
+        """True when the figures come from a sample of the combinations (``sample_level`` > 0)."""
+        return self.sample_level > 0
 
     @property
     def unique_share(self) -> float:
@@ -134,8 +134,9 @@ class Risk:
 
     def manifest_entry(self) -> dict[str, object]:
         """The figures for manifest.json: quasi-identifier columns, rows, unique rows, their share (rounded to 6
-        decimals; ``unique_rows / rows`` is exact), k and the number of groups."""
-        return {
+        decimals; ``unique_rows / rows`` is exact), k and the number of groups; for estimates also
+        ``sampled_share``, the share of the combinations that were counted (``2 ** -sample_level``)."""
+        entry: dict[str, object] = {
             "quasi_identifiers": list(self.columns),
             "rows": self.rows,
             "unique_rows": self.unique,
@@ -143,6 +144,9 @@ class Risk:
             "smallest_group": self.smallest_group,
             "groups": self.groups,
         }
+        if self.estimated:
+            entry["sampled_share"] = 2.0**-self.sample_level
+        return entry
 
     def sentence(self) -> Message:
         """The figures in plain words for the clerk (the Review page and the command line), naming the columns."""
@@ -151,6 +155,18 @@ class Risk:
         if not self.columns:
             return msg("risk.no_quasi_identifier", rows=self.rows)
         columns = _subject(self.columns)
+        if self.estimated:
+            sampled = 1 << self.sample_level
+            if self.unique:
+                return msg(
+                    "risk.unique_estimated",
+                    unique=self.unique,
+                    rows=self.rows,
+                    share=percent(self.unique_share),
+                    columns=columns,
+                    sampled=sampled,
+                )
+            return msg("risk.k_estimated", rows=self.rows, k=self.smallest_group, columns=columns, sampled=sampled)
         if self.unique == 1:
             return msg("risk.unique_one", rows=self.rows, share=percent(self.unique_share), columns=columns)
         if self.unique:
@@ -160,95 +176,6 @@ class Risk:
         return msg(
             "risk.k_anonymous", rows=self.rows, k=self.smallest_group, others=self.smallest_group - 1, columns=columns
         )
-
-
-class RiskCounter:
-    """Counts the groups of quasi-identifier values over batches of rows; :meth:`result` gives the :class:`Risk`.
-
-    Each row becomes one key for the combination of its values (:func:`_keys`: each value with its length in
-    front, so that no two combinations share a key). Keys wait until :data:`COMPACT_ROWS` of them (or as many as
-    there are groups, if more) have come, then are folded into the groups with one
-    ``pyarrow.compute.value_counts`` over the groups' keys followed by the waiting ones: the groups' keys come out
-    first, in their order, so each group's count is its old count plus the new count minus one (checked; should a
-    pyarrow ever order them otherwise, the counts are added up by sorting instead). Memory is bounded by the
-    distinct combinations plus the waiting keys; the result does not depend on how the rows were split into
-    batches. Only compute kernels are used: ``Table.group_by`` would need pyarrow's dataset and acero modules,
-    which the packaged program leaves out (and which import pandas whenever it is installed).
-    """
-
-    def __init__(self, columns: Sequence[str], *, compact_rows: int = COMPACT_ROWS) -> None:
-        self.columns = tuple(columns)
-        self._compact_rows = max(1, compact_rows)
-        self._rows = 0
-        self._groups: tuple[pa.Array, pa.Array] | None = None  # distinct keys, and their counts (int64)
-        self._pending: list[pa.Array] = []
-        self._pending_rows = 0
-
-    def add(self, arrays: Sequence[pa.Array | pa.ChunkedArray], *, rows: int | None = None) -> None:
-        """Add one batch: one array per column (in ``columns`` order), all the same length, string or
-        large_string (dictionary arrays of strings are decoded). ``rows`` is the batch's length; it is needed
-        only when the counter has no column. Raises ValueError when the arrays do not fit the columns (a bug).
-        """
-        if len(arrays) != len(self.columns):
-            raise ValueError(f"{len(arrays)} arrays for {len(self.columns)} columns")
-        lengths = {len(array) for array in arrays}
-        if rows is not None:
-            lengths.add(rows)
-        if len(lengths) > 1:
-            raise ValueError(f"a batch's arrays differ in length: {sorted(lengths)}")
-        if not lengths:
-            raise ValueError("a counter without columns needs the batch's number of rows")
-        count = lengths.pop()
-        if not count:
-            return
-        self._rows += count
-        if not self.columns:
-            return
-        self._pending.append(_keys(arrays))
-        self._pending_rows += count
-        if self._pending_rows >= max(self._compact_rows, len(self._groups[0]) if self._groups else 0):
-            self._compact()
-
-    def result(self) -> Risk:
-        """The risk of all rows added so far (the counter can go on counting afterwards)."""
-        if not self.columns or not self._rows:
-            return Risk(
-                columns=self.columns,
-                rows=self._rows,
-                unique=1 if self._rows == 1 else 0,
-                smallest_group=self._rows,
-                groups=1 if self._rows else 0,
-            )
-        self._compact()
-        assert self._groups is not None  # rows were added, so there are groups
-        counts = self._groups[1]
-        return Risk(
-            columns=self.columns,
-            rows=self._rows,
-            unique=int(pc.sum(pc.equal(counts, int_scalar(1, pa.int64()))).as_py() or 0),
-            smallest_group=int(pc.min(counts).as_py()),
-            groups=len(counts),
-        )
-
-    def _compact(self) -> None:
-        """Fold the waiting keys into the groups."""
-        if not self._pending:
-            return
-        old = self._groups
-        keys = _concatenated([*([old[0]] if old is not None else []), *self._pending])
-        self._pending = []
-        self._pending_rows = 0
-        counted = pc.value_counts(keys)
-        values, counts = counted.field("values"), counted.field("counts")
-        if old is not None:
-            size = len(old[0])
-            head = values.slice(0, size)
-            if head.type != old[0].type or not pc.all(pc.equal(head, old[0])).as_py():
-                self._groups = _merged_by_sorting(values, counts, old)
-                return
-            again = pc.add(pc.subtract(counts.slice(0, size), int_scalar(1, pa.int64())), old[1])
-            counts = pa.concat_arrays([again, counts.slice(size)])
-        self._groups = (values, counts)
 
 
 def check_unique_share(risk: Risk, limit: float | None) -> None:
@@ -261,17 +188,14 @@ def check_unique_share(risk: Risk, limit: float | None) -> None:
     if str(share) == str(shown_limit):  # both round alike (94.7% above 94.7%): as many decimals as tell them apart
         digits = next((d for d in range(2, 10) if f"{risk.unique_share * 100:.{d}f}" != f"{limit * 100:.{d}f}"), 9)
         share, shown_limit = f"{risk.unique_share * 100:.{digits}f}%", f"{limit * 100:.{digits}f}%"
-    raise PlanError(
-        msg(
-            "risk.above_limit",
-            unique=risk.unique,
-            rows=risk.rows,
-            share=share,
-            columns=_subject(risk.columns),
-            limit=shown_limit,
-        ),
-        hint=msg("risk.above_limit_hint"),
-    )
+    figures: dict[str, object] = {"unique": risk.unique, "rows": risk.rows, "share": share, "limit": shown_limit}
+    if risk.estimated:
+        sentence = msg(
+            "risk.above_limit_estimated", **figures, columns=_subject(risk.columns), sampled=1 << risk.sample_level
+        )
+    else:
+        sentence = msg("risk.above_limit", **figures, columns=_subject(risk.columns))
+    raise PlanError(sentence, hint=msg("risk.above_limit_hint"))
 
 
 def unique_share_limit(text: str) -> float:
@@ -323,60 +247,3 @@ def _subject(columns: Sequence[str]) -> Message:
     if len(columns) == 1:
         return msg("risk.subject_one", column=columns[0])
     return msg("risk.subject_many", columns=_joined(columns))
-
-
-def _text(array: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """The values as one string array (not large_string: hashing and sorting those is slower), dictionary arrays
-    decoded; a null (which the reader never gives) counts as the empty cell."""
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    if pa.types.is_dictionary(array.type):
-        array = array.cast(array.type.value_type)
-    text = array if array.type == pa.string() else array.cast(pa.string())
-    return pc.fill_null(text, text_scalar("", pa.string())) if text.null_count else text
-
-
-def _keys(arrays: Sequence[pa.Array | pa.ChunkedArray]) -> pa.Array:
-    """One key per row for the combination of its values: the value itself for one column, else each value's
-    length in bytes, ``:`` and the value, one after another (``3:abc1:x``), which no other combination gives."""
-    texts = [_text(array) for array in arrays]
-    if len(texts) == 1:
-        return texts[0]
-    colon, nothing = text_scalar(":", pa.string()), text_scalar("", pa.string())
-    parts = [pc.binary_join_element_wise(pc.cast(pc.binary_length(text), pa.string()), text, colon) for text in texts]
-    return pc.binary_join_element_wise(*parts, nothing)
-
-
-def _concatenated(arrays: list[pa.Array]) -> pa.Array:
-    """Arrays of keys as one; as large_string when their text passes what 32-bit offsets hold (2 GiB)."""
-    total = sum(array.nbytes for array in arrays)
-    if total >= 2**31 - 1:
-        arrays = [array.cast(pa.large_string()) for array in arrays]
-    return pa.concat_arrays(arrays)
-
-
-def _merged_by_sorting(values: pa.Array, counts: pa.Array, old: tuple[pa.Array, pa.Array]) -> tuple[pa.Array, pa.Array]:
-    """The groups from ``value_counts`` of the old keys and the new ones (``values``, ``counts``) when its order
-    could not be relied on: every key of the old groups was counted once too many, so its old count less one is
-    added, after sorting the keys and adding up the counts of equal neighbours."""
-    keys = _concatenated([values, old[0]])
-    weights = pa.concat_arrays([counts, pc.subtract(old[1], int_scalar(1, pa.int64()))])
-    order = pc.sort_indices(keys)
-    keys, weights = pc.take(keys, order), pc.take(weights, order)
-    size = len(keys)
-    # The first key starts a run of equal keys, as does each key unlike the one before it.
-    starts_mask = pa.concat_arrays([_true(), pc.not_equal(keys.slice(1), keys.slice(0, size - 1))])
-    starts = pc.cast(pc.indices_nonzero(starts_mask), pa.int64())
-    ends = pa.concat_arrays([pc.subtract(starts.slice(1), int_scalar(1, pa.int64())), _int64(size - 1)])
-    running = pc.cumulative_sum(weights)
-    sums = pc.add(pc.subtract(pc.take(running, ends), pc.take(running, starts)), pc.take(weights, starts))
-    return pc.take(keys, starts), sums
-
-
-def _true() -> pa.Array:
-    """A boolean array of one True (made from a buffer: ``pa.array`` imports pandas whenever it is installed)."""
-    return pa.Array.from_buffers(pa.bool_(), 1, [None, pa.py_buffer(b"\x01")])
-
-
-def _int64(value: int) -> pa.Array:
-    return pa.Array.from_buffers(pa.int64(), 1, [None, pa.py_buffer(value.to_bytes(8, "little", signed=True))])

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from exporter.filters import RowFilter
-    from exporter.risk import Risk, RiskCounter
+    from exporter.risk import Risk
+    from exporter.risk_counter import RiskCounter
     from exporter.transforms import Transform, TransformContext, TransformRefused
 
 
@@ -115,7 +116,7 @@ class Shaper:
         self.direct_identifiers = _direct_identifiers(plan, categories)
         self._risk: RiskCounter | None = None
         if self.quasi_identifiers:
-            from exporter.risk import RiskCounter
+            from exporter.risk_counter import RiskCounter
 
             self._risk = RiskCounter([output[column] for column in self.quasi_identifiers])
         self.rows_read = 0

@@ -19,7 +19,6 @@ from exporter.classify import classify_columns
 from exporter.errors import PlanError
 from exporter.risk import (
     Risk,
-    RiskCounter,
     check_unique_share,
     direct_identifiers,
     direct_sentence,
@@ -27,13 +26,32 @@ from exporter.risk import (
     quasi_identifiers,
     unique_share_limit,
 )
+from exporter.risk_counter import RiskCounter
 
 # unique_share_limit's refusals are rendered in the current language
 pytestmark = pytest.mark.usefixtures("sentences_in_english")
 
 # Few values, so that groups of every size occur; the empty cell, look-alikes that must stay apart (full-width and
-# ASCII digits, a trailing space, kana widths) and text that a naive join would merge ("a,b" + "" vs "a" + "b").
-VALUES = ["", "1", "１", "1 ", "a", "a,b", "b", "ｱ", "ア", "昭和24年5月8日", "女", "男", "464-9081"]
+# ASCII digits, a trailing space, kana widths), text that a naive join would merge ("a,b" + "" vs "a" + "b") and the
+# characters that the counter's keys use to join values.
+VALUES = [
+    "",
+    "\x00",
+    "\x00\x02",
+    "\x02",
+    "1",
+    "１",
+    "1 ",
+    "a",
+    "a,b",
+    "b",
+    "ｱ",
+    "ア",
+    "昭和24年5月8日",
+    "女",
+    "男",
+    "464-9081",
+]
 
 
 def pandas_risk(columns: list[str], rows: list[tuple[str, ...]]) -> tuple[int, int, int, int]:
@@ -50,9 +68,9 @@ def figures(risk: Risk) -> tuple[int, int, int, int]:
 
 
 def count_in_batches(
-    columns: list[str], rows: list[tuple[str, ...]], cuts: list[int], *, compact_rows: int, large: list[bool]
+    columns: list[str], rows: list[tuple[str, ...]], cuts: list[int], *, compact_bytes: int, large: list[bool]
 ) -> Risk:
-    counter = RiskCounter(columns, compact_rows=compact_rows)
+    counter = RiskCounter(columns, compact_bytes=compact_bytes)
     bounds = [0, *sorted(cut % (len(rows) + 1) for cut in cuts), len(rows)]
     for index, (start, stop) in enumerate(itertools.pairwise(bounds)):
         kind = pa.large_string() if large[index % len(large)] else pa.string()
@@ -77,9 +95,9 @@ def tables(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, ...]]]:
     st.integers(1, 40),
     st.lists(st.booleans(), min_size=1, max_size=4),
 )
-def test_counting_in_any_batches_gives_pandas_group_sizes(table, cuts, compact_rows, large):
+def test_counting_in_any_batches_gives_pandas_group_sizes(table, cuts, compact_bytes, large):
     columns, rows = table
-    risk = count_in_batches(columns, rows, cuts, compact_rows=compact_rows, large=large)
+    risk = count_in_batches(columns, rows, cuts, compact_bytes=compact_bytes, large=large)
     assert figures(risk) == pandas_risk(columns, rows)
     assert risk.columns == tuple(columns)
 
@@ -95,26 +113,26 @@ def test_no_rows_have_no_groups_and_k_zero():
 
 def test_rows_that_all_agree_form_one_group_of_all_of_them():
     rows = [("昭和24年5月8日", "女", "464-9081")] * 1000
-    risk = count_in_batches(["b", "g", "p"], rows, [10, 500, 999], compact_rows=7, large=[False])
+    risk = count_in_batches(["b", "g", "p"], rows, [10, 500, 999], compact_bytes=7, large=[False])
     assert figures(risk) == (1000, 0, 1000, 1)
 
 
 def test_rows_that_all_differ_are_all_unique():
     rows = [(str(i), "女") for i in range(5000)]
-    risk = count_in_batches(["b", "g"], rows, [1, 2, 4000], compact_rows=300, large=[True, False])
+    risk = count_in_batches(["b", "g"], rows, [1, 2, 4000], compact_bytes=300, large=[True, False])
     assert figures(risk) == (5000, 5000, 1, 5000)
     assert risk.unique_share == 1.0
 
 
 def test_empty_cells_are_a_value_that_residents_share():
     rows = [("", "女"), ("", "女"), ("", "男"), ("1960-01-01", "")]
-    risk = count_in_batches(["b", "g"], rows, [], compact_rows=100, large=[False])
+    risk = count_in_batches(["b", "g"], rows, [], compact_bytes=100, large=[False])
     assert figures(risk) == pandas_risk(["b", "g"], rows) == (4, 2, 1, 3)
 
 
 def test_one_column_counts_its_values():
     rows = [("a",), ("b",), ("a",), ("c",), ("a",)]
-    risk = count_in_batches(["gender"], rows, [2], compact_rows=1, large=[False])
+    risk = count_in_batches(["gender"], rows, [2], compact_bytes=1, large=[False])
     assert figures(risk) == (5, 2, 1, 3)
 
 
@@ -150,7 +168,7 @@ def test_chunked_and_dictionary_arrays_count_like_plain_ones():
 
 
 def test_counting_can_go_on_after_a_result():
-    counter = RiskCounter(["x"], compact_rows=2)
+    counter = RiskCounter(["x"], compact_bytes=2)
     counter.add([pa.array(["a", "b"])])
     assert figures(counter.result()) == (2, 2, 1, 2)
     counter.add([pa.array(["a"])])
@@ -161,7 +179,7 @@ def test_memory_holds_the_combinations_not_the_rows():
     """200 batches of 2,000 rows with 12 combinations: what the counter holds does not grow with the rows."""
     genders = pa.array(["女", "男", ""] * 666 + ["女", "男"])
     bands = pa.array(["0-4", "5-9", "10-14", "15-19"] * 500)
-    counter = RiskCounter(["gender", "band"], compact_rows=4_000)
+    counter = RiskCounter(["gender", "band"], compact_bytes=4_000)
     held = []
     for batch in range(200):
         counter.add([genders, bands])
@@ -179,7 +197,7 @@ def test_the_sample_residents_counted_in_batches_match_pandas():
     picked = [header.index(name) for name in ("birth_date", "gender", "postal_code")]
     table = [tuple(row[i] for i in picked) for row in rows if len(row) == len(header)]
     risk = count_in_batches(
-        ["birth_date", "gender", "postal_code"], table, [1000, 2000], compact_rows=500, large=[False]
+        ["birth_date", "gender", "postal_code"], table, [1000, 2000], compact_bytes=500, large=[False]
     )
     assert figures(risk) == pandas_risk(["b", "g", "p"], table)
 
@@ -356,7 +374,7 @@ def test_the_risk_module_does_not_load_pandas():
 def test_groups_merged_by_sorting_when_value_counts_order_cannot_be_relied_on():
     """The fallback of RiskCounter's compaction: the old groups' keys counted again out of order, then added up."""
     from exporter.arrow_text import string_array
-    from exporter.risk import _merged_by_sorting
+    from exporter.risk_counter import _merged_by_sorting
 
     def int64(values):
         import pyarrow as pa
@@ -382,3 +400,121 @@ def test_a_share_just_above_the_limit_is_told_apart_from_it():
     text = refused.value.message.render("en")
     assert "(94.70%)" in text
     assert "limit of 94.66%" in text
+
+
+# beyond the cap: a sample of the combinations (exporter/risk_counter.py)
+
+
+def sampled_oracle(columns: list[str], rows: list[tuple[str, ...]], cap: int) -> Risk:
+    """What the sampling counter must report, worked out from pandas' full group sizes: the fewest leading zero
+    bits of each combination's 64-bit BLAKE2b hash that leave at most ``cap`` bytes of keys (stopping before a
+    level that would leave none), the sampled groups' exact sizes, and the estimates scaled up from them."""
+    import hashlib
+
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    sizes = frame.groupby(columns, dropna=False, sort=False).size()
+
+    def zeros(values: object) -> int:
+        key = "\x00\x02".join(values if isinstance(values, tuple) else (values,)).encode()
+        number = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
+        return 64 - number.bit_length()
+
+    def size(values: object) -> int:  # a key's bytes as the counter measures them: its text and a 4-byte offset
+        return 4 + len("\x00\x02".join(values if isinstance(values, tuple) else (values,)).encode())
+
+    leading = [zeros(values) for values in sizes.index]
+    bytes_of = [size(values) for values in sizes.index]
+    level = 0
+    while sum(b for b, z in zip(bytes_of, leading, strict=True) if z >= level) > cap and any(
+        z >= level + 1 for z in leading
+    ):
+        level += 1
+    kept = [int(size) for size, z in zip(sizes, leading, strict=True) if z >= level]
+    if not level:
+        return Risk(tuple(columns), len(rows), kept.count(1), min(kept), len(kept))
+    return Risk(
+        tuple(columns),
+        len(rows),
+        round(kept.count(1) * len(rows) / sum(kept)),
+        min(kept),
+        min(len(rows), len(kept) << level),
+        sample_level=level,
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.sampled_from(["女", "男", ""])), min_size=1, max_size=300),
+    st.lists(st.integers(0, 1000), max_size=6),
+    st.integers(1, 800),
+    st.integers(1, 400),
+)
+def test_over_the_cap_the_counter_samples_combinations_as_the_oracle_does(values, cuts, cap, compact_bytes):
+    """Whatever the batches and the moments of folding, the sample is the same combinations, counted exactly."""
+    rows = [(f"1950-01-{day:02d}", gender) for day, gender in values]
+    counter = RiskCounter(["birth_date", "gender"], compact_bytes=compact_bytes, max_group_bytes=cap)
+    bounds = [0, *sorted(cut % (len(rows) + 1) for cut in cuts), len(rows)]
+    for start, stop in itertools.pairwise(bounds):
+        part = rows[start:stop]
+        counter.add([pa.array([row[0] for row in part]), pa.array([row[1] for row in part])])
+    assert counter.result() == sampled_oracle(["birth_date", "gender"], rows, cap)
+
+
+def test_the_sampled_estimate_is_near_the_exact_figures():
+    """20,000 residents: 6,000 alone in their group, the others in pairs and fours; counted with a cap of 10,000
+    bytes of keys (about 1,000 combinations) the shares come out within a few points of the exact ones, and k (1)
+    exactly."""
+    keys = [f"u{i}" for i in range(6_000)] + [f"p{i // 2}" for i in range(8_000)] + [f"q{i // 4}" for i in range(6_000)]
+    exact, sampled = (
+        RiskCounter(["postal_code"]),
+        RiskCounter(["postal_code"], max_group_bytes=10_000, compact_bytes=5_000),
+    )
+    for start in range(0, len(keys), 3_000):
+        for counter in (exact, sampled):
+            counter.add([pa.array(keys[start : start + 3_000])])
+    truth, estimate = exact.result(), sampled.result()
+    assert (truth.unique, truth.groups, truth.estimated) == (6_000, 11_500, False)
+    assert estimate.estimated
+    assert estimate.sample_level >= 4
+    assert abs(estimate.unique_share - truth.unique_share) < 0.05
+    assert abs(estimate.groups - truth.groups) < 0.15 * truth.groups
+    assert estimate.smallest_group == 1
+    assert estimate.rows == 20_000
+
+
+def test_memory_stays_within_the_cap_of_combinations_when_every_row_is_unique():
+    counter = RiskCounter(["resident"], max_group_bytes=24_000, compact_bytes=12_000)
+    for start in range(0, 200_000, 5_000):
+        counter.add([pa.array([f"{i:08d}" for i in range(start, start + 5_000)])])
+        assert counter._groups is None or len(counter._groups[0]) <= 2_000  # 12 bytes a key
+    risk = counter.result()
+    assert risk.rows == 200_000
+    assert risk.unique == 200_000
+    assert risk.unique_share == 1.0
+    assert 150_000 < risk.groups <= 200_000
+
+
+def test_estimated_figures_are_said_to_be_estimates_in_both_languages():
+    unique = Risk(("birth_date", "gender"), 1_380_000, 690_123, 1, 1_000_000, sample_level=2)
+    text = unique.sentence().render("en")
+    assert text.startswith("About 690,123 of 1,380,000 residents (about 50%)")
+    assert "1 in 4 of the combinations" in text
+    assert "約 690,123 人" in unique.sentence().render("ja")
+    assert "4 分の 1" in unique.sentence().render("ja")
+    shared = Risk(("birth_date",), 1_380_000, 0, 3, 200_000, sample_level=1)
+    assert "the smallest counted is shared by 3" in shared.sentence().render("en")
+    assert "k may be smaller" in shared.sentence().render("en")
+    assert shared.manifest_entry()["sampled_share"] == 0.5
+    assert "sampled_share" not in Risk(("b",), 10, 1, 1, 9).manifest_entry()
+    with pytest.raises(PlanError) as refused:
+        check_unique_share(unique, 0.1)
+    assert refused.value.message.render("en").startswith("About 690,123 of 1,380,000 residents (about 50%, estimated")
+
+
+def test_a_cell_holding_a_nul_character_cannot_merge_two_combinations():
+    """A plain join would give ("a\\0\\2", "b") and ("a", "\\2b") one key; a NUL in a cell is written apart."""
+    counter = RiskCounter(["x", "y"], compact_bytes=1)
+    counter.add([pa.array(["a\x00\x02", "a", "c"]), pa.array(["b", "\x02b", "d"])])
+    counter.add([pa.array(["a"]), pa.array(["\x02b"])])
+    counter.add([pa.array(["c", "a\x00\x02"]), pa.array(["d", "b"])])
+    assert figures(counter.result()) == (6, 0, 2, 3)

@@ -39,6 +39,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "対象の {rows:,} 人のうち、{columns}がほかのだれとも一致しない人はいません。"
         "どの人にも、同じ値の住民がほかに {others:,} 人以上います（k = {k:,}）。",
     ),
+    # more combinations than the counter holds (exporter/risk_counter.py): one in {sampled} was counted
+    "risk.unique_estimated": (
+        "About {unique:,} of {rows:,} residents (about {share}) are the only one with their {columns}: anyone who "
+        "knows these about a person can find that person's row. (Estimated from 1 in {sampled:,} of the "
+        "combinations, each counted with all its residents.)",
+        "対象の {rows:,} 人のうち約 {unique:,} 人（約 {share}）は、{columns}がほかのだれとも一致しません。"
+        "これらを知っている人には、どの行がその人のものか分かります。"
+        "（組み合わせの {sampled:,} 分の 1 を、その住民すべてとともに数えた推定値です。）",
+    ),
+    "risk.k_estimated": (
+        "Of 1 in {sampled:,} of the combinations of {columns}, counted with all their residents, none belongs to "
+        "one of the {rows:,} residents alone; the smallest counted is shared by {k:,} (among the others k may be "
+        "smaller).",
+        "{columns}の組み合わせの {sampled:,} 分の 1 を、その住民すべてとともに数えたところ、"
+        "対象の {rows:,} 人のうちほかのだれとも一致しない人はいませんでした。数えた中で最も小さい組は "
+        "{k:,} 人です（数えなかった組み合わせには、もっと小さい組があるかもしれません）。",
+    ),
     "risk.direct": (
         "The rows name residents directly ({columns}): the recipient knows whose row each one is, whatever the "
         "other columns.",
@@ -51,6 +68,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "of {limit}.",
         "対象の {rows:,} 人のうち {unique:,} 人（{share}）が、{columns}だけで特定できます。"
         "上限の {limit} を超えています。",
+    ),
+    "risk.above_limit_estimated": (
+        "About {unique:,} of {rows:,} residents (about {share}, estimated from 1 in {sampled:,} of the "
+        "combinations) are the only one with their {columns}, more than the limit of {limit}.",
+        "対象の {rows:,} 人のうち約 {unique:,} 人（約 {share}。組み合わせの {sampled:,} 分の 1 からの推定）が、"
+        "{columns}だけで特定できます。上限の {limit} を超えています。",
     ),
     "risk.above_limit_hint": (
         "Keep fewer of these columns or make them coarser: birth dates as age bands (age-band:5) or years (year), "
