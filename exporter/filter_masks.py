@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
@@ -56,12 +57,36 @@ class _Column:
 
     @property
     def numbers(self) -> pa.Array:
+        """The distinct cells that are numbers, as text without thousands commas; null for the others."""
         if self._numbers is None:
             numeric = pc.match_substring_regex(self.normal, _NUMBER)
             cleaned = pc.replace_substring(self.normal, ",", "")
-            kept = pc.if_else(numeric, cleaned, scalar(None, cleaned.type))
-            self._numbers = pc.cast(kept, pa.float64())
+            self._numbers = pc.if_else(numeric, cleaned, scalar(None, cleaned.type))
         return self._numbers
+
+    def compared_numbers(self, bound: Decimal) -> tuple[pa.Array, pa.Scalar]:
+        """The numbers and ``bound`` as exact decimals of one type (as many digits as the longest of them needs):
+        a resident number of 16 digits or an amount of 0.1 compares exactly, unlike binary floating point."""
+        text = pc.utf8_ltrim(self.numbers, "+-")
+        point = pc.find_substring(text, ".")
+        length = pc.utf8_length(text)
+        has_point = pc.greater_equal(point, scalar(0, pa.int32()))
+        fraction = pc.if_else(has_point, pc.subtract(pc.subtract(length, point), scalar(1, pa.int32())), length)
+        fraction = pc.if_else(has_point, fraction, scalar(0, pa.int32()))
+        whole = pc.if_else(has_point, point, length)
+        exponent = int(bound.as_tuple().exponent)
+        bound_fraction = max(0, -exponent)
+        bound_whole = max(1, len(bound.as_tuple().digits) + exponent)
+        scale = max(int(pc.max(fraction).as_py() or 0), bound_fraction)
+        precision = max(int(pc.max(whole).as_py() or 0), bound_whole) + scale
+        if precision <= 38:
+            kind: pa.DataType = pa.decimal128(max(precision, 1), scale)
+        elif precision <= 76:
+            kind = pa.decimal256(precision, scale)
+        else:  # more than 76 digits: no cell of a register; compared as binary floating point
+            kind = pa.float64()
+        written = string_array([format(bound, "f")])
+        return pc.cast(self.numbers, kind), pc.cast(written, kind)[0]
 
     @property
     def dates(self) -> pa.Array:
@@ -118,7 +143,8 @@ def _on_distinct(condition: Condition, column: _Column, reference: date | None) 
         raise ValueError(f"{value!r} is neither a date nor a number")
     if isinstance(bound, date):
         return _COMPARE[op](column.dates, scalar(bound, pa.date32()))
-    return _COMPARE[op](column.numbers, scalar(bound, pa.float64()))
+    numbers, compared = column.compared_numbers(bound)
+    return _COMPARE[op](numbers, compared)
 
 
 def filter_mask(

@@ -23,7 +23,7 @@ letters, digits and kana are the same, and with spaces (also ideographic ones) a
   else as numbers. A value of digits only (20260401) is a number: write dates with separators or an era. A number
   (in a value or a cell) is an optional sign, digits with optional thousands commas (1,234,567) and an optional
   decimal part (12.5); ``1e3``, ``¥1,000`` and ``1,000円`` are not numbers. A cell that is not a date (a number)
-  never matches a comparison. Numbers compare as binary floating point (exact to 15 significant digits).
+  never matches a comparison. Numbers compare exactly, as decimals (16-digit numbers and 0.1 too).
 - ``age(COLUMN) OP N``: the completed years on the export's reference date of the birth date in COLUMN
   (:func:`exporter.dates.age_on`; N a whole number); a cell that is not a date never matches.
 
@@ -41,6 +41,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import pyarrow as pa
 
@@ -362,12 +363,12 @@ def _list_items(text: str, op: str, after: str) -> tuple[str, ...]:
             raise _Failure(2, msg("filters.empty_list_item", text=text, op=op))
 
 
-def comparison_bound(value: str) -> float | date | None:
-    """What ``< <= > >=`` compare a value with: a number (a value of digits only is a number), else a date, else
-    None."""
+def comparison_bound(value: str) -> Decimal | date | None:
+    """What ``< <= > >=`` compare a value with: a number as an exact decimal (a value of digits only is a number),
+    else a date, else None."""
     normal = unicodedata.normalize("NFKC", value).strip()
     if _NUMBER.fullmatch(normal):
-        return float(normal.replace(",", ""))
+        return Decimal(normal.replace(",", ""))
     return parse_date(value)
 
 

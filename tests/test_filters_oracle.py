@@ -63,7 +63,7 @@ def holds(condition: Condition, cell: str) -> bool:
     bound = as_number(value)
     if bound is not None:
         number = as_number(cell)
-        return number is not None and compare(op, float(number), float(bound))
+        return number is not None and compare(op, number, bound)  # exactly, as decimals
     bound_day = parse_date(value)
     day = parse_date(cell)
     return day is not None and compare(op, day, bound_day)
@@ -111,6 +111,10 @@ NUMBER_TEXTS = st.one_of(
     st.integers(0, 10**9).map(lambda n: f"{n:,}"),
     st.integers(0, 10**6).map(lambda n: f"{n:,}".translate(FULL_WIDTH)),
     st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False).map(str),
+    # beyond what binary floating point holds exactly: 16 to 40 digits, neighbours of 2**53, tenths
+    st.integers(10**15, 10**40).map(str),
+    st.integers(2**53 - 2, 2**53 + 2).map(str),
+    st.decimals(min_value=0, max_value=1, places=17, allow_nan=False).map(lambda d: format(d, "f")),
 )
 WORDS = st.sampled_from(
     ["非課税", "課税", "均等割のみ", "ｶﾅ", "カナ", "要介護１", "要介護1", "ABC", "abc", "a,b", '"q"']
@@ -228,3 +232,18 @@ def test_full_width_digits_typed_for_a_number_range_match_half_width_cells():
     table = pa.table({"income": ["999,999", "1,000,000", "1000001", "１，５００，０００", "", "n/a"]})
     row_filter = parse_filter([["income >= １，０００，０００"]], ["income"], reference_date=REFERENCE)
     assert row_filter.mask({"income": table.column("income")}).to_pylist() == [False, True, True, True, False, False]
+
+
+def test_numbers_compare_exactly_where_binary_floating_point_would_not():
+    """2**53 + 1 and 2**53 are one float; 0.1 + 0.2 written out is not 0.3; a 20-digit code is not a float."""
+    cells = ["9007199254740993", "9007199254740992", "0.30000000000000001", "0.3", "12345678901234567891", "-0"]
+    table = pa.table({"n": cells})
+
+    def kept(condition: str) -> list[str]:
+        mask = parse_filter([[condition]], ["n"], reference_date=REFERENCE).mask({"n": table.column("n")})
+        return [cell for cell, keep in zip(cells, mask.to_pylist(), strict=True) if keep]
+
+    assert kept("n > 9007199254740992") == ["9007199254740993", "12345678901234567891"]
+    assert kept("n <= 0.3") == ["0.3", "-0"]
+    assert kept("n >= 12345678901234567890.5") == ["12345678901234567891"]
+    assert kept("n < 0.000000000000000000000000000000000000001") == ["-0"]
