@@ -145,3 +145,36 @@ def test_the_wizard_export_holds_only_the_rows_in_scope_with_the_chosen_transfor
     assert len({row[0] for row in rows[1:]}) == len({row["resident_number"] for row in wanted})
     assert result.manifest["row_filter"]["where"] == [list(group) for group in wizard.draft.where]
     assert result.manifest["transforms"]["phone"] == {"kind": "mask", "argument": 4}
+
+
+def test_the_done_page_warns_when_the_pseudonym_key_file_is_open_to_other_users(qtbot, wizard, tmp_path):
+    """The export is made (the key was only read), but the clerk is told, as the command line tells them."""
+    from exporter.keyfiles import exposure_warning
+    from tests.gui.test_wizard import age_keypair
+
+    _key, recipient = age_keypair(tmp_path)
+    with qtbot.waitSignal(wizard.source_page.workEnded, timeout=WAIT_MS):
+        wizard.source_page.use_sample()
+    wizard.next()
+    wizard.purpose_page.purpose_edit.setText("Survey")
+    wizard.next()
+    columns = wizard.columns_page
+    columns.keep(["resident_number", "gender"])
+    columns.chooser.set_transform("resident_number", "pseudonym")
+    key_file = tmp_path / "pseudonym.key"
+    columns.notes.create_key_file(key_file)
+    key_file.chmod(0o644)
+    wizard.next()
+    wizard.next()
+    wizard.protection_page.set_recipients([recipient])
+    wizard.next()
+    wizard.set_destination(tmp_path / "warned.zip.age")
+    with qtbot.waitSignal(wizard.export_page.workEnded, timeout=WAIT_MS):
+        wizard.next()
+
+    page = wizard.export_page
+    assert page.result is not None, page.message.text()
+    expected = exposure_warning(key_file, 0o644)
+    assert expected is not None
+    assert page.result_warnings.text() == str(expected)
+    assert not page.result_warnings.isHidden()

@@ -56,6 +56,7 @@ class ExportPage(Page):
         self.rows_done_label = data_label()
         self.instructions_label = data_label()
         self.instructions_problem = MessageLabel()
+        self.result_warnings = MessageLabel()  # what the clerk should know although the export was made
         self._captions = [QLabel() for _ in range(6)]
         form = QFormLayout(self.done_panel)
         form.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +67,7 @@ class ExportPage(Page):
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_folder)
         form.addRow(self.instructions_problem)
+        form.addRow(self.result_warnings)
         self.handover = QLabel()
         self.handover.setWordWrap(True)
         form.addRow(self.handover)
@@ -139,6 +141,8 @@ class ExportPage(Page):
             self.rows_done_label.setText(number(result.rows))
             self.sha_label.setText(grouped(result.sha256, 8))
             self._show_instructions(result)
+            warnings = "\n".join(str(warning) for warning in result.warnings)
+            self.result_warnings.show_message(warnings, "warning")
 
     def _show_instructions(self, result: ExportResult) -> None:
         """The instructions file's name (to send with the archive), or why it could not be written."""
