@@ -96,10 +96,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Excel でブックを開いて保存してください。保存すると数式の計算結果も保存されます。",
     ),
     "workbook.number_format": (
-        "The cell {cell} of {name} holds a number that Excel shows through the number format “{code}”; the number "
-        "itself would leave, not what Excel shows (a code's leading zeros, separators).",
-        "{name} のセル {cell} の数は、表示形式「{code}」で表示されています。このままでは Excel の表示ではなく数そのもの"
-        "（先頭の 0 や区切りのない値）が書き出されてしまいます。",
+        "The cell {cell} of {name} holds a number that Excel shows through the number format “{code}”, which "
+        "exporter cannot show as Excel does (codes such as 0000000000, 000-0000, #,##0 or 0.00 it can).",
+        "{name} のセル {cell} の数は、表示形式「{code}」で表示されています。この表示形式は Excel と同じように"
+        "表示できません（0000000000、000-0000、#,##0、0.00 などの表示形式はそのまま書き出せます）。",
     ),
     "workbook.number_format_hint": (
         "In Excel, format the column as text (or as General), or save the sheet as “CSV UTF-8” and export that.",

@@ -1,12 +1,14 @@
-"""Numbers that Excel shows through a number format: refused with the cell's address, never passed on as another text.
+"""Numbers that Excel shows through a number format: shown as Excel shows them, or refused with the cell's address.
 
 A number cell is read as its value (python-calamine gives no cell styles), which is the text Excel shows only under
 the General format (and dates, which calamine converts). A resident number typed as a number and formatted
 ``0000000000`` shows ``0000000012`` in Excel and would leave as ``12``; a postal code formatted ``000-0000`` shows
-``464-9081`` and would leave as ``4649081``; ``#,##0`` shows ``1,234``. Rather than a text Excel never showed,
-such cells are refused when their column is read, naming the first of them (the clerk formats the column as text
-in Excel, or saves the sheet as "CSV UTF-8"). Not refused: General (0), ``0`` (1) for whole numbers, Text ``@``
-(49), and date and time formats.
+``464-9081`` and would leave as ``4649081``; ``#,##0`` shows ``1,234``. Such cells are found here with their
+values as written in the sheet, and given the text Excel shows (:mod:`exporter.sources.number_rendering`) for
+the formats registers use; any other format (percent, exponents, fractions, several sections...) is refused when
+its column is read, naming the first such cell (the clerk formats the column as text in Excel, or saves the sheet
+as "CSV UTF-8"), rather than passing on a text Excel never showed. Not looked at: General (0), ``0`` (1) for whole
+numbers, Text ``@`` (49), and date and time formats.
 
 The styles (``xl/styles.xml``: ``numFmts`` and ``cellXfs``) and the sheet's cells are read with regular expressions,
 as the rest of the workbook checks are (:mod:`exporter.sources.xlsx_parts`), ECMA-376 Part 1, 18.8.30 and 18.8.10.
@@ -31,7 +33,8 @@ _CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs[\s>].*?</(?:\w+:)?cellXfs>", re.DOTA
 _XF = re.compile(rb"<(?:\w+:)?xf(?=[\s/>])([^>]*)>")
 _ATTR = re.compile(rb'\s([\w:.-]+)="([^"]*)"')
 _ENTITIES = {"&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&apos;": "'"}
-_VALUE = re.compile(rb"\s*<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
+# A cell's value: its <v>, after the formula (<f>...</f> or <f .../>) when it has one.
+_VALUE = re.compile(rb"(?:\s*<(?:\w+:)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:\w+:)?f>))?\s*<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
 
 
 def _unescaped(code: bytes) -> str:
@@ -77,11 +80,19 @@ def changing_styles(styles_xml: bytes | None) -> dict[int, tuple[str, bool]]:
     return changing
 
 
-def formatted_numbers(xml: bytes, changing: dict[int, tuple[str, bool]]) -> list[Problem]:
-    """The first number cell per column whose style is in ``changing`` (whole numbers under ``0`` excepted), as
-    :class:`Problem` of kind "number_format" (``text``: the format code), in column order."""
+def formatted_numbers(
+    xml: bytes, changing: dict[int, tuple[str, bool]]
+) -> tuple[list[Problem], dict[int, dict[int, str]]]:
+    """The number cells whose style is in ``changing``, as Excel shows them: ``rendered`` maps a 0-based sheet row
+    to its 0-based columns and their texts (:func:`exporter.sources.number_rendering.render`); ``problems`` holds the
+    first cell per column whose format is not one rendered (whole numbers under ``0`` need nothing), as a
+    :class:`Problem` of kind "number_format" (``text``: the format code), in column order. A formula's cached
+    value counts as its cell's value."""
+    from exporter.sources.number_rendering import render
+
+    rendered: dict[int, dict[int, str]] = {}
     if not changing:
-        return []
+        return [], rendered
     styles = b"|".join(str(index).encode() for index in sorted(changing))
     cells = re.compile(rb"<(?:\w+:)?c\s(?=[^>]*\ss=\"(?:" + styles + rb")\")([^>]*?)(/?)>")
     first: dict[int, Problem] = {}
@@ -95,9 +106,14 @@ def formatted_numbers(xml: bytes, changing: dict[int, tuple[str, bool]]) -> list
         value = _VALUE.match(xml, cell.end())
         if ref is None or value is None:
             continue
-        column = column_number(ref[1].decode()) - 1
+        row, column = int(ref[2]) - 1, column_number(ref[1].decode()) - 1
         code, fractions_only = changing[int(attrs[b"s"])]
-        if column in first or (fractions_only and re.fullmatch(rb"-?\d+", value.group(1).strip())):
+        written = value.group(1).strip().decode("ascii", "replace")
+        if fractions_only and re.fullmatch(r"-?\d+", written):
             continue
-        first[column] = Problem(int(ref[2]) - 1, column, "number_format", code)
-    return [first[column] for column in sorted(first)]
+        shown = render(code, written)
+        if shown is not None:
+            rendered.setdefault(row, {})[column] = shown
+        elif column not in first:
+            first[column] = Problem(row, column, "number_format", code)
+    return [first[column] for column in sorted(first)], rendered

@@ -169,7 +169,8 @@ def open_workbook(
         _check_extent(entry.name, name, last_row, last_column, limits)
         _read_others(parts, entry, entries)
         styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
-        problems = [*problems, *formatted_numbers(xml, changing_styles(styles))]
+        unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
+        problems = [*problems, *unrendered]
     except WorkbookDamaged as damaged:
         raise SourceError(
             msg("workbook.damaged", name=name, part=damaged.part), path=str(path), hint=msg("workbook.resave_hint")
@@ -182,7 +183,7 @@ def open_workbook(
         ) from None
     del xml, parts
     found = _load_sheet(path, stamp, entry.name)
-    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems,
+    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems, rendered,
                   preview_rows, limits)  # fmt: skip
 
 
@@ -280,6 +281,7 @@ def _build(
     sheets: list[str],
     found: Any,
     problems: list[Problem],
+    rendered: dict[int, dict[int, str]],
     preview_rows: int,
     limits: ReadLimits,
 ) -> WorkbookSource:
@@ -289,6 +291,7 @@ def _build(
     first_column = (found.start or (0, 0))[1]
     rows = _rows(found)
     header_row, header_cells = next(rows, (-1, []))
+    _shown(rendered.get(header_row), header_cells, first_column)
     if header_row < 0:
         raise SourceError(msg("workbook.empty_sheet", name=name, sheet=sheet), path=str(path))
     for (top, left), (bottom, right) in found.merged_cell_ranges or ():
@@ -312,6 +315,8 @@ def _build(
     row_numbers = array("I")  # each data row's place in the sheet, to name the line of a refused cell
     while numbered := list(islice(rows, CHUNK_ROWS)):
         row_numbers.extend(number for number, _ in numbered)
+        for number, row in numbered:
+            _shown(rendered.get(number), row, first_column)
         chunk = [row for _, row in numbered]
         columns = zip(*chunk, strict=True)
         chunks.append(pa.Table.from_arrays([text_column(values) for values in columns], names=list(header)))
@@ -340,6 +345,13 @@ def _build(
         problems=tuple(located),
         row_numbers=row_numbers,
     )
+
+
+def _shown(texts: dict[int, str] | None, row: list[object], first_column: int) -> None:
+    """Put into ``row`` (cells from ``first_column`` on) the texts Excel shows for its formatted numbers."""
+    for column, text in (texts or {}).items():
+        if 0 <= column - first_column < len(row):
+            row[column - first_column] = text
 
 
 def _header(cells: Sequence[object], row: int, first_column: int, sheet: str, name: str, path: Path) -> tuple[str, ...]:
