@@ -64,6 +64,7 @@ class Draft:
     conditions: tuple[tuple[ConditionSpec, ...], ...] = ()
     where: tuple[tuple[str, ...], ...] = ()
     rows_in_scope: int | None = None  # None: not counted (yet)
+    reference_date: date | None = None  # the day ages are counted on (age conditions, age bands); None: export day
     recipients: tuple[str, ...] = ()
     passphrase: Secret | None = field(default=None, repr=False)
     output: Path | None = None
@@ -111,6 +112,7 @@ class Draft:
             where=self.where,
             transforms=self.kept_transforms(),
             pseudonym_key=self.pseudonym_key if self.needs_pseudonym_key() else None,
+            reference_date=self.reference_date,
         )
 
     def kept_transforms(self) -> dict[str, str]:

@@ -1444,8 +1444,8 @@
         <translation>条件がないため、すべての行を持ち出します。</translation>
     </message>
     <message>
-        <source>Counted on the whole file; ages as of today ({date}).</source>
-        <translation>ファイル全体で数えました。年齢は今日（{date}）時点です。</translation>
+        <source>Counted on the whole file; ages on {date}.</source>
+        <translation>ファイル全体で数えました。年齢は {date} 時点です。</translation>
     </message>
     <message>
         <source>Counted on the whole file.</source>
@@ -1474,6 +1474,14 @@
     <message>
         <source>Remove all conditions</source>
         <translation>すべての条件を削除</translation>
+    </message>
+    <message>
+        <source>Ages counted on:</source>
+        <translation>年齢の基準日：</translation>
+    </message>
+    <message>
+        <source>The day ages are counted on</source>
+        <translation>年齢を数える基準日</translation>
     </message>
     <message>
         <source>Residents in scope</source>

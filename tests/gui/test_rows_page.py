@@ -196,3 +196,27 @@ def test_cells_an_age_condition_cannot_read_are_counted_and_said_under_the_count
     assert page.unreadable_note.text().startswith("2 cells of birth_date are not dates or numbers")
     page.groups[0].rows[0].set_spec("name", "not-empty")
     qtbot.waitUntil(lambda: not page.unreadable_note.isVisible(), timeout=5000)
+
+
+def test_ages_are_counted_on_the_day_the_clerk_picks_and_the_plan_carries_it(qtbot, wizard):
+    """Residents aged 65 or over on 1 April 2020, not today: the count, the note and the plan's reference date."""
+    from PySide6.QtCore import QDate
+
+    to_rows_page(qtbot, wizard)
+    page = wizard.rows_page
+    assert page.reference_edit.isHidden()  # no age counted yet
+    page.add_group().rows[0].set_spec("birth_date", "age-at-least", "65")
+    assert not page.reference_edit.isHidden()
+    page.reference_edit.setDate(QDate(2020, 4, 1))
+    on = date(2020, 4, 1)
+    expected = sum(1 for row in sample_rows(wizard) if (born := era_date(row["birth_date"])) and age(born, on) >= 65)
+
+    assert wait_for_count(qtbot, page) == expected
+    assert expected != sum(
+        1 for row in sample_rows(wizard) if (born := era_date(row["birth_date"])) and age(born, date.today()) >= 65
+    )
+    assert "2020" in page.count_note.text()
+    wizard.next()
+    assert wizard.draft.reference_date == on
+    wizard.draft.output = Path("out.zip.age")
+    assert wizard.draft.plan().reference_date == on

@@ -7,7 +7,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exporter.errors import ExporterError, PlanError
 from exporter.gui.conditions import ConditionRow, ConditionSpec, check
@@ -103,6 +112,16 @@ class RowsPage(Page):
         self.unreadable_note = MessageLabel()  # cells a range or age condition cannot read: never in scope
         self.none_label = QLabel()
         self.none_label.setWordWrap(True)
+        # the day ages are counted on: age conditions here, age bands of the Columns page (--reference-date)
+        self.reference_label = QLabel()
+        self.reference_edit = QDateEdit(QDate(self.reference_date))
+        self.reference_edit.setCalendarPopup(True)
+        self.reference_edit.dateChanged.connect(self._reference_changed)
+        self.reference_label.setBuddy(self.reference_edit)
+        reference_row = QHBoxLayout()
+        reference_row.addWidget(self.reference_label)
+        reference_row.addWidget(self.reference_edit)
+        reference_row.addStretch(1)
         self._groups_layout = QVBoxLayout()
         self.first_button = QPushButton()
         self.first_button.clicked.connect(lambda: self.add_group())
@@ -120,6 +139,7 @@ class RowsPage(Page):
         inner_layout.addWidget(self.none_label)
         inner_layout.addLayout(self._groups_layout)
         inner_layout.addLayout(buttons)
+        inner_layout.addLayout(reference_row)
         inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(inner)
@@ -166,7 +186,13 @@ class RowsPage(Page):
         self.draft.conditions = self.specs()
         self.draft.where = self.where()
         self.draft.rows_in_scope = self.counted if not self.live.busy else None
+        self.draft.reference_date = self.reference_date if self.counts_ages() else None
         return True
+
+    def counts_ages(self) -> bool:
+        """Whether ages are counted: an age condition here, or an age band among the kept columns' transforms."""
+        ages = any(spec.op.age for group in self.specs() for spec in group)
+        return ages or any(text.startswith("age-band") for text in self.draft.kept_transforms().values())
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -213,7 +239,6 @@ class RowsPage(Page):
         if self.live.set_source_if_new(loaded.source, loaded.rows):
             self.clear()
         self.live.prefetch_all()
-        self.reference_date = date.today()
         self._changed()
 
     def stop(self) -> None:
@@ -237,6 +262,10 @@ class RowsPage(Page):
         self._timer.start()
         self.completeChanged.emit()
         self.retranslate_ui()
+
+    def _reference_changed(self, day: QDate) -> None:
+        self.reference_date = date(day.year(), day.month(), day.day())
+        self._changed()
 
     def _count(self) -> None:
         row_filter = self.row_filter()
@@ -286,8 +315,8 @@ class RowsPage(Page):
         elif not self.where():
             note = self.tr("No condition: every row leaves the office.")
         elif any(spec.op.age for group in self.specs() for spec in group):
-            note = self.tr("Counted on the whole file; ages as of today ({date}).").format(
-                date=QLocale().toString(QDate(self.reference_date), QLocale.FormatType.LongFormat)
+            note = self.tr("Counted on the whole file; ages on {date}.").format(
+                date=QLocale().toString(QDate(self.reference_date), _day_format())
             )
         else:
             note = self.tr("Counted on the whole file.")
@@ -306,8 +335,19 @@ class RowsPage(Page):
         self.or_button.setVisible(bool(self.groups))
         self.clear_button.setText(self.tr("Remove all conditions"))
         self.clear_button.setVisible(bool(self.groups))
+        self.reference_label.setText(self.tr("Ages counted on:"))
+        self.reference_edit.setAccessibleName(self.tr("The day ages are counted on"))
+        self.reference_edit.setDisplayFormat(_day_format())
+        ages = self.counts_ages()
+        self.reference_label.setVisible(ages)
+        self.reference_edit.setVisible(ages)
         self.count_label.setAccessibleName(self.tr("Residents in scope"))
         for label in self.or_labels:
             label.setText(self.tr("or"))
         self._show_count()
         self._show_unreadable()
+
+
+def _day_format() -> str:
+    """The locale's long date format without the day of the week: 2026年4月1日, April 1, 2026."""
+    return QLocale().dateFormat(QLocale.FormatType.LongFormat).replace("dddd", "").strip(" ,、")
