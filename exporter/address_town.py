@@ -4,10 +4,12 @@ transforms of :mod:`exporter.transforms`.
 **address-town** keeps an address up to its town (町・丁目) and drops the block, house and building. The value is
 cut at the first of:
 
-- a *number*: a run of digits (``0-9``, full-width ``０-９``), or of kanji numerals (〇一二三四五六七八九十百千)
-  that is followed by 丁目, 番地, 番 and another number, 号, or の and a number. Kanji numerals in names
-  (四条, 三田, 一番町, 八王子) are not numbers. When the number is followed by 丁目 (東難波町5丁目,
-  港町４丁目, 三田二丁目), the cut comes after 丁目: the 丁目 is part of the town;
+- a *number*: a run of digits (``0-9``, full-width ``０-９``, circled ``①``-``㊿``), or of kanji numerals
+  (〇零一二三四五六七八九十百千壱弐参拾) that is followed by 丁目, 番地, 番 (but not 番町, a town's name), 号,
+  の/之/ノ and a number, a hyphen or dash, a space or the end of the address; or 第, kanji numerals and 地割
+  (Iwate's 第二地割). Kanji numerals in names (四条, 三田, 一番町, 八王子, 三軒茶屋) are not numbers. When the
+  number is followed by 丁目 (東難波町5丁目, 港町４丁目, 三田二丁目), the cut comes after 丁目: the 丁目 is
+  part of the town;
 - a space (half- or full-width), which in a Japanese address starts a building name;
 - a 字 that is not part of 大字 and does not begin the address: a 小字 is smaller than a town (an address that
   begins with 字, as rural and Okinawan addresses do, names its 字 as the town: 字大原１２３ -> 字大原).
@@ -40,11 +42,13 @@ import pyarrow.compute as pc
 
 from exporter.arrow_text import first_true, is_blank, string_array, text_scalar
 
-_DIGITS = "0-9０-９"
-_KANJI_NUMERALS = "〇一二三四五六七八九十百千"
+_DIGITS = "0-9０-９\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"  # and circled numbers ①-⑳, ㉑-㉟, ㊱-㊿
+_KANJI_NUMERALS = "〇零一二三四五六七八九十百千壱弐参拾"
 _NUMBER_AFTER = f"[{_DIGITS}{_KANJI_NUMERALS}]"
+_DASHES = "\\-－‐‑−–—―ー"
+_KANJI_NUMBER = rf"[{_KANJI_NUMERALS}]+(?=丁目|番地|番(?!町)|号|[の之ノ]{_NUMBER_AFTER}|[{_DASHES}]|\s|$)"
 _CUT = re.compile(
-    rf"(?P<number>[{_DIGITS}]+|[{_KANJI_NUMERALS}]+(?=丁目|番地|番{_NUMBER_AFTER}|号|の{_NUMBER_AFTER}))"
+    rf"(?P<number>[{_DIGITS}]+|第[{_KANJI_NUMERALS}]+(?=地割)|{_KANJI_NUMBER})"
     r"(?P<chome>丁目)?"
     r"|(?P<space>\s)"
     r"|(?<!大)(?<=.)(?P<aza>字)"

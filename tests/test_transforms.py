@@ -221,7 +221,34 @@ def test_address_town_keeps_the_town_and_a_written_out_chome():
     )
 
 
-@pytest.mark.parametrize("bad", ["１２３番地", "３－２１－１", "十二番地"])
+def test_address_town_cuts_block_and_house_numbers_written_in_kanji_or_circled_digits():
+    """Kanji numerals before a dash, ノ, 番 or the end are block and house numbers; in names they are not."""
+    table(
+        "address-town",
+        [
+            ("西新宿二－八－一", "西新宿"),
+            ("港町十九－七", "港町"),
+            ("港町十九", "港町"),
+            ("港町十九番", "港町"),
+            ("本町一ノ二", "本町"),
+            ("本町一之二", "本町"),
+            ("港町四番町五", "港町四番町"),
+            ("港町第二地割十", "港町"),
+            ("港町①－１９", "港町"),
+            ("本町壱丁目", "本町壱丁目"),
+            ("本町弐番地", "本町"),
+            ("本町参拾", "本町"),
+            ("九段南一－六", "九段南"),
+            ("八王子市元八王子町三", "八王子市元八王子町"),
+            ("港町十九 コーポ三田", "港町"),
+            ("三軒茶屋二丁目", "三軒茶屋二丁目"),
+            ("千代田区一番町", "千代田区一番町"),
+            ("六本木", "六本木"),
+        ],
+    )
+
+
+@pytest.mark.parametrize("bad", ["１２３番地", "３－２１－１", "十二番地", "二－八－一", "①"])
 def test_address_town_refuses_an_address_without_a_town_at_its_index(bad):
     assert refused_at("address-town", ["本町１", bad]) == 1
 
