@@ -155,7 +155,7 @@ def _bracketed(column: str) -> str:
 
 
 def _quoted(value: str, *, list_item: bool) -> str:
-    plain = value and value == value.strip() and not value.startswith('"')
+    plain = value and value == value.strip() and not value.startswith('"') and value[0] not in _OPERATOR_CHARS
     if plain and list_item and ("," in value or "，" in value):
         plain = False
     return value if plain else '"' + value.replace('"', '""') + '"'
@@ -312,6 +312,10 @@ def _single_value(text: str, op: str, after: str) -> str:
     value = after.strip()
     if not value:
         raise _Failure(2, msg("filters.no_value", text=text, op=op))
+    if value[0] in _OPERATOR_CHARS:  # !==, =>, =<, =!: a mistyped operator, not a value beginning with one
+        typed = op + after[: len(after) - len(after.lstrip())] + value[0]
+        raise _Failure(1, msg("filters.operator_typo", text=text, part=typed.replace(" ", "")),
+                       msg("filters.operator_typo_hint"))  # fmt: skip
     if not value.startswith('"'):
         return value
     content, rest = _quoted_value(text, value)

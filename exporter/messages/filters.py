@@ -25,6 +25,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "In the condition “{text}”, “age(” is not closed with “)” after the column name.",
         "条件「{text}」の「age(」が、列名の後の「)」で閉じていません。",
     ),
+    "filters.operator_typo": (
+        "In the condition “{text}”, “{part}” is not an operator; write one of =, !=, <, <=, >, >=.",
+        "条件「{text}」の「{part}」は演算子ではないため、=、!=、<、<=、>、>= のどれかで書いてください。",
+    ),
+    "filters.operator_typo_hint": (
+        'A value that itself begins with =, !, < or > goes in double quotes: notes = "=A".',
+        '値そのものが =、!、<、> で始まるときは、二重引用符で囲んでください（例: 備考 = "=A"）。',
+    ),
     "filters.no_operator": (
         "In the condition “{text}”, “{part}” after the column is not one of =, !=, <, <=, >, >=, in, not in, "
         "contains, is empty, is not empty.",
