@@ -39,8 +39,10 @@ from exporter.messages import Message, msg
 
 __all__ = [
     "DIRECT_IDENTIFIER_CATEGORIES",
+    "MASK_UNNAMES_AT_MOST",
     "QUASI_IDENTIFIER_CATEGORIES",
     "Risk",
+    "check_direct_limit",
     "check_unique_share",
     "direct_identifiers",
     "direct_sentence",
@@ -53,8 +55,9 @@ __all__ = [
 # prefectures, cities and address lines.
 QUASI_IDENTIFIER_CATEGORIES = ("birth", "gender", "address")
 DIRECT_IDENTIFIER_CATEGORIES = ("my_number", "identifier", "name", "contact")
-# Transforms after which a direct identifier no longer names anyone (transforms.KINDS).
-_UNNAMING_KINDS = ("pseudonym", "mask")
+# A mask that keeps at most this many of the last characters no longer names anyone (the last 4 digits of a phone
+# or an account, as on a receipt); one that keeps more still does (mask:12 of a phone keeps all but its leading 0).
+MASK_UNNAMES_AT_MOST = 4
 
 
 def quasi_identifiers(columns: Sequence[str], categories: Sequence[str]) -> tuple[str, ...]:
@@ -78,7 +81,8 @@ def direct_identifiers(
     """The kept columns that name a resident outright (names, contact details, resident and My Numbers), in order.
 
     ``transforms`` maps a column (as named in ``columns``) to its transform text ``KIND[:ARG]``; a column made a
-    pseudonym or masked is left out. Raises ValueError when ``columns`` and ``categories`` differ in length.
+    pseudonym, or masked to at most its last :data:`MASK_UNNAMES_AT_MOST` characters, is left out. Raises
+    ValueError when ``columns`` and ``categories`` differ in length.
     """
     if len(columns) != len(categories):
         raise ValueError(f"{len(columns)} columns but {len(categories)} categories")
@@ -86,9 +90,16 @@ def direct_identifiers(
     return tuple(
         name
         for name, category in zip(columns, categories, strict=True)
-        if category in DIRECT_IDENTIFIER_CATEGORIES
-        and transforms.get(name, "keep").split(":")[0] not in _UNNAMING_KINDS
+        if category in DIRECT_IDENTIFIER_CATEGORIES and not _unnamed(transforms.get(name, "keep"))
     )
+
+
+def _unnamed(transform: str) -> bool:
+    """Whether a transform (``KIND[:ARG]``) leaves a direct identifier naming no one: a pseudonym, a short mask."""
+    kind, _, argument = transform.partition(":")
+    if kind == "pseudonym":
+        return True
+    return kind == "mask" and argument.isdigit() and int(argument) <= MASK_UNNAMES_AT_MOST
 
 
 def direct_sentence(columns: Sequence[str]) -> Message | None:
@@ -196,6 +207,18 @@ def check_unique_share(risk: Risk, limit: float | None) -> None:
     else:
         sentence = msg("risk.above_limit", **figures, columns=_subject(risk.columns))
     raise PlanError(sentence, hint=msg("risk.above_limit_hint"))
+
+
+def check_direct_limit(direct: Sequence[str], limit: float | None) -> None:
+    """Raise PlanError when a limit on unique rows (``--max-unique-share``, below 100 %) is set while ``direct``
+    identifiers are kept (:func:`direct_identifiers`): each row then names its resident, so every row is as good
+    as unique whatever the quasi-identifiers show. Checked before any work."""
+    if limit is None or limit >= 1 or not direct:
+        return
+    raise PlanError(
+        msg("risk.direct_above_limit", columns=_joined(direct), limit=percent(limit)),
+        hint=msg("risk.direct_above_limit_hint", kept=MASK_UNNAMES_AT_MOST),
+    )
 
 
 def unique_share_limit(text: str) -> float:

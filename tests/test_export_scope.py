@@ -242,6 +242,8 @@ def test_a_unique_share_above_the_limit_refuses_the_export_and_leaves_nothing(fi
         (["--or", "--where", "gender = 女"], "--or must stand between two groups"),
         (["--where", "gender = 女", "--or"], "--or must stand between two groups"),
         (["--max-unique-share", "2"], "between 0 and 1"),
+        (["--max-unique-share", "5%"], "(resident_number), so each of them singles out its resident"),
+        (["--transform", "resident_number=mask:8", "--max-unique-share", "0"], "more than the limit of 0%"),
         (["--reference-date", "令和8年13月1日"], "is not a date"),
         (["--where", "resident_number in " + "1," * 40_000 + "2"], "characters long; at most 69,632 can be recorded"),
     ],
@@ -253,6 +255,23 @@ def test_plans_that_cannot_be_kept_are_refused_in_one_sentence(files, tmp_path, 
     assert expected in made.stderr
     assert len([line for line in made.stderr.splitlines() if "error:" in line]) == 1
     assert not archive.exists()
+
+
+def test_a_limit_on_unique_rows_passes_when_direct_identifiers_are_pseudonyms_or_short_masks(files, tmp_path):
+    archive = tmp_path / "limited.zip.age"
+    made = export(
+        files, archive, "--column", "resident_number", "--column", "phone", "--transform", "phone=mask:4",
+        "--transform", "resident_number=pseudonym", "--pseudonym-key", files["pseudonym_key"],
+        "--max-unique-share", "100%",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    made = export(
+        files, tmp_path / "limited2.zip.age", "--column", "resident_number", "--column", "phone",
+        "--transform", "phone=mask:4", "--transform", "resident_number=pseudonym",
+        "--pseudonym-key", files["pseudonym_key"], "--max-unique-share", "0",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "name residents directly" not in made.stderr
 
 
 def test_cells_a_date_condition_cannot_read_are_counted_warned_about_and_recorded(files, tmp_path):

@@ -227,6 +227,14 @@ def test_a_pseudonym_or_a_mask_no_longer_names_a_resident():
     assert direct_identifiers(columns, categories, transforms) == ("氏名",)
 
 
+@pytest.mark.parametrize("kept", [5, 8, 12, 20])
+def test_a_mask_that_keeps_more_than_four_characters_still_names_a_resident(kept):
+    """mask:12 of a phone number keeps all of it but the leading 0: it is still a direct identifier."""
+    transforms = {"電話番号": f"mask:{kept}"}
+    assert direct_identifiers(["電話番号"], ["contact"], transforms) == ("電話番号",)
+    assert direct_identifiers(["電話番号"], ["contact"], {"電話番号": "mask:4"}) == ()
+
+
 def test_columns_and_categories_must_pair_up():
     with pytest.raises(ValueError, match="categories"):
         quasi_identifiers(["a", "b"], ["birth"])

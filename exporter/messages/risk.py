@@ -75,6 +75,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "対象の {rows:,} 人のうち約 {unique:,} 人（約 {share}。組み合わせの {sampled:,} 分の 1 からの推定）が、"
         "{columns}だけで特定できます。上限の {limit} を超えています。",
     ),
+    "risk.direct_above_limit": (
+        "The rows name residents directly ({columns}), so each of them singles out its resident: more than the "
+        "limit of {limit} of unique rows.",
+        "書き出す行には {columns} があり、どの行も住民を直接特定できます。特定できる行の上限 {limit} を超えています。",
+    ),
+    "risk.direct_above_limit_hint": (
+        "Leave these columns out, or make them pseudonyms (pseudonym) or masks that keep at most the last {kept} "
+        "characters (mask:{kept}).",
+        "これらの列を書き出さないか、仮名（pseudonym）にするか、末尾 {kept} 文字までを残すマスク（mask:{kept}）に"
+        "してください。",
+    ),
     "risk.above_limit_hint": (
         "Keep fewer of these columns or make them coarser: birth dates as age bands (age-band:5) or years (year), "
         "postal codes as their first three digits (postal-area), addresses up to the town (address-town).",
