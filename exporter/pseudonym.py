@@ -93,7 +93,9 @@ class PseudonymKey:
     def from_file(cls, path: Path) -> PseudonymKey:
         """Read a key file (format in the module docstring). Raises PlanError with one sentence naming the file when
         it is missing, unreadable, not a regular file or pipe, too large, or not a pseudonym key file; the sentence
-        never quotes the content."""
+        never quotes the content. A missing file is not named: what was typed as its name may be the key itself."""
+        if not os.path.lexists(path):
+            raise PlanError(msg("transforms.key_file_missing"), hint=msg("transforms.key_file_missing_hint"))
         small = read_small_data(path, PSEUDONYM_KEY_FILE)
         data = small.data
         try:

@@ -173,6 +173,11 @@ def test_a_refused_value_under_a_key_shows_no_key(tmp_path):
     assert_key_not_in(KEY, everything_said_by(caught.value))
 
 
+def key_text_of(path: Path) -> str:
+    """The key line of a key file (its second line), as a clerk could paste it."""
+    return path.read_text(encoding="ascii").splitlines()[1]
+
+
 def test_a_key_file_misused_on_the_command_line_never_shows_the_key(tmp_path):
     """The key file given where other files belong: as recipients, identity, passphrase of a key, a resident file,
     and the key command asked to overwrite it. Nothing of the key may reach the output, even in debug mode."""
@@ -187,6 +192,8 @@ def test_a_key_file_misused_on_the_command_line_never_shows_the_key(tmp_path):
         ["inspect", "--json", "office.pkey"],
         ["export", "office.pkey", "--column", "nothing", "--generate-passphrase", "--output", "o.zip.age"],
         ["pseudonym-key", "--output", "office.pkey"],
+        # the key's text pasted where its file's name belongs
+        [*export, "--transform", "phone=pseudonym", "--pseudonym-key", key_text_of(tmp_path / "office.pkey")],
     ]
     for arguments in cases:
         result = run_cli(*arguments, cwd=tmp_path, debug=True)

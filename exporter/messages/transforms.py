@@ -71,6 +71,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "住所の最初の数字・空白・字より前に、町名がありません。",
     ),
     # The pseudonym key file (exporter pseudonym-key)
+    "transforms.key_file_missing": (
+        "The pseudonym key file does not exist; its name is not repeated here, in case it is the key itself.",
+        "仮名化用の鍵のファイルがありません。指定された名前が鍵そのものかもしれないため、ここには表示しません。",
+    ),
+    "transforms.key_file_missing_hint": (
+        "Give the name of the key file made by “exporter pseudonym-key --output FILE”.",
+        "「exporter pseudonym-key --output ファイル」で作った鍵のファイルの名前を指定してください。",
+    ),
     "transforms.kind_pseudonym_key_file": ("pseudonym key file", "仮名化用の鍵のファイル"),
     "transforms.key_malformed": (
         "{path} is not a pseudonym key file made by “exporter pseudonym-key”.",
