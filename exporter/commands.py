@@ -181,12 +181,22 @@ def scope_lines(manifest: dict[str, Any]) -> list[str]:
         lines.append(str(rows_line))
     transforms = manifest.get("transforms")
     if isinstance(transforms, dict) and transforms:
+        from exporter.manifest import source_names
+
+        # transforms are keyed by the source's column names; data.csv's may differ (renamed columns)
+        output = {source: name for name, source in source_names(manifest)}
         items = []
         for column, entry in transforms.items():
             kind = _manifest_text(entry.get("kind"), 32) if isinstance(entry, dict) else ""
             argument = _count(entry.get("argument")) if isinstance(entry, dict) else None
             shown = kind if argument is None else f"{kind}:{argument}"
-            items.append(str(msg("shaping.summary_transform_item", column=_manifest_text(column), kind=shown)))
+            name = output.get(column, column)
+            label = (
+                _manifest_text(name)
+                if name == column
+                else str(msg("shaping.summary_renamed", column=_manifest_text(name), source=_manifest_text(column)))
+            )
+            items.append(str(msg("shaping.summary_transform_item", column=label, kind=shown)))
         separator = str(msg("shaping.summary_list_separator"))
         lines.append(str(msg("shaping.summary_transforms", items=separator.join(items))))
     return lines

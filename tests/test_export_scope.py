@@ -313,3 +313,16 @@ def test_a_pseudonym_key_file_other_users_may_open_is_warned_about(files, tmp_pa
         "resident_number=pseudonym", "--pseudonym-key", key,
     )  # fmt: skip
     assert "warning" not in again.stderr
+
+
+def test_changed_values_are_named_by_the_columns_of_data_csv_when_columns_are_renamed(files, tmp_path):
+    """phone renamed gender2 and gender renamed phone: the masked column is data.csv's gender2, not its phone."""
+    archive = tmp_path / "renamed.zip.age"
+    made = export(
+        files, archive, "--column", "phone", "--column", "gender", "--rename", "phone=gender2",
+        "--rename", "gender=phone", "--transform", "phone=mask:4",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    shown = run("decrypt", archive, "--identity", files["key"], "--output", tmp_path / "opened")
+    assert shown.returncode == 0, shown.stderr
+    assert "Changed values: gender2 (“phone” in the source) (mask:4)." in shown.stderr

@@ -69,6 +69,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "shaping.summary_and": (" and ", " かつ "),
     "shaping.summary_or": (" or ", " または "),
     "shaping.summary_transforms": ("Changed values: {items}.", "変換した値：{items}。"),
+    # a changed column named by data.csv's header, when the source called it otherwise
+    "shaping.summary_renamed": ("{column} (“{source}” in the source)", "{column}（元のファイルでは {source}）"),
     "shaping.summary_transform_item": ("{column} ({kind})", "{column}（{kind}）"),
     "shaping.summary_reference_date": ("ages on {date}", "{date} 時点の年齢"),
     "shaping.reference_date_hint": (
