@@ -66,7 +66,8 @@ class _Column:
 
     def compared_numbers(self, bound: Decimal) -> tuple[pa.Array, pa.Scalar]:
         """The numbers and ``bound`` as exact decimals of one type (as many digits as the longest of them needs):
-        a resident number of 16 digits or an amount of 0.1 compares exactly, unlike binary floating point."""
+        a resident number of 16 digits or an amount of 0.1 compares exactly, unlike binary floating point. Past
+        76 digits, each number's order against ``bound`` (-1, 0, 1) and 0, compared the same way."""
         text = pc.utf8_ltrim(self.numbers, "+-")
         point = pc.find_substring(text, ".")
         length = pc.utf8_length(text)
@@ -79,12 +80,11 @@ class _Column:
         bound_whole = max(1, len(bound.as_tuple().digits) + exponent)
         scale = max(int(pc.max(fraction).as_py() or 0), bound_fraction)
         precision = max(int(pc.max(whole).as_py() or 0), bound_whole) + scale
-        if precision <= 38:
-            kind: pa.DataType = pa.decimal128(max(precision, 1), scale)
-        elif precision <= 76:
-            kind = pa.decimal256(precision, scale)
-        else:  # more than 76 digits: no cell of a register; compared as binary floating point
-            kind = pa.float64()
+        if precision > 76:  # beyond Arrow's decimals (no cell of a register): Python's, one distinct cell at a time
+            exact = [None if text is None else Decimal(text) for text in self.numbers.to_pylist()]
+            ranks = [None if number is None else (number > bound) - (number < bound) for number in exact]
+            return _int8(ranks), scalar(0, pa.int8())
+        kind = pa.decimal128(max(precision, 1), scale) if precision <= 38 else pa.decimal256(precision, scale)
         written = string_array([format(bound, "f")])
         return pc.cast(self.numbers, kind), pc.cast(written, kind)[0]
 
@@ -98,6 +98,16 @@ class _Column:
         if reference not in self._ages:
             self._ages[reference] = age_on(self.dates, reference)
         return self._ages[reference]
+
+
+def _int8(values: list[int | None]) -> pa.Array:
+    """An int8 array of -1, 0, 1 and nulls, made from buffers (``pa.array`` imports pandas when it is there)."""
+    data = bytes((value or 0) & 0xFF for value in values)
+    valid = bytearray((len(values) + 7) // 8)
+    for index, value in enumerate(values):
+        if value is not None:
+            valid[index // 8] |= 1 << (index % 8)
+    return pa.Array.from_buffers(pa.int8(), len(values), [pa.py_buffer(bytes(valid)), pa.py_buffer(data)])
 
 
 _COMPARE = {

@@ -247,3 +247,18 @@ def test_numbers_compare_exactly_where_binary_floating_point_would_not():
     assert kept("n <= 0.3") == ["0.3", "-0"]
     assert kept("n >= 12345678901234567890.5") == ["12345678901234567891"]
     assert kept("n < 0.000000000000000000000000000000000000001") == ["-0"]
+
+
+def test_numbers_of_more_than_76_digits_compare_exactly_too():
+    big = "1" + "0" * 80
+    cells = [big, str(int(big) + 1), "-" + big, "5", "abc"]
+    table = pa.table({"n": cells})
+    for condition, kept in [
+        (f"n > {big}", [str(int(big) + 1)]),
+        (f"n >= {big}", [big, str(int(big) + 1)]),
+        (f"n < {big}", ["-" + big, "5"]),
+        ("n <= 5", ["-" + big, "5"]),
+        (f"n > {big}.5", [str(int(big) + 1)]),
+    ]:
+        mask = parse_filter([[condition]], ["n"], reference_date=REFERENCE).mask({"n": table.column("n")})
+        assert [cell for cell, keep in zip(cells, mask.to_pylist(), strict=True) if keep] == kept, condition
