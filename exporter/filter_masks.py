@@ -95,8 +95,10 @@ class _Column:
         return self._dates
 
     def ages(self, reference: date) -> pa.Array:
+        """Completed years on ``reference``; null where the cell is no date or a birth date after ``reference``."""
         if reference not in self._ages:
-            self._ages[reference] = age_on(self.dates, reference)
+            ages = age_on(self.dates, reference)
+            self._ages[reference] = pc.if_else(pc.less(ages, scalar(0, pa.int32())), scalar(None, pa.int32()), ages)
         return self._ages[reference]
 
 
@@ -201,8 +203,12 @@ def _count_unreadable(row_filter: RowFilter, columns: Mapping[str, _Column], int
             counted.add(condition.column)
             column = columns[condition.column]
             assert isinstance(condition.value, str)
-            dates = condition.age or isinstance(comparison_bound(condition.value), date)
-            parsed = column.dates if dates else column.numbers
+            if condition.age and row_filter.reference_date is not None:
+                parsed = column.ages(row_filter.reference_date)  # a birth after the reference date: no age
+            elif condition.age or isinstance(comparison_bound(condition.value), date):
+                parsed = column.dates
+            else:
+                parsed = column.numbers
             blank = pc.equal(column.normal, scalar("", column.normal.type))
             bad_distinct = pc.and_(pc.is_null(parsed), pc.invert(blank))
             cells = int(pc.sum(bad_distinct.take(column.indices)).as_py() or 0)

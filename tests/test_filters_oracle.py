@@ -262,3 +262,12 @@ def test_numbers_of_more_than_76_digits_compare_exactly_too():
     ]:
         mask = parse_filter([[condition]], ["n"], reference_date=REFERENCE).mask({"n": table.column("n")})
         assert [cell for cell, keep in zip(cells, mask.to_pylist(), strict=True) if keep] == kept, condition
+
+
+def test_a_birth_date_after_the_reference_date_has_no_age_and_is_counted_as_unreadable():
+    from exporter.filter_masks import unreadable_cells
+
+    table = pa.table({"born": ["2030-01-01", "2020-01-01", "1950-01-01", "", "不明"]})
+    row_filter = parse_filter([["age(born) < 18"]], ["born"], reference_date=REFERENCE)
+    assert row_filter.mask({"born": table.column("born")}).to_pylist() == [False, True, False, False, False]
+    assert unreadable_cells(row_filter, {"born": table.column("born")}) == {"born": 2}

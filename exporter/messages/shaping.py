@@ -84,10 +84,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--column でその列を持ち出すか、その列の --transform を外してください。",
     ),
     "shaping.unreadable_cells": (
-        "{cells:,} cells of {column} are not dates or numbers a condition can compare, so the condition never held "
-        "for their rows; check them in the file.",
-        "{column} の {cells:,} 個のセルは日付や数として読めないため、その行では条件が成り立ちませんでした。"
-        "ファイルを確認してください。",
+        "{cells:,} cells of {column} are not dates or numbers a condition can compare (or are birth dates after the "
+        "day ages are counted on), so the condition never held for their rows; check them in the file.",
+        "{column} の {cells:,} 個のセルは、日付や数として読めないか、年齢の基準日より後の生年月日のため、"
+        "その行では条件が成り立ちませんでした。ファイルを確認してください。",
     ),
     "shaping.too_many_conditions": (
         "Too many conditions: at most {groups} groups (--or) of at most {conditions} conditions each.",
