@@ -153,7 +153,8 @@ def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
         print(terminal_line(str(msg("register.none_overdue", path=str(path)))))
         return 0
     _print_table(late)
-    print(terminal_line(str(msg("register.overdue_count", count=len(late)))))
+    counted = msg("register.overdue_one") if len(late) == 1 else msg("register.overdue_count", count=len(late))
+    print(terminal_line(str(counted)))
     return 0
 
 

@@ -123,6 +123,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count:,} exports are past their delete-by date without a deletion statement.",
         "削除期限を過ぎても削除の報告がない書き出しが {count:,} 件あります。",
     ),
+    "register.overdue_one": (
+        "1 export is past its delete-by date without a deletion statement.",
+        "削除期限を過ぎても削除の報告がない書き出しが 1 件あります。",
+    ),
     "register.recorded": (
         "Recorded in the register {path} as record {number:,}.",
         "持ち出し簿 {path} に記録 {number:,} として記録しました。",
