@@ -257,9 +257,12 @@ def _head_of(file: Any, path: Path) -> RegisterHead | None:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
-    """``(line number, exact bytes with LF, record)`` for each line; a broken line raises RegisterError."""
+    """``(line number, exact bytes with LF, record)`` for each line; a broken line raises RegisterError.
+
+    A register in use (its lock file exists) is read under the lock, so a line being appended is never seen in
+    part; a copy (no lock file) or a read-only share is read as it is."""
     try:
-        with open(path, "rb") as file:
+        with _reading(path), open(path, "rb") as file:
             data = file.read()
     except FileNotFoundError:
         raise RegisterError(msg("register.missing", path=str(path))) from None
@@ -296,6 +299,38 @@ def _locked(path: Path) -> Iterator[None]:
         raise _not_written(path, err) from None
 
 
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Hold the register's lock while reading it when it has one and it can be taken; else read without."""
+    from filelock import FileLock, Timeout
+
+    lock_path = f"{path}.lock"
+    if not os.path.exists(lock_path):
+        yield
+        return
+    lock = FileLock(lock_path, timeout=LOCK_TIMEOUT, mode=0o666)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise RegisterError(
+            msg("register.locked_reading", path=str(path), seconds=int(LOCK_TIMEOUT)), hint=msg("register.locked_hint")
+        ) from None
+    except OSError:  # a read-only share: nobody appends through it
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def find_record(path: Path, sha256: str) -> int | None:
+    """The number of the record whose line has the SHA-256 hex ``sha256`` (a head an archive's manifest carries,
+    or one noted down earlier), or None when the register no longer holds it."""
+    wanted = sha256.lower()
+    return next((number for number, raw, _ in _lines(path) if line_hash(raw) == wanted), None)
+
+
 def _not_written(path: Path, err: OSError) -> RegisterError:
     return RegisterError(
         msg("register.not_written", path=str(path), reason=err.strerror or str(err)),
@@ -314,6 +349,7 @@ __all__ = [
     "check_writable",
     "encode_record",
     "export_record",
+    "find_record",
     "hashed_records",
     "head",
     "line_hash",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import sys
 import threading
 from datetime import date
@@ -70,6 +71,11 @@ def add_register_parser(sub: Any) -> None:
 
     check = actions.add_parser("verify", help="check that no record was changed, removed, reordered or inserted")
     check.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
+    check.add_argument(
+        "--head",
+        metavar="SHA256",
+        help="a head noted earlier or read from an archive's manifest (register.head): it must still be there",
+    )
     check.set_defaults(run=register_verify)
 
     late = actions.add_parser("overdue", help="exports past their delete-by date without a deletion statement")
@@ -108,15 +114,23 @@ def register_path(given: Path | None) -> Path:
 
 def register_verify(args: argparse.Namespace, cancel: threading.Event) -> int:
     """Print that the register is intact (count, last hash value); a broken one raises RegisterError (exit 1)."""
-    from exporter.register import head, verify
+    from exporter.register import find_record, head, verify
 
     path = register_path(args.file)
+    wanted = (args.head or "").strip().lower()
+    if args.head is not None and not re.fullmatch(r"[0-9a-f]{64}", wanted):
+        raise RegisterError(msg("register.head_not_a_hash"))
     count = verify(path)
     last = head(path)
     if count == 0 or last is None:
         print(terminal_line(str(msg("register.intact_empty", path=str(path)))))
     else:
         print(terminal_line(str(msg("register.intact", path=str(path), count=count, sha256=last.sha256))))
+    if args.head is not None:
+        number = find_record(path, wanted)
+        if number is None:
+            raise RegisterError(msg("register.head_missing", path=str(path), sha256=wanted))
+        print(terminal_line(str(msg("register.head_found", sha256=wanted, number=number))))
     return 0
 
 

@@ -285,3 +285,32 @@ def test_the_policys_register_is_the_default_and_cli_export_prints_the_record_nu
     assert f"Recorded in the register {filled} as record 3." in made.stderr
     assert records(filled)[2]["archive"]["sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
     assert verify(filled) == 3
+
+
+def test_removing_the_newest_records_shows_against_the_head_a_later_archive_carries(work):
+    register = work / "register.jsonl"
+    archives = [run_export(_plan(work, f"a{n}.zip.age", register)).output for n in range(3)]
+    head_in_last = _manifest_as_received(work, archives[2])["register"]
+    assert head_in_last["records"] == 2  # type: ignore[index]
+    found = run("register", "verify", register, "--head", head_in_last["head"])  # type: ignore[index]
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.splitlines()[-1].endswith("record 2.")
+    register.write_bytes(register.read_bytes().splitlines(keepends=True)[0])  # the newest two records removed
+    assert verify(register) == 1  # the chain alone cannot tell
+    missing = run("register", "verify", register, "--head", head_in_last["head"])  # type: ignore[index]
+    assert missing.returncode == 1
+    assert "no longer holds the record with the hash value" in missing.stderr
+
+
+def test_a_head_that_is_not_a_hash_value_is_refused(filled):
+    made = run("register", "verify", filled, "--head", "abc")
+    assert made.returncode == 1
+    assert "64 characters" in made.stderr
+
+
+def test_a_copy_of_the_register_is_verified_without_creating_a_lock_beside_it(filled, tmp_path):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "register.jsonl").write_bytes(filled.read_bytes())
+    assert verify(copy / "register.jsonl") == 2
+    assert os.listdir(copy) == ["register.jsonl"]

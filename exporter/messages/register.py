@@ -35,6 +35,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Try again in a minute; if it stays locked, ask IT staff to check the register's folder.",
         "少し待ってからもう一度試してください。続くときは情報システム担当に持ち出し簿のフォルダーを確かめてもらってください。",
     ),
+    "register.locked_reading": (
+        "The register {path} has been in use by another PC for {seconds} seconds, so it was not read.",
+        "持ち出し簿 {path} を別のパソコンが {seconds} 秒以上使っているため、読み込めませんでした。",
+    ),
     "register.no_register": (
         "No register was given, and no IT policy names one.",
         "持ち出し簿が指定されておらず、情報システムのポリシーにも記載がありません。",
@@ -109,7 +113,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # the command line
     "register.intact": (
         "The register {path} is intact: {count:,} records; the last one's hash value is {sha256}.",
-        "持ち出し簿 {path} は改ざんされていません。記録は {count:,} 件、最後の記録のハッシュ値は {sha256} です。",
+        "持ち出し簿 {path} に改ざんの形跡はありません。記録は {count:,} 件、最後の記録のハッシュ値は {sha256} です。",
     ),
     "register.intact_empty": (
         "The register {path} holds no record yet.",
@@ -140,9 +144,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--encoding utf-8-sig で書き出してください（Excel でも開けます）。",
     ),
     "register.wrote_csv": ("Wrote {count:,} records to {path}.", "{count:,} 件の記録を {path} に書き出しました。"),
-    "register.show_broken": (
-        "The records are shown, but the register is not intact.",
-        "記録は表示しましたが、持ち出し簿は改ざんされています。",
+    "register.head_found": (
+        "It still holds the record with the hash value {sha256}: record {number:,}.",
+        "ハッシュ値 {sha256} の記録（記録 {number:,}）も残っています。",
+    ),
+    "register.head_missing": (
+        "The register {path} no longer holds the record with the hash value {sha256}: records were removed or "
+        "changed since that hash value was taken.",
+        "持ち出し簿 {path} に、ハッシュ値 {sha256} の記録がありません。そのハッシュ値を控えた後に、記録が削除または"
+        "変更されています。",
+    ),
+    "register.head_not_a_hash": (
+        "--head takes a SHA-256 hash value: 64 characters 0-9 and a-f.",
+        "--head には SHA-256 のハッシュ値（0～9 と a～f の 64 文字）を指定してください。",
     ),
     # column headings (table and CSV)
     "register.col_number": ("No.", "番号"),
