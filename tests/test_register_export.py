@@ -314,3 +314,21 @@ def test_a_copy_of_the_register_is_verified_without_creating_a_lock_beside_it(fi
     (copy / "register.jsonl").write_bytes(filled.read_bytes())
     assert verify(copy / "register.jsonl") == 2
     assert os.listdir(copy) == ["register.jsonl"]
+
+
+def test_the_record_names_the_profile_and_the_policy_hash_the_manifest_carries(work):
+    from exporter.register import export_record
+
+    manifest = {
+        "rows": 12,
+        "exporter_version": "9.9",
+        "recipients": [{"type": "X25519", "recipient": _recipient(work), "check_code": "1111-2222-3333-4444-5555"}],
+        "source": {"file_name": "residents.csv", "sha256": "a" * 64},
+        "policy": {"sha256": "b" * 64, "profile": {"name": "避難支援", "version": 3, "legal_basis": "災害対策基本法"}},
+    }
+    record = export_record(_plan(work, "x.zip.age", work / "r.jsonl"), manifest, "x.zip.age", "c" * 64, 1234)
+    assert record["profile"] == {"name": "避難支援", "version": 3}
+    assert record["policy_sha256"] == "b" * 64
+    assert record["recipients"] == [{"type": "X25519", "check_code": "1111-2222-3333-4444-5555"}]
+    assert record["archive"] == {"name": "x.zip.age", "size": 1234, "sha256": "c" * 64}
+    assert record["rows"] == 12
