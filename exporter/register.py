@@ -100,7 +100,7 @@ def append(path: Path, record: Mapping[str, Any]) -> RegisterHead:
     fields = {key: value for key, value in record.items() if key not in ("number", "previous")}
     with _locked(path):
         try:
-            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as err:
             raise _not_written(path, err) from None
         try:
