@@ -37,6 +37,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exporter.atomic import fsync_folder
 from exporter.errors import RegisterError
 from exporter.messages import msg
 
@@ -114,6 +115,8 @@ def append(path: Path, record: Mapping[str, Any]) -> RegisterHead:
                 if written != len(line):
                     raise OSError(0, "the line was written in part")
                 os.fsync(fd)
+                if size == 0:  # a new register: its name must last as well as its first line
+                    fsync_folder(path.parent)
             except OSError as err:
                 with contextlib.suppress(OSError):
                     os.ftruncate(fd, size)  # a part of a line would break the chain for every later append

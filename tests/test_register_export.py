@@ -332,3 +332,12 @@ def test_the_record_names_the_profile_and_the_policy_hash_the_manifest_carries(w
     assert record["recipients"] == [{"type": "X25519", "check_code": "1111-2222-3333-4444-5555"}]
     assert record["archive"] == {"name": "x.zip.age", "size": 1234, "sha256": "c" * 64}
     assert record["rows"] == 12
+
+
+def test_show_lists_a_tampered_register_then_names_the_bad_record_with_exit_1(filled):
+    lines = filled.read_bytes().splitlines(keepends=True)
+    filled.write_bytes(lines[1] + lines[0])
+    shown = run("register", "show", filled)
+    assert shown.returncode == 1
+    assert len(shown.stdout.splitlines()) == 3  # the heading and both records, as they stand
+    assert shown.stderr.startswith(f"exporter: error: The records of the register {filled} were reordered")
