@@ -138,6 +138,9 @@ def build_parser() -> _Parser:
     key_commands.add_keygen_parser(sub)
     key_commands.add_recipients_parser(sub)
     pseudonym_command.add_pseudonym_key_parser(sub)
+    from exporter.register_command import add_register_parser
+
+    add_register_parser(sub)
 
     # no run: like no command at all, it starts the GUI (here only the recipient's window)
     sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")

@@ -6,6 +6,7 @@
     ├── EncryptionError           recipients or the output file cannot be used
     ├── DecryptionError           the archive cannot be opened; one opaque reason, as Fernet does
     ├── OutputError               the output file or folder cannot be written (exists, no space, no permission)
+    ├── RegisterError             the take-out register cannot be read or written, or it was altered (names the record)
     └── ExportCancelled           the user pressed Cancel or sent a signal; nothing was left behind
 
 ``hint`` is an optional second sentence that tells the user what to try. Messages never contain secrets.
@@ -66,6 +67,10 @@ class OutputError(ExporterError):
     """The output cannot be written; nothing was left behind."""
 
 
+class RegisterError(ExporterError):
+    """The take-out register cannot be read or written, or its chain is broken (the sentence names the record)."""
+
+
 class ExportCancelled(ExporterError):
     """Raised between chunks once the cancel event is set."""
 
@@ -96,6 +101,7 @@ __all__ = [
     "ExporterError",
     "OutputError",
     "PlanError",
+    "RegisterError",
     "SourceError",
     "from_os_error",
 ]

@@ -194,6 +194,12 @@ def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
         max_unique_share=args.max_unique_share,
         sheet=getattr(args, "sheet", None),
     )
+    if plan.register is None:  # the IT policy's register (the policy's apply() sets it once it exists)
+        from dataclasses import replace
+
+        from exporter.register_command import policy_register
+
+        plan = replace(plan, register=policy_register())
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
     if args.generate_passphrase and passphrase is not None:
@@ -228,6 +234,9 @@ def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
         print(f"exporter: warning: {line}", file=sys.stderr)
     if result.manifest.get("office_copy") is False:
         print(f"exporter: {terminal_line(str(msg('keys.cli_office_left_out')))}", file=sys.stderr)
+    if result.register_record is not None and plan.register is not None:
+        recorded = msg("register.recorded", path=str(plan.register), number=result.register_record)
+        print(f"exporter: {terminal_line(str(recorded))}", file=sys.stderr)
     return 0
 
 

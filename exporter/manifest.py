@@ -22,6 +22,9 @@ read (their rows never met it); ``transforms`` maps a source column name to its 
 ``reference_date`` is the day ages were counted on; ``risk`` how identifiable the rows are by their
 quasi-identifiers (:mod:`exporter.risk`); ``source.sheet`` the workbook sheet that was read.
 
+``register`` (since issue 11) is the take-out register's state just before the export (:mod:`exporter.register`):
+``head``, the SHA-256 of its last record's line (null when it was empty), and ``records``, their count.
+
 Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
 older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
 is refused with a hint to update). What bounds unknown content is the whole: at most 1 MiB of UTF-8, at most
@@ -171,6 +174,11 @@ SCHEMA: dict[str, Any] = {
                 "max_unique_share": {"type": "number", "minimum": 0, "maximum": 1},
                 "sampled_share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
             },
+        },
+        "register": {
+            "type": "object",
+            "required": ["head", "records"],
+            "properties": {"head": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"}, "records": _count()},
         },
     },
 }

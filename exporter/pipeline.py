@@ -65,6 +65,7 @@ class ExportResult:
     risk: Risk | None = None
     direct_identifiers: tuple[str, ...] = ()
     warnings: tuple[Message, ...] = ()
+    register_record: int | None = None
 
 
 def run_export(
@@ -74,6 +75,10 @@ def run_export(
 
     With ``plan.instructions``, ``<output>.README.txt`` is written after the archive is complete; if that fails the
     archive stays and :attr:`ExportResult.instructions_error` holds the sentence (nothing is raised).
+
+    With ``plan.register``, the manifest carries the register's head before the export (:mod:`exporter.register`)
+    and the export's record is appended once the archive is complete, before it appears under its name: if the
+    register cannot be written, :class:`RegisterError` is raised and nothing is left behind.
     """
     from exporter.envelope import encrypt
 
@@ -97,6 +102,7 @@ def run_export(
     source.column_indexes(plan.columns)
     shaper = Shaper(plan, source)
     recipients, recipient_entries, office_copy = _recipients(plan, passphrase)
+    register_entry = _register_entry(plan)
     started = datetime.now(UTC)
     # The manifest's bounds are checked before any work: the recipient's exporter refuses a manifest outside them.
     placeholder = SourceDigest(sha256="0" * 64)
@@ -104,6 +110,7 @@ def run_export(
         build_manifest(
             plan, source, placeholder, "0" * 64, 0, recipient_entries, started, office_copy=office_copy, shaper=shaper
         )
+        | register_entry
     )
     digest = SourceDigest()
     with AtomicFile(plan.output) as target:
@@ -134,11 +141,13 @@ def run_export(
                 office_copy=office_copy,
                 shaper=shaper,
             )
+            manifest.update(register_entry)
             check_for_export(manifest)
             archive.finish(manifest)
             sealed.close()
             if cancel is not None and cancel.is_set():
                 raise ExportCancelled()
+            recorded = _record(plan, manifest, target)  # the export is recorded, or it does not happen
             target.commit()
         except OSError as err:
             raise EncryptionError(
@@ -155,6 +164,7 @@ def run_export(
         risk=shaper.risk(),
         direct_identifiers=shaper.direct_identifiers,
         warnings=shaper.warnings,
+        register_record=recorded,
     )
     if plan.instructions:
         result = _with_instructions(plan, result)
@@ -180,6 +190,26 @@ def _with_instructions(plan: ExportPlan, result: ExportResult) -> ExportResult:
             msg("handover.instructions_failed", archive=str(plan.output), path=str(path)), hint=reason.message
         )
         return replace(result, instructions_error=problem)
+
+
+def _register_entry(plan: ExportPlan) -> dict[str, Any]:
+    """The manifest's ``register`` field (the head before this export), or nothing without a register; a register
+    that cannot be read or written is refused here, before any work."""
+    if plan.register is None:
+        return {}
+    from exporter.register import check_writable, manifest_entry
+
+    check_writable(plan.register)
+    return {"register": manifest_entry(plan.register)}
+
+
+def _record(plan: ExportPlan, manifest: dict[str, Any], target: AtomicFile) -> int | None:
+    """Append the export's record to the register (the archive complete, not yet under its name); its number."""
+    if plan.register is None:
+        return None
+    from exporter.register import append, export_record
+
+    return append(plan.register, export_record(plan, manifest, plan.output.name, target.sha256, target.size)).number
 
 
 def _passphrase(plan: ExportPlan) -> str | None:

@@ -95,6 +95,7 @@ class ExportPlan:
     reference_date: date | None = None
     max_unique_share: float | None = None
     sheet: str | None = None
+    register: Path | None = None  # REGISTER: append a record here before the archive is committed; None: no register
 
     def header(self) -> tuple[str, ...]:
         """data.csv's header: each kept column's output name, in the kept order."""

@@ -1,0 +1,370 @@
+"""The take-out register (持ち出し簿): one line per export, each chained to the one before by its hash value.
+
+Format: JSON Lines (https://jsonlines.org): UTF-8, one JSON object per line, each line ended by LF. A record is
+
+    {"number": 1, "previous": null, "kind": "export", ...fields...}
+
+``number`` counts from 1 in file order; ``previous`` is the SHA-256 (lower-case hex) of the previous record's line
+as its exact bytes, with its LF (null for the first record); a record's own hash is that of its line, so an auditor
+can recompute any of them with ``sed -n 5p register.jsonl | sha256sum``. ``kind`` says what the record is:
+``export`` (:func:`export_record`) today; a later ``deletion`` (or ``receipt``) record names the export it
+answers by its ``archive.sha256``, which is how :func:`overdue` matches them. Records never hold a value from the
+resident file and never a secret: what left, why, for whom, until when, and the archive's hash value.
+
+Appends may come from several PCs at once over a shared network folder (SMB, NFS). Each append takes an OS lock
+on ``<register>.lock`` beside the register (:mod:`filelock`: ``fcntl``/``LockFileEx``, released when a process
+dies), re-reads the last record under that lock (a fresh open, so an NFS client revalidates its cache), writes the
+whole line with ONE ``write()`` on a descriptor opened with ``O_APPEND`` and fsyncs it before the lock is let go.
+A line that did not arrive whole is taken back (truncated) under the same lock, so the chain stays intact.
+
+What :func:`verify` can show: a changed, removed, reordered or inserted record anywhere but at the end, and a broken
+last line. The newest records can be removed (or the last one changed) without breaking the chain; every archive's
+manifest therefore carries the head at export time (``register`` in the manifest), so anyone holding a later
+archive can tell.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import os
+import platform
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exporter.atomic import fsync_folder
+from exporter.errors import RegisterError
+from exporter.messages import msg
+
+if TYPE_CHECKING:
+    from exporter.plan import ExportPlan
+
+LOCK_TIMEOUT = 60.0  # seconds another PC may hold the register before an append gives up
+_TAIL_BLOCK = 64 * 1024
+_KINDS_WITH_ARCHIVE = ("deletion",)  # record kinds that settle an export (section 4 of issue 11)
+
+
+@dataclass(frozen=True)
+class RegisterHead:
+    """The last record of a register: its number (= the count of records) and the SHA-256 hex of its line."""
+
+    number: int
+    sha256: str
+
+
+def line_hash(line: bytes) -> str:
+    """The SHA-256 hex of one record's line, ``line`` being its exact bytes with the LF."""
+    return hashlib.sha256(line).hexdigest()
+
+
+def encode_record(record: Mapping[str, Any]) -> bytes:
+    """One record as its line: compact JSON in UTF-8 (non-ASCII kept as it is), ended by LF. Line breaks inside
+    values are escaped by JSON, so a record is always one line."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def head(path: Path) -> RegisterHead | None:
+    """The last record's number and hash; None for a missing or empty register.
+
+    Raises :class:`RegisterError` naming the file when it cannot be read or its last line is broken."""
+    try:
+        with open(path, "rb") as file:
+            return _head_of(file, path)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise _unreadable(path, err) from None
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before any work, a register that :func:`append` could not write: a missing folder, a folder or
+    file without write permission (:class:`RegisterError` naming it)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise RegisterError(msg("register.no_folder", path=str(path), folder=str(folder)))
+    target = path if path.exists() else folder
+    if path.is_dir() or not os.access(target, os.W_OK):
+        raise RegisterError(msg("register.not_writable", path=str(path)), hint=msg("register.not_writable_hint"))
+
+
+def append(path: Path, record: Mapping[str, Any]) -> RegisterHead:
+    """Append one record (fields from the export; never a value from the data) chained to the previous one,
+    under a lock, atomically, fsynced; return the new head. ``number`` and ``previous`` are set here.
+
+    Raises :class:`RegisterError` naming the file when it cannot be written, its last line is broken, or the
+    lock is held by another PC for longer than :data:`LOCK_TIMEOUT` seconds."""
+    fields = {key: value for key, value in record.items() if key not in ("number", "previous")}
+    with _locked(path):
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+        except OSError as err:
+            raise _not_written(path, err) from None
+        try:
+            with os.fdopen(fd, "r+b", buffering=0, closefd=False) as file:
+                last = _head_of(file, path)
+                size = file.seek(0, os.SEEK_END)
+            number = 1 if last is None else last.number + 1
+            line = encode_record({"number": number, "previous": None if last is None else last.sha256, **fields})
+            try:
+                written = os.write(fd, line)
+                if written != len(line):
+                    raise OSError(0, "the line was written in part")
+                os.fsync(fd)
+                if size == 0:  # a new register: its name must last as well as its first line
+                    fsync_folder(path.parent)
+            except OSError as err:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)  # a part of a line would break the chain for every later append
+                raise _not_written(path, err) from None
+        finally:
+            os.close(fd)
+    return RegisterHead(number, line_hash(line))
+
+
+def records(path: Path) -> list[dict[str, Any]]:
+    """Every record in file order, as written (with ``number`` and ``previous``). The chain is not checked
+    (:func:`verify` does that); a line that is not a record raises :class:`RegisterError` naming it."""
+    return [record for _, _, record in _lines(path)]
+
+
+def hashed_records(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """Every record in file order with the SHA-256 hex of its line (what the next record's ``previous`` holds)."""
+    return [(line_hash(raw), record) for _, raw, record in _lines(path)]
+
+
+def verify(path: Path) -> int:
+    """Check every record's number and its link to the one before; return the number of records.
+
+    Raises :class:`RegisterError` with one sentence naming the first bad record (its number and line): a record
+    changed after it was written, a record removed, records reordered, a record inserted, or a broken line."""
+    before: str | None = None
+    count = 0
+    for count, raw, record in _lines(path):  # one pass in little memory; the diagnosis reads it all again
+        number = record.get("number")
+        if type(number) is not int or number != count or record.get("previous") != before:
+            from exporter.register_check import check_chain
+
+            return check_chain(path, list(_lines(path)))
+        before = line_hash(raw)
+    return count
+
+
+def overdue(path: Path, today: date) -> list[dict[str, Any]]:
+    """The export records whose delete-by date is before ``today`` and for whose archive (``archive.sha256``) the
+    register holds no deletion statement (a later ``deletion`` record), in file order."""
+    found = records(path)
+    settled = {_archive_hash(record) for record in found if record.get("kind") in _KINDS_WITH_ARCHIVE} - {None}
+    late = []
+    for record in found:
+        day = record.get("delete_by")
+        if record.get("kind") != "export" or not isinstance(day, str):
+            continue
+        try:
+            passed = date.fromisoformat(day) < today
+        except ValueError:
+            continue
+        if passed and _archive_hash(record) not in settled:
+            late.append(record)
+    return late
+
+
+def export_record(
+    plan: ExportPlan, manifest: dict[str, Any], archive_name: str, archive_sha256: str, archive_size: int
+) -> dict[str, Any]:
+    """The fields of an export's record: time (UTC and local), OS user, machine, profile (name, version) or
+    purpose, the recipient organisation, columns with their transforms, filters (the ``--where`` texts), rows,
+    the recipients' check codes, delete-by date, the archive's name, size (bytes) and SHA-256 hex, the exporter's
+    version, the source file's name and hash, and the policy's hash when the manifest has one. Nothing from the
+    rows, nothing secret (a recipient's public key is not recorded; its check code names it)."""
+    now = datetime.now(UTC)
+    policy = manifest.get("policy") if isinstance(manifest.get("policy"), dict) else None
+    profile = policy.get("profile") if policy is not None else None
+    columns = []
+    for source, name in zip(plan.columns, plan.header(), strict=True):
+        column = {"name": name} if name == source else {"name": name, "source": source}
+        if plan.transforms.get(source):
+            column["transform"] = plan.transforms[source]
+        columns.append(column)
+    recipients = [
+        {key: entry[key] for key in ("type", "check_code", "role", "name", "organisation") if key in entry}
+        for entry in manifest.get("recipients", ())
+    ]
+    source = manifest.get("source", {})
+    record: dict[str, Any] = {
+        "kind": "export",
+        "time_utc": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "time_local": now.astimezone().isoformat(timespec="seconds"),
+        "user": _os_user(),
+        "machine": platform.node(),
+        "profile": {"name": profile.get("name"), "version": profile.get("version")} if profile else None,
+        "purpose": plan.purpose,
+        "recipient_organisation": plan.recipient_organisation,
+        "columns": columns,
+        "where": [list(group) for group in plan.where],
+        "rows": manifest.get("rows"),
+        "recipients": recipients,
+        "delete_by": plan.delete_by.isoformat() if plan.delete_by else None,
+        "archive": {"name": archive_name, "size": archive_size, "sha256": archive_sha256},
+        "source": {"file_name": source.get("file_name"), "sha256": source.get("sha256")},
+        "exporter_version": manifest.get("exporter_version"),
+    }
+    if policy is not None:
+        record["policy_sha256"] = policy.get("sha256")
+    return record
+
+
+def manifest_entry(path: Path) -> dict[str, Any]:
+    """The manifest's ``register`` field: the head's hash (null for an empty register) and the record count."""
+    last = head(path)
+    return {"head": None if last is None else last.sha256, "records": 0 if last is None else last.number}
+
+
+def _archive_hash(record: dict[str, Any]) -> str | None:
+    archive = record.get("archive")
+    value = archive.get("sha256") if isinstance(archive, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in the environment and no passwd entry
+        return ""
+
+
+def _head_of(file: Any, path: Path) -> RegisterHead | None:
+    """The last record of an open register (binary, seekable), read from its end."""
+    end = file.seek(0, os.SEEK_END)
+    if end == 0:
+        return None
+    tail = b""
+    position = end
+    while True:
+        step = min(_TAIL_BLOCK, position)
+        position -= step
+        file.seek(position)
+        tail = file.read(step) + tail
+        cut = tail.rfind(b"\n", 0, len(tail) - 1)
+        if cut >= 0 or position == 0:
+            break
+    line = tail[cut + 1 :]
+    if not line.endswith(b"\n"):
+        file.seek(0)
+        breaks = sum(block.count(b"\n") for block in iter(lambda: file.read(1 << 20), b""))
+        raise RegisterError(msg("register.broken_last_line", path=str(path), line=breaks + 1))
+    try:
+        number = json.loads(line)["number"]
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        raise RegisterError(msg("register.last_not_a_record", path=str(path))) from None
+    return RegisterHead(number, line_hash(line))
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
+    """``(line number, exact bytes with LF, record)`` for each line; a broken line raises RegisterError.
+
+    A register in use (its lock file exists) is read under the lock, so a line being appended is never seen in
+    part; a copy (no lock file) or a read-only share is read as it is."""
+    try:
+        with _reading(path), open(path, "rb") as file:
+            data = file.read()
+    except FileNotFoundError:
+        raise RegisterError(msg("register.missing", path=str(path))) from None
+    except OSError as err:
+        raise _unreadable(path, err) from None
+    pieces = data.split(b"\n")
+    if pieces[-1]:
+        raise RegisterError(msg("register.broken_last_line", path=str(path), line=len(pieces)))
+    for number, piece in enumerate(pieces[:-1], start=1):
+        try:
+            record = json.loads(piece.decode("utf-8"))
+        except ValueError:  # UnicodeDecodeError is a ValueError too
+            record = None
+        if not isinstance(record, dict):
+            raise RegisterError(msg("register.not_a_record", path=str(path), line=number))
+        yield number, piece + b"\n", record
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold ``<register>.lock`` (an OS lock, released by the OS if this process dies)."""
+    from filelock import FileLock, Timeout
+
+    check_writable(path)
+    lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT, mode=0o666)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise RegisterError(
+            msg("register.locked", path=str(path), seconds=int(LOCK_TIMEOUT)), hint=msg("register.locked_hint")
+        ) from None
+    except OSError as err:  # the lock file cannot be made (a read-only share)
+        raise _not_written(path, err) from None
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Hold the register's lock while reading it when it has one and it can be taken; else read without."""
+    from filelock import FileLock, Timeout
+
+    lock_path = f"{path}.lock"
+    if not os.path.exists(lock_path):
+        yield
+        return
+    lock = FileLock(lock_path, timeout=LOCK_TIMEOUT, mode=0o666)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise RegisterError(
+            msg("register.locked_reading", path=str(path), seconds=int(LOCK_TIMEOUT)), hint=msg("register.locked_hint")
+        ) from None
+    except OSError:  # a read-only share: nobody appends through it
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def find_record(path: Path, sha256: str) -> int | None:
+    """The number of the record whose line has the SHA-256 hex ``sha256`` (a head an archive's manifest carries,
+    or one noted down earlier), or None when the register no longer holds it."""
+    wanted = sha256.lower()
+    return next((number for number, raw, _ in _lines(path) if line_hash(raw) == wanted), None)
+
+
+def _not_written(path: Path, err: OSError) -> RegisterError:
+    return RegisterError(
+        msg("register.not_written", path=str(path), reason=err.strerror or str(err)),
+        hint=msg("register.not_written_hint"),
+    )
+
+
+def _unreadable(path: Path, err: OSError) -> RegisterError:
+    return RegisterError(msg("register.unreadable", path=str(path), reason=err.strerror or str(err)))
+
+
+__all__ = [
+    "LOCK_TIMEOUT",
+    "RegisterHead",
+    "append",
+    "check_writable",
+    "encode_record",
+    "export_record",
+    "find_record",
+    "hashed_records",
+    "head",
+    "line_hash",
+    "manifest_entry",
+    "overdue",
+    "records",
+    "verify",
+]

@@ -1,0 +1,294 @@
+"""``exporter register show|verify|overdue [FILE]``: the take-out register for the data-protection officer.
+
+FILE defaults to the register that the IT policy in force names (``[register] path``). ``show`` prints a table
+for the terminal, or with ``--csv`` every field for the auditor's Excel (CP932 or UTF-8 with BOM, CRLF, RFC 4180;
+a cell that Excel would run as a formula gets a leading apostrophe, as ``formula-safe`` does). ``verify`` checks the
+chain and exits 1 naming the first bad record; ``overdue`` lists exports past their delete-by date with no deletion
+statement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from exporter import usage
+from exporter.commands import _columns_wide, _padded
+from exporter.display import terminal_line
+from exporter.errors import RegisterError
+from exporter.messages import msg
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # OWASP "CSV Injection", full-width too
+_TABLE = ("number", "when", "user", "machine", "why", "recipient_organisation", "rows", "delete_by", "archive")
+_CSV = (
+    "number",
+    "kind",
+    "time_local",
+    "time_utc",
+    "user",
+    "machine",
+    "profile",
+    "profile_version",
+    "purpose",
+    "recipient_organisation",
+    "columns",
+    "where",
+    "rows",
+    "recipients",
+    "delete_by",
+    "archive",
+    "size",
+    "sha256",
+    "source",
+    "version",
+    "policy",
+    "record_hash",
+    "previous",
+)
+_HEADINGS = {"recipient_organisation": "organisation", "when": "time_local", "why": "purpose"}
+_WIDEST = 32  # characters of one table cell; the CSV holds everything
+
+
+def add_register_parser(sub: Any) -> None:
+    """Add ``register show|verify|overdue [FILE]`` to the command line's sub-commands."""
+    register = sub.add_parser("register", help="the take-out register: show, verify, list what is overdue")
+    actions = register.add_subparsers(dest="action", metavar="ACTION", required=True)
+    file_help = "the register (default: the one the IT policy names)"
+
+    show = actions.add_parser("show", help="list the records (a table, or --csv for Excel)")
+    show.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
+    show.add_argument("--csv", action="store_true", help="every field as CSV, for a spreadsheet")
+    show.add_argument("--encoding", choices=("cp932", "utf-8-sig"), default="utf-8-sig", help="of the CSV")
+    show.add_argument("--output", type=Path, metavar="F", help="write the CSV to F (never overwritten)")
+    show.set_defaults(run=register_show, check=_check_show, parser=show)
+
+    check = actions.add_parser("verify", help="check that no record was changed, removed, reordered or inserted")
+    check.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
+    check.add_argument(
+        "--head",
+        metavar="SHA256",
+        help="a head noted earlier or read from an archive's manifest (register.head): it must still be there",
+    )
+    check.set_defaults(run=register_verify)
+
+    late = actions.add_parser("overdue", help="exports past their delete-by date without a deletion statement")
+    late.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
+    late.add_argument("--on", type=usage.a_date, metavar="YYYY-MM-DD", help="the day to count from (default: today)")
+    late.set_defaults(run=register_overdue)
+
+
+def _check_show(args: argparse.Namespace) -> str | None:
+    if args.output is not None and not args.csv:
+        return "argument --output: only with --csv"
+    return None
+
+
+def policy_register() -> Path | None:
+    """The register that the IT policy in force names (``[register] path``), or None (no policy, or none named).
+    A policy that cannot be read raises its own error (:class:`exporter.errors.ExporterError`)."""
+    import importlib
+
+    try:
+        policies = importlib.import_module("exporter.policy")
+    except ImportError:  # no policy support in this build yet
+        return None
+    policy = policies.policy_in_force()
+    path = getattr(policy, "register_path", None) if policy is not None else None
+    return None if path is None else Path(path)
+
+
+def register_path(given: Path | None) -> Path:
+    """FILE when given, else the IT policy's register; :class:`RegisterError` when there is neither."""
+    path = given if given is not None else policy_register()
+    if path is None:
+        raise RegisterError(msg("register.no_register"), hint=msg("register.no_register_hint"))
+    return path
+
+
+def register_verify(args: argparse.Namespace, cancel: threading.Event) -> int:
+    """Print that the register is intact (count, last hash value); a broken one raises RegisterError (exit 1)."""
+    from exporter.register import find_record, head, verify
+
+    path = register_path(args.file)
+    wanted = (args.head or "").strip().lower()
+    if args.head is not None and not re.fullmatch(r"[0-9a-f]{64}", wanted):
+        raise RegisterError(msg("register.head_not_a_hash"))
+    count = verify(path)
+    last = head(path)
+    if count == 0 or last is None:
+        print(terminal_line(str(msg("register.intact_empty", path=str(path)))))
+    else:
+        print(terminal_line(str(msg("register.intact", path=str(path), count=count, sha256=last.sha256))))
+    if args.head is not None:
+        number = find_record(path, wanted)
+        if number is None:
+            raise RegisterError(msg("register.head_missing", path=str(path), sha256=wanted))
+        print(terminal_line(str(msg("register.head_found", sha256=wanted, number=number))))
+    return 0
+
+
+def register_show(args: argparse.Namespace, cancel: threading.Event) -> int:
+    """The records as a table or CSV; the chain is checked after they are shown, so a broken one still lists."""
+    from exporter.register import hashed_records, verify
+
+    path = register_path(args.file)
+    found = hashed_records(path)
+    if args.csv:
+        data = csv_bytes(found, args.encoding)
+        if args.output is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            _write_new(args.output, data)
+            print(
+                terminal_line(str(msg("register.wrote_csv", count=len(found), path=str(args.output)))), file=sys.stderr
+            )
+    else:
+        _print_table([record for _, record in found])
+    verify(path)
+    return 0
+
+
+def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
+    """The exports past their delete-by date without a deletion statement, as a table and a count."""
+    from exporter.register import overdue
+
+    path = register_path(args.file)
+    late = overdue(path, args.on or date.today())
+    if not late:
+        print(terminal_line(str(msg("register.none_overdue", path=str(path)))))
+        return 0
+    _print_table(late)
+    counted = msg("register.overdue_one") if len(late) == 1 else msg("register.overdue_count", count=len(late))
+    print(terminal_line(str(counted)))
+    return 0
+
+
+def cells(record: dict[str, Any], record_hash: str = "") -> dict[str, str]:
+    """One record's fields as text for a table or a spreadsheet (lists joined; missing fields empty)."""
+    profile = _dict(record.get("profile"))
+    archive = _dict(record.get("archive"))
+    source = _dict(record.get("source"))
+    kind = record.get("kind")
+    known = ("export", "deletion", "receipt")
+    values: dict[str, object] = {
+        "number": record.get("number"),
+        "kind": str(msg(f"register.kind_{kind}")) if kind in known else kind,
+        "time_local": record.get("time_local"),
+        "time_utc": record.get("time_utc"),
+        "user": record.get("user"),
+        "machine": record.get("machine"),
+        "profile": profile.get("name"),
+        "profile_version": profile.get("version"),
+        "purpose": record.get("purpose"),
+        "recipient_organisation": record.get("recipient_organisation"),
+        "columns": "; ".join(_column(column) for column in _list(record.get("columns"))),
+        "where": " OR ".join(" AND ".join(map(str, _list(group))) for group in _list(record.get("where"))),
+        "rows": record.get("rows"),
+        "recipients": "; ".join(_recipient(entry) for entry in _list(record.get("recipients"))),
+        "delete_by": record.get("delete_by"),
+        "archive": archive.get("name"),
+        "size": archive.get("size"),
+        "sha256": archive.get("sha256"),
+        "source": source.get("file_name"),
+        "version": record.get("exporter_version"),
+        "policy": record.get("policy_sha256"),
+        "record_hash": record_hash,
+        "previous": record.get("previous"),
+        "when": str(record.get("time_local") or "")[:16].replace("T", " "),  # the table's: to the minute
+        "why": f"{profile['name']} ({profile.get('version')})" if profile.get("name") else record.get("purpose"),
+    }
+    return {key: "" if value is None else str(value) for key, value in values.items()}
+
+
+def csv_bytes(found: list[tuple[str, dict[str, Any]]], encoding: str) -> bytes:
+    """Every record (with its line's hash value) as CSV in ``encoding``, headed in the user's language.
+
+    Raises :class:`RegisterError` naming the record and the field when a character has no place in CP932."""
+    headings = [str(msg(f"register.col_{_HEADINGS.get(name, name)}")) for name in _CSV]
+    out = [_csv_row(headings).encode(encoding)]
+    for record_hash, record in found:
+        row = cells(record, record_hash)
+        try:
+            out.append(_csv_row([_formula_safe(row[name]) for name in _CSV]).encode(encoding.replace("-sig", "")))
+        except UnicodeEncodeError:
+            field = next(name for name in _CSV if not _encodes(row[name], encoding))
+            heading = str(msg(f"register.col_{_HEADINGS.get(field, field)}"))
+            raise RegisterError(
+                msg("register.csv_not_encodable", number=row["number"], field=heading, encoding=encoding.upper()),
+                hint=msg("register.csv_not_encodable_hint"),
+            ) from None
+    return b"".join(out)
+
+
+def _print_table(found: list[dict[str, Any]]) -> None:
+    headings = [str(msg(f"register.col_{_HEADINGS.get(name, name)}")) for name in _TABLE]
+    rows = [[_short(terminal_line(cells(record)[name])) for name in _TABLE] for record in found]
+    widths = [max(_columns_wide(text) for text in column) for column in zip(headings, *rows, strict=True)]
+    for row in [headings, *rows]:
+        print("  ".join(_padded(text, width) for text, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _WIDEST else text[: _WIDEST - 1] + "…"
+
+
+def _column(column: object) -> str:
+    if not isinstance(column, dict):
+        return str(column)
+    name = str(column.get("name", ""))
+    if column.get("source"):
+        name = f"{column['source']}→{name}"
+    return f"{name} ({column['transform']})" if column.get("transform") else name
+
+
+def _recipient(entry: object) -> str:
+    if not isinstance(entry, dict):
+        return str(entry)
+    if entry.get("type") == "passphrase":
+        return str(msg("register.passphrase"))
+    who = entry.get("name") or (msg("register.office_role") if entry.get("role") == "office" else "")
+    code = str(entry.get("check_code", ""))
+    return f"{who} {code}".strip()
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _formula_safe(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _csv_row(values: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()
+
+
+def _encodes(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    from exporter.atomic import AtomicFile
+
+    with AtomicFile(path) as target:
+        target.write(data)
+        target.commit()
