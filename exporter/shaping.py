@@ -105,6 +105,7 @@ class Shaper:
         self.warnings: tuple[Message, ...] = () if key is None or key.exposure is None else (key.exposure,)
         self._limit = plan.max_unique_share
         _check_filter_size(plan.where)
+        _check_no_my_numbers_written(self.row_filter, source)
         if plan.max_unique_share is not None and not 0 <= plan.max_unique_share <= 1:
             raise PlanError(msg("shaping.unique_share_range", limit=plan.max_unique_share))
         self.context: TransformContext = TransformContext(reference_date=self.reference_date, pseudonym_key=key)
@@ -240,6 +241,28 @@ class Shaper:
         else:
             hint = msg(f"shaping.refused_hint_{kind}", column=column)
         return PlanError(refused.located(self._source.name, line, column), hint=hint)
+
+
+def _check_no_my_numbers_written(row_filter: RowFilter, source: ShapedSource) -> None:
+    """Refuse a condition that compares a My Number column with values: the conditions are written into the
+    manifest the recipient reads, and My Numbers (特定個人情報) never leave through it. ``is empty`` and
+    ``is not empty`` write no value and pass."""
+    from exporter.classify import classify_columns
+    from exporter.filters import EMPTY_OPERATORS
+
+    valued = [condition for group in row_filter.groups for condition in group if condition.op not in EMPTY_OPERATORS]
+    names = list(dict.fromkeys(condition.column for condition in valued if not condition.age))
+    if not names:
+        return
+    places = [source.header.index(name) for name in names]
+    rows = [tuple(row[place] for place in places) for row in source.head_rows]
+    categories = dict(zip(names, classify_columns(names, rows), strict=True))
+    for condition in valued:
+        if str(categories.get(condition.column)) == "my_number":
+            raise PlanError(
+                msg("shaping.my_number_condition", condition=condition.text(), column=condition.column),
+                hint=msg("shaping.my_number_condition_hint"),
+            )
 
 
 def _check_filter_size(where: Sequence[Sequence[str]]) -> None:

@@ -242,6 +242,8 @@ def test_a_unique_share_above_the_limit_refuses_the_export_and_leaves_nothing(fi
         (["--or", "--where", "gender = 女"], "--or must stand between two groups"),
         (["--where", "gender = 女", "--or"], "--or must stand between two groups"),
         (["--max-unique-share", "2"], "between 0 and 1"),
+        (["--where", "my_number in 753787270180, 780632715191"], "compares my_number, a column of My Numbers"),
+        (["--where", "gender = 女", "--or", "--where", "my_number = 1"], "a column of My Numbers"),
         (["--max-unique-share", "5%"], "(resident_number), so each of them singles out its resident"),
         (["--transform", "resident_number=mask:8", "--max-unique-share", "0"], "more than the limit of 0%"),
         (["--reference-date", "令和8年13月1日"], "is not a date"),
@@ -255,6 +257,14 @@ def test_plans_that_cannot_be_kept_are_refused_in_one_sentence(files, tmp_path, 
     assert expected in made.stderr
     assert len([line for line in made.stderr.splitlines() if "error:" in line]) == 1
     assert not archive.exists()
+
+
+def test_a_my_number_column_may_be_tested_for_emptiness_which_writes_no_number(files, tmp_path):
+    archive = tmp_path / "with-number.zip.age"
+    made = export(files, archive, "--column", "family_name", "--where", "my_number is not empty")
+    assert made.returncode == 0, made.stderr
+    _rows, manifest = opened(archive, files["key"])
+    assert manifest["row_filter"]["where"] == [["my_number is not empty"]]
 
 
 def test_a_limit_on_unique_rows_passes_when_direct_identifiers_are_pseudonyms_or_short_masks(files, tmp_path):

@@ -83,6 +83,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Keep the column with --column, or leave out its --transform.",
         "--column でその列を持ち出すか、その列の --transform を外してください。",
     ),
+    "shaping.my_number_condition": (
+        "The condition “{condition}” compares {column}, a column of My Numbers: conditions are written into the "
+        "manifest that the recipient reads, and My Numbers never leave that way.",
+        "条件「{condition}」は個人番号（マイナンバー）の列 {column} を比べています。条件は受取人が読む"
+        "記録に書かれるため、個人番号を条件に書くことはできません。",
+    ),
+    "shaping.my_number_condition_hint": (
+        "Choose the residents by another column (a resident or household number), or use “is empty” / “is not "
+        "empty”, which write no number.",
+        "住民番号や世帯番号など別の列で対象を選ぶか、値を書かない「is empty」「is not empty」を使ってください。",
+    ),
     "shaping.unreadable_cells": (
         "{cells:,} cells of {column} are not dates or numbers a condition can compare (or are birth dates after the "
         "day ages are counted on), so the condition never held for their rows; check them in the file.",
