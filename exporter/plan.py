@@ -147,7 +147,8 @@ def check_columns(plan: ExportPlan) -> None:
     """Refuse, with one sentence (:class:`PlanError`), a rename or a reason for a column that is not kept, an
     empty output name, one longer than :data:`MAX_COLUMN_NAME` or one holding a control or format character (a
     line break would split the header, a bidi override would make it read otherwise), two kept columns with the
-    same output name, and an empty or over-long reason (more than :data:`MAX_REASON` characters) or one holding
+    same output name, an output name that Excel would run as a formula (``=``, ``+``, ``-``, ``@``, tab or CR
+    first), and an empty or over-long reason (more than :data:`MAX_REASON` characters) or one holding
     such a character (a reason is one line: a line break is refused too; ordinary spaces are fine)."""
     kept = set(plan.columns)
     for column in [*plan.output_names, *plan.reasons]:
@@ -161,8 +162,12 @@ def check_columns(plan: ExportPlan) -> None:
         hidden = first_unsafe(name)
         if hidden is not None:
             raise PlanError(msg("columns.control_in_name", column=column, code=hidden))
+    from exporter.transforms import FORMULA_STARTS
+
     seen: dict[str, str] = {}
     for column, name in zip(plan.columns, plan.header(), strict=True):
+        if name.startswith(tuple(FORMULA_STARTS)):  # Excel would run data.csv's header cell as a formula
+            raise PlanError(msg("columns.formula_name", column=column), hint=msg("columns.formula_name_hint"))
         if name in seen:
             raise PlanError(
                 msg("columns.name_clash", name=name, first=seen[name], second=column),

@@ -214,3 +214,13 @@ def test_a_rename_or_reason_given_twice_for_one_column_is_refused_not_last_wins(
     assert done.returncode == 1
     assert done.stderr.splitlines() == [f"exporter: error: {option} is given twice for the column phone; give it once."]
     assert not (tmp_path / "out.zip.age").exists()
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x/","click")', "+81", "-", "@SUM(A1)", "＝１"])
+def test_a_data_csv_header_that_excel_would_run_as_a_formula_is_refused_with_a_rename_hint(residents, tmp_path, name):
+    plan = plan_for(residents, tmp_path, X25519Identity.generate(), output_names={"phone": name})
+    with pytest.raises(PlanError) as refused:
+        run_export(plan)
+    assert "run as a formula" in str(refused.value)
+    assert "--rename" in str(refused.value.hint_text())
+    assert list(tmp_path.iterdir()) == [residents]

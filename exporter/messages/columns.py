@@ -1,6 +1,16 @@
 """Messages about the kept columns: their names in data.csv (renamed for the recipient) and the reasons given."""
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    "columns.formula_name": (
+        "The column {column} would be named in data.csv by a text that Excel and LibreOffice run as a formula "
+        "(it begins with =, +, -, @, a tab or a carriage return).",
+        "列 {column} の data.csv での名前は、Excel や LibreOffice が数式として実行する文字（=、+、-、@、タブ、"
+        "復帰）で始まっています。",
+    ),
+    "columns.formula_name_hint": (
+        "Give the column another name for the recipient (--rename COLUMN=NAME, or the name field of the Columns page).",
+        "受取人向けに別の列名を付けてください（--rename 列=名前、または「列」のページの名前欄）。",
+    ),
     "columns.not_kept": (
         "The column {column} is renamed or given a reason, but it is not kept.",
         "列 {column} に新しい名前または理由が指定されていますが、この列は持ち出す列に含まれていません。",
