@@ -276,7 +276,9 @@ def _print_scope(result: ExportResult) -> None:
         line = msg("shaping.rows_in_scope", kept=result.rows, read=result.rows_read)
         print(f"exporter: {line}", file=sys.stderr)
         for column, cells in result.manifest["row_filter"].get("unreadable", {}).items():
-            left = msg("shaping.unreadable_cells", column=column, cells=cells)
+            left = msg(
+                "shaping.unreadable_cell" if cells == 1 else "shaping.unreadable_cells", column=column, cells=cells
+            )
             print(f"exporter: warning: {terminal_line(str(left))}", file=sys.stderr)
     if result.risk is not None:
         print(f"exporter: {terminal_line(str(result.risk.sentence()))}", file=sys.stderr)

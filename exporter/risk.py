@@ -173,7 +173,7 @@ class Risk:
                     "risk.unique_estimated",
                     unique=self.unique,
                     rows=self.rows,
-                    share=percent(self.unique_share),
+                    share=about(self.unique_share),
                     columns=columns,
                     sampled=sampled,
                 )
@@ -201,6 +201,7 @@ def check_unique_share(risk: Risk, limit: float | None) -> None:
         share, shown_limit = f"{risk.unique_share * 100:.{digits}f}%", f"{limit * 100:.{digits}f}%"
     figures: dict[str, object] = {"unique": risk.unique, "rows": risk.rows, "share": share, "limit": shown_limit}
     if risk.estimated:
+        figures["share"] = msg("risk.share_about", share=share) if isinstance(share, str) else share
         sentence = msg(
             "risk.above_limit_estimated", **figures, columns=_subject(risk.columns), sampled=1 << risk.sample_level
         )
@@ -237,6 +238,12 @@ def unique_share_limit(text: str) -> float:
     if not 0 <= value <= 1:  # also refuses nan
         raise argparse.ArgumentTypeError(str(msg("risk.value_share_range")))
     return value
+
+
+def about(share: float) -> Message:
+    """An estimated share for a sentence: "about 21.2%", or "over 99.9%" / "under 0.001%" as they are."""
+    shown = percent(share)
+    return shown if isinstance(shown, Message) else msg("risk.share_about", share=shown)
 
 
 def percent(share: float) -> str | Message:

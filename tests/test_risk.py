@@ -526,3 +526,17 @@ def test_a_cell_holding_a_nul_character_cannot_merge_two_combinations():
     counter.add([pa.array(["a"]), pa.array(["\x02b"])])
     counter.add([pa.array(["c", "a\x00\x02"]), pa.array(["d", "b"])])
     assert figures(counter.result()) == (6, 0, 2, 3)
+
+
+def test_an_estimated_share_over_99_9_percent_is_not_said_about_over():
+    risk = Risk(("birth_date",), 712_097, 712_065, 1, 712_080, sample_level=1)
+    assert "(over 99.9%)" in risk.sentence().render("en")
+    assert "about over" not in risk.sentence().render("en")
+    assert "約 99.9% 超" not in risk.sentence().render("ja")
+    assert "(about 50%)" in Risk(("b",), 1000, 500, 1, 700, sample_level=1).sentence().render("en")
+
+
+def test_one_column_reads_naturally_in_both_languages():
+    risk = Risk(("birth_date",), 1000, 10, 1, 500)
+    assert "anyone who knows a person's birth_date can find that person's row" in risk.sentence().render("en")
+    assert "ある住民の birth_date の値を知っている人には" in risk.sentence().render("ja")

@@ -81,8 +81,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "条件「{text}」の「{value}」は日付でも数でもないため、「{op}」で比べられません。",
     ),
     "filters.age_not_whole_number": (
-        "In the condition “{text}”, the age “{value}” is not a whole number of years.",
-        "条件「{text}」の年齢「{value}」が、年数を表す整数ではありません。",
+        "In the condition “{text}”, the age “{value}” is not a whole number of years from 0 to 999.",
+        "条件「{text}」の年齢「{value}」が、0 から 999 までの年数を表す整数ではありません。",
     ),
     "filters.age_operator": (
         "In the condition “{text}”, an age can only be compared with =, !=, <, <=, > or >=.",

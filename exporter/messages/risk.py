@@ -10,6 +10,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # a share too close to 0 % or 100 % to show with one decimal
     "risk.share_under": ("under {limit}", "{limit} 未満"),
     "risk.share_over": ("over {limit}", "{limit} 超"),
+    # an estimated share: "about 21.2%"; a share said as over or under a bound stays as it is
+    "risk.share_about": ("about {share}", "約 {share}"),
     # the measure, for the Review page, the command line and the refusal
     "risk.no_rows": (
         "No resident is in scope, so nobody can be picked out.",
@@ -22,16 +24,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "特定することはできません。",
     ),
     "risk.unique": (
-        "{unique:,} of {rows:,} residents ({share}) are the only one with their {columns}: anyone who knows these "
-        "about a person can find that person's row.",
+        "{unique:,} of {rows:,} residents ({share}) are the only one with their {columns}: anyone who knows a "
+        "person's {columns} can find that person's row.",
         "対象の {rows:,} 人のうち {unique:,} 人（{share}）は、{columns}がほかのだれとも一致しません。"
-        "これらを知っている人には、どの行がその人のものか分かります。",
+        "ある住民の {columns}を知っている人には、その住民の行がどれか分かります。",
     ),
     "risk.unique_one": (
-        "1 of {rows:,} residents ({share}) is the only one with their {columns}: anyone who knows these about that "
-        "person can find their row.",
+        "1 of {rows:,} residents ({share}) is the only one with their {columns}: anyone who knows that person's "
+        "{columns} can find their row.",
         "対象の {rows:,} 人のうち 1 人（{share}）は、{columns}がほかのだれとも一致しません。"
-        "これらを知っている人には、どの行がその人のものか分かります。",
+        "その住民の {columns}を知っている人には、その住民の行がどれか分かります。",
     ),
     "risk.k_anonymous": (
         "None of the {rows:,} residents is the only one with their {columns}: every resident has at least "
@@ -41,11 +43,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # more combinations than the counter holds (exporter/risk_counter.py): one in {sampled} was counted
     "risk.unique_estimated": (
-        "About {unique:,} of {rows:,} residents (about {share}) are the only one with their {columns}: anyone who "
-        "knows these about a person can find that person's row. (Estimated from 1 in {sampled:,} of the "
+        "About {unique:,} of {rows:,} residents ({share}) are the only one with their {columns}: anyone who "
+        "knows a person's {columns} can find that person's row. (Estimated from 1 in {sampled:,} of the "
         "combinations, each counted with all its residents.)",
-        "対象の {rows:,} 人のうち約 {unique:,} 人（約 {share}）は、{columns}がほかのだれとも一致しません。"
-        "これらを知っている人には、どの行がその人のものか分かります。"
+        "対象の {rows:,} 人のうち約 {unique:,} 人（{share}）は、{columns}がほかのだれとも一致しません。"
+        "ある住民の {columns}を知っている人には、その住民の行がどれか分かります。"
         "（組み合わせの {sampled:,} 分の 1 を、その住民すべてとともに数えた推定値です。）",
     ),
     "risk.k_estimated": (
@@ -70,9 +72,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "上限の {limit} を超えています。",
     ),
     "risk.above_limit_estimated": (
-        "About {unique:,} of {rows:,} residents (about {share}, estimated from 1 in {sampled:,} of the "
+        "About {unique:,} of {rows:,} residents ({share}, estimated from 1 in {sampled:,} of the "
         "combinations) are the only one with their {columns}, more than the limit of {limit}.",
-        "対象の {rows:,} 人のうち約 {unique:,} 人（約 {share}。組み合わせの {sampled:,} 分の 1 からの推定）が、"
+        "対象の {rows:,} 人のうち約 {unique:,} 人（{share}。組み合わせの {sampled:,} 分の 1 からの推定）が、"
         "{columns}だけで特定できます。上限の {limit} を超えています。",
     ),
     "risk.direct_above_limit": (

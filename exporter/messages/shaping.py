@@ -1,8 +1,10 @@
 """Rows and values on the way out: transforms tied to the plan, refused cells, the export's risk limit and lines."""
 
 _DATE_HINT = (
-    "Correct the cell in the file, or leave its row out with --where (for example '{column} is not empty').",
-    "ファイルのそのセルを直すか、--where でその行を対象から外してください（例：'{column} is not empty'）。",
+    "Correct the cell in the file, or keep only the rows with a date with --where (for example "
+    "'{column} >= 1800-01-01': a cell that is not a date never meets it).",
+    "ファイルのそのセルを直すか、--where で日付のある行だけを対象にしてください（例：'{column} >= 1800-01-01'。"
+    "日付でないセルはこの条件に当てはまりません）。",
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -93,6 +95,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Choose the residents by another column (a resident or household number), or use “is empty” / “is not "
         "empty”, which write no number.",
         "住民番号や世帯番号など別の列で対象を選ぶか、値を書かない「is empty」「is not empty」を使ってください。",
+    ),
+    "shaping.unreadable_cell": (
+        "1 cell of {column} is not a date or number a condition can compare (or is a birth date after the day ages "
+        "are counted on), so the condition never held for its row; check it in the file.",
+        "{column} の 1 個のセルは、日付や数として読めないか、年齢の基準日より後の生年月日のため、"
+        "その行では条件が成り立ちませんでした。ファイルを確認してください。",
     ),
     "shaping.unreadable_cells": (
         "{cells:,} cells of {column} are not dates or numbers a condition can compare (or are birth dates after the "

@@ -287,7 +287,10 @@ class RowsPage(Page):
 
         unreadable = self.live.unreadable if self.counted is not None else {}
         sentences = [
-            str(msg("shaping.unreadable_cells", column=column, cells=cells)) for column, cells in unreadable.items()
+            str(
+                msg("shaping.unreadable_cell" if cells == 1 else "shaping.unreadable_cells", column=column, cells=cells)
+            )
+            for column, cells in unreadable.items()
         ]
         if sentences:
             self.unreadable_note.show_message("\n".join(sentences), "warning")
