@@ -280,6 +280,8 @@ def _print_scope(result: ExportResult) -> None:
                 "shaping.unreadable_cell" if cells == 1 else "shaping.unreadable_cells", column=column, cells=cells
             )
             print(f"exporter: warning: {terminal_line(str(left))}", file=sys.stderr)
+        if not result.rows:
+            print(f"exporter: warning: {msg('shaping.no_row_in_scope')}", file=sys.stderr)
     if result.risk is not None:
         print(f"exporter: {terminal_line(str(result.risk.sentence()))}", file=sys.stderr)
     from exporter.risk import direct_sentence

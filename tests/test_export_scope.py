@@ -336,3 +336,13 @@ def test_changed_values_are_named_by_the_columns_of_data_csv_when_columns_are_re
     shown = run("decrypt", archive, "--identity", files["key"], "--output", tmp_path / "opened")
     assert shown.returncode == 0, shown.stderr
     assert "Changed values: gender2 (“phone” in the source) (mask:4)." in shown.stderr
+
+
+def test_an_export_that_keeps_no_row_says_so(files, tmp_path):
+    archive = tmp_path / "none.zip.age"
+    made = export(files, archive, "--column", "family_name", "--where", "family_name = 該当者なし")
+    assert made.returncode == 0, made.stderr
+    assert "exporter: warning: No row meets the conditions" in made.stderr
+    rows, manifest = opened(archive, files["key"])
+    assert rows == [["family_name"]]
+    assert manifest["rows"] == 0

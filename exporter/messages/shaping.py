@@ -96,6 +96,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "empty”, which write no number.",
         "住民番号や世帯番号など別の列で対象を選ぶか、値を書かない「is empty」「is not empty」を使ってください。",
     ),
+    "shaping.no_row_in_scope": (
+        "No row meets the conditions: the archive holds only data.csv's header.",
+        "条件に当てはまる行がないため、暗号化したファイルには data.csv の見出しの行しかありません。",
+    ),
     "shaping.unreadable_cell": (
         "1 cell of {column} is not a date or number a condition can compare (or is a birth date after the day ages "
         "are counted on), so the condition never held for its row; check it in the file.",
