@@ -188,7 +188,9 @@ def _text(data: bytes, part: str) -> str:
         raise WorkbookDamaged(part) from None
 
 
-def _unescape(value: str) -> str:
+def unescape(value: str) -> str:
+    """XML text with its character references (``&#20870;``, ``&#x5186;``) and the five named entities replaced."""
+
     def replace(match: re.Match[str]) -> str:
         if match[3]:
             return _NAMED[match[3]]
@@ -202,7 +204,7 @@ def _elements(tag: str, text: str) -> list[dict[str, str]]:
     """The attributes (unescaped) of every ``<tag ...>`` element, any namespace prefix."""
     pattern = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?" + tag + r"(\s[^>]*)?/?>")
     return [
-        {name: _unescape(double if double or not single else single) for name, double, single in
+        {name: unescape(double if double or not single else single) for name, double, single in
          _ATTRIBUTE.findall(match[1] or "")}
         for match in pattern.finditer(text)
     ]  # fmt: skip
