@@ -51,12 +51,13 @@ PARTIAL_DATE = "partial date"  # the marker of a date format that shows only par
 
 def date_parts(code: str) -> set[str]:
     """The parts of a date or time a format code shows: a subset of {"year", "month", "day", "weekday",
-    "month letter", "time"} (ECMA-376 18.8.31): ``y``
-    the era year ``e`` (``ggge"年"``) and the Buddhist year ``b`` show the year, ``m`` the month (``m`` right after an hour or right
-    before seconds is minutes), ``d`` and ``dd`` the day (``ddd`` and ``dddd`` the weekday, ``mmmmm`` the month's first letter), ``h``,
-    ``s`` and minutes a time. Only the first
-    section counts (a date is a positive number). Quoted text, escaped characters and [brackets] are not parts."""
+    "month letter", "time"} (ECMA-376 18.8.31). ``y``, the era year ``e`` (``ggge"年"``) and the Buddhist year
+    ``b`` show the year; ``m`` to ``mmmm`` the month (``m`` right after an hour or right before seconds is
+    minutes), ``mmmmm`` only its first letter; ``d`` and ``dd`` the day, ``ddd`` and ``dddd`` the weekday; ``h``,
+    ``s`` and minutes a time. Only the first section counts (a date is a positive number); quoted text, escaped
+    characters and [brackets] are not parts."""
     bare = re.sub(r'"[^"]*"|\\.|_.|\*.', "", code).split(";")[0]
+    bare = re.sub(r"\[(h+|m+|s+)\]", r"\1", bare, flags=re.IGNORECASE)  # elapsed time: [h]:mm
     bare = re.sub(r"\[[^\]]*\]|General|AM/PM|A/P", "", bare, flags=re.IGNORECASE)
     runs = [(match[0][0].lower(), len(match[0])) for match in re.finditer(r"([yebmdhs])\1*", bare, re.IGNORECASE)]
     parts: set[str] = set()
@@ -84,12 +85,13 @@ def shows_part_of_a_date(code: str) -> bool:
 
 
 def _is_date_or_time(code: str) -> bool:
-    """A custom format code that shows a date or a time (calamine converts those cells to dates)."""
+    """A custom format code that shows a date or a time (calamine converts those cells to dates); ``g`` and
+    ``e`` (not the exponent ``E+``) are the Japanese era and its year."""
     bare = re.sub(r'"[^"]*"|\\.|_.|\*.', "", code)
     if re.search(r"\[(?:h+|m+|s+)\]", bare, re.IGNORECASE):  # elapsed time: [h]:mm
         return True
     bare = re.sub(r"\[[^\]]*\]", "", bare)  # colours, conditions, locales
-    return bool(re.search(r"[ymdhsYMDHS]", bare.replace("General", "").replace("general", "")))
+    return bool(re.search(r"[ymdhsgYMDHSG]|[eE](?![+-])", re.sub("general", "", bare, flags=re.IGNORECASE)))
 
 
 def changing_styles(styles_xml: bytes | None) -> dict[int, tuple[str, bool | str]]:
