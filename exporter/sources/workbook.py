@@ -15,6 +15,9 @@ reading is in bench/RESULTS.md). Rules:
   and an error cell (#N/A, #DIV/0!...) are refused when their column is read, with the cell's address: the first
   is not a value at all, and the second shows a failure, not data; passing "#N/A" on as if it were data, or an
   empty cell in its place, would both mislead the recipient.
+- Rows hidden in Excel among the data rows refuse the sheet; merged cells below the header, and dates under formats
+  that show only part of the date, are refused when their column is read (:mod:`exporter.sources.workbook_checks`,
+  :mod:`exporter.sources.number_formats`).
 - Cell addresses in sentences are Excel's: 住民!C1, 'My sheet'!C1.
 """
 
