@@ -60,7 +60,7 @@ def test_rows_hidden_in_excel_within_the_table_refuse_the_sheet_naming_the_first
     assert "row conditions" in error.hint_text()
     messages.set_language("ja")
     assert str(error).startswith(
-        "book.xlsx のシート 住民 には、表の中に Excel で非表示にした行があります（最初は 住民!3:3）"
+        "book.xlsx のシート 住民 には、Excel で非表示にした行が表の中にあり（最初は 住民!3:3）"
     )
 
 

@@ -91,8 +91,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.hidden_rows": (
         "The sheet {sheet} of {name} has rows hidden in Excel within its table (the first: {row}); they would be "
         "exported although Excel does not show them.",
-        "{name} のシート {sheet} には、表の中に Excel で非表示にした行があります（最初は {row}）。"
-        "このままでは、Excel で見えていない行も書き出されます。",
+        "{name} のシート {sheet} には、Excel で非表示にした行が表の中にあり（最初は {row}）、このままでは Excel で"
+        "見えていない行も書き出されます。",
     ),
     "workbook.hidden_rows_hint": (
         "Unhide the rows in Excel (a filter hides rows too: clear it), or delete the rows that should not be sent, "
@@ -103,7 +103,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.merged_data": (
         "The cells {range} of {name} are merged: Excel shows the value of {cell} across them, but the other cells "
         "of the range hold no value of their own.",
-        "{name} のセル {range} は結合されています。Excel では {cell} の値が結合した範囲全体に表示されますが、"
+        "{name} のセル {range} は結合されているため、Excel では {cell} の値が範囲全体に表示されますが、"
         "ほかのセルには値がありません。",
     ),
     "workbook.unmerge_data_hint": (
@@ -113,8 +113,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.partial_date": (
         "The cell {cell} of {name} holds a date that Excel shows through the number format “{code}”, which does not "
         "show the whole date (year, month and day), so exporter cannot pass it on as Excel shows it.",
-        "{name} のセル {cell} の日付は、表示形式「{code}」で表示されています。この表示形式は年・月・日の一部しか"
-        "表示しないため、exporter では Excel の表示どおりに書き出せません。",
+        "{name} のセル {cell} の日付は、表示形式「{code}」で年・月・日の一部しか表示されていないため、exporter では"
+        " Excel の表示どおりに書き出せません。",
     ),
     "workbook.partial_date_hint": (
         "In Excel, give the column a date format that shows year, month and day, or make a column of text that holds "

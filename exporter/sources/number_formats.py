@@ -85,13 +85,14 @@ def shows_part_of_a_date(code: str) -> bool:
 
 
 def _is_date_or_time(code: str) -> bool:
-    """A custom format code that shows a date or a time (calamine converts those cells to dates); ``g`` and
+    """A custom format code that shows a date or a time (calamine converts those cells to dates); ``ggge`` and
     ``e`` (not the exponent ``E+``) are the Japanese era and its year."""
     bare = re.sub(r'"[^"]*"|\\.|_.|\*.', "", code)
     if re.search(r"\[(?:h+|m+|s+)\]", bare, re.IGNORECASE):  # elapsed time: [h]:mm
         return True
     bare = re.sub(r"\[[^\]]*\]", "", bare)  # colours, conditions, locales
-    return bool(re.search(r"[ymdhsgYMDHSG]|[eE](?![+-])", re.sub("general", "", bare, flags=re.IGNORECASE)))
+    bare = re.sub("general", "", bare, flags=re.IGNORECASE)
+    return bool(re.search(r"[ymdhsYMDHS]|g*e(?![+-])", bare, re.IGNORECASE))
 
 
 def changing_styles(styles_xml: bytes | None) -> dict[int, tuple[str, bool | str]]:
