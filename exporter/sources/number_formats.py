@@ -8,7 +8,10 @@ values as written in the sheet, and given the text Excel shows (:mod:`exporter.s
 the formats registers use; any other format (percent, exponents, fractions, several sections...) is refused when
 its column is read, naming the first such cell (the clerk formats the column as text in Excel, or saves the sheet
 as "CSV UTF-8"), rather than passing on a text Excel never showed. Not looked at: General (0), ``0`` (1) for whole
-numbers, Text ``@`` (49), and date and time formats.
+numbers, Text ``@`` (49), and date and time formats that show a whole date (year, month and day) or a time alone,
+which calamine converts to ISO dates and times. A date format that shows only part of a date (``yyyy``,
+``m"月"d"日"``, built-in 16, 17, 34, 35, 52, 53, 55, 56) is refused like a format not rendered: the whole date would
+leave where Excel shows part of it.
 
 The styles (``xl/styles.xml``: ``numFmts`` and ``cellXfs``) and the sheet's cells are read with regular expressions,
 as the rest of the workbook checks are (:mod:`exporter.sources.xlsx_parts`), ECMA-376 Part 1, 18.8.30 and 18.8.10.
