@@ -110,7 +110,7 @@ def test_empty_rows_between_residents_are_skipped(tmp_path):
     [
         (
             ["住民番号", None, "郵便番号"],
-            "The header cell Sheet1!B1 of book.xlsx is empty, but its column holds values.",
+            "The header cell Sheet1!B1 of book.xlsx is empty, but its column holds values (the first: Sheet1!B2).",
         ),
         (
             ["住民番号", "氏名", "住民番号"],

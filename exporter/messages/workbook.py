@@ -76,8 +76,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Excel でセルの結合を解除し、1 行の見出しで列ごとに名前を付けてください。",
     ),
     "workbook.empty_header": (
-        "The header cell {cell} of {name} is empty, but its column holds values.",
-        "{name} の見出しのセル {cell} が空ですが、その列には値があります。",
+        "The header cell {cell} of {name} is empty, but its column holds values (the first: {value}).",
+        "{name} の見出しのセル {cell} が空ですが、その列には値があります（最初の値は {value}）。",
+    ),
+    "workbook.empty_column": (
+        "The header cell {cell} of {name} is empty, and so is its column, between columns with names.",
+        "{name} の見出しのセル {cell} が空で、その列にも値がありません（名前のある列の間にある空の列です）。",
+    ),
+    "workbook.empty_column_hint": (
+        "Delete the empty column in Excel, or give it a name in the header row.",
+        "Excel でその空の列を削除するか、見出しの行で名前を付けてください。",
+    ),
+    "workbook.list_separator": (", ", "、"),
+    "workbook.hidden_rows": (
+        "The sheet {sheet} of {name} has rows hidden in Excel within its table (the first: {row}); they would be "
+        "exported although Excel does not show them.",
+        "{name} のシート {sheet} には、Excel で非表示にした行が表の中にあり（最初は {row}）、このままでは Excel で"
+        "見えていない行も書き出されます。",
+    ),
+    "workbook.hidden_rows_hint": (
+        "Unhide the rows in Excel (a filter hides rows too: clear it), or delete the rows that should not be sent, "
+        "or choose the rows with exporter's own row conditions.",
+        "Excel で行を再表示するか（フィルターで絞り込んだ行も非表示です。フィルターを解除してください）、"
+        "送らない行を削除してください。exporter の行の条件で書き出す行を選ぶこともできます。",
+    ),
+    "workbook.merged_data": (
+        "The cells {range} of {name} are merged: Excel shows the value of {cell} across them, but the other cells "
+        "of the range hold no value of their own.",
+        "{name} のセル {range} は結合されているため、Excel では {cell} の値が範囲全体に表示されますが、"
+        "ほかのセルには値がありません。",
+    ),
+    "workbook.unmerge_data_hint": (
+        "Unmerge the cells in Excel and fill in each row's value (or leave the column out).",
+        "Excel でセルの結合を解除して行ごとに値を入れるか、その列を書き出しの対象から外してください。",
+    ),
+    "workbook.partial_date": (
+        "The cell {cell} of {name} holds a date that Excel shows through the number format “{code}”, which does not "
+        "show the whole date (year, month and day), so exporter cannot pass it on as Excel shows it.",
+        "{name} のセル {cell} の日付は、表示形式「{code}」で年・月・日の一部しか表示されていないため、exporter では"
+        " Excel の表示どおりに書き出せません。",
+    ),
+    "workbook.partial_date_hint": (
+        "In Excel, give the column a date format that shows year, month and day, or make a column of text that holds "
+        "what should be sent.",
+        "Excel でその列を年・月・日をすべて表示する日付の表示形式にするか、送りたい内容を文字列で入れた列を作って"
+        "ください。",
     ),
     "workbook.header_twice": (
         "The header of {name} names the column “{column}” twice ({first} and {cell}).",
@@ -98,8 +141,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.number_format": (
         "The cell {cell} of {name} holds a number that Excel shows through the number format “{code}”, which "
         "exporter cannot show as Excel does (codes such as 0000000000, 000-0000, #,##0 or 0.00 it can).",
-        "{name} のセル {cell} の数は、表示形式「{code}」で表示されています。この表示形式は Excel と同じように"
-        "表示できません（0000000000、000-0000、#,##0、0.00 などの表示形式はそのまま書き出せます）。",
+        "{name} のセル {cell} の数は、表示形式「{code}」で表示されていますが、exporter ではこの表示形式を Excel と"
+        "同じように表示できません（0000000000、000-0000、#,##0、0.00 などの表示形式なら、Excel の表示どおりに"
+        "書き出せます）。",
     ),
     "workbook.number_format_hint": (
         "In Excel, format the column as text (or as General), or save the sheet as “CSV UTF-8” and export that.",

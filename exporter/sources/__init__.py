@@ -79,6 +79,8 @@ def open_source(
     kind = _kind(path)
     if kind is None:
         if sheet is not None:
+            if not path.is_file():  # missing, unreadable, a folder: the CSV reader's sentence names that first
+                open_csv(path, encoding=encoding, delimiter=delimiter, preview_rows=1, limits=limits)
             raise PlanError(msg("workbook.sheet_for_csv", name=path.name))
         return open_csv(path, encoding=encoding, delimiter=delimiter, preview_rows=preview_rows, limits=limits)
     name = path.name

@@ -8,7 +8,10 @@ values as written in the sheet, and given the text Excel shows (:mod:`exporter.s
 the formats registers use; any other format (percent, exponents, fractions, several sections...) is refused when
 its column is read, naming the first such cell (the clerk formats the column as text in Excel, or saves the sheet
 as "CSV UTF-8"), rather than passing on a text Excel never showed. Not looked at: General (0), ``0`` (1) for whole
-numbers, Text ``@`` (49), and date and time formats.
+numbers, Text ``@`` (49), and date and time formats that show a whole date (year, month and day) or a time alone,
+which calamine converts to ISO dates and times. A date format that shows only part of a date (``yyyy``,
+``m"月"d"日"``, built-in 16, 17, 34, 35, 52, 53, 55, 56) is refused like a format not rendered: the whole date would
+leave where Excel shows part of it.
 
 The styles (``xl/styles.xml``: ``numFmts`` and ``cellXfs``) and the sheet's cells are read with regular expressions,
 as the rest of the workbook checks are (:mod:`exporter.sources.xlsx_parts`), ECMA-376 Part 1, 18.8.30 and 18.8.10.
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from exporter.sources.xlsx_parts import Problem, column_number
+from exporter.sources.xlsx_parts import Problem, column_number, unescape
 
 # Built-in number formats (ECMA-376 18.8.30) that are dates or times, which calamine converts itself.
 _BUILTIN_DATES = {*range(14, 23), *range(27, 37), 45, 46, 47, *range(50, 59)}
@@ -32,30 +35,74 @@ _NUM_FMT_REVERSED = re.compile(rb"<(?:\w+:)?numFmt\s[^>]*?formatCode=\"([^\"]*)\
 _CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs[\s>].*?</(?:\w+:)?cellXfs>", re.DOTALL)
 _XF = re.compile(rb"<(?:\w+:)?xf(?=[\s/>])([^>]*)>")
 _ATTR = re.compile(rb'\s([\w:.-]+)="([^"]*)"')
-_ENTITIES = {"&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&apos;": "'"}
 # A cell's value: its <v>, after the formula (<f>...</f> or <f .../>) when it has one.
 _VALUE = re.compile(rb"(?:\s*<(?:\w+:)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:\w+:)?f>))?\s*<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
 
 
 def _unescaped(code: bytes) -> str:
-    text = code.decode("utf-8", "replace")
-    for entity, char in _ENTITIES.items():
-        text = text.replace(entity, char)
-    return text
+    """A format code as written in styles.xml, its character references (``&#20870;``, ``&#x5186;``) and named
+    entities replaced."""
+    return unescape(code.decode("utf-8", "replace"))
+
+
+# Built-in date formats (ECMA-376 18.8.30, the Japanese ones of ja-JP) that show only part of a date, with the
+# code Excel and LibreOffice Calc show for them (tests/test_workbook_dates.py checks each against Calc).
+PARTIAL_DATE_BUILTINS = {16: "d-mmm", 17: "mmm-yy", 34: 'yyyy"年"m"月"', 35: 'm"月"d"日"', 52: 'yyyy"年"m"月"',
+                         53: 'm"月"d"日"', 55: 'yyyy"年"m"月"', 56: 'm"月"d"日"'}  # fmt: skip
+PARTIAL_DATE = "partial date"  # the marker of a date format that shows only part of the date
+
+
+def date_parts(code: str) -> set[str]:
+    """The parts of a date or time a format code shows: a subset of {"year", "month", "day", "weekday",
+    "month letter", "time"} (ECMA-376 18.8.31). ``y``, the era year ``e`` (``ggge"年"``) and the Buddhist year
+    ``b`` show the year; ``m`` to ``mmmm`` the month (``m`` right after an hour or right before seconds is
+    minutes), ``mmmmm`` only its first letter; ``d`` and ``dd`` the day, ``ddd`` and ``dddd`` the weekday; ``h``,
+    ``s`` and minutes a time. Only the first section counts (a date is a positive number); quoted text, escaped
+    characters and [brackets] are not parts."""
+    bare = re.sub(r'"[^"]*"|\\.|_.|\*.', "", code).split(";")[0]
+    bare = re.sub(r"\[(h+|m+|s+)\]", r"\1", bare, flags=re.IGNORECASE)  # elapsed time: [h]:mm
+    bare = re.sub(r"\[[^\]]*\]|General|AM/PM|A/P", "", bare, flags=re.IGNORECASE)
+    runs = [(match[0][0].lower(), len(match[0])) for match in re.finditer(r"([yebmdhs])\1*", bare, re.IGNORECASE)]
+    parts: set[str] = set()
+    for index, (letter, length) in enumerate(runs):
+        if letter in "yeb":
+            parts.add("year")
+        elif letter == "d":
+            parts.add("day" if length <= 2 else "weekday")
+        elif letter in "hs":
+            parts.add("time")
+        elif letter == "m":
+            after_hour = index > 0 and runs[index - 1][0] == "h"
+            before_seconds = index + 1 < len(runs) and runs[index + 1][0] == "s"
+            parts.add("time" if after_hour or before_seconds else "month" if length <= 4 else "month letter")
+    return parts
+
+
+def shows_part_of_a_date(code: str) -> bool:
+    """Whether a date or time format code shows a date without its year, its month or its day (``yyyy``,
+    ``m"月"d"日"``, ``d-mmm``, ``dddd``); a time alone (``h:mm``, ``[h]:mm:ss``) is not a date."""
+    parts = date_parts(code)
+    if {"year", "month", "day"} <= parts:
+        return False
+    return parts != {"time"}
 
 
 def _is_date_or_time(code: str) -> bool:
-    """A custom format code that shows a date or a time (calamine converts those cells to dates)."""
+    """A custom format code that shows a date or a time (calamine converts those cells to dates); ``ggge`` and
+    ``e`` (not the exponent ``E+``) are the Japanese era and its year."""
     bare = re.sub(r'"[^"]*"|\\.|_.|\*.', "", code)
     if re.search(r"\[(?:h+|m+|s+)\]", bare, re.IGNORECASE):  # elapsed time: [h]:mm
         return True
     bare = re.sub(r"\[[^\]]*\]", "", bare)  # colours, conditions, locales
-    return bool(re.search(r"[ymdhsYMDHS]", bare.replace("General", "").replace("general", "")))
+    bare = re.sub("general", "", bare, flags=re.IGNORECASE)
+    return bool(re.search(r"[ymdhsYMDHS]|g*e(?![+-])", bare, re.IGNORECASE))
 
 
-def changing_styles(styles_xml: bytes | None) -> dict[int, tuple[str, bool]]:
+def changing_styles(styles_xml: bytes | None) -> dict[int, tuple[str, bool | str]]:
     """Style indexes (``s`` of a cell) whose number format shows a number otherwise than General, with the
-    format code to name and whether only fractions are affected (``0``: whole numbers show as General does)."""
+    format code to name and whether only fractions are affected (``0``: whole numbers show as General does), or
+    ``PARTIAL_DATE`` for a date format that lacks the year, the month or the day (``yyyy``, ``m"月"d"日"``,
+    built-in 16, 17, 34, 35...): calamine would give the whole date, which Excel does not show."""
     if not styles_xml:
         return {}
     codes: dict[int, str] = dict(_BUILTIN_CODES)
@@ -66,27 +113,33 @@ def changing_styles(styles_xml: bytes | None) -> dict[int, tuple[str, bool]]:
     found = _CELL_XFS.search(styles_xml)
     if found is None:
         return {}
-    changing: dict[int, tuple[str, bool]] = {}
+    changing: dict[int, tuple[str, bool | str]] = {}
     for index, xf in enumerate(_XF.finditer(found.group(0))):
         attrs = dict(_ATTR.findall(xf.group(1)))
         number = int(attrs.get(b"numFmtId", b"0") or 0)
         code = codes.get(number, "")
+        if number in PARTIAL_DATE_BUILTINS:
+            changing[index] = (PARTIAL_DATE_BUILTINS[number], PARTIAL_DATE)
+            continue
         if number in (_GENERAL, _TEXT) or number in _BUILTIN_DATES or code in ("General", "@"):
             continue
         if number == _WHOLE or code == "0":
             changing[index] = ("0", True)
         elif not _is_date_or_time(code) or not code:
             changing[index] = (code or f"#{number}", False)
+        elif shows_part_of_a_date(code):  # a time alone passes as before
+            changing[index] = (code, PARTIAL_DATE)
     return changing
 
 
 def formatted_numbers(
-    xml: bytes, changing: dict[int, tuple[str, bool]]
+    xml: bytes, changing: dict[int, tuple[str, bool | str]]
 ) -> tuple[list[Problem], dict[int, dict[int, str]]]:
     """The number cells whose style is in ``changing``, as Excel shows them: ``rendered`` maps a 0-based sheet row
     to its 0-based columns and their texts (:func:`exporter.sources.number_rendering.render`); ``problems`` holds the
     first cell per column whose format is not one rendered (whole numbers under ``0`` need nothing), as a
-    :class:`Problem` of kind "number_format" (``text``: the format code), in column order. A formula's cached
+    :class:`Problem` of kind "number_format" (``text``: the format code), or "partial_date" for a number under a
+    date format that lacks the year, the month or the day, in column order. A formula's cached
     value counts as its cell's value."""
     from exporter.sources.number_rendering import render
 
@@ -94,7 +147,8 @@ def formatted_numbers(
     if not changing:
         return [], rendered
     styles = b"|".join(str(index).encode() for index in sorted(changing))
-    cells = re.compile(rb"<(?:\w+:)?c\s(?=[^>]*\ss=\"(?:" + styles + rb")\")([^>]*?)(/?)>")
+    # A style number may be written with leading zeros (s="01"): matched by value.
+    cells = re.compile(rb"<(?:\w+:)?c\s(?=[^>]*\ss=\"0*(?:" + styles + rb")\")([^>]*?)(/?)>")
     first: dict[int, Problem] = {}
     for cell in cells.finditer(xml):
         if cell.group(2):  # <c .../>: no value
@@ -109,6 +163,9 @@ def formatted_numbers(
         row, column = int(ref[2]) - 1, column_number(ref[1].decode()) - 1
         code, fractions_only = changing[int(attrs[b"s"])]
         written = value.group(1).strip().decode("ascii", "replace")
+        if fractions_only is PARTIAL_DATE:
+            first.setdefault(column, Problem(row, column, "partial_date", code))
+            continue
         if fractions_only and re.fullmatch(r"-?\d+", written):
             continue
         shown = render(code, written)

@@ -15,6 +15,9 @@ reading is in bench/RESULTS.md). Rules:
   and an error cell (#N/A, #DIV/0!...) are refused when their column is read, with the cell's address: the first
   is not a value at all, and the second shows a failure, not data; passing "#N/A" on as if it were data, or an
   empty cell in its place, would both mislead the recipient.
+- Rows hidden in Excel among the data rows refuse the sheet; merged cells below the header, and dates under formats
+  that show only part of the date, are refused when their column is read (:mod:`exporter.sources.workbook_checks`,
+  :mod:`exporter.sources.number_formats`).
 - Cell addresses in sentences are Excel's: 住民!C1, 'My sheet'!C1.
 """
 
@@ -38,13 +41,24 @@ from exporter.sniff import DEFAULT_LIMITS, ReadLimits, SourceFormat
 from exporter.source import SourceDigest, column_indexes
 from exporter.sources.cells import string_array, text_column
 from exporter.sources.number_formats import changing_styles, formatted_numbers
+from exporter.sources.workbook_checks import (
+    COLUMN_READ_ONLY,
+    HINTS,
+    NameList,
+    cell_address,
+    check_empty_names,
+    check_hidden,
+    header_names,
+    merged_ranges,
+    problem_error,
+)
 from exporter.sources.xlsx_parts import (
     Problem,
     SheetEntry,
     TooMuchText,
     WorkbookDamaged,
     WorkbookZip,
-    column_letters,
+    hidden_rows,
     scan_sheet,
 )
 
@@ -55,13 +69,6 @@ WORKBOOK_FORMAT = SourceFormat(encoding="xlsx", delimiter="")  # what the manife
 BATCH_ROWS = 65_536
 STYLES_PART = "xl/styles.xml"
 CHUNK_ROWS = 8_192  # rows taken out of the reader at a time, as Python objects
-
-
-def cell_address(sheet: str, row: int, column: int) -> str:
-    """Excel's address of a cell (0-based row and column): 住民!C1, 'My sheet'!C1 (quoted as Excel quotes)."""
-    plain = sheet and all(ch.isalnum() or ch == "_" for ch in sheet) and not sheet[0].isdigit()
-    name = sheet if plain else "'" + sheet.replace("'", "''") + "'"
-    return f"{name}!{column_letters(column + 1)}{row + 1}"
 
 
 @dataclass(frozen=True)
@@ -99,12 +106,8 @@ class WorkbookSource:
     def _check_cells(self, indexes: Sequence[int], *, formats: bool = True) -> None:
         wanted = set(indexes)
         for column, _address, sentence in self.problems:
-            if column in wanted and (formats or sentence.id != "workbook.number_format"):
-                hints = {
-                    "workbook.formula_not_calculated": "workbook.calculate_hint",
-                    "workbook.number_format": "workbook.number_format_hint",
-                }
-                hint = msg(hints.get(sentence.id, "workbook.fix_error_hint"))
+            if column in wanted and (formats or sentence.id not in COLUMN_READ_ONLY):
+                hint = msg(HINTS.get(sentence.id, "workbook.fix_error_hint"))
                 raise SourceError(sentence, path=str(self.path), hint=hint)
 
     def batches(
@@ -166,6 +169,7 @@ def open_workbook(
         entry = _chosen(entries, sheet, name)
         xml = parts.read(entry.part)
         last_row, last_column, problems = scan_sheet(xml)
+        hidden = set(hidden_rows(xml))
         _check_extent(entry.name, name, last_row, last_column, limits)
         _read_others(parts, entry, entries)
         styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
@@ -183,13 +187,13 @@ def open_workbook(
         ) from None
     del xml, parts
     found = _load_sheet(path, stamp, entry.name)
-    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems, rendered,
+    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems, rendered, hidden,
                   preview_rows, limits)  # fmt: skip
 
 
 def _chosen(entries: Sequence[SheetEntry], sheet: str | None, name: str) -> SheetEntry:
     tables = [entry for entry in entries if entry.worksheet]
-    listed = ", ".join(entry.name for entry in tables)
+    listed = NameList(names=tuple(entry.name for entry in tables))
     if sheet is None:
         visible = [entry for entry in tables if entry.visible] or tables
         if not visible:
@@ -282,6 +286,7 @@ def _build(
     found: Any,
     problems: list[Problem],
     rendered: dict[int, dict[int, str]],
+    hidden: set[int],
     preview_rows: int,
     limits: ReadLimits,
 ) -> WorkbookSource:
@@ -294,27 +299,17 @@ def _build(
     _shown(rendered.get(header_row), header_cells, first_column)
     if header_row < 0:
         raise SourceError(msg("workbook.empty_sheet", name=name, sheet=sheet), path=str(path))
-    for (top, left), (bottom, right) in found.merged_cell_ranges or ():
-        if top <= header_row <= bottom and (right > left or bottom > top):
-            raise SourceError(
-                msg(
-                    "workbook.merged_header",
-                    name=name,
-                    cell=cell_address(sheet, top, left),
-                    range=f"{cell_address(sheet, top, left)}:{column_letters(right + 1)}{bottom + 1}",
-                ),
-                path=str(path),
-                hint=msg("workbook.unmerge_hint"),
-            )
+    merged = merged_ranges(found.merged_cell_ranges or (), header_row, first_column, len(header_cells), sheet, path)
     for problem in problems:
         if problem.row <= header_row:
-            raise _problem_error(problem, sheet, name, path)
-    header = _header(header_cells, header_row, first_column, sheet, name, path)
+            raise problem_error(problem, sheet, path)
+    header = header_names(header_cells, header_row, first_column, sheet, path)
     # Python objects for CHUNK_ROWS rows at a time: the table is built from Arrow columns, chunk by chunk.
     chunks: list[pa.Table] = []
     row_numbers = array("I")  # each data row's place in the sheet, to name the line of a refused cell
     while numbered := list(islice(rows, CHUNK_ROWS)):
         row_numbers.extend(number for number, _ in numbered)
+        check_hidden(hidden, [number for number, _ in numbered], sheet, path)
         for number, row in numbered:
             _shown(rendered.get(number), row, first_column)
         chunk = [row for _, row in numbered]
@@ -323,14 +318,16 @@ def _build(
     del found, rows
     empty = pa.Table.from_arrays([string_array([]) for _ in header], names=list(header))
     table = pa.concat_tables(chunks) if chunks else empty
+    check_empty_names(header, table, row_numbers, header_row, first_column, sheet, path)
     seen: set[int] = set()
     located: list[tuple[int, str, Message]] = []
     for problem in problems:
         column = problem.column - first_column
         if 0 <= column < len(header) and column not in seen:
             seen.add(column)
-            error = _problem_error(problem, sheet, name, path)
+            error = problem_error(problem, sheet, path)
             located.append((column, cell_address(sheet, problem.row, problem.column), error.message))  # type: ignore[arg-type]
+    located.extend(merged)
     head = table.slice(0, preview_rows).to_pylist()
     return WorkbookSource(
         path=path,
@@ -352,48 +349,3 @@ def _shown(texts: dict[int, str] | None, row: list[object], first_column: int) -
     for column, text in (texts or {}).items():
         if 0 <= column - first_column < len(row):
             row[column - first_column] = text
-
-
-def _header(cells: Sequence[object], row: int, first_column: int, sheet: str, name: str, path: Path) -> tuple[str, ...]:
-    from exporter.sources.cells import cell_text
-
-    names = [cell_text(cell) for cell in cells]
-    first_seen: dict[str, int] = {}
-    for index, text in enumerate(names):
-        address = cell_address(sheet, row, first_column + index)
-        if not text.strip():
-            raise SourceError(
-                msg("workbook.empty_header", name=name, cell=address),
-                path=str(path),
-                hint=msg("workbook.header_rename_hint"),
-            )
-        if text in first_seen:
-            first = cell_address(sheet, row, first_column + first_seen[text])
-            raise SourceError(
-                msg("workbook.header_twice", name=name, column=text, first=first, cell=address),
-                path=str(path),
-                hint=msg("workbook.header_rename_hint"),
-            )
-        first_seen[text] = index
-    return tuple(names)
-
-
-def _problem_error(problem: Problem, sheet: str, name: str, path: Path) -> SourceError:
-    address = cell_address(sheet, problem.row, problem.column)
-    if problem.kind == "formula":
-        return SourceError(
-            msg("workbook.formula_not_calculated", name=name, cell=address),
-            path=str(path),
-            hint=msg("workbook.calculate_hint"),
-        )
-    if problem.kind == "number_format":
-        return SourceError(
-            msg("workbook.number_format", name=name, cell=address, code=problem.text),
-            path=str(path),
-            hint=msg("workbook.number_format_hint"),
-        )
-    return SourceError(
-        msg("workbook.error_cell", name=name, cell=address, error=problem.text),
-        path=str(path),
-        hint=msg("workbook.fix_error_hint"),
-    )

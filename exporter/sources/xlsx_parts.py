@@ -188,7 +188,9 @@ def _text(data: bytes, part: str) -> str:
         raise WorkbookDamaged(part) from None
 
 
-def _unescape(value: str) -> str:
+def unescape(value: str) -> str:
+    """XML text with its character references (``&#20870;``, ``&#x5186;``) and the five named entities replaced."""
+
     def replace(match: re.Match[str]) -> str:
         if match[3]:
             return _NAMED[match[3]]
@@ -202,7 +204,7 @@ def _elements(tag: str, text: str) -> list[dict[str, str]]:
     """The attributes (unescaped) of every ``<tag ...>`` element, any namespace prefix."""
     pattern = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?" + tag + r"(\s[^>]*)?/?>")
     return [
-        {name: _unescape(double if double or not single else single) for name, double, single in
+        {name: unescape(double if double or not single else single) for name, double, single in
          _ATTRIBUTE.findall(match[1] or "")}
         for match in pattern.finditer(text)
     ]  # fmt: skip
@@ -333,3 +335,25 @@ def sheet_problems(xml: bytes, limit: int = 10_000) -> list[Problem]:
         if len(problems) >= limit:
             break
     return problems
+
+
+_ROW_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+
+
+def hidden_rows(xml: bytes) -> list[int]:
+    """The 0-based numbers of the rows hidden in Excel (``<row hidden="1">``, ECMA-376 18.3.1.73: hidden by
+    hand, by an AutoFilter or by a collapsed group), in sheet order. A row without ``r`` follows the one before.
+
+    A quick search first: most sheets hide nothing (``hidden`` of columns is on ``<col>`` and is not looked at)."""
+    if not _HIDDEN.search(xml):
+        return []
+    hidden: list[int] = []
+    row = -1
+    for element in _ROW_ELEMENT.finditer(xml):
+        attrs = element[1]
+        number = re.search(rb'\sr="([0-9]{1,9})"', attrs)
+        row = int(number[1]) - 1 if number else row + 1
+        if _HIDDEN.search(attrs):
+            hidden.append(row)
+    return hidden
