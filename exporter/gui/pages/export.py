@@ -55,13 +55,14 @@ class ExportPage(Page):
         self.sha_label.setFont(monospace_font())
         self.rows_done_label = data_label()
         self.instructions_label = data_label()
+        self.register_label = data_label()  # the take-out register's record of this export (持ち出し簿)
         self.instructions_problem = MessageLabel()
         self.result_warnings = MessageLabel()  # what the clerk should know although the export was made
-        self._captions = [QLabel() for _ in range(6)]
+        self._captions = [QLabel() for _ in range(7)]
         form = QFormLayout(self.done_panel)
         form.setContentsMargins(0, 0, 0, 0)
         values = (self.file_label, self.folder_label, self.size_label, self.rows_done_label, self.sha_label,
-                  self.instructions_label)  # fmt: skip
+                  self.instructions_label, self.register_label)  # fmt: skip
         for caption, value in zip(self._captions, values, strict=True):
             form.addRow(caption, value)
         self.open_button = QPushButton()
@@ -94,7 +95,8 @@ class ExportPage(Page):
         self.back_button.setText(self.tr("&Back to the review"))
         self.sha_label.setAccessibleName(self.tr("Hash value (SHA-256) of the archive"))
         captions = (self.tr("File:"), self.tr("Folder:"), self.tr("Size:"), self.tr("Residents:"),
-                    self.tr("Hash value (SHA-256):"), self.tr("Instructions:"))  # fmt: skip
+                    self.tr("Hash value (SHA-256):"), self.tr("Instructions:"),
+                    self.tr("Take-out register:"))  # fmt: skip
         for caption, text in zip(self._captions, captions, strict=True):
             caption.setText(text)
         self.open_button.setText(self.tr("&Open the folder"))
@@ -141,8 +143,16 @@ class ExportPage(Page):
             self.rows_done_label.setText(number(result.rows))
             self.sha_label.setText(grouped(result.sha256, 8))
             self._show_instructions(result)
+            self._show_register(result)
             warnings = "\n".join(str(warning) for warning in result.warnings)
             self.result_warnings.show_message(warnings, "warning")
+
+    def _show_register(self, result: ExportResult) -> None:
+        """The number of this export's record in the take-out register, or that no register is kept."""
+        if result.register_record is not None:
+            self.register_label.setText(self.tr("record {number}").format(number=number(result.register_record)))
+        else:
+            self.register_label.setText(self.tr("none (no register is set by the IT policy)"))
 
     def _show_instructions(self, result: ExportResult) -> None:
         """The instructions file's name (to send with the archive), or why it could not be written."""
