@@ -159,6 +159,22 @@ SCHEMA: dict[str, Any] = {
             },
         },
         "reference_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "policy": {
+            "type": "object",
+            "required": ["sha256"],
+            "properties": {
+                "sha256": _SHA256,
+                "profile": {
+                    "type": "object",
+                    "required": ["name", "version"],
+                    "properties": {
+                        "name": _text(_NAME),
+                        "version": {"type": ["string", "integer"], "maxLength": 64},
+                        "legal_basis": _text(),
+                    },
+                },
+            },
+        },
         "risk": {
             "type": "object",
             "properties": {

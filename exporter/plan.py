@@ -95,6 +95,7 @@ class ExportPlan:
     reference_date: date | None = None
     max_unique_share: float | None = None
     sheet: str | None = None
+    profile: str | None = None  # the purpose profile of the IT policy (exporter.policy), by name
 
     def header(self) -> tuple[str, ...]:
         """data.csv's header: each kept column's output name, in the kept order."""
