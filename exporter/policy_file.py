@@ -124,7 +124,7 @@ def read_policy_document(path: Path) -> tuple[bytes, str, dict[str, Any]]:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         found = _TOML_LINE.search(str(err))
-        line = int(found.group(1)) if found else 1
+        line = int(found.group(1)) if found else max(1, len(text.splitlines()))  # "at end of document"
         reason = _TOML_LINE.sub("", str(err)).strip()
         written = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         hint = msg("policy.quote_names_hint") if not written.partition("=")[0].isascii() else None
