@@ -65,7 +65,8 @@ def test_the_minimal_policy_of_the_issue_means_a_register_and_no_my_number(tmp_p
     assert policy.register_path == Path("/var/lib/exporter/register.jsonl")
     assert policy.rules.never_export == ("my_number",)
     assert policy.profiles == {}
-    assert policy.rules.approved_recipients is None and policy.rules.passphrase_allowed
+    assert policy.rules.approved_recipients is None
+    assert policy.rules.passphrase_allowed
     import hashlib
 
     assert policy.sha256 == hashlib.sha256(MINIMAL.encode()).hexdigest()
@@ -81,8 +82,10 @@ def test_the_readme_shows_the_minimal_policy_and_a_full_example_that_is_valid(tm
     assert centre.columns["生年月日"] == "age-band:10"
     assert centre.where == (("住民税区分 = 非課税", "age(生年月日) >= 65"),)
     assert full.profiles["my_number_match"].legal_basis
-    assert full.rules.require_office_key and full.rules.envelopes == ("age-x25519",)
-    assert full.signing_key_path is not None and full.register_path is not None
+    assert full.rules.require_office_key
+    assert full.rules.envelopes == ("age-x25519",)
+    assert full.signing_key_path is not None
+    assert full.register_path is not None
     checked = run("policy", "check", tmp_path / "policy.toml")
     assert checked.returncode == 0, checked.stderr
     assert "2 purpose profiles" in checked.stdout
@@ -91,9 +94,9 @@ def test_the_readme_shows_the_minimal_policy_and_a_full_example_that_is_valid(tm
 @pytest.mark.parametrize(
     ("text", "line", "english", "japanese"),
     [
-        ("[rules]\nnever_export = [\"my_number\"\n", 2, "not valid TOML", "TOML として正しくありません"),
+        ('[rules]\nnever_export = ["my_number"\n', 2, "not valid TOML", "TOML として正しくありません"),
         ("[rules]\nmax_rows = 5\nmax_rows = 6\n", 3, "not valid TOML", "TOML として正しくありません"),
-        ("[rules]\nmax_rows = 10\ncolour = 1\n", 3, "colour is not a setting of [rules]", "colour は [rules] の設定項目"),
+        ("[rules]\nmax_rows = 10\ncolour = 1\n", 3, "colour is not a setting of [rules]", "colour は [rules] の"),
         ("[register]\npath = 'x'\n\n[reigster]\npath = 'y'\n", 4, "reigster is not a setting", "reigster は"),
         (
             '[profiles.a]\nversion = 1\ncolumns = { "氏名" = "keep" }\nmax_delete = 3\n',
@@ -101,11 +104,11 @@ def test_the_readme_shows_the_minimal_policy_and_a_full_example_that_is_valid(tm
             "max_delete is not a setting of [profiles.a]",
             "max_delete は [profiles.a] の設定項目",
         ),
-        ("[rules]\nmax_rows = \"many\"\n", 2, "rules.max_rows must be a whole number", "rules.max_rows は整数"),
-        ("[rules]\n\nrequire_purpose = \"yes\"\n", 3, "must be true or false", "true か false"),
+        ('[rules]\nmax_rows = "many"\n', 2, "rules.max_rows must be a whole number", "rules.max_rows は整数"),
+        ('[rules]\n\nrequire_purpose = "yes"\n', 3, "must be true or false", "true か false"),
         ("[rules]\nmax_rows = 0\n", 2, "at least 1", "1 以上"),
-        ("[rules]\nenvelopes = [\"age-x25519\", \"7z\"]\n", 2, "one of age-x25519, age-passphrase", "いずれか"),
-        ("[profiles.a]\ncolumns = { x = \"keep\" }\n", 1, "[profiles.a] needs version", "version が必要"),
+        ('[rules]\nenvelopes = ["age-x25519", "7z"]\n', 2, "one of age-x25519, age-passphrase", "いずれか"),
+        ('[profiles.a]\ncolumns = { x = "keep" }\n', 1, "[profiles.a] needs version", "version が必要"),
         (
             '[profiles.a]\nversion = 1\n\n[profiles.a.columns]\n"氏名" = "keep"\n"生年月日" = "age-band:7000"\n',
             6,
@@ -139,7 +142,7 @@ def test_the_readme_shows_the_minimal_policy_and_a_full_example_that_is_valid(tm
             "a row filter of the profile a is not valid",
             "行の条件が正しくありません",
         ),
-        ("[rules]\noffice_key = \"age1notakey\"\n", 2, "not a valid public key", "正しい公開鍵ではありません"),
+        ('[rules]\noffice_key = "age1notakey"\n', 2, "not a valid public key", "正しい公開鍵ではありません"),
         (
             '[profiles.a]\nversion = 1\nrecipients = ["age1qqqq"]\ncolumns = { x = "keep" }\n',
             3,
@@ -177,14 +180,16 @@ def test_a_secret_key_in_the_policy_is_refused_without_being_repeated(tmp_path):
 
 def test_an_unknown_key_names_the_settings_allowed_there(tmp_path):
     error = refusal(written(tmp_path, "[rules]\nmax_row = 5\n"))
-    assert error.hint is not None and "max_rows" in str(error.hint)
+    assert error.hint is not None
+    assert "max_rows" in str(error.hint)
 
 
 def test_japanese_names_without_quotes_get_a_hint_to_quote_them(tmp_path):
-    checked = run("policy", "check", written(tmp_path, "[profiles.a]\nversion = 1\n[profiles.a.columns]\n氏名 = 'keep'\n"))
+    bad = written(tmp_path, "[profiles.a]\nversion = 1\n[profiles.a.columns]\n氏名 = 'keep'\n")
+    checked = run("policy", "check", bad)
     assert checked.returncode == 1
     assert "line 4" in checked.stderr
-    assert 'exporter: hint: Names in Japanese must be written in double quotes' in checked.stderr
+    assert "exporter: hint: Names in Japanese must be written in double quotes" in checked.stderr
 
 
 def test_key_line_finds_tables_dotted_and_quoted_keys_and_falls_back_to_the_nearest():
