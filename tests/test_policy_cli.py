@@ -102,7 +102,7 @@ birth_date = "age-band:10"
     women = [row for row in source if row["gender"] == "女"]
     assert rows[0] == ["family_name", "phone", "birth_date"]
     assert [row[0] for row in rows[1:]] == [row["family_name"] for row in women]
-    assert all(row[2] == "" or row[2].endswith("9") and "-" in row[2] for row in rows[1:])
+    assert all(row[2] == "" or (row[2].endswith("9") and "-" in row[2]) for row in rows[1:])
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -175,7 +175,7 @@ def test_a_broken_policy_stops_every_export_with_its_line(tmp_path, residents, r
 
 
 def test_the_policys_office_key_is_added_and_recorded_as_the_office(tmp_path, residents, recipient):
-    identity, key = recipient
+    _, key = recipient
     office_identity = tmp_path / "office.key"
     office = age_keygen(office_identity)
     policy = tmp_path / "policy.toml"
