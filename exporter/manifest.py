@@ -22,6 +22,9 @@ read (their rows never met it); ``transforms`` maps a source column name to its 
 ``reference_date`` is the day ages were counted on; ``risk`` how identifiable the rows are by their
 quasi-identifiers (:mod:`exporter.risk`); ``source.sheet`` the workbook sheet that was read.
 
+Under an IT policy (:mod:`exporter.policy`), ``policy`` holds the policy file's ``sha256`` and, when a purpose
+profile was used, its ``profile``: ``name``, ``version`` (text or a whole number) and ``legal_basis``.
+
 Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
 older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
 is refused with a hint to update). What bounds unknown content is the whole: at most 1 MiB of UTF-8, at most
