@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporter.messages import msg
-from exporter.policy_file import ENVELOPES, PolicyError, locate, read_policy_document
+from exporter.policy_file import ENVELOPES, PolicyError, locate, read_policy_toml, schema_problems
 
 if TYPE_CHECKING:
     from exporter.keys.settings import OfficeKey
@@ -42,6 +42,7 @@ __all__ = [
     "load_policy",
     "policy_in_force",
     "policy_path",
+    "policy_problems",
 ]
 
 POLICY_ENV = "EXPORTER_POLICY"
@@ -229,34 +230,48 @@ def policy_in_force() -> Policy | None:
 def load_policy(path: Path) -> Policy:
     """Read and check the policy file ``path`` (:mod:`exporter.policy_file` has the format's checks).
 
-    Raises :class:`PolicyError` with one sentence naming the file and the line: not readable, not TOML, an
-    unknown key, a wrong type or value, a transform that does not exist, a key that is not an ``age1...`` key, a
-    profile column not among ``[source] columns`` or forbidden by ``rules.never_export``, a row filter that does
-    not parse."""
-    data, text, document = read_policy_document(path)
-    rules_table = document.get("rules", {})
-    rules = Rules(
-        never_export=tuple(rules_table.get("never_export", ())),
-        approved_recipients=_recipients(path, text, ["rules", "approved_recipients"], rules_table),
-        office_key=_office_key(path, text, rules_table.get("office_key")),
-        require_office_key=rules_table.get("require_office_key", False),
-        allow_passphrase=rules_table.get("allow_passphrase"),
-        min_passphrase_bits=rules_table.get("min_passphrase_bits"),
-        max_rows=rules_table.get("max_rows"),
-        require_purpose=rules_table.get("require_purpose", False),
-        require_organisation=rules_table.get("require_organisation", False),
-        require_delete_by=rules_table.get("require_delete_by", False),
-        require_profile=rules_table.get("require_profile", False),
-        envelopes=tuple(rules_table.get("envelopes", ENVELOPES)),
-    )
+    Raises :class:`PolicyError` with one sentence naming the file and the line (the first of
+    :func:`policy_problems`): not readable, not TOML, an unknown key, a wrong type or value, a transform that does
+    not exist, a key that is not an ``age1...`` key, a profile column not among ``[source] columns`` or forbidden by
+    ``rules.never_export``, a row filter that does not parse."""
+    problems, policy = _read(path)
+    if policy is None:
+        raise problems[0]
+    return policy
+
+
+def policy_problems(path: Path) -> list[PolicyError]:
+    """Every problem of the policy file ``path`` that can be found at once (``exporter policy check``), in the
+    order of the file's checks; empty for a valid file. A TOML syntax error is the only one then (tomllib stops at
+    it); otherwise each schema error, then each rule and profile that does not hold."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[list[PolicyError], Policy | None]:
+    try:
+        data, text, document = read_policy_toml(path)
+    except PolicyError as err:
+        return [err], None
+    problems = schema_problems(path, text, document)
+    if problems:
+        return problems, None
+    try:
+        rules = _rules(path, text, document.get("rules", {}))
+    except PolicyError as err:
+        problems.append(err)
+        rules = Rules(never_export=tuple(document.get("rules", {}).get("never_export", ())))
     source_columns = tuple(document.get("source", {}).get("columns", ()))
-    profiles = {
-        name: _profile(path, text, name, table, rules, source_columns)
-        for name, table in document.get("profiles", {}).items()
-    }
-    if rules.require_profile and not profiles:
-        raise locate(path, text, ["rules", "require_profile"], "policy.profile_required_but_none")
-    return Policy(
+    profiles: dict[str, Profile] = {}
+    for name, table in document.get("profiles", {}).items():
+        try:
+            profiles[name] = _profile(path, text, name, table, rules, source_columns)
+        except PolicyError as err:
+            problems.append(err)
+    if rules.require_profile and not document.get("profiles"):
+        problems.append(locate(path, text, ["rules", "require_profile"], "policy.profile_required_but_none"))
+    if problems:
+        return problems, None
+    return [], Policy(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         register_path=_path(path, document.get("register", {}).get("path")),
@@ -264,6 +279,23 @@ def load_policy(path: Path) -> Policy:
         profiles=profiles,
         rules=rules,
         source_columns=source_columns,
+    )
+
+
+def _rules(path: Path, text: str, table: Mapping[str, Any]) -> Rules:
+    return Rules(
+        never_export=tuple(table.get("never_export", ())),
+        approved_recipients=_recipients(path, text, ["rules", "approved_recipients"], table),
+        office_key=_office_key(path, text, table.get("office_key")),
+        require_office_key=table.get("require_office_key", False),
+        allow_passphrase=table.get("allow_passphrase"),
+        min_passphrase_bits=table.get("min_passphrase_bits"),
+        max_rows=table.get("max_rows"),
+        require_purpose=table.get("require_purpose", False),
+        require_organisation=table.get("require_organisation", False),
+        require_delete_by=table.get("require_delete_by", False),
+        require_profile=table.get("require_profile", False),
+        envelopes=tuple(table.get("envelopes", ENVELOPES)),
     )
 
 

@@ -33,13 +33,24 @@ def add_policy_parser(sub: Any) -> None:
 
 
 def check_command(args: argparse.Namespace, cancel: threading.Event) -> int:
-    """Load the file (PolicyError names the file and line: exit 1 through the CLI's error report); with
-    ``--source``, every profile column must be one of that file's columns."""
-    from exporter.policy import load_policy
+    """Every problem of the file, one ``exporter: error: FILE, line N: ...`` line each (and its hint), exit 1; with
+    ``--source``, every profile column must be one of that file's columns. A valid file: one sentence, exit 0."""
+    from exporter.policy import load_policy, policy_problems
+    from exporter.policy_file import PolicyError
 
+    problems = policy_problems(args.file)
+    if not problems and args.source is not None:
+        try:
+            _check_against(load_policy(args.file), args.source)
+        except PolicyError as err:
+            problems.append(err)
+    if problems:
+        for problem in problems:
+            print(f"exporter: error: {terminal_line(str(problem))}", file=sys.stderr)
+            if hint := problem.hint_text():
+                print(f"exporter: hint: {terminal_line(hint)}", file=sys.stderr)
+        return 1
     policy = load_policy(args.file)
-    if args.source is not None:
-        _check_against(policy, args.source)
     print(terminal_line(str(msg("policy.check_ok", path=str(args.file), profiles=len(policy.profiles)))))
     return 0
 

@@ -11,6 +11,7 @@ table or an array gets its key's line).
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import tomllib
@@ -90,6 +91,7 @@ _TYPE_WORDS = {
     "array": "policy.type_list",
     "object": "policy.type_table",
 }
+_STAND_INS: dict[str, Any] = {"version": 1, "columns": {"-": "keep"}}  # for a missing key, to look on
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -109,7 +111,17 @@ def read_policy_document(path: Path) -> tuple[bytes, str, dict[str, Any]]:
     """The bytes, the text and the checked table of the policy file ``path`` (at most 1 MiB of UTF-8 TOML).
 
     Raises :class:`PolicyError` naming the file (and the line) when it cannot be read, is not TOML, or breaks the
-    schema: an unknown key (with the keys allowed there), a value of the wrong type, a bad value."""
+    schema (the first of :func:`schema_problems`)."""
+    data, text, document = read_policy_toml(path)
+    problems = schema_problems(path, text, document)
+    if problems:
+        raise problems[0]
+    return data, text, document
+
+
+def read_policy_toml(path: Path) -> tuple[bytes, str, dict[str, Any]]:
+    """The bytes, the text and the table of the TOML file ``path``, its shape not checked yet. Raises
+    :class:`PolicyError` naming the file (and the line of a syntax error: tomllib stops at the first)."""
     from exporter.errors import PlanError
 
     try:
@@ -129,41 +141,61 @@ def read_policy_document(path: Path) -> tuple[bytes, str, dict[str, Any]]:
         written = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         hint = msg("policy.quote_names_hint") if not written.partition("=")[0].isascii() else None
         raise PolicyError(msg("policy.not_toml", path=str(path), line=line, reason=reason), hint=hint) from None
-    check_schema(path, text, document)
     return data, text, document
 
 
-def check_schema(path: Path, text: str, document: dict[str, Any]) -> None:
-    """Refuse, with :class:`PolicyError` naming the file and the line, what the schema does not allow."""
+def schema_problems(path: Path, text: str, document: dict[str, Any], most: int = 50) -> list[PolicyError]:
+    """Every place (up to ``most``) where ``document`` breaks the schema, in the order found, each a
+    :class:`PolicyError` naming the file and the line. fastjsonschema stops at the first error, so each one's key
+    is taken out of a copy and the copy checked again."""
     import fastjsonschema
 
-    try:
-        _validator()(document)
-    except fastjsonschema.JsonSchemaValueException as err:
-        keys = [str(part) for part in err.path[1:]]
-        if err.rule == "additionalProperties":
-            known = _known_keys(keys)
-            unknown = sorted(set(_at(document, err.path[1:])) - set(known))[0]
-            line = key_line(text, [*keys, unknown])
-            hint = msg("policy.known_keys", keys=", ".join(known)) if known else None
-            where = ".".join(keys) or "(top)"
-            raise PolicyError(
-                msg("policy.unknown_key", path=str(path), line=line, key=unknown, table=where), hint=hint
-            ) from None
-        line = key_line(text, keys)
-        name = ".".join(str(part) for part in err.path[1:] if not isinstance(part, int))
-        if err.rule == "type":
-            wanted = err.rule_definition if isinstance(err.rule_definition, list) else [err.rule_definition]
-            words = [msg(_TYPE_WORDS[kind]) for kind in wanted if kind in _TYPE_WORDS]
-            kind = words[0] if len(words) == 1 else msg("policy.type_either", first=words[0], second=words[-1])
-            raise PolicyError(msg("policy.wrong_type", path=str(path), line=line, key=name, kind=kind)) from None
-        if err.rule == "required":
-            missing = next(key for key in err.rule_definition if key not in _at(document, err.path[1:]))
-            raise PolicyError(
-                msg("policy.missing_key", path=str(path), line=line, key=missing, table=name or "(top)")
-            ) from None
-        said = _rule_words(err.rule or "", err.rule_definition)
-        raise PolicyError(msg("policy.bad_value", path=str(path), line=line, key=name, rule=said)) from None
+    left = copy.deepcopy(document)
+    found: list[PolicyError] = []
+    while len(found) < most:
+        try:
+            _validator()(left)
+            break
+        except fastjsonschema.JsonSchemaValueException as err:
+            problem, remove = _problem(path, text, left, err)
+            found.append(problem)
+            if remove:
+                del _at(left, remove[:-1])[remove[-1]]
+            elif err.rule != "required":
+                break
+    return found
+
+
+def _problem(path: Path, text: str, document: dict[str, Any], err: Any) -> tuple[PolicyError, list[Any]]:
+    """The sentence for one schema error, and the path of what to take out to look for the next one."""
+    at = list(err.path[1:])
+    keys = [str(part) for part in at]
+    if err.rule == "additionalProperties":
+        known = _known_keys(keys)
+        unknown = sorted(set(_at(document, at)) - set(known))[0]
+        line = key_line(text, [*keys, unknown])
+        hint = msg("policy.known_keys", keys=", ".join(known)) if known else None
+        where = ".".join(keys) or "(top)"
+        sentence = msg("policy.unknown_key", path=str(path), line=line, key=unknown, table=where)
+        return PolicyError(sentence, hint=hint), [*at, unknown]
+    remove = at[: _keys_before_a_list(document, at)]  # fastjsonschema names list items by their index as text
+    line = key_line(text, remove)
+    name = ".".join(remove)
+    if err.rule == "type":
+        wanted = err.rule_definition if isinstance(err.rule_definition, list) else [err.rule_definition]
+        words = [msg(_TYPE_WORDS[kind]) for kind in wanted if kind in _TYPE_WORDS]
+        kind = words[0] if len(words) == 1 else msg("policy.type_either", first=words[0], second=words[-1])
+        return PolicyError(msg("policy.wrong_type", path=str(path), line=line, key=name, kind=kind)), remove
+    if err.rule == "required":
+        table = _at(document, at)
+        missing = next(key for key in err.rule_definition if key not in table)
+        sentence = msg("policy.missing_key", path=str(path), line=line, key=missing, table=name or "(top)")
+        if missing in _STAND_INS:  # to look on for the table's other problems
+            table[missing] = copy.deepcopy(_STAND_INS[missing])
+            return PolicyError(sentence), []
+        return PolicyError(sentence), remove
+    said = _rule_words(err.rule or "", err.rule_definition)
+    return PolicyError(msg("policy.bad_value", path=str(path), line=line, key=name, rule=said)), remove
 
 
 def _rule_words(rule: str, definition: Any) -> Message:
@@ -189,8 +221,17 @@ def _known_keys(keys: Sequence[str]) -> list[str]:
 
 def _at(document: Any, path: Sequence[Any]) -> Any:
     for part in path:
-        document = document[part]
+        document = document[int(part)] if isinstance(document, list) else document[part]
     return document
+
+
+def _keys_before_a_list(document: Any, path: Sequence[Any]) -> int:
+    """How many parts of ``path`` are table keys before the first list item."""
+    for count, part in enumerate(path):
+        if not isinstance(document, dict):
+            return count
+        document = document[part]
+    return len(path)
 
 
 def key_line(text: str, keys: Sequence[str]) -> int:

@@ -265,3 +265,32 @@ def test_policy_show_prints_the_policy_in_force_or_that_there_is_none(tmp_path):
     if not Path("/etc/exporter/policy.toml").exists():
         assert none.returncode == 0
         assert "No IT policy is in force" in none.stdout
+
+
+def test_policy_check_lists_every_problem_it_can_find_with_its_line(tmp_path):
+    path = written(
+        tmp_path,
+        "[rules]\n"
+        "max_rows = 0\n"  # 2: bad value
+        "colour = 1\n"  # 3: unknown key
+        'envelopes = ["7z"]\n'  # 4: bad value
+        "[profiles.a]\n"
+        "version = 1\n"
+        "[profiles.a.columns]\n"
+        '"氏名" = "scramble"\n'  # 8: no such transform
+        "[profiles.b]\n"
+        "version = 2\n"
+        "colour = 3\n",  # 11: unknown key
+    )
+    checked = run("policy", "check", path)
+    assert checked.returncode == 1
+    errors = [line for line in checked.stderr.splitlines() if line.startswith("exporter: error: ")]
+    lines = sorted(int(re.search(r", line (\d+):", line).group(1)) for line in errors)  # type: ignore[union-attr]
+    assert lines == [2, 3, 4, 9, 11]  # 9: [profiles.b] needs columns; the transform is checked once the shape is right
+    fixed = path.read_text(encoding="utf-8").replace("max_rows = 0", "max_rows = 5").replace("colour = 1\n", "")
+    fixed = fixed.replace('["7z"]', '["age-x25519"]').replace("colour = 3\n", "columns = { x = 'keep' }\n")
+    path.write_text(fixed, encoding="utf-8")
+    again = run("policy", "check", path)
+    assert again.returncode == 1
+    assert again.stderr.count("exporter: error: ") == 1
+    assert "line 7: the column 氏名 has a transform that does not exist" in again.stderr  # colour = 1 went
