@@ -96,9 +96,9 @@ def run_export(
     source = open_source(
         plan.source, encoding=plan.encoding, delimiter=plan.delimiter, sheet=plan.sheet, limits=plan.limits
     )
-    source.column_indexes(plan.columns)
+    indexes = source.column_indexes(plan.columns)
     if policy is not None:  # every client's export meets the IT policy, before any work
-        policy.check(plan, source.header, _categories(source))
+        policy.check(plan, plan.columns, _categories(source, indexes))
     shaper = Shaper(plan, source)
     recipients, recipient_entries, office_copy = _recipients(plan, passphrase, policy)
     started = datetime.now(UTC)
@@ -208,11 +208,14 @@ def _policy(plan: ExportPlan) -> Policy | None:
     return policy
 
 
-def _categories(source: AnySource) -> list[str]:
-    """The sensitivity category of each of the source's columns, from its header and first rows."""
-    from exporter.classify import classify_columns
+def _categories(source: AnySource, indexes: list[int]) -> list[str]:
+    """The sensitivity category of the source's columns at ``indexes``, from their names and the first rows."""
+    from exporter.classify import classify_column
 
-    return [str(category) for category in classify_columns(source.header, source.head_rows)]
+    return [
+        str(classify_column(source.header[i], [row[i] if i < len(row) else "" for row in source.head_rows]))
+        for i in indexes
+    ]
 
 
 def _passphrase(plan: ExportPlan) -> str | None:

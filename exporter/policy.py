@@ -144,8 +144,8 @@ class Policy:
     def check(self, plan: ExportPlan, header: Sequence[str], categories: Sequence[str]) -> None:
         """Refuse (:class:`PlanError` naming the rule and this file) a plan that breaks a rule, before any work.
 
-        ``header``: the source's column names; ``categories``: their sensitivity categories
-        (:class:`exporter.classify.Category` values), one each."""
+        ``header``: column names of the source (at least the kept ones: run_export passes only those);
+        ``categories``: their sensitivity categories (:class:`exporter.classify.Category` values), one each."""
         from exporter.policy_rules import check_plan
 
         check_plan(self, plan, header, categories)
