@@ -197,3 +197,23 @@ def test_the_policys_office_key_is_added_and_recorded_as_the_office(tmp_path, re
     assert refused.returncode == 1
     assert "rules." in refused.stderr
     assert not (tmp_path / "p.zip.age").exists()
+
+
+def test_run_export_checks_the_policy_itself_so_no_client_can_skip_it(tmp_path, residents, monkeypatch):
+    from exporter.envelope import X25519Identity
+    from exporter.errors import PlanError
+    from exporter.pipeline import run_export
+    from exporter.plan import ExportPlan
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[rules]\nnever_export = ["phone"]\n', encoding="utf-8")
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    archive = tmp_path / "wizard.zip.age"
+    key = str(X25519Identity.generate().recipient)
+    plan = ExportPlan(source=residents, columns=("family_name", "phone"), output=archive, recipients=(key,))
+    with pytest.raises(PlanError) as caught:
+        run_export(plan)  # as the wizard calls it: no apply() first
+    assert "(rule rules.never_export): the column phone may never leave the office." in str(caught.value)
+    assert not archive.exists()
+    result = run_export(ExportPlan(source=residents, columns=("family_name",), output=archive, recipients=(key,)))
+    assert result.manifest["policy"] == {"sha256": hashlib.sha256(policy.read_bytes()).hexdigest()}
