@@ -208,26 +208,36 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
     for shown, key in wanted:
         if office is not None and key == office.key:
             continue
-        if rules.approved_recipients is not None and not approved(key, rules.approved_recipients, book):
-            raise refused(policy, "rules.approved_recipients", msg("policy.recipient_not_approved", who=_shown(shown)))
-        if profile is not None and profile.recipients and not approved(key, profile.recipients, book):
-            raise refused(
-                policy,
-                f"profiles.{profile.name}.recipients",
-                msg("policy.recipient_not_for_profile", who=_shown(shown), profile=profile.name),
+        lists = [
+            (
+                "rules.approved_recipients",
+                rules.approved_recipients,
+                msg("policy.recipient_not_approved", who=_shown(shown)),
             )
+        ]
+        if profile is not None and profile.recipients:
+            said = msg("policy.recipient_not_for_profile", who=_shown(shown), profile=profile.name)
+            lists.append((f"profiles.{profile.name}.recipients", profile.recipients, said))
+        for rule, entries, said in lists:
+            if entries is None or approved(key, entries, book):
+                continue
+            if book is not None and approved(key, entries, book, locked=False):
+                said = msg("policy.book_not_locked", who=_shown(shown), path=str(book.path))
+            raise refused(policy, rule, said)
 
 
-def approved(key: str, entries: Sequence[str], book: AddressBook | None) -> bool:
+def approved(key: str, entries: Sequence[str], book: AddressBook | None, *, locked: bool = True) -> bool:
     """Whether the public ``key`` matches one of ``entries``: the key itself, its check code, or the name of an
-    address-book entry with that key."""
+    address-book entry with that key. A name counts only in a locked (read-only) book, as IT staff deploy one:
+    in a book the clerk can change, the key behind an approved name could be anyone's (``locked=False`` asks
+    whether it would count in an unlocked one)."""
     from exporter.keys.check_code import check_code
 
     code = check_code(key)
     for entry in entries:
         if entry in (key, code):
             return True
-        found = None if book is None else book.get(entry)
+        found = None if book is None or (locked and book.read_only is None) else book.get(entry)
         if found is not None and found.key == key:
             return True
     return False

@@ -274,6 +274,12 @@ def test_approved_recipients_match_by_address_book_name_key_or_check_code(tmp_pa
     add_recipient("北区コールセンター", APPROVED)
     add_recipient("よその会社", OTHER)
     by_name = policy_from(tmp_path, '[rules]\napproved_recipients = ["北区コールセンター"]\n')
+    unlocked = refusal(by_name, plan(recipients=(), to=("北区コールセンター",)))
+    assert "the address book" in str(unlocked)
+    assert "is not locked" in str(unlocked)
+    assert "ロックされていない" in unlocked.message.render("ja")  # type: ignore[union-attr]
+    book = config / "recipients.toml"
+    book.write_text("locked = true\n" + book.read_text(encoding="utf-8"), encoding="utf-8")  # as IT deploys it
     by_name.check(plan(recipients=(), to=("北区コールセンター",)), HEADER, CATEGORIES)
     by_name.check(plan(recipients=(APPROVED,)), HEADER, CATEGORIES)
     assert "よその会社 is not on the approved list" in str(refusal(by_name, plan(recipients=(), to=("よその会社",))))

@@ -182,6 +182,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The recipient {who} is not on the approved list.",
         "受取人 {who} は承認された受取人ではありません。",
     ),
+    "policy.book_not_locked": (
+        "The recipient {who} is approved by name, but the address book {path} is not locked, so the key behind "
+        "the name could have been changed.",
+        "受取人 {who} は名前で承認されていますが、アドレス帳 {path} がロックされていないため、"
+        "その名前の公開鍵が書き換えられている可能性があります。",
+    ),
     "policy.recipient_not_for_profile": (
         "The recipient {who} is not approved for the profile {profile}.",
         "受取人 {who} は目的プロファイル {profile} の受取人として承認されていません。",
