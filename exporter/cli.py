@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> _Parser:
-    from exporter import commands, key_commands, pseudonym_command
+    from exporter import commands, key_commands, policy_command, pseudonym_command
 
     parser = _Parser(
         prog="exporter",
@@ -141,6 +141,7 @@ def build_parser() -> _Parser:
     from exporter.register_command import add_register_parser
 
     add_register_parser(sub)
+    policy_command.add_policy_parser(sub)
 
     # no run: like no command at all, it starts the GUI (here only the recipient's window)
     sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")

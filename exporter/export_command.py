@@ -33,6 +33,7 @@ from exporter.sizes import file_size
 
 if TYPE_CHECKING:
     from exporter.pipeline import ExportResult
+    from exporter.plan import ExportPlan
 
 
 def add_export_parser(sub: Any) -> argparse.ArgumentParser:
@@ -133,6 +134,11 @@ def add_export_parser(sub: Any) -> argparse.ArgumentParser:
         help="refuse the export when more than X of the rows (0.05 or 5%%) are the only one with their "
         "birth date, gender, address...",
     )
+    export.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="the IT policy's purpose profile: its columns, transforms, row filter, recipients and delete-by period",
+    )
     export.set_defaults(run=export_command, check=_check_export_who, parser=export)
     return export
 
@@ -193,13 +199,9 @@ def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
         reference_date=args.reference_date,
         max_unique_share=args.max_unique_share,
         sheet=getattr(args, "sheet", None),
+        profile=args.profile,
     )
-    if plan.register is None:  # the IT policy's register (the policy's apply() sets it once it exists)
-        from dataclasses import replace
-
-        from exporter.register_command import policy_register
-
-        plan = replace(plan, register=policy_register())
+    plan = _with_policy(plan)
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
     if args.generate_passphrase and passphrase is not None:
@@ -268,6 +270,15 @@ def _transforms(options: Sequence[str] | None) -> dict[str, str]:
             raise PlanError(msg("columns.given_twice", option="--transform", column=column))
         found[column] = transform.text()
     return found
+
+
+def _with_policy(plan: ExportPlan) -> ExportPlan:
+    """The plan as the IT policy in force makes it (:meth:`exporter.policy.Policy.apply`); as it is without one
+    (run_export refuses a profile then, and checks the policy's rules itself)."""
+    from exporter.policy import policy_in_force
+
+    policy = policy_in_force()
+    return plan if policy is None else policy.apply(plan)
 
 
 def _print_scope(result: ExportResult) -> None:

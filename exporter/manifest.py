@@ -24,6 +24,8 @@ quasi-identifiers (:mod:`exporter.risk`); ``source.sheet`` the workbook sheet th
 
 ``register`` (since issue 11) is the take-out register's state just before the export (:mod:`exporter.register`):
 ``head``, the SHA-256 of its last record's line (null when it was empty), and ``records``, their count.
+Under an IT policy (:mod:`exporter.policy`), ``policy`` holds the policy file's ``sha256`` and, when a purpose
+profile was used, its ``profile``: ``name``, ``version`` (text or a whole number) and ``legal_basis``.
 
 Unknown keys are accepted and kept, at any level: a later exporter may add fields within format version 1, and
 older receivers should still open its archives (a change they could misread gets a new ``format_version``, which
@@ -162,6 +164,22 @@ SCHEMA: dict[str, Any] = {
             },
         },
         "reference_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "policy": {
+            "type": "object",
+            "required": ["sha256"],
+            "properties": {
+                "sha256": _SHA256,
+                "profile": {
+                    "type": "object",
+                    "required": ["name", "version"],
+                    "properties": {
+                        "name": _text(_NAME),
+                        "version": {"type": ["string", "integer"], "maxLength": 64},
+                        "legal_basis": _text(),
+                    },
+                },
+            },
+        },
         "risk": {
             "type": "object",
             "properties": {

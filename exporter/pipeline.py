@@ -35,6 +35,7 @@ from exporter.source import SourceDigest
 from exporter.sources import AnySource, WorkbookSource, open_source
 
 if TYPE_CHECKING:
+    from exporter.policy import Policy
     from exporter.risk import Risk
 
 _QUEUE_DEPTH = 4
@@ -87,6 +88,7 @@ def run_export(
             msg("plan.no_column"),
             hint=msg("plan.no_column_hint"),
         )
+    policy = _policy(plan)
     passphrase = _passphrase(plan)  # a mistyped group of a generated passphrase is named before any work
     if plan.instructions:
         check_instructions_name(plan.output)  # before any work: a name the commands cannot hold safely
@@ -99,16 +101,27 @@ def run_export(
     source = open_source(
         plan.source, encoding=plan.encoding, delimiter=plan.delimiter, sheet=plan.sheet, limits=plan.limits
     )
-    source.column_indexes(plan.columns)
+    indexes = source.column_indexes(plan.columns)
+    if policy is not None:  # every client's export meets the IT policy, before any work
+        policy.check(plan, plan.columns, _categories(source, indexes))
     shaper = Shaper(plan, source)
-    recipients, recipient_entries, office_copy = _recipients(plan, passphrase)
+    recipients, recipient_entries, office_copy = _recipients(plan, passphrase, policy)
     register_entry = _register_entry(plan)
     started = datetime.now(UTC)
     # The manifest's bounds are checked before any work: the recipient's exporter refuses a manifest outside them.
     placeholder = SourceDigest(sha256="0" * 64)
     check_for_export(
         build_manifest(
-            plan, source, placeholder, "0" * 64, 0, recipient_entries, started, office_copy=office_copy, shaper=shaper
+            plan,
+            source,
+            placeholder,
+            "0" * 64,
+            0,
+            recipient_entries,
+            started,
+            office_copy=office_copy,
+            shaper=shaper,
+            policy=policy,
         )
         | register_entry
     )
@@ -129,6 +142,8 @@ def run_export(
                         writer.put(encode_rows(shaped))
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled()
+            if policy is not None:
+                policy.check_rows(shaper.rows_kept)  # rules.max_rows: the archive is not committed
             check_unique_share(plan, shaper.risk())  # before anything leaves: the archive is not committed
             manifest = build_manifest(
                 plan,
@@ -140,6 +155,7 @@ def run_export(
                 started,
                 office_copy=office_copy,
                 shaper=shaper,
+                policy=policy,
             )
             manifest.update(register_entry)
             check_for_export(manifest)
@@ -212,6 +228,26 @@ def _record(plan: ExportPlan, manifest: dict[str, Any], target: AtomicFile) -> i
     return append(plan.register, export_record(plan, manifest, plan.output.name, target.sha256, target.size)).number
 
 
+def _policy(plan: ExportPlan) -> Policy | None:
+    """The IT policy in force (:mod:`exporter.policy`), or None; a profile without a policy is refused."""
+    from exporter.policy import policy_in_force
+
+    policy = policy_in_force()
+    if policy is None and plan.profile is not None:
+        raise PlanError(msg("policy.profile_without_policy", name=plan.profile), hint=msg("policy.no_policy_hint"))
+    return policy
+
+
+def _categories(source: AnySource, indexes: list[int]) -> list[str]:
+    """The sensitivity category of the source's columns at ``indexes``, from their names and the first rows."""
+    from exporter.classify import classify_column
+
+    return [
+        str(classify_column(source.header[i], [row[i] if i < len(row) else "" for row in source.head_rows]))
+        for i in indexes
+    ]
+
+
 def _passphrase(plan: ExportPlan) -> str | None:
     """The plan's passphrase as scrypt receives it (normalised; strong enough), or None for key recipients."""
     if plan.passphrase is None:
@@ -234,6 +270,7 @@ def build_manifest(
     *,
     office_copy: bool | None = None,
     shaper: Shaper | None = None,
+    policy: Policy | None = None,
 ) -> dict[str, Any]:
     """What left the building, for whom and why; never a secret (exporter/manifest.py has its schema).
 
@@ -281,6 +318,8 @@ def build_manifest(
         manifest["office_copy"] = office_copy
     if shaper is not None:
         manifest.update(shaper.manifest_fields())
+    if policy is not None:
+        manifest["policy"] = policy.manifest_entry(plan)
     return manifest
 
 
@@ -299,14 +338,16 @@ def readable_file_name(name: str) -> str:
     return name
 
 
-def _recipients(plan: ExportPlan, passphrase: str | None) -> tuple[list[Any], list[dict[str, str]], bool | None]:
+def _recipients(
+    plan: ExportPlan, passphrase: str | None, policy: Policy | None = None
+) -> tuple[list[Any], list[dict[str, str]], bool | None]:
     """The age recipients, their manifest entries, and the manifest's ``office_copy`` (None: no office key).
 
     ``passphrase`` is the plan's, normalised and checked for strength (:func:`_passphrase`)."""
     from exporter.envelope import ScryptRecipient, X25519Recipient
     from exporter.keys import load_settings, resolve_recipients
 
-    office = load_settings().office_key  # every export: the wizard's and the command line's alike
+    office = load_settings().office_key if policy is None else policy.office_key()  # every export: all clients
     if passphrase is not None and (plan.recipients or plan.to):
         raise PlanError(msg("plan.keys_and_passphrase"))
     if plan.without_office_key and (office is None or passphrase is None):

@@ -95,6 +95,7 @@ class ExportPlan:
     reference_date: date | None = None
     max_unique_share: float | None = None
     sheet: str | None = None
+    profile: str | None = None  # the purpose profile of the IT policy (exporter.policy), by name
     register: Path | None = None  # REGISTER: append a record here before the archive is committed; None: no register
 
     def header(self) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ _AREAS = (
     "risk",
     "workbook",
     "register",
+    "policy",
 )
 
 

@@ -1,0 +1,396 @@
+"""The IT policy (``policy.toml``) and its purpose profiles: one file IT staff deploy and clerks cannot change.
+
+Where it lives (:func:`policy_path`): ``$EXPORTER_POLICY`` when set, else ``/etc/exporter/policy.toml`` (POSIX) or
+``%PROGRAMDATA%\\exporter\\policy.toml`` (Windows) when it exists. Without one, exporter behaves as it always did.
+The format (README.md, "IT policy (policy.toml)", has a full example) is checked by :mod:`exporter.policy_file`;
+what a plan must meet is checked by :mod:`exporter.policy_rules`. A refusal is a :class:`PlanError` whose one
+sentence names the rule (its key in the file, e.g. ``rules.never_export``) and the policy file.
+
+The command line and the wizard call :func:`policy_in_force`, then :meth:`Policy.apply` (the profile fills the
+plan); :func:`exporter.pipeline.run_export` calls :meth:`Policy.check` and :meth:`Policy.check_rows` itself, so no
+client can skip them, and records :meth:`Policy.manifest_entry` in the manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exporter.messages import msg
+from exporter.policy_file import ENVELOPES, PolicyError, locate, read_policy_toml, schema_problems
+
+if TYPE_CHECKING:
+    from exporter.keys.settings import OfficeKey
+    from exporter.plan import ExportPlan
+    from exporter.policy_rules import Lock
+
+__all__ = [
+    "ENVELOPES",
+    "POLICY_ENV",
+    "Policy",
+    "PolicyError",
+    "Profile",
+    "Rules",
+    "load_policy",
+    "policy_in_force",
+    "policy_path",
+    "policy_problems",
+]
+
+POLICY_ENV = "EXPORTER_POLICY"
+CHECK_CODE = re.compile(r"[0-9]{4}(?:-[0-9]{4}){4}")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One purpose profile (``[profiles.NAME]``): what an export for this purpose may take and to whom.
+
+    ``columns`` maps each allowed column (its name in the source) to the transform it must have (canonical text,
+    ``keep`` when any is fine); ``where`` the row filter (groups ORed, conditions ANDed, ``--where`` syntax);
+    ``recipients`` the approved recipients for this purpose (names, keys or check codes; empty: the policy's);
+    ``max_delete_days`` the longest delete-by period in days from the day of the export (None: no limit)."""
+
+    name: str
+    version: str | int
+    columns: Mapping[str, str]
+    legal_basis: str = ""
+    title: str = ""
+    purpose: str = ""
+    organisation: str = ""
+    where: tuple[tuple[str, ...], ...] = ()
+    recipients: tuple[str, ...] = ()
+    max_delete_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """``[rules]``: what every export must meet. ``approved_recipients`` None: any recipient; ``envelopes`` the
+    allowed kinds of encryption (``age-x25519``: to keys, ``age-passphrase``: to one passphrase)."""
+
+    never_export: tuple[str, ...] = ()
+    approved_recipients: tuple[str, ...] | None = None
+    office_key: str | None = None
+    require_office_key: bool = False
+    allow_passphrase: bool | None = None  # None: allowed unless approved_recipients is given
+    min_passphrase_bits: float | None = None
+    max_rows: int | None = None
+    require_purpose: bool = False
+    require_organisation: bool = False
+    require_delete_by: bool = False
+    require_profile: bool = False
+    envelopes: tuple[str, ...] = ENVELOPES
+
+    @property
+    def passphrase_allowed(self) -> bool:
+        """Whether an export may go to a passphrase: ``allow_passphrase`` when given, else only when recipients
+        are not limited to an approved list (a passphrase is nobody's approved key)."""
+        return self.allow_passphrase if self.allow_passphrase is not None else self.approved_recipients is None
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A loaded, checked policy file; ``sha256`` is the hex SHA-256 of its bytes (recorded in every manifest)."""
+
+    path: Path
+    sha256: str
+    register_path: Path | None = None
+    signing_key_path: Path | None = None
+    profiles: Mapping[str, Profile] = field(default_factory=dict)
+    rules: Rules = Rules()
+    source_columns: tuple[str, ...] = ()
+
+    def profile(self, name: str) -> Profile:
+        """The profile called ``name``; :class:`PolicyError` naming the known profiles otherwise."""
+        found = self.profiles.get(name)
+        if found is None:
+            known = ", ".join(self.profiles) if self.profiles else "-"
+            raise PolicyError(msg("policy.unknown_profile", name=name, path=str(self.path), known=known))
+        return found
+
+    def office_key(self) -> OfficeKey | None:
+        """The office key every export carries: the policy's ``rules.office_key``, else the user's settings'."""
+        from exporter.keys.settings import OfficeKey, load_settings
+
+        if self.rules.office_key is not None:
+            return OfficeKey(self.rules.office_key, msg("policy.office_key_name").render())
+        return load_settings().office_key
+
+    def apply(self, plan: ExportPlan, today: date | None = None) -> ExportPlan:
+        """The plan as the policy makes it. With ``plan.profile``: no columns chosen means the profile's columns;
+        each kept column gets the transform the profile requires (where the plan has none); the profile's row
+        filter is ANDed with the plan's; an empty purpose and organisation are filled from the profile; no
+        delete-by date means ``today`` + the profile's longest period; no recipient means the profile's named ones.
+        Always: the register and signing key paths (when the plan has those fields and none set). What the plan
+        still breaks is left to :meth:`check` to refuse, never silently changed. Raises PolicyError for an
+        unknown profile."""
+        changes: dict[str, Any] = {}
+        names = {item.name for item in fields(plan)}
+        if "register" in names and getattr(plan, "register", None) is None and self.register_path is not None:
+            changes["register"] = self.register_path
+        if "signing_key" in names and getattr(plan, "signing_key", None) is None and self.signing_key_path:
+            changes["signing_key"] = self.signing_key_path
+        if plan.profile is not None:
+            changes.update(_profile_changes(plan, self.profile(plan.profile), today or date.today()))
+        return replace(plan, **changes) if changes else plan
+
+    def check(self, plan: ExportPlan, header: Sequence[str], categories: Sequence[str]) -> None:
+        """Refuse (:class:`PlanError` naming the rule and this file) a plan that breaks a rule, before any work.
+
+        ``header``: column names of the source (at least the kept ones: run_export passes only those);
+        ``categories``: their sensitivity categories (:class:`exporter.classify.Category` values), one each."""
+        from exporter.policy_rules import check_plan
+
+        check_plan(self, plan, header, categories)
+
+    def check_rows(self, rows: int) -> None:
+        """Refuse (PlanError naming ``rules.max_rows`` and this file) more rows than the policy allows."""
+        from exporter.policy_rules import refused
+
+        limit = self.rules.max_rows
+        if limit is not None and rows > limit:
+            raise refused(self, "rules.max_rows", msg("policy.too_many_rows", rows=rows, limit=limit))
+
+    def locks(self, plan: ExportPlan, header: Sequence[str], categories: Sequence[str]) -> tuple[Lock, ...]:
+        """What the wizard must show as locked for this plan and source, each with why (see
+        :func:`exporter.policy_rules.locks`)."""
+        from exporter.policy_rules import locks
+
+        return locks(self, plan, header, categories)
+
+    def manifest_entry(self, plan: ExportPlan) -> dict[str, Any]:
+        """``{"sha256": ..., "profile": {"name", "version", "legal_basis"}}`` (profile only when one is used)."""
+        entry: dict[str, Any] = {"sha256": self.sha256}
+        if plan.profile is not None:
+            profile = self.profile(plan.profile)
+            entry["profile"] = {"name": profile.name, "version": profile.version, "legal_basis": profile.legal_basis}
+        return entry
+
+
+def _profile_changes(plan: ExportPlan, profile: Profile, today: date) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    columns = plan.columns or tuple(profile.columns)
+    if not plan.columns:
+        changes["columns"] = columns
+    transforms = dict(plan.transforms)
+    for column in columns:
+        required = profile.columns.get(column, "keep")
+        if required != "keep" and column not in transforms:
+            transforms[column] = required
+    if transforms != dict(plan.transforms):
+        changes["transforms"] = transforms
+    if profile.where:
+        # (A1 or A2) and (P1 or P2) = A1P1 or A1P2 or A2P1 or A2P2: each group of the plan with each of the profile's
+        groups = plan.where or ((),)
+        changes["where"] = tuple(tuple(dict.fromkeys((*mine, *theirs))) for mine in groups for theirs in profile.where)
+    if not plan.purpose and profile.purpose:
+        changes["purpose"] = profile.purpose
+    if not plan.recipient_organisation and profile.organisation:
+        changes["recipient_organisation"] = profile.organisation
+    if plan.delete_by is None and profile.max_delete_days is not None:
+        changes["delete_by"] = today + timedelta(days=profile.max_delete_days)
+    if not (plan.recipients or plan.to or plan.passphrase is not None) and profile.recipients:
+        changes["to"] = tuple(name for name in profile.recipients if not _is_key_or_code(name))
+        changes["recipients"] = tuple(name for name in profile.recipients if name.startswith("age1"))
+    return changes
+
+
+def _is_key_or_code(text: str) -> bool:
+    return text.startswith("age1") or CHECK_CODE.fullmatch(text) is not None
+
+
+def policy_path() -> Path | None:
+    """The policy file in force: ``$EXPORTER_POLICY`` if set (even if the file is missing: then
+    :func:`load_policy` refuses), else ``/etc/exporter/policy.toml`` on POSIX, ``%PROGRAMDATA%\\exporter\\
+    policy.toml`` on Windows, if it exists; else None."""
+    named = os.environ.get(POLICY_ENV)
+    if named:
+        return Path(named)
+    if sys.platform == "win32":
+        data = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
+        where = Path(data) / "exporter" / "policy.toml"
+    else:
+        where = Path("/etc/exporter/policy.toml")
+    return where if os.path.lexists(where) else None
+
+
+def policy_in_force() -> Policy | None:
+    """:func:`load_policy` of :func:`policy_path`, or None when there is no policy."""
+    path = policy_path()
+    return None if path is None else load_policy(path)
+
+
+def load_policy(path: Path) -> Policy:
+    """Read and check the policy file ``path`` (:mod:`exporter.policy_file` has the format's checks).
+
+    Raises :class:`PolicyError` with one sentence naming the file and the line (the first of
+    :func:`policy_problems`): not readable, not TOML, an unknown key, a wrong type or value, a transform that does
+    not exist, a key that is not an ``age1...`` key, a profile column not among ``[source] columns`` or forbidden by
+    ``rules.never_export``, a row filter that does not parse."""
+    problems, policy = _read(path)
+    if policy is None:
+        raise problems[0]
+    return policy
+
+
+def policy_problems(path: Path) -> list[PolicyError]:
+    """Every problem of the policy file ``path`` that can be found at once (``exporter policy check``), in the
+    order of the file's checks; empty for a valid file. A TOML syntax error is the only one then (tomllib stops at
+    it); otherwise each schema error, then each rule and profile that does not hold."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[list[PolicyError], Policy | None]:
+    try:
+        data, text, document = read_policy_toml(path)
+    except PolicyError as err:
+        return [err], None
+    problems = schema_problems(path, text, document)
+    if problems:
+        return problems, None
+    try:
+        rules = _rules(path, text, document.get("rules", {}))
+    except PolicyError as err:
+        problems.append(err)
+        rules = Rules(never_export=tuple(document.get("rules", {}).get("never_export", ())))
+    source_columns = tuple(document.get("source", {}).get("columns", ()))
+    profiles: dict[str, Profile] = {}
+    for name, table in document.get("profiles", {}).items():
+        try:
+            profiles[name] = _profile(path, text, name, table, rules, source_columns)
+        except PolicyError as err:
+            problems.append(err)
+    if rules.require_profile and not document.get("profiles"):
+        problems.append(locate(path, text, ["rules", "require_profile"], "policy.profile_required_but_none"))
+    if problems:
+        return problems, None
+    return [], Policy(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        register_path=_path(path, document.get("register", {}).get("path")),
+        signing_key_path=_path(path, document.get("signing", {}).get("key")),
+        profiles=profiles,
+        rules=rules,
+        source_columns=source_columns,
+    )
+
+
+def _rules(path: Path, text: str, table: Mapping[str, Any]) -> Rules:
+    return Rules(
+        never_export=tuple(table.get("never_export", ())),
+        approved_recipients=_recipients(path, text, ["rules", "approved_recipients"], table),
+        office_key=_office_key(path, text, table.get("office_key")),
+        require_office_key=table.get("require_office_key", False),
+        allow_passphrase=table.get("allow_passphrase"),
+        min_passphrase_bits=table.get("min_passphrase_bits"),
+        max_rows=table.get("max_rows"),
+        require_purpose=table.get("require_purpose", False),
+        require_organisation=table.get("require_organisation", False),
+        require_delete_by=table.get("require_delete_by", False),
+        require_profile=table.get("require_profile", False),
+        envelopes=tuple(table.get("envelopes", ENVELOPES)),
+    )
+
+
+def _path(policy: Path, text: str | None) -> Path | None:
+    """A path from the policy: ``~`` expanded, relative to the policy file's folder."""
+    if text is None:
+        return None
+    return policy.parent / Path(text).expanduser()
+
+
+def _office_key(path: Path, text: str, key: str | None) -> str | None:
+    if key is None:
+        return None
+    return _checked_key(path, text, ["rules", "office_key"], key)
+
+
+def _checked_key(path: Path, text: str, keys: list[str], key: str) -> str:
+    from exporter.display import looks_like_secret_key
+    from exporter.envelope import X25519Recipient
+    from exporter.errors import ExporterError
+
+    if looks_like_secret_key(key):  # never repeated: it is a secret
+        raise locate(path, text, keys, "policy.secret_key")
+    try:
+        return str(X25519Recipient.parse(key))
+    except ExporterError as err:
+        raise locate(path, text, keys, "policy.bad_key", key=".".join(keys), reason=err.message) from None
+
+
+def _recipients(path: Path, text: str, keys: list[str], table: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """Approved recipients at ``keys`` (its last part is the key in ``table``): names stay as written; ``age1...``
+    keys are checked; check codes are NFKC-folded. None when not given."""
+    name = keys[-1]
+    if name not in table:
+        return None
+    found: list[str] = []
+    for entry in table[name]:
+        folded = unicodedata.normalize("NFKC", entry).strip()
+        if folded.lower().startswith("age1") or "SECRET-KEY" in folded.upper():
+            found.append(_checked_key(path, text, keys, folded))
+        elif CHECK_CODE.fullmatch(folded):
+            found.append(folded)
+        else:
+            found.append(entry)
+    return tuple(found)
+
+
+def _profile(
+    path: Path, text: str, name: str, table: Mapping[str, Any], rules: Rules, source_columns: Sequence[str]
+) -> Profile:
+    from exporter.errors import PlanError
+    from exporter.transforms import parse_transform
+
+    base = ["profiles", name]
+    if not name.strip() or any(unicodedata.category(char)[0] == "C" for char in name):
+        raise locate(path, text, base, "policy.bad_profile_name")
+    columns: dict[str, str] = {}
+    for column, transform in table["columns"].items():
+        at = [*base, "columns", column]
+        try:
+            columns[column] = parse_transform(transform).text()
+        except PlanError as err:
+            raise locate(path, text, at, "policy.bad_transform", column=column, reason=err.message) from None
+        if source_columns and column not in source_columns:
+            raise locate(path, text, at, "policy.unknown_column", column=column, profile=name)
+        if _folded(column) in {_folded(entry) for entry in rules.never_export}:
+            raise locate(path, text, at, "policy.column_never_exported", column=column, profile=name)
+    written = table.get("where", [])
+    # a list of conditions: all must hold (as repeated --where); a list of lists: groups, any of which may hold
+    if all(isinstance(condition, str) for condition in written):
+        where: tuple[tuple[str, ...], ...] = (tuple(written),) if written else ()
+    elif all(isinstance(group, list) and group for group in written):
+        where = tuple(tuple(group) for group in written)
+    else:
+        raise locate(path, text, [*base, "where"], "policy.where_shape", profile=name)
+    if source_columns and where:
+        from exporter.filters import parse_filter
+
+        try:
+            parse_filter(where, source_columns, reference_date=date.today())
+        except PlanError as err:
+            raise locate(path, text, [*base, "where"], "policy.bad_where", profile=name, reason=err.message) from None
+    return Profile(
+        name=name,
+        version=table["version"],
+        columns=columns,
+        legal_basis=table.get("legal_basis", ""),
+        title=table.get("title", ""),
+        purpose=table.get("purpose", ""),
+        organisation=table.get("organisation", ""),
+        where=where,
+        recipients=_recipients(path, text, [*base, "recipients"], table) or (),
+        max_delete_days=table.get("max_delete_days"),
+    )
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold().strip()

@@ -1,0 +1,291 @@
+"""What a plan must meet under a policy (:class:`exporter.policy.Policy`), rule by rule.
+
+Each refusal is a :class:`PlanError` with one sentence: the policy file, the rule (its key in the file, such as
+``rules.never_export`` or ``profiles.call_centre.columns``) and what in the plan breaks it. :func:`locks` gives
+the same decisions ahead of time, for the wizard to show choices as locked and say why.
+
+The rules, in the order they are checked:
+
+- ``rules.require_profile``: a profile must be chosen; a chosen profile must exist.
+- ``rules.never_export``: no kept column whose name (NFKC, case folded) or category is listed.
+- ``my_number`` (always, under any policy): a column of the My Number category only under a profile that cites a
+  ``legal_basis`` and lists the column.
+- ``profiles.NAME.columns``: only the profile's columns, each with the transform it requires.
+- ``profiles.NAME.where``: every group of the plan's row filter holds all conditions of one of the profile's groups
+  (so the plan keeps no row the profile's filter would not).
+- ``rules.require_purpose`` / ``require_organisation`` / ``require_delete_by``; ``profiles.NAME.max_delete_days``.
+- ``rules.envelopes``, ``rules.allow_passphrase``, ``rules.min_passphrase_bits`` (zxcvbn's estimate, or 131.8 bits
+  for a generated passphrase), ``rules.require_office_key`` (an office key is set and the export carries it).
+- ``rules.approved_recipients`` and ``profiles.NAME.recipients``: each recipient (a key given, or a name from the
+  address book, resolved to its key) matches an approved entry: the same key, its check code, or an address-book
+  name whose key it is. The office key is always allowed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from exporter.errors import PlanError
+from exporter.messages import Message, msg
+
+if TYPE_CHECKING:
+    from exporter.keys.book import AddressBook
+    from exporter.plan import ExportPlan
+    from exporter.policy import Policy, Profile
+
+MY_NUMBER = "my_number"
+
+
+@dataclass(frozen=True)
+class Lock:
+    """A choice the policy decides: ``kind`` is ``column``, ``transform``, ``recipients``, ``passphrase``,
+    ``office_key``, ``purpose``, ``organisation`` or ``delete_by``; ``subject`` the column (or "" for the others);
+    ``rule`` the rule's key in the policy; ``reason`` the sentence to show."""
+
+    kind: str
+    subject: str
+    rule: str
+    reason: Message
+
+
+def refused(policy: Policy, rule: str, reason: Message) -> PlanError:
+    """The refusal of a plan by ``rule`` of ``policy``: one sentence naming the rule and the file."""
+    return PlanError(msg("policy.refused", path=str(policy.path), rule=rule, reason=reason))
+
+
+def check_plan(policy: Policy, plan: ExportPlan, header: Sequence[str], categories: Sequence[str]) -> None:
+    """Raise the first refusal of :func:`locks`-style rules for ``plan`` (module docstring: the order)."""
+    rules = policy.rules
+    if plan.profile is None and rules.require_profile:
+        raise refused(policy, "rules.require_profile", msg("policy.no_profile", known=", ".join(policy.profiles)))
+    profile = None if plan.profile is None else policy.profile(plan.profile)
+    category_of = dict(zip(header, categories, strict=False))
+    for lock in _column_locks(policy, profile, plan.columns, category_of):
+        raise refused(policy, lock.rule, lock.reason)
+    if profile is not None:
+        _check_transforms(policy, profile, plan)
+        _check_where(policy, profile, plan)
+    if rules.require_purpose and not plan.purpose.strip():
+        raise refused(policy, "rules.require_purpose", msg("policy.purpose_missing"))
+    if rules.require_organisation and not plan.recipient_organisation.strip():
+        raise refused(policy, "rules.require_organisation", msg("policy.organisation_missing"))
+    _check_delete_by(policy, profile, plan)
+    if plan.passphrase is not None:
+        _check_passphrase(policy, profile, plan)
+    else:
+        _check_keys(policy, profile, plan)
+
+
+def _column_locks(
+    policy: Policy, profile: Profile | None, columns: Sequence[str], category_of: dict[str, str]
+) -> list[Lock]:
+    never = {_folded(entry) for entry in policy.rules.never_export}
+    found: list[Lock] = []
+    for column in columns:
+        category = category_of.get(column, "")
+        if _folded(column) in never or (category and category in never):
+            said = (
+                msg("policy.never_export", column=column)
+                if _folded(column) in never
+                else msg("policy.never_export_category", column=column, category=category)
+            )
+            found.append(Lock("column", column, "rules.never_export", said))
+        elif category == MY_NUMBER and not (profile and profile.legal_basis and column in profile.columns):
+            found.append(Lock("column", column, MY_NUMBER, msg("policy.my_number", column=column)))
+        elif profile is not None and column not in profile.columns:
+            rule = f"profiles.{profile.name}.columns"
+            found.append(
+                Lock("column", column, rule, msg("policy.not_in_profile", column=column, profile=profile.name))
+            )
+    return found
+
+
+def _check_transforms(policy: Policy, profile: Profile, plan: ExportPlan) -> None:
+    from exporter.transforms import parse_transform
+
+    for column in plan.columns:
+        required = profile.columns.get(column, "keep")
+        given = plan.transforms.get(column)
+        actual = "keep" if given is None else parse_transform(given).text()
+        if required != "keep" and actual != required:
+            raise refused(
+                policy,
+                f"profiles.{profile.name}.columns",
+                msg("policy.transform_required", column=column, transform=required, given=actual),
+            )
+
+
+def _check_where(policy: Policy, profile: Profile, plan: ExportPlan) -> None:
+    if not profile.where:
+        return
+    groups = plan.where or ((),)
+    for group in groups:
+        have = {_folded(condition) for condition in group}
+        if not any({_folded(condition) for condition in wanted} <= have for wanted in profile.where):
+            conditions = " / ".join(" AND ".join(wanted) for wanted in profile.where)
+            raise refused(policy, f"profiles.{profile.name}.where", msg("policy.where_required", where=conditions))
+
+
+def _check_delete_by(policy: Policy, profile: Profile | None, plan: ExportPlan) -> None:
+    days = None if profile is None else profile.max_delete_days
+    if plan.delete_by is None and (policy.rules.require_delete_by or days is not None):
+        rule = "rules.require_delete_by" if days is None else f"profiles.{profile.name}.max_delete_days"  # type: ignore[union-attr]
+        raise refused(policy, rule, msg("policy.delete_by_missing"))
+    if days is not None and plan.delete_by is not None:
+        latest = date.today() + timedelta(days=days)
+        if plan.delete_by > latest:
+            raise refused(
+                policy,
+                f"profiles.{profile.name}.max_delete_days",  # type: ignore[union-attr]
+                msg("policy.delete_by_too_late", date=plan.delete_by.isoformat(), days=days, latest=latest.isoformat()),
+            )
+
+
+def _check_passphrase(policy: Policy, profile: Profile | None, plan: ExportPlan) -> None:
+    rules = policy.rules
+    if rules.allow_passphrase is False:
+        raise refused(policy, "rules.allow_passphrase", msg("policy.passphrase_forbidden"))
+    if rules.allow_passphrase is None and rules.approved_recipients is not None:  # a passphrase is nobody's key
+        raise refused(policy, "rules.approved_recipients", msg("policy.passphrase_not_approved"))
+    if "age-passphrase" not in rules.envelopes:
+        raise refused(policy, "rules.envelopes", msg("policy.envelope_forbidden", envelope="age-passphrase"))
+    if rules.require_office_key:
+        raise refused(policy, "rules.require_office_key", msg("policy.office_key_with_passphrase"))
+    if profile is not None and profile.recipients:
+        raise refused(policy, f"profiles.{profile.name}.recipients", msg("policy.passphrase_not_for_profile"))
+    if rules.min_passphrase_bits is not None and plan.passphrase is not None:
+        bits = passphrase_bits(plan.passphrase.reveal())
+        if bits is not None and bits < rules.min_passphrase_bits:
+            raise refused(
+                policy,
+                "rules.min_passphrase_bits",
+                msg("policy.passphrase_weak", bits=int(bits), least=rules.min_passphrase_bits),
+            )
+
+
+def passphrase_bits(typed: str) -> float | None:
+    """The strength in bits of a passphrase as :mod:`exporter.passphrase` judges it (a generated one: 131.8; any
+    other: zxcvbn's estimate); None when it is a mistyped generated one (the export refuses that itself)."""
+    from exporter.passphrase import GENERATED_BITS, estimate, is_generated, normalise
+
+    try:
+        canonical = normalise(typed)
+    except PlanError:
+        return None
+    return GENERATED_BITS if is_generated(canonical) else estimate(canonical).bits
+
+
+def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> None:
+    from exporter.envelope import X25519Recipient
+    from exporter.errors import ExporterError
+    from exporter.keys import load_book
+
+    rules = policy.rules
+    if "age-x25519" not in rules.envelopes:
+        raise refused(policy, "rules.envelopes", msg("policy.envelope_forbidden", envelope="age-x25519"))
+    office = policy.office_key()
+    if rules.require_office_key and office is None:
+        raise refused(policy, "rules.require_office_key", msg("policy.office_key_not_set"))
+    if rules.require_office_key and plan.without_office_key:
+        raise refused(policy, "rules.require_office_key", msg("policy.office_key_left_out"))
+    if rules.approved_recipients is None and (profile is None or not profile.recipients):
+        return
+    book = load_book() if plan.to or _names(rules.approved_recipients, profile) else None
+    wanted: list[tuple[str, str]] = []  # (as the clerk named it, key)
+    for text in plan.recipients:
+        try:
+            wanted.append((text, str(X25519Recipient.parse(text))))
+        except ExporterError:
+            continue  # not a key: the export refuses it itself, naming it
+    for name in plan.to:
+        entry = None if book is None else book.get(name)
+        if entry is not None:
+            wanted.append((name, entry.key))
+    for shown, key in wanted:
+        if office is not None and key == office.key:
+            continue
+        lists = [
+            (
+                "rules.approved_recipients",
+                rules.approved_recipients,
+                msg("policy.recipient_not_approved", who=_shown(shown)),
+            )
+        ]
+        if profile is not None and profile.recipients:
+            said = msg("policy.recipient_not_for_profile", who=_shown(shown), profile=profile.name)
+            lists.append((f"profiles.{profile.name}.recipients", profile.recipients, said))
+        for rule, entries, said in lists:
+            if entries is None or approved(key, entries, book):
+                continue
+            if book is not None and approved(key, entries, book, locked=False):
+                said = msg("policy.book_not_locked", who=_shown(shown), path=str(book.path))
+            raise refused(policy, rule, said)
+
+
+def approved(key: str, entries: Sequence[str], book: AddressBook | None, *, locked: bool = True) -> bool:
+    """Whether the public ``key`` matches one of ``entries``: the key itself, its check code, or the name of an
+    address-book entry with that key. A name counts only in a locked (read-only) book, as IT staff deploy one:
+    in a book the clerk can change, the key behind an approved name could be anyone's (``locked=False`` asks
+    whether it would count in an unlocked one)."""
+    from exporter.keys.check_code import check_code
+
+    code = check_code(key)
+    for entry in entries:
+        if entry in (key, code):
+            return True
+        found = None if book is None or (locked and book.read_only is None) else book.get(entry)
+        if found is not None and found.key == key:
+            return True
+    return False
+
+
+def _names(entries: Sequence[str] | None, profile: Profile | None) -> bool:
+    every = [*(entries or ()), *(() if profile is None else profile.recipients)]
+    return any(not entry.startswith("age1") for entry in every)
+
+
+def _shown(who: str) -> str:
+    """A recipient as a sentence may name it: a key shortened to its start (a name as it is)."""
+    return who[:12] + "…" if who.startswith("age1") else who
+
+
+def locks(policy: Policy, plan: ExportPlan, header: Sequence[str], categories: Sequence[str]) -> tuple[Lock, ...]:
+    """The choices this policy decides for ``plan`` over a source with ``header`` and ``categories``: every
+    column of the header that may not be kept (and why), the transforms a profile requires, and the options the
+    policy fixes (recipients, passphrase, office key, purpose, organisation, delete-by). For the wizard: a locked
+    choice is shown locked with its ``reason``."""
+    rules = policy.rules
+    profile = None if plan.profile is None else policy.profile(plan.profile)
+    found = _column_locks(policy, profile, header, dict(zip(header, categories, strict=False)))
+    if profile is not None:
+        for column, transform in profile.columns.items():
+            if transform != "keep":
+                reason = msg("policy.lock_transform", column=column, transform=transform, profile=profile.name)
+                found.append(Lock("transform", column, f"profiles.{profile.name}.columns", reason))
+        if profile.recipients:
+            reason = msg("policy.lock_profile_recipients", profile=profile.name)
+            found.append(Lock("recipients", "", f"profiles.{profile.name}.recipients", reason))
+        if profile.max_delete_days is not None:
+            reason = msg("policy.lock_delete_by", days=profile.max_delete_days, profile=profile.name)
+            found.append(Lock("delete_by", "", f"profiles.{profile.name}.max_delete_days", reason))
+    if rules.approved_recipients is not None:
+        found.append(Lock("recipients", "", "rules.approved_recipients", msg("policy.lock_approved_recipients")))
+    if not rules.passphrase_allowed or "age-passphrase" not in rules.envelopes or rules.require_office_key:
+        rule = "rules.allow_passphrase" if not rules.passphrase_allowed else "rules.envelopes"
+        rule = "rules.require_office_key" if rules.require_office_key else rule
+        found.append(Lock("passphrase", "", rule, msg("policy.lock_passphrase")))
+    if rules.require_office_key:
+        found.append(Lock("office_key", "", "rules.require_office_key", msg("policy.lock_office_key")))
+    if rules.require_purpose:
+        found.append(Lock("purpose", "", "rules.require_purpose", msg("policy.lock_purpose")))
+    if rules.require_organisation:
+        found.append(Lock("organisation", "", "rules.require_organisation", msg("policy.lock_organisation")))
+    return tuple(found)
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
