@@ -138,25 +138,12 @@ def test_a_register_with_a_broken_last_line_stops_the_export(work):
 
 # The command line. A stand-in for the IT policy (exporter.policy comes with section 1 of issue 11) is put in place
 # by a sitecustomize module on the subprocess's path: it names the register the way a policy file would.
-_POLICY_STUB = """
-import os, sys, types
-from pathlib import Path
-stub = types.ModuleType("exporter.policy")
-class _Policy:
-    register_path = Path(os.environ["TEST_POLICY_REGISTER"])
-stub.policy_in_force = lambda: _Policy()
-sys.modules["exporter.policy"] = stub
-"""
-
-
-def run(
-    *args: object, policy_register: Path | None = None, stub: Path | None = None
-) -> subprocess.CompletedProcess[str]:
+def run(*args: object, policy: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line; with ``policy``, under that IT policy file (EXPORTER_POLICY), else under none."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if policy_register is not None and stub is not None:
-        stub.mkdir(exist_ok=True)
-        (stub / "sitecustomize.py").write_text(_POLICY_STUB, encoding="utf-8")
-        environment |= {"PYTHONPATH": f"{stub}{os.pathsep}{ROOT}", "TEST_POLICY_REGISTER": str(policy_register)}
+    environment.pop("EXPORTER_POLICY", None)
+    if policy is not None:
+        environment["EXPORTER_POLICY"] = str(policy)
     return subprocess.run(
         [sys.executable, "-m", "exporter", *map(str, args)],
         capture_output=True,
@@ -271,15 +258,18 @@ def test_without_a_file_or_a_policy_the_register_commands_say_so(tmp_path):
 
 
 def test_the_policys_register_is_the_default_and_cli_export_prints_the_record_number(work, filled):
-    stub = work / "stub"
-    shown = run("register", "verify", policy_register=filled, stub=stub)
+    """The issue's minimal policy, as written, names the register that verify reads and export appends to."""
+    policy = work / "policy.toml"
+    register_path = str(filled).replace("\\", "\\\\")
+    policy.write_text(f'[register]\npath = "{register_path}"\n\n[rules]\nnever_export = ["my_number"]\n', "utf-8")
+    shown = run("register", "verify", policy=policy)
     assert shown.returncode == 0, shown.stderr
     assert "2 records" in shown.stdout
     recipient = _recipient(work)
     archive = work / "out.zip.age"
     made = run(
         "export", work / "residents.csv", "--column", "phone", "--recipient", recipient, "--output", archive,
-        policy_register=filled, stub=stub,
+        policy=policy,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert f"Recorded in the register {filled} as record 3." in made.stderr
