@@ -19,12 +19,15 @@ from exporter.classify import Category
 from exporter.gui import tasks
 from exporter.gui.conditions import ConditionSpec
 from exporter.gui.i18n import LANGUAGE_NAMES, current_language, switch_language
+from exporter.gui.policy_view import read_policy
 from exporter.gui.retranslate import Retranslating
 from exporter.plan import ExportPlan, Secret
 from exporter.sources import AnySource
 
 if TYPE_CHECKING:
+    from exporter.errors import ExporterError
     from exporter.gui.open_window import OpenWindow
+    from exporter.policy import Policy
 
 
 # The size the wizard opens at: the preview shows eight columns, the Columns page a dozen rows, and every subtitle
@@ -76,6 +79,11 @@ class Draft:
     without_office_key: bool = False
     instructions: bool = True
     instructions_purpose: bool = False
+    # the IT policy in force (exporter.policy), read when the wizard opens, or why it could not be read; the purpose
+    # profile chosen on the Purpose page
+    policy: Policy | None = None
+    policy_error: ExporterError | None = None
+    profile: str | None = None
 
     @property
     def source(self) -> AnySource | None:
@@ -90,7 +98,7 @@ class Draft:
     def plan(self) -> ExportPlan:
         if self.loaded is None or self.output is None:
             raise ValueError("the draft has no source or no destination yet")
-        return ExportPlan(
+        plan = ExportPlan(
             source=self.loaded.source.path,
             columns=self.columns,
             output=self.output,
@@ -113,7 +121,9 @@ class Draft:
             transforms=self.kept_transforms(),
             pseudonym_key=self.pseudonym_key if self.needs_pseudonym_key() else None,
             reference_date=self.reference_date,
+            profile=self.profile,
         )
+        return plan if self.policy is None else self.policy.apply(plan)
 
     def kept_transforms(self) -> dict[str, str]:
         """The transform of each kept column that is not kept as it is, in the kept order."""
@@ -151,6 +161,7 @@ class ExportWizard(Retranslating, QWizard):
 
         super().__init__(parent)
         self.draft = Draft()
+        read_policy(self.draft)
         self.sample_rows = sample_rows or tasks.sample_rows()
         cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
         self.sample_folder = sample_folder or Path(cache or Path.home() / ".cache" / "exporter")

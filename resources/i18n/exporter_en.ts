@@ -75,6 +75,13 @@
             <numerusform>The recipient must delete the data by this date. Choose the shortest time the task needs; the default is %n days from today.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The recipient keeps the data at most %n day(s) under this profile.</source>
+        <translation>
+            <numerusform>The recipient keeps the data at most %n day under this profile.</numerusform>
+            <numerusform>The recipient keeps the data at most %n days under this profile.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>

@@ -437,6 +437,10 @@
         <translation>住民数：</translation>
     </message>
     <message>
+        <source>Take-out register:</source>
+        <translation>持ち出し簿：</translation>
+    </message>
+    <message>
         <source>&amp;Open the folder</source>
         <translation>フォルダーを開く(&amp;O)</translation>
     </message>
@@ -451,6 +455,14 @@
     <message>
         <source>Starting…</source>
         <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>record {number}</source>
+        <translation>記録番号 {number}</translation>
+    </message>
+    <message>
+        <source>none (no register is set by the IT policy)</source>
+        <translation>なし（IT ポリシーで持ち出し簿が設定されていません）</translation>
     </message>
     <message>
         <source>{name} (send it with the archive: it says how to open and check it)</source>
@@ -1104,10 +1116,36 @@
         <source>&amp;Delete by:</source>
         <translation>削除期限(&amp;D)：</translation>
     </message>
+    <message>
+        <source>Purpose pro&amp;file:</source>
+        <translation>目的のプロファイル(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Purpose profile of the IT policy</source>
+        <translation>IT ポリシーの目的のプロファイル</translation>
+    </message>
     <message numerus="yes">
         <source>The recipient must delete the data by this date. Choose the shortest time the task needs; the default is %n days from today.</source>
         <translation>
             <numerusform>受取人はこの日までにデータを削除しなければなりません。業務に必要な最短の期間を選んでください（既定は本日から %n 日後です）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none (no purpose profile)</source>
+        <translation>なし（目的のプロファイルを使わない）</translation>
+    </message>
+    <message>
+        <source>The IT policy {path} applies to this export.</source>
+        <translation>この書き出しには IT ポリシー {path} が適用されます。</translation>
+    </message>
+    <message>
+        <source>Legal basis: {basis}</source>
+        <translation>法的根拠：{basis}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The recipient keeps the data at most %n day(s) under this profile.</source>
+        <translation>
+            <numerusform>このプロファイルでは、受取人がデータを保管できるのは最長 %n 日です。</numerusform>
         </translation>
     </message>
 </context>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from exporter.display import safe_text
 from exporter.errors import PlanError
+from exporter.gui import policy_view
 from exporter.gui.column_search import ColumnFilter
 from exporter.gui.models import ColumnModel, shown_name
 from exporter.gui.pages.base import Page
@@ -139,6 +140,8 @@ class ColumnsPage(Page):
         font.setBold(True)
         self.summary.setFont(font)
         self.free_text = MessageLabel()  # a kept free-text column may hold anything
+        self.policy_error = MessageLabel()  # kept columns the IT policy does not allow
+        self.profile_used: str | None = None  # the purpose profile whose columns were last put in
         self.notes = TransformNotes()  # formula cells in kept columns; the pseudonym key
         self.notes.changed.connect(self.completeChanged)
         self.notes.inertRequested.connect(self.make_formulas_inert)
@@ -151,6 +154,7 @@ class ColumnsPage(Page):
         layout.addLayout(tools)
         layout.addLayout(grid, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.policy_error)
         layout.addWidget(self.free_text)
         layout.addWidget(self.notes)
         layout.addWidget(self.sensitive)
@@ -211,6 +215,7 @@ class ColumnsPage(Page):
             widest = self.fontMetrics().averageCharWidth() * NAME_COLUMN_CHARS
             if self.table.columnWidth(ColumnModel.NAME) > widest:  # a long name must not push the kinds out of view
                 self.table.setColumnWidth(ColumnModel.NAME, widest)
+        policy_view.use_profile(self)
         self.search.setFocus()
 
     def isComplete(self) -> bool:
@@ -219,6 +224,7 @@ class ColumnsPage(Page):
             and self.rename_problem() is None
             and self.sensitive.is_complete()
             and self.notes.key_ready()
+            and not policy_view.column_problems(self.draft, self.model.kept)
         )
 
     def validatePage(self) -> bool:
@@ -297,6 +303,7 @@ class ColumnsPage(Page):
         self._show_free_text()
         self.sensitive.set_columns(self.model.kept_sensitive())
         self.notes.show_state(self._formula_columns_kept_as_is(), needs_key=self._needs_key())
+        policy_view.show_column_problems(self)
         self.completeChanged.emit()
 
     def _show_kept_list(self) -> None:

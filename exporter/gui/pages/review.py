@@ -62,8 +62,11 @@ class ReviewPage(Page):
         row.addWidget(self.change_button)
         self.destination_error = MessageLabel()
         self.excel_note = MessageLabel()  # more rows than Excel shows
+        self.policy_error = MessageLabel()  # the IT policy's refusal of the plan, naming the rule and the file
+        self.policy_problem: ExporterError | None = None
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.policy_error)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.excel_note)
         layout.addLayout(row)
@@ -96,9 +99,21 @@ class ReviewPage(Page):
             self.set_destination(self._suggested_destination())
         else:
             self.set_destination(self.draft.output)
+        self._check_policy()
         self.measure_risk()
         self.summary.setText(self._summary_html())
         self._show_excel_note()
+
+    def _check_policy(self) -> None:
+        """The IT policy's verdict on the whole plan, before the export is asked for (run_export checks again)."""
+        from exporter.gui.policy_view import plan_problem
+
+        self.policy_problem = plan_problem(self.draft)
+        if self.policy_problem is None:
+            self.policy_error.clear_message()
+        else:
+            self.policy_error.show_error(self.policy_problem)
+        self.completeChanged.emit()
 
     def measure_risk(self) -> None:
         """Measure the re-identification risk of what is about to leave (rows in scope, transformed kept columns)
@@ -138,7 +153,7 @@ class ReviewPage(Page):
             self.summary.setText(self._summary_html())
 
     def isComplete(self) -> bool:
-        return self.draft.output is not None and self.destination_problem() is None
+        return self.draft.output is not None and self.destination_problem() is None and self.policy_problem is None
 
     def set_destination(self, path: Path) -> None:
         self.draft.output = path

@@ -1,0 +1,103 @@
+"""The IT policy as the wizard shows it: read once when the wizard opens, the purpose profiles offered on the Purpose
+page, kept columns the policy does not allow named on the Columns page, and the whole plan checked on the Review
+page, by the core's own rules (:mod:`exporter.policy`); ``run_export`` checks it again, so no page can skip it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from exporter.errors import ExporterError, PlanError
+from exporter.plan import ExportPlan
+
+if TYPE_CHECKING:
+    from exporter.gui.pages.columns import ColumnsPage
+    from exporter.gui.wizard import Draft
+    from exporter.policy import Policy, Profile
+
+
+def read_policy(draft: Draft) -> None:
+    """Put the policy in force into ``draft`` (``policy``), or why it cannot be read (``policy_error``): then
+    nothing may leave, as the command line refuses every export under a broken policy."""
+    from exporter.policy import policy_in_force
+
+    try:
+        draft.policy, draft.policy_error = policy_in_force(), None
+    except ExporterError as err:
+        draft.policy, draft.policy_error = None, err
+
+
+def profiles(policy: Policy | None) -> list[Profile]:
+    """The purpose profiles to offer, in the policy file's order."""
+    return [] if policy is None else list(policy.profiles.values())
+
+
+def profile_label(profile: Profile) -> str:
+    """How a profile is listed: its title (or name) and version."""
+    return f"{profile.title or profile.name} (v{profile.version})"
+
+
+def column_problems(draft: Draft, kept: tuple[str, ...]) -> list[str]:
+    """The sentences of the policy's locks on ``kept`` columns (never exported, My Numbers without a legal basis,
+    not in the chosen profile), each naming the rule; empty when the policy allows them all."""
+    policy, loaded = draft.policy, draft.loaded
+    if policy is None or loaded is None or not kept:
+        return []
+    header = loaded.source.header
+    categories = [str(category) for category in loaded.categories]
+    plan = ExportPlan(source=Path(), columns=kept, output=Path(), profile=draft.profile)
+    try:
+        locks = policy.locks(plan, header, categories)
+    except ExporterError as err:  # an unknown profile: said as it is
+        return [str(err)]
+    return [
+        f"{lock.subject}: {lock.reason} ({lock.rule})"
+        for lock in locks
+        if lock.kind == "column" and lock.subject in kept
+    ]
+
+
+def plan_problem(draft: Draft) -> ExporterError | None:
+    """The policy's refusal of the plan as it stands (the first rule broken, naming the rule and the file), the
+    policy file's own fault, or None."""
+    if draft.policy_error is not None:
+        return draft.policy_error
+    policy, loaded = draft.policy, draft.loaded
+    if policy is None or loaded is None or draft.output is None:
+        return None
+    try:
+        plan = draft.plan()
+        categories = draft.categories
+        policy.check(plan, plan.columns, [str(categories.get(column, "other")) for column in plan.columns])
+    except PlanError as err:
+        return err
+    except ExporterError as err:
+        return err
+    return None
+
+
+def use_profile(page: ColumnsPage) -> None:
+    """Keep the chosen profile's columns (those the file has) with the transforms it requires, once each time a
+    profile is chosen; the clerk may then leave some out."""
+    draft = page.draft
+    name = draft.profile
+    if name == page.profile_used or draft.policy is None or draft.loaded is None:
+        return
+    page.profile_used = name
+    if name is None:
+        return
+    profile = draft.policy.profile(name)
+    columns = [column for column in profile.columns if column in draft.loaded.source.header]
+    page.keep(columns)
+    for column in columns:
+        if profile.columns[column] != "keep":
+            page.chooser.set_transform(column, profile.columns[column])
+
+
+def show_column_problems(page: ColumnsPage) -> None:
+    """Say under the summary which kept columns the policy does not allow, and why (Next waits)."""
+    problems = column_problems(page.draft, page.model.kept)
+    if problems:
+        page.policy_error.show_message("\n".join(problems), "error")
+    else:
+        page.policy_error.clear_message()
