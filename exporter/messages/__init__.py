@@ -48,6 +48,7 @@ _AREAS = (
     "transforms",
     "risk",
     "workbook",
+    "signing",
 )
 
 
