@@ -31,6 +31,7 @@ from exporter.messages import Message, msg
 from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
 from exporter.shaping import Shaper, check_unique_share
+from exporter.signing import SigningPublicKey, manifest_signer, open_plan_key
 from exporter.source import SourceDigest
 from exporter.sources import AnySource, WorkbookSource, open_source
 
@@ -65,6 +66,7 @@ class ExportResult:
     risk: Risk | None = None
     direct_identifiers: tuple[str, ...] = ()
     warnings: tuple[Message, ...] = ()
+    signed_by: SigningPublicKey | None = None  # the office's signing key that signed the manifest; None: unsigned
 
 
 def run_export(
@@ -83,6 +85,7 @@ def run_export(
             hint=msg("plan.no_column_hint"),
         )
     passphrase = _passphrase(plan)  # a mistyped group of a generated passphrase is named before any work
+    signing_key = open_plan_key(plan)  # the office's signing key: a wrong passphrase fails before any work
     if plan.instructions:
         check_instructions_name(plan.output)  # before any work: a name the commands cannot hold safely
     if plan.instructions and os.path.lexists(instructions_path(plan.output)):
@@ -135,7 +138,7 @@ def run_export(
                 shaper=shaper,
             )
             check_for_export(manifest)
-            archive.finish(manifest)
+            archive.finish(manifest, sign=manifest_signer(signing_key, started))
             sealed.close()
             if cancel is not None and cancel.is_set():
                 raise ExportCancelled()
@@ -155,6 +158,7 @@ def run_export(
         risk=shaper.risk(),
         direct_identifiers=shaper.direct_identifiers,
         warnings=shaper.warnings,
+        signed_by=None if signing_key is None else signing_key.public,
     )
     if plan.instructions:
         result = _with_instructions(plan, result)

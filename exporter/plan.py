@@ -95,6 +95,8 @@ class ExportPlan:
     reference_date: date | None = None
     max_unique_share: float | None = None
     sheet: str | None = None
+    signing_key: Path | None = None  # the office's signing key file (exporter.signing); None: not signed
+    signing_passphrase: Secret | None = field(default=None, repr=False)  # its passphrase
 
     def header(self) -> tuple[str, ...]:
         """data.csv's header: each kept column's output name, in the kept order."""

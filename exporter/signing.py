@@ -33,10 +33,11 @@ import binascii
 import hashlib
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -48,7 +49,9 @@ from exporter.keyfiles import IDENTITY_FILE, read_small_data
 from exporter.keys.check_code import check_code as _check_code
 from exporter.messages import msg
 
-SIGNATURE_NAME = "manifest.json.minisig"  # the signature's member in the archive's ZIP, right after manifest.json
+if TYPE_CHECKING:
+    from exporter.plan import ExportPlan
+
 DEFAULT_WORK_FACTOR = 18  # scrypt, as the recipients' key files (about a second)
 MAX_WORK_FACTOR = 22
 MAX_SIGNATURE_BYTES = 16 << 10  # minisign allows 1 KiB of untrusted and 8 KiB of trusted comment
@@ -172,6 +175,32 @@ def load_signing_key(path: Path, passphrase: str, *, max_work_factor: int = MAX_
     finally:
         read.data[:] = bytes(len(read.data))
         plain[:] = bytes(len(plain))
+
+
+def open_plan_key(plan: ExportPlan) -> SigningKey | None:
+    """The plan's signing key, opened before any work so that a wrong passphrase fails fast; None when the plan is
+    not to be signed. PlanError when the key file has no passphrase given; see :func:`load_signing_key`."""
+    if plan.signing_key is None:
+        return None
+    if plan.signing_passphrase is None:
+        raise PlanError(
+            msg("signing.passphrase_needed", path=str(plan.signing_key)), hint=msg("signing.passphrase_needed_hint")
+        )
+    return load_signing_key(plan.signing_key, plan.signing_passphrase.reveal())
+
+
+def manifest_signer(key: SigningKey | None, created: datetime) -> Callable[[bytes], bytes] | None:
+    """What signs an archive's manifest.json bytes with ``key`` (None: no key, no signature). The trusted comment
+    names the office and the archive's time, in minisign's tab-separated style:
+    ``timestamp:<Unix seconds>\tfile:manifest.json\toffice:<name>\tcreated:<the manifest's created_utc>``."""
+    if key is None:
+        return None
+    moment = created.astimezone(UTC)
+    comment = (
+        f"timestamp:{int(moment.timestamp())}\tfile:manifest.json\toffice:{key.name}"
+        f"\tcreated:{moment:%Y-%m-%dT%H:%M:%SZ}"
+    )
+    return lambda raw: sign(raw, key, trusted_comment=comment)
 
 
 def sign(data: bytes, key: SigningKey, *, trusted_comment: str) -> bytes:
@@ -316,7 +345,7 @@ def _parse_key_file(plain: bytearray, path: Path) -> SigningKey:
             fields[key] = value
     secret = bytearray(_b64(fields.get("secret", "")) or b"")
     try:
-        if len(secret) != 40 or "name" not in fields or "public" not in fields:
+        if len(secret) != 40 or "public" not in fields or not is_safe(name := fields.get("name", "")) or not name:
             raise damaged
         private = Ed25519PrivateKey.from_private_bytes(bytes(secret[8:]))
         public = SigningPublicKey(bytes(secret[:8]), _public_bytes(private), fields["name"])
@@ -339,7 +368,6 @@ def _require_strong(passphrase: str) -> None:
 
 
 __all__ = [
-    "SIGNATURE_NAME",
     "SignatureError",
     "SignedBy",
     "SigningKey",
@@ -347,6 +375,8 @@ __all__ = [
     "checked_office_name",
     "create_signing_key",
     "load_signing_key",
+    "manifest_signer",
+    "open_plan_key",
     "parse_public_key",
     "parse_signature",
     "sign",

@@ -2,6 +2,7 @@
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "keyfiles.kind_signers_file": ("list of trusted signers", "信頼する署名者の一覧"),
+    "keyfiles.kind_public_key_file": ("public key file", "公開鍵のファイル"),
     # the office's signing key
     "signing.key_exists": (
         "{path} already exists; a signing key is never written over another file.",
@@ -104,7 +105,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "signing.refused_unknown": (
         "{name} is signed by a key that is not in your list of trusted signers, and a trusted signature is "
         "required; nothing was written.",
-        "{name} は信頼する署名者の一覧にない鍵で署名されています。信頼できる署名が必要な設定のため、何も書き出していません。",
+        "{name} は信頼する署名者の一覧にない鍵で署名されています。"
+        "信頼できる署名が必要な設定のため、何も書き出していません。",
     ),
     "signing.refused_hint": (
         "Ask the office to send the archive signed, and add its signing key with “exporter signers add”.",
@@ -121,8 +123,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{what} は署名者の一覧（[[signer]] の表）になっていません。",
     ),
     "signing.signer_entry_invalid": (
-        "Entry {number} of {what} needs a name and a minisign public key (key = \"RW...\").",
-        "{what} の {number} 番目の項目には、名前と minisign の公開鍵（key = \"RW...\"）が必要です。",
+        'Entry {number} of {what} needs a name and a minisign public key (key = "RW...").',
+        '{what} の {number} 番目の項目には、名前と minisign の公開鍵（key = "RW..."）が必要です。',
     ),
     "signing.signer_entry_twice": (
         "Entry {number} of {what} repeats the name of an earlier entry.",
@@ -185,7 +187,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "added {name} to the trusted signers; check code {code}: it must be the code the office reads to you",
         "{name} を信頼する署名者に登録しました。確認コード：{code}（部署が読み上げる確認コードと同じであること）",
     ),
-    "signing.cli_signer_removed": ("removed {name} from the trusted signers", "{name} を信頼する署名者から削除しました"),
+    "signing.cli_signer_removed": (
+        "removed {name} from the trusted signers",
+        "{name} を信頼する署名者から削除しました",
+    ),
     "signing.cli_signers_empty": (
         "No trusted signers yet ({path}); add an office's key with “exporter signers add”.",
         "信頼する署名者はまだいません（{path}）。「exporter signers add」で部署の鍵を登録してください。",
