@@ -180,7 +180,7 @@ def test_debian_age_opens_the_key_file_with_its_passphrase_and_finds_only_the_ke
 
 def test_a_file_that_is_not_a_signing_key_is_refused_naming_it(tmp_path):
     (tmp_path / "office.pub").write_text("untrusted comment: x\nRWQ\n", encoding="utf-8")
-    with pytest.raises(DecryptionError, match="office.pub is not a signing key"):
+    with pytest.raises(DecryptionError, match=r"office\.pub is not a signing key"):
         load_signing_key(tmp_path / "office.pub", PASSPHRASE)
 
 
