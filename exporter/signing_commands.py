@@ -176,20 +176,21 @@ def signers_remove(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 
 def with_signing_passphrase(plan: ExportPlan, args: argparse.Namespace) -> ExportPlan:
-    """The plan with its signing key's passphrase: from ``--signing-passphrase-file``, else asked on the terminal
-    when the plan is to be signed (by ``--signing-key`` or the policy's key). Without either the pipeline refuses
-    the plan before any work."""
+    """The plan with its signing key's passphrase: from ``--signing-passphrase-file`` (whether or not the plan names
+    a key yet: the policy may add its key later), else asked on the terminal when the plan is to be signed (by
+    ``--signing-key`` or the policy's key: call this after the policy is applied). Without either the pipeline
+    refuses the plan before any work."""
     from dataclasses import replace
 
     from exporter.commands import read_passphrase_file
     from exporter.key_commands import _ask, _interactive
     from exporter.plan import Secret
 
-    if plan.signing_key is None or plan.signing_passphrase is not None:
+    if plan.signing_passphrase is not None:
         return plan
     if args.signing_passphrase_file is not None:
         return replace(plan, signing_passphrase=Secret(read_passphrase_file(args.signing_passphrase_file)))
-    if _interactive():
+    if plan.signing_key is not None and _interactive():
         typed = _ask(msg("signing.cli_prompt_key", path=str(plan.signing_key)))
         return replace(plan, signing_passphrase=Secret(typed))
     return plan

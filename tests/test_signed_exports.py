@@ -325,3 +325,33 @@ def test_the_command_line_refuses_a_wrong_signing_passphrase_and_writes_nothing(
     assert exported.stderr.splitlines()[0] == wrong
     assert "not the passphrase" not in exported.stderr
     assert not (work / "a.zip.age").exists()
+
+
+def test_on_a_terminal_the_signing_passphrases_are_asked_for(tmp_path, monkeypatch):
+    import sys
+
+    from oracle_tools import run_in_pty
+
+    monkeypatch.setenv("EXPORTER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    (tmp_path / "residents.csv").write_bytes(sample_bytes(5))
+    recipient = throwaway_key(tmp_path)
+    command = [sys.executable, "-m", "exporter"]
+    key = tmp_path / "office.key"
+
+    created = run_in_pty(
+        [*command, "signing-key", "create", "--output", key, "--name", OFFICE],
+        [(b"signing key: ", PASSPHRASE), (b"again: ", PASSPHRASE)],
+    )
+    exported = run_in_pty(
+        [*command, "export", tmp_path / "residents.csv", "--column", "phone", "--recipient",
+         str(recipient.identity.recipient), "--output", tmp_path / "a.zip.age", "--signing-key", key],
+        [(b"Passphrase for the signing key", PASSPHRASE)],
+    )  # fmt: skip
+
+    assert created.returncode == 0, created.transcript
+    assert exported.returncode == 0, exported.transcript
+    assert f"signed by {OFFICE}" in exported.transcript
+    from exporter.signing import load_signing_key
+
+    assert load_signing_key(key, PASSPHRASE).name == OFFICE  # the passphrase typed is the one that protects it
