@@ -157,6 +157,8 @@ def build_parser() -> _Parser:
 def _check_decrypt_key(args: argparse.Namespace) -> str | None:
     if args.identity_passphrase_file is not None and args.identity is None:
         return "argument --identity-passphrase-file: only with --identity"
+    if args.raw and args.require_signature:
+        return "argument --require-signature: not allowed with argument --raw"
     return None
 
 

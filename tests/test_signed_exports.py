@@ -355,3 +355,15 @@ def test_on_a_terminal_the_signing_passphrases_are_asked_for(tmp_path, monkeypat
     from exporter.signing import load_signing_key
 
     assert load_signing_key(key, PASSPHRASE).name == OFFICE  # the passphrase typed is the one that protects it
+
+
+def test_requiring_a_signature_of_a_raw_decryption_is_a_usage_error(work, key):
+    export(work, key)
+
+    refused = exporter(
+        "decrypt", "a.zip.age", "--raw", "--require-signature", "--identity", key.path, "--output", "x", cwd=work
+    )
+
+    assert refused.returncode == 2
+    assert "--require-signature" in refused.stderr.splitlines()[-1]
+    assert not (work / "x").exists()

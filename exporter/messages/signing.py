@@ -62,8 +62,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "新しい minisign（0.10 以降）で署名し直してください。",
     ),
     "signing.does_not_verify": (
-        "the signature does not match: the manifest, the signature or its signed comment was changed",
-        "署名が一致しません。内容の説明、署名、または署名付きのコメントが変更されています",
+        "the signature does not match (the manifest, the signature or its signed comment was changed)",
+        "署名が一致しません（内容の説明、署名、または署名付きのコメントが変更されています）",
     ),
     "signing.not_a_public_key": (
         "This is not a minisign public key (a line starting with RW, 56 characters).",
