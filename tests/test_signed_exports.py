@@ -18,6 +18,7 @@ from test_signing import LOW_WORK, PASSPHRASE, minisign, require_minisign
 
 from exporter.archive import SIGNATURE_NAME
 from exporter.decrypt import decrypt_archive
+from exporter.envelope import ScryptIdentity
 from exporter.envelope import decrypt as age_open
 from exporter.errors import DecryptionError, PlanError
 from exporter.keys.signers import add_signer, load_signers, remove_signer
@@ -276,6 +277,10 @@ def test_the_command_line_creates_the_key_signs_exports_and_says_who_signed_in_b
     assert created.stdout == public
     assert f"Check code: {code}" in created.stderr
     assert PASSPHRASE not in created.stdout + created.stderr
+    with (tmp_path / "office.key").open("rb") as sealed:  # the key file's own text, opened as age would open it
+        plain = b"".join(age_open(sealed, [ScryptIdentity(PASSPHRASE)])).decode()
+    secret = next(line for line in plain.splitlines() if line.startswith("secret: ")).removeprefix("secret: ")
+    assert secret not in created.stdout + created.stderr + exported.stderr + added.stderr
     assert (tmp_path / "office.key").stat().st_mode & 0o777 == 0o600
     assert again.returncode == 1
     assert "already exists" in again.stderr
