@@ -92,8 +92,9 @@ class SigningPublicKey:
 
     @property
     def key_id_text(self) -> str:
-        """The key id as minisign shows it: 16 hex digits of the id read as a little-endian number."""
-        return f"{int.from_bytes(self.key_id, 'little'):016X}"
+        """The key id as minisign 0.11 shows it: the id read as a little-endian number, in upper-case hex without
+        leading zeros."""
+        return f"{int.from_bytes(self.key_id, 'little'):X}"
 
 
 @dataclass(frozen=True)
