@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from exporter.zipstream import EntryOutgrewBound, Sink, ZipStreamWriter
 
 DATA_NAME = "data.csv"
 MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.json.minisig"  # the office's signature of manifest.json (exporter.signing), when signed
 FORMAT_NAME = "exporter-archive"
 FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 8 << 20  # the names of every column of a 4 MiB header fit, with room
@@ -113,12 +114,17 @@ class ArchiveWriter:
     def data_sha256(self) -> str:
         return self._hash.hexdigest()
 
-    def finish(self, manifest: Mapping[str, Any]) -> None:
+    def finish(self, manifest: Mapping[str, Any], sign: Callable[[bytes], bytes] | None = None) -> None:
+        """Close data.csv, write manifest.json and, when ``sign`` is given, ``manifest.json.minisig`` right after it:
+        ``sign(manifest bytes)`` returns the signature file (:func:`exporter.signing.sign`)."""
         try:
             self._zip.close_entry()
         except EntryOutgrewBound:
             raise self._grew() from None
-        self._zip.write_entry(MANIFEST_NAME, manifest_bytes(manifest))
+        raw = manifest_bytes(manifest)
+        self._zip.write_entry(MANIFEST_NAME, raw)
+        if sign is not None:
+            self._zip.write_entry(SIGNATURE_NAME, sign(raw))
         self._zip.close()
 
     def _grew(self) -> SourceError:

@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> _Parser:
-    from exporter import commands, key_commands, policy_command, pseudonym_command
+    from exporter import commands, key_commands, policy_command, pseudonym_command, signing_commands
 
     parser = _Parser(
         prog="exporter",
@@ -133,10 +133,13 @@ def build_parser() -> _Parser:
         metavar="FILE",
         help="a file holding the passphrase of a protected identity file (default: asked on the terminal)",
     )
+    signing_commands.add_decrypt_options(decrypt)
     decrypt.set_defaults(run=commands.decrypt, check=_check_decrypt_key, parser=decrypt)
 
     key_commands.add_keygen_parser(sub)
     key_commands.add_recipients_parser(sub)
+    signing_commands.add_signing_key_parser(sub)
+    signing_commands.add_signers_parser(sub)
     pseudonym_command.add_pseudonym_key_parser(sub)
     from exporter.register_command import add_register_parser
 
@@ -158,6 +161,8 @@ def build_parser() -> _Parser:
 def _check_decrypt_key(args: argparse.Namespace) -> str | None:
     if args.identity_passphrase_file is not None and args.identity is None:
         return "argument --identity-passphrase-file: only with --identity"
+    if args.raw and args.require_signature:
+        return "argument --require-signature: not allowed with argument --raw"
     return None
 
 

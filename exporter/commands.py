@@ -98,9 +98,15 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
         print(msg("cli.wrote", path=terminal_line(str(args.output))), file=sys.stderr)
         return 0
     expansion = DEFAULT_MAX_EXPANSION if args.max_expansion is None else args.max_expansion
-    opened = decrypt_archive(args.archive, args.output, identities, cancel=cancel, max_expansion=expansion)
+    required = True if args.require_signature else None  # None: as the receiving policy says
+    opened = decrypt_archive(
+        args.archive, args.output, identities, cancel=cancel, max_expansion=expansion, require_signature=required
+    )
     for line in opened_summary(args.archive.name, opened.manifest):
         print(f"exporter: {line}", file=sys.stderr)
+    from exporter.signing_commands import print_signature
+
+    print_signature(opened.signature)
     data, manifest = terminal_line(str(opened.data)), terminal_line(str(opened.manifest_path))
     print(msg("cli.wrote_two", data=data, manifest=manifest), file=sys.stderr)
     return 0

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from exporter import unzip
-from exporter.archive import DATA_NAME, MANIFEST_NAME, MAX_MANIFEST_BYTES
+from exporter.archive import DATA_NAME, MANIFEST_NAME, MAX_MANIFEST_BYTES, SIGNATURE_NAME
 from exporter.destination import (
     OutputErrors,
     make_folders,
@@ -39,9 +39,12 @@ from exporter.destination import (
     require_free_space,
 )
 from exporter.errors import DecryptionError, ExportCancelled, OutputError
+from exporter.keys.signers import load_signers
 from exporter.manifest import parse_manifest
 from exporter.messages import Message, msg
 from exporter.progress import Progress
+from exporter.signature_check import UNSIGNED, SignatureCheck, check_manifest_signature, enforce, required_by_policy
+from exporter.signing import MAX_SIGNATURE_BYTES, SigningPublicKey
 from exporter.sizes import file_size
 from exporter.staging import ScratchFile, forbid_core_dumps, remove_stale_around
 
@@ -60,6 +63,8 @@ class OpenedArchive:
     manifest_path: Path
     manifest: dict[str, Any]
     archive_sha256: str = ""
+    signature: SignatureCheck = UNSIGNED  # signed by whom (check code), unsigned, or an unknown signer
+    signature_path: Path | None = None  # manifest.json.minisig beside manifest.json, when the archive is signed
 
 
 def decrypt_file(
@@ -104,8 +109,15 @@ def decrypt_archive(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     max_expansion: float = DEFAULT_MAX_EXPANSION,
+    signers: Sequence[SigningPublicKey] | None = None,
+    require_signature: bool | None = None,
 ) -> OpenedArchive:
     """Decrypt an exporter archive into ``folder`` as ``data.csv`` and ``manifest.json``.
+
+    A signed archive's ``manifest.json.minisig`` is checked against ``signers`` (default: the recipient's trusted
+    signers, :mod:`exporter.keys.signers`) and written beside the manifest; an altered one is refused. With
+    ``require_signature`` (None: as the receiving policy says, :func:`exporter.signature_check.required_by_policy`)
+    an unsigned archive, or one signed by a key not among ``signers``, is refused too. The result says who signed.
 
     ``folder`` is made (with missing parents) only once everything verified. ``max_expansion`` bounds the unpacked
     size as the module docstring says. Raises :class:`DecryptionError` (the archive, with one sentence),
@@ -113,37 +125,62 @@ def decrypt_archive(
     """
     forbid_core_dumps()
     name = source.name
+    trusted = load_signers().keys() if signers is None else list(signers)  # a broken list fails before any work
+    require = required_by_policy() if require_signature is None else require_signature
     with _opened(source) as (reader, size):
         base = nearest_folder(folder)
         remove_stale_around(folder)
         if base == folder:
-            for existing in (folder / DATA_NAME, folder / MANIFEST_NAME):
+            for existing in (folder / DATA_NAME, folder / MANIFEST_NAME, folder / SIGNATURE_NAME):
                 if existing.exists() or existing.is_symlink():
                     raise OutputError(msg("output.exists", path=str(existing)), hint=msg("output.empty_folder_hint"))
         with OutputErrors(base), ScratchFile(base, sealed=True) as inner:
             require_free_space(base, size)
             _decrypt_into(reader, size, inner, identities, _scaled(progress, 0.0, _DECRYPTING), cancel)
             archive_sha256 = reader.sha256()
-            entries = unzip.read_directory(inner, name, (DATA_NAME, MANIFEST_NAME))
+            entries = unzip.read_directory(inner, name, (DATA_NAME, MANIFEST_NAME), optional=(SIGNATURE_NAME,))
             data_entry, manifest_entry = entries[DATA_NAME], entries[MANIFEST_NAME]
             if manifest_entry.size > MAX_MANIFEST_BYTES:
                 raise DecryptionError(msg("decrypt.manifest_too_large", name=name))
             raw_manifest = unzip.read_small(inner, manifest_entry, name)
+            raw_signature = _signature(inner, entries.get(SIGNATURE_NAME), name)
+            signature = check_manifest_signature(raw_manifest, raw_signature, trusted, archive=name)
+            enforce(signature, require=require, archive=name)
             manifest = parse_manifest(raw_manifest, name)
             if manifest["data"]["size"] != data_entry.size:
                 raise _altered(name)
             _check_expansion(name, data_entry.size, size, max_expansion)
             require_free_space(base, data_entry.size + len(raw_manifest))
-            with ScratchFile(base, sealed=False) as data, ScratchFile(base, sealed=False) as manifest_file:
+            with (
+                ScratchFile(base, sealed=False) as data,
+                ScratchFile(base, sealed=False) as manifest_file,
+                ScratchFile(base, sealed=False) as signature_file,
+            ):
                 digest = _unpack(inner, data_entry, name, data, _scaled(progress, _DECRYPTING, 1.0), cancel)
                 if digest != manifest["data"]["sha256"]:
                     raise _altered(name)
                 manifest_file.write(raw_manifest)
+                published = [(manifest_file, MANIFEST_NAME), (data, DATA_NAME)]  # personal data last
+                if raw_signature is not None:
+                    signature_file.write(raw_signature)
+                    published.insert(1, (signature_file, SIGNATURE_NAME))
                 _check_cancel(cancel)
-                _publish(folder, ((manifest_file, MANIFEST_NAME), (data, DATA_NAME)))  # personal data last
+                _publish(folder, published)
     if progress is not None:
         progress(1.0, msg("progress.verified"))
-    return OpenedArchive(folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest, archive_sha256)
+    signature_path = None if raw_signature is None else folder / SIGNATURE_NAME
+    return OpenedArchive(
+        folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest, archive_sha256, signature, signature_path
+    )
+
+
+def _signature(inner: ScratchFile, entry: unzip.Entry | None, name: str) -> bytes | None:
+    """The bytes of ``manifest.json.minisig`` (None: the archive is not signed), within the signature's size."""
+    if entry is None:
+        return None
+    if entry.size > MAX_SIGNATURE_BYTES:
+        raise DecryptionError(msg("signing.signature_too_large", name=name))
+    return unzip.read_small(inner, entry, name)
 
 
 class _Reader:

@@ -29,6 +29,8 @@ from exporter.commands import (
 from exporter.display import terminal_line
 from exporter.errors import PlanError
 from exporter.messages import msg
+from exporter.signing_commands import add_export_options as add_signing_options
+from exporter.signing_commands import export_lines, with_signing_passphrase
 from exporter.sizes import file_size
 
 if TYPE_CHECKING:
@@ -139,6 +141,7 @@ def add_export_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="NAME",
         help="the IT policy's purpose profile: its columns, transforms, row filter, recipients and delete-by period",
     )
+    add_signing_options(export)
     export.set_defaults(run=export_command, check=_check_export_who, parser=export)
     return export
 
@@ -200,8 +203,10 @@ def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
         max_unique_share=args.max_unique_share,
         sheet=getattr(args, "sheet", None),
         profile=args.profile,
+        signing_key=args.signing_key,
     )
     plan = _with_policy(plan)
+    plan = with_signing_passphrase(plan, args)
     result = run_export(plan, progress=_progress_line(), cancel=cancel)
     _clear_progress_line()
     if args.generate_passphrase and passphrase is not None:
@@ -234,6 +239,8 @@ def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
         print(f"exporter: {line}", file=sys.stderr)
     for line in unconfirmed_warnings(list(plan.to)):
         print(f"exporter: warning: {line}", file=sys.stderr)
+    for line in export_lines(result.signed_by):
+        print(f"exporter: {line}", file=sys.stderr)
     if result.manifest.get("office_copy") is False:
         print(f"exporter: {terminal_line(str(msg('keys.cli_office_left_out')))}", file=sys.stderr)
     if result.register_record is not None and plan.register is not None:

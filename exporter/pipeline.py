@@ -31,6 +31,7 @@ from exporter.messages import Message, msg
 from exporter.plan import ExportPlan, check_columns
 from exporter.progress import Progress
 from exporter.shaping import Shaper, check_unique_share
+from exporter.signing import SigningPublicKey, manifest_signer, open_plan_key
 from exporter.source import SourceDigest
 from exporter.sources import AnySource, WorkbookSource, open_source
 
@@ -67,6 +68,7 @@ class ExportResult:
     direct_identifiers: tuple[str, ...] = ()
     warnings: tuple[Message, ...] = ()
     register_record: int | None = None
+    signed_by: SigningPublicKey | None = None  # the office's signing key that signed the manifest; None: unsigned
 
 
 def run_export(
@@ -90,6 +92,7 @@ def run_export(
         )
     policy = _policy(plan)
     passphrase = _passphrase(plan)  # a mistyped group of a generated passphrase is named before any work
+    signing_key = open_plan_key(plan)  # the office's signing key: a wrong passphrase fails before any work
     if plan.instructions:
         check_instructions_name(plan.output)  # before any work: a name the commands cannot hold safely
     if plan.instructions and os.path.lexists(instructions_path(plan.output)):
@@ -159,7 +162,7 @@ def run_export(
             )
             manifest.update(register_entry)
             check_for_export(manifest)
-            archive.finish(manifest)
+            archive.finish(manifest, sign=manifest_signer(signing_key, started))
             sealed.close()
             if cancel is not None and cancel.is_set():
                 raise ExportCancelled()
@@ -181,6 +184,7 @@ def run_export(
         direct_identifiers=shaper.direct_identifiers,
         warnings=shaper.warnings,
         register_record=recorded,
+        signed_by=None if signing_key is None else signing_key.public,
     )
     if plan.instructions:
         result = _with_instructions(plan, result)

@@ -97,6 +97,8 @@ class ExportPlan:
     sheet: str | None = None
     profile: str | None = None  # the purpose profile of the IT policy (exporter.policy), by name
     register: Path | None = None  # REGISTER: append a record here before the archive is committed; None: no register
+    signing_key: Path | None = None  # the office's signing key file (exporter.signing); None: not signed
+    signing_passphrase: Secret | None = field(default=None, repr=False)  # its passphrase
 
     def header(self) -> tuple[str, ...]:
         """data.csv's header: each kept column's output name, in the kept order."""

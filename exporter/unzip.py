@@ -2,7 +2,8 @@
 
 Follows PKWARE's APPNOTE 6.3 (end of central directory, ZIP64 end record and locator, central and local headers,
 data descriptors with and without their signature, 32- and 64-bit sizes). Stricter than ``zipfile`` on purpose:
-the entries must be exactly ``data.csv`` and ``manifest.json``, each once; they must lie one after another from
+the entries must be exactly ``data.csv`` and ``manifest.json`` (and ``manifest.json.minisig`` in a signed archive),
+each once; they must lie one after another from
 the start with the central directory right behind them (no gaps, no overlaps, so no hidden content and no
 overlapping-entry bombs); local header, data descriptor and central directory must agree on CRC-32 and sizes;
 only Deflate (8), or Stored (0), and no encryption. Unpacking stops as soon as an entry yields more than its
@@ -108,8 +109,11 @@ class _Messages:
         return self.damaged("corrupt", entry)
 
 
-def read_directory(source: Readable, archive: str, names: tuple[str, ...]) -> dict[str, Entry]:
-    """The entries ``names`` (all of them, nothing else, each once), checked as the module docstring says.
+def read_directory(
+    source: Readable, archive: str, names: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> dict[str, Entry]:
+    """The entries ``names`` (all of them) and those of ``optional`` that are there (a signature), nothing else,
+    each once, checked as the module docstring says.
 
     Raises :class:`DecryptionError` with one sentence naming ``archive`` for anything else.
     """
@@ -117,12 +121,12 @@ def read_directory(source: Readable, archive: str, names: tuple[str, ...]) -> di
     directory = _read_central_directory(source, say)
     found: dict[str, Entry] = {}
     for entry in directory.entries:
-        if entry.name not in names:
+        if entry.name not in names and entry.name not in optional:
             raise DecryptionError(msg("decrypt.other_files", name=archive))
         if entry.name in found:
             raise DecryptionError(msg("decrypt.entry_twice", name=archive, entry=entry.name))
         found[entry.name] = entry
-    if len(found) != len(names):
+    if any(name not in found for name in names):
         raise DecryptionError(msg("decrypt.entries_missing", name=archive), hint=msg("decrypt.use_raw_hint"))
     for entry in found.values():
         if entry.flags & _ENCRYPTED_FLAGS or entry.method == _AES_METHOD:

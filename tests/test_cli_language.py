@@ -144,7 +144,9 @@ def test_export_and_decrypt_summaries_and_a_damaged_archive_read_in_japanese(tmp
     assert lines[1] == "exporter: 30 行 × 2 列、利用目的：（なし）"
     folder = tmp_path / "opened"
     assert lines[2].startswith(f"exporter: 宛先 {recipient}：確認コード ")  # each recipient and its check code
-    assert lines[3] == f"exporter: {folder / 'data.csv'} と {folder / 'manifest.json'} を書き出しました。"
+    assert lines[3] == "exporter: warning: このファイルには署名がありません。どの部署が作ったかを確かめられません。"
+    assert lines[4].startswith("exporter: hint: あなたの公開鍵を持つ人なら誰でも")  # an unsigned archive: plainly said
+    assert lines[5] == f"exporter: {folder / 'data.csv'} と {folder / 'manifest.json'} を書き出しました。"
 
     case_key = tmp_path / "test-identity.key"
     shutil.copyfile(CASES / "archives" / "test-identity.key", case_key)

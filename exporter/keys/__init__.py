@@ -8,6 +8,7 @@
     recipients.py   who one export is for: keys, names from the book, and the office key
     paths.py        where these files live (EXPORTER_DATA_DIR, EXPORTER_CONFIG_DIR)
     store.py        reading and atomically writing the TOML files, and their read-only lock
+    signers.py      the recipient's trusted office signing keys (exporter.signing), kept like the book
 
 No Qt here: the command line and the wizard call these functions alike.
 """

@@ -50,6 +50,7 @@ _AREAS = (
     "workbook",
     "register",
     "policy",
+    "signing",
 )
 
 
