@@ -43,7 +43,7 @@ def holds(condition: Condition, cell: str) -> bool:
     op, value = condition.op, condition.value
     if condition.age:
         birth = parse_date(cell)
-        if birth is None:
+        if birth is None or birth > REFERENCE:  # no date, or born after the reference date: no age at all
             return False
         return compare(op, completed_years(birth, REFERENCE), int(cell_text(value)))
     if op == "is empty":
