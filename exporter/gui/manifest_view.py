@@ -19,7 +19,7 @@ from exporter.decrypt import OpenedArchive
 from exporter.display import safe_text
 from exporter.gui.check_codes import hash_value, shown_code
 from exporter.gui.retranslate import Retranslating
-from exporter.gui.widgets import monospace_font
+from exporter.gui.widgets import MessageLabel, monospace_font
 from exporter.keys import check_code
 
 MAX_TEXT = 500
@@ -98,8 +98,8 @@ class ManifestView(Retranslating, QGroupBox):
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        keys = ("purpose", "organisation", "delete_by", "size", "columns", "scope", "recipients", "sent", "hash",
-                "source", "written")  # fmt: skip
+        keys = ("signature", "purpose", "organisation", "delete_by", "size", "columns", "scope", "recipients", "sent",
+                "hash", "source", "written")  # fmt: skip
         for key in keys:
             caption, value = QLabel(), QLabel()
             value.setWordWrap(True)
@@ -139,6 +139,7 @@ class ManifestView(Retranslating, QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("What you received"))
         captions = {
+            "signature": self.tr("Signed by:"),
             "purpose": self.tr("Purpose:"),
             "organisation": self.tr("Receiving organisation:"),
             "delete_by": self.tr("Delete by:"),
@@ -168,6 +169,7 @@ class ManifestView(Retranslating, QGroupBox):
     def _fill(self, opened: OpenedArchive) -> None:
         manifest = opened.manifest
         not_given = self.tr("(not given)")
+        self._show_signature(opened)
         self.values["purpose"].setText(_short(manifest.get("purpose")) or not_given)
         self.values["organisation"].setText(_short(manifest.get("recipient_organisation")) or not_given)
         self.values["delete_by"].setText(self._delete_by_text(manifest))
@@ -194,6 +196,15 @@ class ManifestView(Retranslating, QGroupBox):
         self.values["hash"].setText(hash_value(opened.archive_sha256) if opened.archive_sha256 else not_given)
         self.values["recipients"].setText(self._recipients_text(manifest) or not_given)
         self.values["written"].setText(safe_text(str(opened.data)))
+
+    def _show_signature(self, opened: OpenedArchive) -> None:
+        """Who signed the archive (a trusted office, with its key's check code), or a plain warning in the warning
+        colour that it is unsigned or signed by a key not in the recipient's list, with what to do."""
+        check = opened.signature
+        label = self.values["signature"]
+        advice = check.advice()
+        label.setText(safe_text("\n".join(str(part) for part in (check.sentence(), advice) if part), multiline=True))
+        label.setStyleSheet("" if check.trusted else f"color: {MessageLabel.COLOURS['warning']};")
 
     def _columns(self, columns: list[str]) -> str:
         return self.tr("%n column(s)", "", len(columns))

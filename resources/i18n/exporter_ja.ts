@@ -676,6 +676,10 @@
         <translation>受け取ったデータの内容</translation>
     </message>
     <message>
+        <source>Signed by:</source>
+        <translation>署名：</translation>
+    </message>
+    <message>
         <source>Purpose:</source>
         <translation>利用目的：</translation>
     </message>

@@ -345,3 +345,35 @@ def test_an_archive_over_the_unpacked_size_limit_gets_advice_this_window_can_fol
         "このファイルを信頼できる場合は、コマンドラインで「exporter decrypt --max-expansion 1028」"
         "を使って開いてください。"
     )
+
+
+def test_the_open_window_says_who_signed_or_warns_that_an_archive_is_unsigned(qtbot, window, source, tmp_path):
+    """A trusted office's signature is named with its key's check code; an unsigned archive gets a plain warning."""
+    from exporter.keys.signers import add_signer
+    from exporter.signing import create_signing_key
+
+    passphrase = "kettle mosaic umber quokka lantern fjord sesame"
+    office = create_signing_key(tmp_path / "office.key", passphrase, comment="架空市 市民課", work_factor=10)
+    add_signer(office.minisign_text(), "架空市 市民課")
+    identity, key_file = write_key(tmp_path)
+    signed = tmp_path / "signed.zip.age"
+    run_export(
+        ExportPlan(
+            source=source, columns=COLUMNS, output=signed, recipients=(str(identity.recipient),), purpose="Calls",
+            signing_key=tmp_path / "office.key", signing_passphrase=Secret(passphrase),
+        )
+    )  # fmt: skip
+    window.set_archive(signed)
+    window.set_key_file(key_file)
+    open_and_wait(qtbot, window)
+    shown = window.manifest_view.values["signature"].text()
+    assert "架空市 市民課" in shown
+    assert office.check_code() in shown
+
+    unsigned = export(source, tmp_path / "unsigned.zip.age", delete_by=None, recipient=str(identity.recipient))
+    window.set_archive(unsigned)
+    window.form.folder_edit.setText(str(tmp_path / "unsigned-out"))
+    open_and_wait(qtbot, window)
+    label = window.manifest_view.values["signature"]
+    assert "not signed" in label.text()
+    assert "#8d4b00" in label.styleSheet()  # the warning colour
