@@ -206,19 +206,24 @@ def _is_key_or_code(text: str) -> bool:
     return text.startswith("age1") or CHECK_CODE.fullmatch(text) is not None
 
 
-def policy_path() -> Path | None:
-    """The policy file in force: ``$EXPORTER_POLICY`` if set (even if the file is missing: then
-    :func:`load_policy` refuses), else ``/etc/exporter/policy.toml`` on POSIX, ``%PROGRAMDATA%\\exporter\\
-    policy.toml`` on Windows, if it exists; else None."""
-    named = os.environ.get(POLICY_ENV)
-    if named:
-        return Path(named)
+def system_policy_path() -> Path:
+    """Where IT deploys the policy: ``/etc/exporter/policy.toml`` on POSIX, ``%PROGRAMDATA%\\exporter\\
+    policy.toml`` on Windows."""
     if sys.platform == "win32":
         data = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
-        where = Path(data) / "exporter" / "policy.toml"
-    else:
-        where = Path("/etc/exporter/policy.toml")
-    return where if os.path.lexists(where) else None
+        return Path(data) / "exporter" / "policy.toml"
+    return Path("/etc/exporter/policy.toml")
+
+
+def policy_path() -> Path | None:
+    """The policy file in force: the deployed one (:func:`system_policy_path`) when it exists, whatever the
+    environment says, so that no clerk can set it aside; else ``$EXPORTER_POLICY`` if set (tests and machines
+    without a deployed policy; even if the file is missing: then :func:`load_policy` refuses); else None."""
+    deployed = system_policy_path()
+    if os.path.lexists(deployed):
+        return deployed
+    named = os.environ.get(POLICY_ENV)
+    return Path(named) if named else None
 
 
 def policy_in_force() -> Policy | None:
@@ -393,4 +398,6 @@ def _profile(
 
 
 def _folded(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).casefold().strip()
+    """As :func:`exporter.policy_rules._folded`: NFKC, case folded, no spaces or invisible characters."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(char for char in folded if not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc"))

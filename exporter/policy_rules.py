@@ -205,9 +205,12 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
         entry = None if book is None else book.get(name)
         if entry is not None:
             wanted.append((name, entry.key))
+    if office is not None and rules.office_key is None and not plan.without_office_key:
+        # the office key from the clerk's own settings is added to every export: it must be approved like any key
+        wanted.append((office.name or office.key, office.key))
     for shown, key in wanted:
-        if office is not None and key == office.key:
-            continue
+        if office is not None and rules.office_key is not None and key == office.key:
+            continue  # the policy's own office key
         lists = [
             (
                 "rules.approved_recipients",
@@ -288,4 +291,7 @@ def locks(policy: Policy, plan: ExportPlan, header: Sequence[str], categories: S
 
 
 def _folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().strip()
+    """A column name as the rules compare it: NFKC, case folded, without spaces and invisible (format and control)
+    characters, so that ``e\u200bmail`` or ``no tes`` is still ``email`` or ``notes``."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(char for char in folded if not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc"))

@@ -231,10 +231,16 @@ def _archive_hash(record: dict[str, Any]) -> str | None:
 
 
 def _os_user() -> str:
+    """The account the process runs as, from the operating system (POSIX: the password database entry of the real
+    user id), not from USER or LOGNAME, which anyone can set; on Windows the logon name."""
     try:
+        if os.name == "posix":
+            import pwd
+
+            return pwd.getpwuid(os.getuid()).pw_name
         return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no login name in the environment and no passwd entry
-        return ""
+    except (OSError, KeyError, ImportError):  # no passwd entry for the user id
+        return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
 def _head_of(file: Any, path: Path) -> RegisterHead | None:

@@ -234,6 +234,21 @@ def test_policy_path_prefers_the_environment_even_when_the_file_is_missing(tmp_p
     assert policy_path() == (expected if expected.exists() else None)
 
 
+def test_a_deployed_policy_cannot_be_set_aside_by_the_environment(tmp_path, monkeypatch):
+    """A clerk who points EXPORTER_POLICY at an empty file still exports under the policy IT deployed."""
+    import exporter.policy as policy_module
+
+    deployed = written(tmp_path, '[rules]\nnever_export = ["my_number"]\n')
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setattr(policy_module, "system_policy_path", lambda: deployed)
+    monkeypatch.setenv(POLICY_ENV, str(empty))
+    assert policy_path() == deployed
+    found = policy_in_force()
+    assert found is not None
+    assert found.rules.never_export == ("my_number",)
+
+
 def test_relative_paths_are_relative_to_the_policy_file(tmp_path):
     policy = load_policy(written(tmp_path, '[register]\npath = "records/register.jsonl"\n[signing]\nkey = "o.key"\n'))
     assert policy.register_path == tmp_path / "records" / "register.jsonl"

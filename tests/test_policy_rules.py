@@ -372,3 +372,24 @@ def test_locks_tell_the_wizard_what_is_decided_and_why(tmp_path):
     without_profile = {(lock.kind, lock.subject) for lock in policy.locks(plan(), HEADER, CATEGORIES)}
     assert ("column", "個人番号") in without_profile
     assert ("column", "電話番号") not in without_profile
+
+
+def test_an_office_key_from_the_clerks_own_settings_must_itself_be_approved(tmp_path, config):
+    """A clerk who sets any key as the 'office key' must not get past the approved list with it."""
+    set_office_key(OTHER, "my own key")
+    policy = policy_from(tmp_path, f'[rules]\napproved_recipients = ["{APPROVED}"]\n')
+    refused = refusal(policy, plan())
+    assert "rules.approved_recipients" in str(refused)
+    plan_without = plan(without_office_key=True)
+    policy.check(plan_without, HEADER, CATEGORIES)
+    approving = policy_from(tmp_path, f'[rules]\napproved_recipients = ["{APPROVED}", "{check_code(OTHER)}"]\n')
+    approving.check(plan(), HEADER, CATEGORIES)
+
+
+@pytest.mark.parametrize("header", ["e\u200bmail", "no tes", "E-MAIL", "ｅｍａｉｌ", "email\u2060"])
+def test_never_export_by_name_sees_through_invisible_characters_spaces_and_widths(tmp_path, header):
+    policy = policy_from(tmp_path, '[rules]\nnever_export = ["email", "notes", "e-mail"]\n')
+    checked = plan(columns=(header,))
+    with pytest.raises(PlanError) as caught:
+        policy.check(checked, (header,), ("other",))
+    assert "rules.never_export" in str(caught.value)

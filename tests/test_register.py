@@ -219,3 +219,13 @@ def test_overdue_lists_exports_past_their_date_until_a_deletion_names_their_arch
     append(path, deleted)
     assert [record["number"] for record in overdue(path, date(2026, 11, 30))] == [1]
     assert [record["number"] for record in overdue(path, date(2027, 1, 1))] == [1, 2]
+
+
+def test_the_recorded_user_is_the_operating_systems_not_what_the_environment_says(tmp_path, monkeypatch):
+    import pwd
+
+    from exporter.register import _os_user
+
+    monkeypatch.setenv("USER", "mayor")
+    monkeypatch.setenv("LOGNAME", "mayor")
+    assert _os_user() == pwd.getpwuid(os.getuid()).pw_name
