@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exporter.errors import PlanError
@@ -69,6 +70,10 @@ def check_plan(policy: Policy, plan: ExportPlan, header: Sequence[str], categori
     if profile is not None:
         _check_transforms(policy, profile, plan)
         _check_where(policy, profile, plan)
+        _check_reference_date(policy, profile, plan)
+    signing = policy.signing_key_path
+    if signing is not None and plan.signing_key is not None and Path(plan.signing_key).resolve() != signing.resolve():
+        raise refused(policy, "signing.key", msg("policy.other_signing_key", path=str(policy.signing_key_path)))
     if rules.require_purpose and not plan.purpose.strip():
         raise refused(policy, "rules.require_purpose", msg("policy.purpose_missing"))
     if rules.require_organisation and not plan.recipient_organisation.strip():
@@ -128,6 +133,15 @@ def _check_where(policy: Policy, profile: Profile, plan: ExportPlan) -> None:
         if not any({_folded(condition) for condition in wanted} <= have for wanted in profile.where):
             conditions = " / ".join(" AND ".join(wanted) for wanted in profile.where)
             raise refused(policy, f"profiles.{profile.name}.where", msg("policy.where_required", where=conditions))
+
+
+def _check_reference_date(policy: Policy, profile: Profile, plan: ExportPlan) -> None:
+    """A profile whose row filter counts ages counts them on the day of the export: another reference date
+    (``--reference-date 2200-01-01``) would let everyone in."""
+    ages = any("age(" in condition.replace(" ", "") for group in profile.where for condition in group)
+    if ages and plan.reference_date is not None and plan.reference_date != date.today():
+        rule = f"profiles.{profile.name}.where"
+        raise refused(policy, rule, msg("policy.reference_date_fixed", profile=profile.name))
 
 
 def _check_delete_by(policy: Policy, profile: Profile | None, plan: ExportPlan) -> None:

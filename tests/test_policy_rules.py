@@ -393,3 +393,21 @@ def test_never_export_by_name_sees_through_invisible_characters_spaces_and_width
     with pytest.raises(PlanError) as caught:
         policy.check(checked, (header,), ("other",))
     assert "rules.never_export" in str(caught.value)
+
+
+def test_a_profile_counting_ages_refuses_another_reference_date(tmp_path):
+    from datetime import date
+
+    policy = policy_from(
+        tmp_path,
+        '[profiles.senior]\nversion = 1\nwhere = ["age(生年月日) >= 65"]\n[profiles.senior.columns]\n"氏名" = "keep"\n',
+    )
+    later = plan(profile="senior", where=(("age(生年月日) >= 65",),), reference_date=date(2200, 1, 1))
+    assert "profiles.senior.where" in str(refusal(policy, later))
+    policy.check(plan(profile="senior", where=(("age(生年月日) >= 65",),)), HEADER, CATEGORIES)
+
+
+def test_under_a_policy_signing_key_another_key_is_refused(tmp_path):
+    policy = policy_from(tmp_path, '[signing]\nkey = "office.key"\n')
+    assert "signing.key" in str(refusal(policy, plan(signing_key=tmp_path / "mine.key")))
+    policy.check(plan(signing_key=tmp_path / "office.key"), HEADER, CATEGORIES)

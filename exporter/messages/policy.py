@@ -104,6 +104,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "policy.office_key_name": ("the office key (IT policy)", "庁内保管用の鍵（IT ポリシー）"),
     # refusals of a plan: one sentence naming the file and the rule
+    "policy.reference_date_fixed": (
+        "The profile {profile} counts ages on the day of the export; another reference date is not allowed.",
+        "プロファイル {profile} では年齢を書き出しの日で数えるため、ほかの基準日は指定できません。",
+    ),
+    "policy.other_signing_key": (
+        "Exports are signed with the office's signing key {path}, not with another one.",
+        "書き出しには役所の署名用の鍵 {path} で署名するため、ほかの鍵は使えません。",
+    ),
     "policy.refused": (
         "The policy {path} does not allow this export (rule {rule}): {reason:lower}",
         "ポリシー {path} の規則 {rule} により、この書き出しはできません：{reason}",
