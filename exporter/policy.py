@@ -86,6 +86,7 @@ class Rules:
     require_organisation: bool = False
     require_delete_by: bool = False
     require_profile: bool = False
+    require_signature: bool = False  # the receiving side: open only archives a trusted office signed
     envelopes: tuple[str, ...] = ENVELOPES
 
     @property
@@ -106,6 +107,12 @@ class Policy:
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     rules: Rules = Rules()
     source_columns: tuple[str, ...] = ()
+
+    @property
+    def require_signature(self) -> bool:
+        """Whether archives are opened only when a trusted office signed them (``rules.require_signature``: the
+        receiving side's rule; :func:`exporter.signature_check.required_by_policy`)."""
+        return self.rules.require_signature
 
     def profile(self, name: str) -> Profile:
         """The profile called ``name``; :class:`PolicyError` naming the known profiles otherwise."""
@@ -300,6 +307,7 @@ def _rules(path: Path, text: str, table: Mapping[str, Any]) -> Rules:
         require_organisation=table.get("require_organisation", False),
         require_delete_by=table.get("require_delete_by", False),
         require_profile=table.get("require_profile", False),
+        require_signature=table.get("require_signature", False),
         envelopes=tuple(table.get("envelopes", ENVELOPES)),
     )
 

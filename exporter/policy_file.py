@@ -76,6 +76,7 @@ SCHEMA: dict[str, Any] = {
                 "require_organisation": _FLAG,
                 "require_delete_by": _FLAG,
                 "require_profile": _FLAG,
+                "require_signature": _FLAG,
                 "envelopes": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(ENVELOPES)}},
             },
         },

@@ -103,15 +103,13 @@ def enforce(check: SignatureCheck, *, require: bool, archive: str) -> None:
 def required_by_policy() -> bool:
     """Whether the receiving side's policy demands a trusted signature on every archive opened.
 
-    The hook for the IT policy (:mod:`exporter.policy`): the policy in force is asked for a true
-    ``require_signature`` attribute; without a policy (or before that module exists) nothing is required.
+    The IT policy in force (:mod:`exporter.policy`) says so with ``[rules] require_signature = true``; without a
+    policy nothing is required. A policy file that cannot be read raises its PolicyError.
     """
-    try:
-        from exporter import policy  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return False
-    in_force = policy.policy_in_force()
-    return bool(getattr(in_force, "require_signature", False)) if in_force is not None else False
+    from exporter.policy import policy_in_force
+
+    in_force = policy_in_force()
+    return in_force is not None and in_force.require_signature
 
 
 __all__ = [

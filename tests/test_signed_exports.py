@@ -372,3 +372,13 @@ def test_requiring_a_signature_of_a_raw_decryption_is_a_usage_error(work, key):
     assert refused.returncode == 2
     assert "--require-signature" in refused.stderr.splitlines()[-1]
     assert not (work / "x").exists()
+
+
+def test_a_receiving_policy_with_require_signature_refuses_an_unsigned_archive(work, key, monkeypatch):
+    policy = work / "receiving-policy.toml"
+    policy.write_text("[rules]\nrequire_signature = true\n", encoding="utf-8")
+    unsigned = export(work, key, signed=False, name="u.zip.age")
+    monkeypatch.setenv("EXPORTER_POLICY", str(policy))
+    with pytest.raises(DecryptionError):
+        decrypt_archive(unsigned.output, work / "refused-out", [key.identity])
+    assert not (work / "refused-out").exists()
