@@ -122,14 +122,14 @@ def register_verify(args: argparse.Namespace, cancel: threading.Event) -> int:
         raise RegisterError(msg("register.head_not_a_hash"))
     count = verify(path)
     last = head(path)
+    number = find_record(path, wanted) if args.head is not None else None
+    if args.head is not None and number is None:  # before anything says "intact": scripts read stdout
+        raise RegisterError(msg("register.head_missing", path=str(path), sha256=wanted))
     if count == 0 or last is None:
         print(terminal_line(str(msg("register.intact_empty", path=str(path)))))
     else:
         print(terminal_line(str(msg("register.intact", path=str(path), count=count, sha256=last.sha256))))
-    if args.head is not None:
-        number = find_record(path, wanted)
-        if number is None:
-            raise RegisterError(msg("register.head_missing", path=str(path), sha256=wanted))
+    if number is not None:
         print(terminal_line(str(msg("register.head_found", sha256=wanted, number=number))))
     return 0
 
@@ -159,9 +159,10 @@ def register_show(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
     """The exports past their delete-by date without a deletion statement, as a table and a count."""
-    from exporter.register import overdue
+    from exporter.register import overdue, verify
 
     path = register_path(args.file)
+    verify(path)  # a list from a tampered register means nothing: it is refused, naming the bad record
     late = overdue(path, args.on or date.today())
     if not late:
         print(terminal_line(str(msg("register.none_overdue", path=str(path)))))

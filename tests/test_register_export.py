@@ -331,3 +331,18 @@ def test_show_lists_a_tampered_register_then_names_the_bad_record_with_exit_1(fi
     assert shown.returncode == 1
     assert len(shown.stdout.splitlines()) == 3  # the heading and both records, as they stand
     assert shown.stderr.startswith(f"exporter: error: The records of the register {filled} were reordered")
+
+
+def test_overdue_refuses_a_tampered_register_naming_the_record(filled):
+    lines = filled.read_text(encoding="utf-8").splitlines(keepends=True)
+    filled.write_text(lines[0].replace("tanaka", "suzuki") + "".join(lines[1:]), encoding="utf-8")
+    late = run("register", "overdue", filled, "--on", "2027-01-01")
+    assert late.returncode == 1
+    assert "Record 1" in late.stderr
+    assert late.stdout == ""
+
+
+def test_verify_with_a_head_that_is_missing_says_nothing_intact_on_stdout(filled):
+    checked = run("register", "verify", filled, "--head", "0" * 64)
+    assert checked.returncode == 1
+    assert checked.stdout == ""
