@@ -144,7 +144,8 @@ msiextract -C "$work/msi/extracted" "$msi" >/dev/null
 extracted="$work/msi/extracted/exporter"
 diff -r "$bundle" "$extracted" >/dev/null || fail "the MSI's files differ from the bundle"
 [[ -z "$(find "$work/msi/extracted" -iname 'icu*.dll')" ]] || fail "a test stand-in DLL is in the MSI"
-msiinfo export "$msi" Property | grep -q "^ProductVersion	$msi_version" || fail "ProductVersion is not $msi_version"
+properties=$(msiinfo export "$msi" Property)
+grep -q -P "^ProductVersion\t\Q$msi_version\E$" <<<"$properties" || fail "ProductVersion is not $msi_version"
 finished=$SECONDS
 
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000000}'; }
