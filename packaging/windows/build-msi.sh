@@ -144,7 +144,7 @@ msiextract -C "$work/msi/extracted" "$msi" >/dev/null
 extracted="$work/msi/extracted/exporter"
 diff -r "$bundle" "$extracted" >/dev/null || fail "the MSI's files differ from the bundle"
 [[ -z "$(find "$work/msi/extracted" -iname 'icu*.dll')" ]] || fail "a test stand-in DLL is in the MSI"
-properties=$(msiinfo export "$msi" Property)
+properties=$(msiinfo export "$msi" Property | tr -d '\r')
 grep -q -P "^ProductVersion\t\Q$msi_version\E$" <<<"$properties" || fail "ProductVersion is not $msi_version"
 finished=$SECONDS
 
