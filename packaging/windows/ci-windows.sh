@@ -16,6 +16,9 @@ PYTHON=${PYTHON:-.venv/bin/python}
 say() { printf 'ci-windows: %s\n' "$*"; }
 fail() { printf 'ci-windows: FAILED: %s\n' "$*" >&2; exit 1; }
 started=$SECONDS
+# The commit the MSI must name, decided once: build-msi.sh builds it, --version must print it.
+export EXPORTER_BUILD_COMMIT=${EXPORTER_BUILD_COMMIT:-$(git describe --always --dirty --abbrev=12 --exclude '*' 2>/dev/null || echo unknown)}
+commit=$EXPORTER_BUILD_COMMIT
 
 mkdir -p build
 if [[ "${1:-}" == --no-build ]]; then  # test the MSI and bundle already in dist/ and build/windows/ (development)
@@ -29,7 +32,6 @@ built=$SECONDS
 
 source packaging/windows/wine-root.sh
 version=$("$PYTHON" -c 'import exporter; print(exporter.__version__)')
-commit=${EXPORTER_BUILD_COMMIT:-$(git describe --always --dirty --abbrev=12 --exclude '*' 2>/dev/null || echo unknown)}
 msi=dist/exporter-$version-x64.msi
 work=build/windows/smoke
 prefix_dir=build/windows/prefix-test
