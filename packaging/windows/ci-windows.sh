@@ -2,7 +2,8 @@
 # CI proof of the Windows MSI under Wine (.ci/run calls it after packaging/ci-package.sh):
 #   packaging/windows/ci-windows.sh      # as root, after ./dev test has made .venv
 #   packaging/windows/ci-windows.sh --no-build   # only the tests, of the MSI already built
-# Builds dist/exporter-<version>-x64.msi (build-msi.sh; the cached Wine root is reused when present), then in a
+# Builds dist/exporter-<version>-x64.msi (build-msi.sh; the cached Wine root is reused when present), shows that
+# the build's refusals work (a python311.dll altered after signing; a bundle without ISA-L's igzip_lib), then in a
 # fresh Wine prefix: installs it silently (msiexec /i /qn), checks the files, the Start-menu shortcut and
 # `exporter-cli.exe --version` (the commit); exports a CP932 sample to a key made by the Linux build and decrypts
 # it there, and the reverse; renders the wizard offscreen in Japanese and checks the pictures are not blank;
@@ -49,6 +50,31 @@ mkdir -p "$work"
 win() { in_wine "$prefix" wine "$@"; }
 winpath() { printf 'Z:\\src\\%s' "${1//\//\\}"; }  # a path under the source tree, as Windows sees it in the root
 linux() { PYTHONPATH="$PWD" "$PYTHON" -m exporter "$@"; }
+
+# --- the build's refusals must refuse what they were made for ---------------------------------------------
+# An interpreter file altered after signing (one byte of python311.dll) is refused.
+mkdir -p "$work/doctored-python"
+cp build/windows/python/python311.dll build/windows/python/python.exe "$work/doctored-python/"
+printf '\xAA' | dd of="$work/doctored-python/python311.dll" bs=1 seek=100000 conv=notrunc 2>/dev/null
+cmp -s "$work/doctored-python/python311.dll" build/windows/python/python311.dll && fail "the doctored copy is unchanged"
+if packaging/windows/verify-signatures.sh "$work/doctored-python" >"$work/doctored-python.log" 2>&1; then
+  fail "verify-signatures.sh accepted a python311.dll altered after signing"
+fi
+grep -q 'REFUSED python311.dll' "$work/doctored-python.log" || { cat "$work/doctored-python.log" >&2; fail "refused for another reason"; }
+say "signatures: a python311.dll altered after signing is refused"
+# A bundle without ISA-L's igzip_lib fails the accelerator check (deflate falls back to zlib), as on Linux.
+cp -a build/windows/dist/exporter "$work/doctored-bundle"
+rm "$work"/doctored-bundle/_internal/isal/igzip_lib*.pyd
+WINE_ENV=(PYTHONPATH='Z:\src')
+if in_wine /src/build/windows/prefix-build wine 'Z:\src\build\windows\python\python.exe' 'Z:\src\packaging\check_accelerators.py' \
+     "$(winpath "$work/doctored-bundle/exporter-cli.exe")" >"$work/doctored-bundle.log" 2>&1; then
+  fail "the accelerator check passed a bundle without isal.igzip_lib"
+fi
+WINE_ENV=()
+grep -q 'deflate: the source build uses ISA-L .*, the frozen program zlib' "$work/doctored-bundle.log" \
+  || { cat "$work/doctored-bundle.log" >&2; fail "the accelerator check failed the doctored bundle for another reason"; }
+rm -rf "$work/doctored-bundle" "$work/doctored-python"
+say "accelerator check: a copy of the bundle without isal.igzip_lib is refused (deflate falls back to zlib)"
 
 say "fresh Wine prefix with the test-only ICU stand-in"
 in_wine "$prefix" wineboot -i >/dev/null 2>&1 || fail "wineboot failed"
