@@ -38,7 +38,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 _PARSERS = 2  # chunks parsed at once, on threads of their own
-csv.field_size_limit(sys.maxsize)  # values are bounded by ReadLimits, not by the csv module's 128 KiB
+try:
+    csv.field_size_limit(sys.maxsize)  # values are bounded by ReadLimits, not by the csv module's 128 KiB
+except OverflowError:  # Windows: the limit is a C long, 32 bits there
+    csv.field_size_limit(2**31 - 1)
 
 
 @dataclass

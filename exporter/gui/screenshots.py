@@ -38,7 +38,8 @@ def take_screenshots(folder: Path, language: str) -> int:
 
     folder.mkdir(parents=True, exist_ok=True)
     rows = int(os.environ.get("EXPORTER_SAMPLE_ROWS", SCREENSHOT_ROWS))
-    with tempfile.TemporaryDirectory(prefix="exporter-demo-") as work:
+    # On Windows a file still open cannot be deleted: a leftover in the temp folder must not fail the walk.
+    with tempfile.TemporaryDirectory(prefix="exporter-demo-", ignore_cleanup_errors=True) as work:
         wizard = ExportWizard(sample_rows=rows)
         wizard.resize(DEFAULT_SIZE)  # what a clerk gets on any screen of 1366 x 768 or more, whatever this one is
         wizard.show()
