@@ -123,8 +123,17 @@ def read_policy_document(path: Path) -> tuple[bytes, str, dict[str, Any]]:
 def read_policy_toml(path: Path) -> tuple[bytes, str, dict[str, Any]]:
     """The bytes, the text and the table of the TOML file ``path``, its shape not checked yet. Raises
     :class:`PolicyError` naming the file (and the line of a syntax error: tomllib stops at the first)."""
+    import os
+    import stat
+
     from exporter.errors import PlanError
 
+    try:
+        if os.path.lexists(path) and not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            # a pipe or a device would read as an empty, valid policy: no rule at all
+            raise PolicyError(msg("policy.not_a_file", path=str(path)))
+    except OSError:
+        pass  # read_small_data says why in one sentence
     try:
         data = bytes(read_small_data(path, POLICY_FILE).data)
     except PlanError as err:

@@ -309,3 +309,11 @@ def test_policy_check_lists_every_problem_it_can_find_with_its_line(tmp_path):
     assert again.returncode == 1
     assert again.stderr.count("exporter: error: ") == 1
     assert "line 7: the column 氏名 has a transform that does not exist" in again.stderr  # colour = 1 went
+
+
+def test_a_pipe_as_the_policy_file_is_refused_not_read_as_an_empty_policy(tmp_path):
+    fifo = tmp_path / "policy.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(PolicyError) as caught:
+        load_policy(fifo)
+    assert "not a regular file" in str(caught.value)

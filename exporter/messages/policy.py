@@ -98,6 +98,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The profile {name} was asked for, but no IT policy is in force.",
         "目的プロファイル {name} が指定されましたが、IT ポリシーが設定されていません。",
     ),
+    "policy.not_a_file": (
+        "The policy {path} is not a regular file (a pipe or a device); a policy is a file IT deploys.",
+        "ポリシー {path} は通常のファイルではありません（パイプやデバイス）。"
+        "ポリシーは IT 担当者が配置するファイルです。",
+    ),
     "policy.no_policy_hint": (
         "IT staff deploy the policy as /etc/exporter/policy.toml (Windows: %PROGRAMDATA%\\exporter\\policy.toml).",
         "IT 担当者が /etc/exporter/policy.toml（Windows では %PROGRAMDATA%\\exporter\\policy.toml）に配置します。",
