@@ -21,7 +21,7 @@ from typing import Any
 
 from exporter import usage
 from exporter.commands import _columns_wide, _padded
-from exporter.display import terminal_line
+from exporter.display import safe_text, terminal_line
 from exporter.errors import RegisterError
 from exporter.messages import msg
 
@@ -219,7 +219,8 @@ def csv_bytes(found: list[tuple[str, dict[str, Any]]], encoding: str) -> bytes:
     for record_hash, record in found:
         row = cells(record, record_hash)
         try:
-            out.append(_csv_row([_formula_safe(row[name]) for name in _CSV]).encode(encoding.replace("-sig", "")))
+            shown = [_formula_safe(safe_text(row[name])) for name in _CSV]  # controls as escapes, as the table shows
+            out.append(_csv_row(shown).encode(encoding.replace("-sig", "")))
         except UnicodeEncodeError:
             field = next(name for name in _CSV if not _encodes(row[name], encoding))
             heading = str(msg(f"register.col_{_HEADINGS.get(field, field)}"))

@@ -346,3 +346,15 @@ def test_verify_with_a_head_that_is_missing_says_nothing_intact_on_stdout(filled
     checked = run("register", "verify", filled, "--head", "0" * 64)
     assert checked.returncode == 1
     assert checked.stdout == ""
+
+
+def test_show_csv_writes_control_characters_as_escapes_never_raw(tmp_path):
+    path = tmp_path / "register.jsonl"
+    append(path, {"kind": "export", "purpose": "調査\x1b[31m\r\n\x07", "archive": {"name": "a.zip.age"}})
+    shown = run("register", "show", path, "--csv")
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout.removeprefix("\ufeff")
+    body = text.replace("\r\n", "").replace("\n", "")  # the rows' own line ends
+    assert not any(ord(char) < 0x20 for char in body)
+    assert "調査\\x1b[31m" in text
+    assert len(text.splitlines()) == 2  # the heading and the one record: the CR LF inside stays one cell
