@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exporter import __version__
+from exporter import __version__, export_controls
 from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, ArchiveWriter, data_csv_bound
 from exporter.atomic import AtomicFile
 from exporter.csv_out import encode_rows, header_line
@@ -90,9 +90,10 @@ def run_export(
             msg("plan.no_column"),
             hint=msg("plan.no_column_hint"),
         )
-    policy = _policy(plan)
+    policy = export_controls.policy_for(plan)
     passphrase = _passphrase(plan)  # a mistyped group of a generated passphrase is named before any work
     signing_key = open_plan_key(plan)  # the office's signing key: a wrong passphrase fails before any work
+    key_warnings = export_controls.signing_key_exposure(plan)
     if plan.instructions:
         check_instructions_name(plan.output)  # before any work: a name the commands cannot hold safely
     if plan.instructions and os.path.lexists(instructions_path(plan.output)):
@@ -106,10 +107,10 @@ def run_export(
     )
     indexes = source.column_indexes(plan.columns)
     if policy is not None:  # every client's export meets the IT policy, before any work
-        policy.check(plan, plan.columns, _categories(source, indexes))
+        policy.check(plan, plan.columns, export_controls.categories(source, indexes))
     shaper = Shaper(plan, source)
     recipients, recipient_entries, office_copy = _recipients(plan, passphrase, policy)
-    register_entry = _register_entry(plan)
+    register_entry = export_controls.register_entry(plan)
     started = datetime.now(UTC)
     # The manifest's bounds are checked before any work: the recipient's exporter refuses a manifest outside them.
     placeholder = SourceDigest(sha256="0" * 64)
@@ -166,7 +167,7 @@ def run_export(
             sealed.close()
             if cancel is not None and cancel.is_set():
                 raise ExportCancelled()
-            recorded = _record(plan, manifest, target)  # the export is recorded, or it does not happen
+            recorded = export_controls.record(plan, manifest, target)  # the export is recorded, or it does not happen
             target.commit()
         except OSError as err:
             raise EncryptionError(
@@ -182,7 +183,7 @@ def run_export(
         rows_read=digest.rows,
         risk=shaper.risk(),
         direct_identifiers=shaper.direct_identifiers,
-        warnings=shaper.warnings,
+        warnings=(*shaper.warnings, *key_warnings),
         register_record=recorded,
         signed_by=None if signing_key is None else signing_key.public,
     )
@@ -210,46 +211,6 @@ def _with_instructions(plan: ExportPlan, result: ExportResult) -> ExportResult:
             msg("handover.instructions_failed", archive=str(plan.output), path=str(path)), hint=reason.message
         )
         return replace(result, instructions_error=problem)
-
-
-def _register_entry(plan: ExportPlan) -> dict[str, Any]:
-    """The manifest's ``register`` field (the head before this export), or nothing without a register; a register
-    that cannot be read or written is refused here, before any work."""
-    if plan.register is None:
-        return {}
-    from exporter.register import check_writable, manifest_entry
-
-    check_writable(plan.register)
-    return {"register": manifest_entry(plan.register)}
-
-
-def _record(plan: ExportPlan, manifest: dict[str, Any], target: AtomicFile) -> int | None:
-    """Append the export's record to the register (the archive complete, not yet under its name); its number."""
-    if plan.register is None:
-        return None
-    from exporter.register import append, export_record
-
-    return append(plan.register, export_record(plan, manifest, plan.output.name, target.sha256, target.size)).number
-
-
-def _policy(plan: ExportPlan) -> Policy | None:
-    """The IT policy in force (:mod:`exporter.policy`), or None; a profile without a policy is refused."""
-    from exporter.policy import policy_in_force
-
-    policy = policy_in_force()
-    if policy is None and plan.profile is not None:
-        raise PlanError(msg("policy.profile_without_policy", name=plan.profile), hint=msg("policy.no_policy_hint"))
-    return policy
-
-
-def _categories(source: AnySource, indexes: list[int]) -> list[str]:
-    """The sensitivity category of the source's columns at ``indexes``, from their names and the first rows."""
-    from exporter.classify import classify_column
-
-    return [
-        str(classify_column(source.header[i], [row[i] if i < len(row) else "" for row in source.head_rows]))
-        for i in indexes
-    ]
 
 
 def _passphrase(plan: ExportPlan) -> str | None:

@@ -382,3 +382,11 @@ def test_a_receiving_policy_with_require_signature_refuses_an_unsigned_archive(w
     with pytest.raises(DecryptionError):
         decrypt_archive(unsigned.output, work / "refused-out", [key.identity])
     assert not (work / "refused-out").exists()
+
+
+def test_a_signing_key_file_other_users_may_open_is_warned_about(work, key):
+    (work / "office.key").chmod(0o644)
+    result = export(work, key, name="w.zip.age")
+    assert any("can be opened by other users" in str(warning) for warning in result.warnings)
+    (work / "office.key").chmod(0o600)
+    assert not export(work, key, name="w2.zip.age").warnings

@@ -1,0 +1,66 @@
+"""What the IT policy, the take-out register and the office's signing key add to an export (issue 11), kept out of
+:mod:`exporter.pipeline` so that its stream stays readable: the policy in force, the register's entry in the
+manifest and the record appended before the archive is committed, the warning for a signing key others may open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from exporter.errors import PlanError
+from exporter.messages import Message, msg
+from exporter.plan import ExportPlan
+
+if TYPE_CHECKING:
+    from exporter.atomic import AtomicFile
+    from exporter.policy import Policy
+    from exporter.sources import AnySource
+
+
+def signing_key_exposure(plan: ExportPlan) -> tuple[Message, ...]:
+    """The warning for a signing key file that other users may open (as for identity files, ssh's test)."""
+    if plan.signing_key is None:
+        return ()
+    from exporter.keyfiles import exposure_warning, permission_bits
+
+    found = exposure_warning(plan.signing_key, permission_bits(plan.signing_key))
+    return () if found is None else (found,)
+
+
+def register_entry(plan: ExportPlan) -> dict[str, Any]:
+    """The manifest's ``register`` field (the head before this export), or nothing without a register; a register
+    that cannot be read or written is refused here, before any work."""
+    if plan.register is None:
+        return {}
+    from exporter.register import check_writable, manifest_entry
+
+    check_writable(plan.register)
+    return {"register": manifest_entry(plan.register)}
+
+
+def record(plan: ExportPlan, manifest: dict[str, Any], target: AtomicFile) -> int | None:
+    """Append the export's record to the register (the archive complete, not yet under its name); its number."""
+    if plan.register is None:
+        return None
+    from exporter.register import append, export_record
+
+    return append(plan.register, export_record(plan, manifest, plan.output.name, target.sha256, target.size)).number
+
+
+def policy_for(plan: ExportPlan) -> Policy | None:
+    """The IT policy in force (:mod:`exporter.policy`), or None; a profile without a policy is refused."""
+    from exporter.policy import policy_in_force
+
+    policy = policy_in_force()
+    if policy is None and plan.profile is not None:
+        raise PlanError(msg("policy.profile_without_policy", name=plan.profile), hint=msg("policy.no_policy_hint"))
+    return policy
+
+
+def categories(source: AnySource, indexes: list[int]) -> list[str]:
+    """The sensitivity category of the source's columns at ``indexes``, from their names and the first rows."""
+    from exporter.classify import classify_column
+
+    return [
+        str(classify_column(source.header[i], [row[i] if i < len(row) else "" for row in source.head_rows]))
+        for i in indexes
+    ]
