@@ -203,7 +203,7 @@ class ManifestView(Retranslating, QGroupBox):
         check = opened.signature
         label = self.values["signature"]
         advice = check.advice()
-        label.setText(safe_text("\n".join(str(part) for part in (check.sentence(), advice) if part), multiline=True))
+        label.setText(safe_text(" ".join(str(part) for part in (check.sentence(), advice) if part)))
         label.setStyleSheet("" if check.trusted else f"color: {MessageLabel.COLOURS['warning']};")
 
     def _columns(self, columns: list[str]) -> str:
