@@ -4,6 +4,7 @@ manifest and the record appended before the archive is committed, the warning fo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from exporter.errors import PlanError
@@ -56,11 +57,10 @@ def policy_for(plan: ExportPlan) -> Policy | None:
     return policy
 
 
-def categories(source: AnySource, indexes: list[int]) -> list[str]:
-    """The sensitivity category of the source's columns at ``indexes``, from their names and the first rows."""
-    from exporter.classify import classify_column
+def categories(source: AnySource, names: Sequence[str]) -> list[str]:
+    """The sensitivity category of the source's columns ``names``, in order
+    (:func:`exporter.shaping.column_categories`)."""
+    from exporter.shaping import column_categories
 
-    return [
-        str(classify_column(source.header[i], [row[i] if i < len(row) else "" for row in source.head_rows]))
-        for i in indexes
-    ]
+    classified = column_categories(source, names)
+    return [classified[name] for name in names]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exporter.errors import ExporterError, PlanError
+from exporter.errors import ExporterError
 from exporter.plan import ExportPlan
 
 if TYPE_CHECKING:
@@ -69,9 +69,7 @@ def plan_problem(draft: Draft) -> ExporterError | None:
         plan = draft.plan()
         categories = draft.categories
         policy.check(plan, plan.columns, [str(categories.get(column, "other")) for column in plan.columns])
-    except PlanError as err:
-        return err
-    except ExporterError as err:
+    except ExporterError as err:  # a PlanError naming the rule, or the policy's own fault
         return err
     return None
 
