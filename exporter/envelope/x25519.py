@@ -135,6 +135,16 @@ class X25519Identity:
         """The ``AGE-SECRET-KEY-1...`` string: the only way to get the secret out, on purpose."""
         return bech32.encode(_IDENTITY_HRP, self._private.private_bytes_raw()).upper()
 
+    def derive_secret(self, info: bytes, length: int = 32) -> bytes:
+        """``length`` bytes derived from this secret key for another purpose, named by ``info``: HKDF-SHA-256
+        (RFC 5869) with the 32-byte X25519 secret as input key material and an empty salt. Distinct ``info`` give
+        independent keys; age's own ``info`` is refused so a derived value can never be a wrapping key."""
+        if info == _INFO or not info:
+            raise ValueError("a derived secret needs its own, non-empty info")
+        return HKDF(algorithm=hashes.SHA256(), length=length, salt=None, info=info).derive(
+            self._private.private_bytes_raw()
+        )
+
     def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
         """The file key from the first ``X25519`` stanza addressed to us; None if none is.
 
