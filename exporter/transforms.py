@@ -9,8 +9,11 @@ mask:N          the last N characters kept, every other character replaced by ``
 pseudonym       a token from the office's key: HMAC-SHA-256, 80 bits in Crockford base32
                 (``7K2M-Q9XD-4TRB-H1VZ``); see :mod:`exporter.pseudonym`
 year            a birth date as its Gregorian year: ``昭和24年5月8日`` -> ``1949``
-age-band:W      the age on the reference date in bands of W years from 0: ``65-69`` (W = 5), ``67`` (W = 1);
-                W from 1 to 120. Someone born on 29 February has a birthday on 1 March in common years.
+age-band:W      the age on the reference date in bands of W years from 0: ``65～69`` (W = 5), ``67`` (W = 1);
+                W from 1 to 120. Someone born on 29 February has a birthday on 1 March in common years. The
+                bounds are joined by a full-width tilde (U+FF5E, how Japanese writes a range; CP932 0x8160),
+                not a hyphen: Japanese Excel and LibreOffice Calc read ``5-9`` or ``10-14`` in a CSV file as
+                dates (9 May, 14 October), which ``5～9`` never becomes (tests/test_age_band_spreadsheets.py).
 postal-area     the first three digits of a postal code: ``〒464-9081`` -> ``464``; see :mod:`exporter.address_town`
 address-town    an address up to its town and 丁目: ``港町４丁目１９番７号`` -> ``港町４丁目``
 formula-safe    a cell that a spreadsheet would run as a formula gets a leading apostrophe: ``=1+2`` -> ``'=1+2``
@@ -47,6 +50,7 @@ from exporter.errors import PlanError
 from exporter.messages import Message, msg
 from exporter.pseudonym import PseudonymKey
 
+BAND_JOINER = "\uff5e"  # ～ between an age band's bounds; a hyphen makes Japanese spreadsheets read dates
 KINDS = ("keep", "mask", "pseudonym", "year", "age-band", "postal-area", "address-town", "formula-safe")
 MASK_CHARACTER = "*"
 FORMULA_STARTS = "=+-@\t\r＝＋－＠"
@@ -273,8 +277,8 @@ def _from_birth_dates(transform: Transform, values: pa.Array, context: Transform
         bands = pc.cast(low, pa.string())
     else:
         high = pc.add(low, int_scalar(width - 1))
-        dash = text_scalar("-", pa.string())
-        bands = pc.binary_join_element_wise(pc.cast(low, pa.string()), pc.cast(high, pa.string()), dash)
+        between = text_scalar(BAND_JOINER, pa.string())
+        bands = pc.binary_join_element_wise(pc.cast(low, pa.string()), pc.cast(high, pa.string()), between)
     return pc.if_else(empty, nothing, bands)
 
 

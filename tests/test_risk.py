@@ -178,7 +178,7 @@ def test_counting_can_go_on_after_a_result():
 def test_memory_holds_the_combinations_not_the_rows():
     """200 batches of 2,000 rows with 12 combinations: what the counter holds does not grow with the rows."""
     genders = pa.array(["女", "男", ""] * 666 + ["女", "男"])
-    bands = pa.array(["0-4", "5-9", "10-14", "15-19"] * 500)
+    bands = pa.array(["0～4", "5～9", "10～14", "15～19"] * 500)
     counter = RiskCounter(["gender", "band"], compact_bytes=4_000)
     held = []
     for batch in range(200):
