@@ -139,6 +139,15 @@ mkdir -p "$work/msi"
 rm -f dist/exporter-*-x64.msi
 wixl -a x64 -D Win64=yes -D Version="$msi_version" -D Commit="$commit" -D SourceDir="$bundle" \
   -o "$msi" packaging/windows/exporter.wxs "$work/msi/files.wxs" || fail "wixl failed"
+# exporter-cli.exe from any console: the install folder is appended to the machine's PATH and taken out again on
+# uninstall (only the part added: Windows Installer's "[~];" form). wixl has no <Environment>, so the Environment
+# table and its two standard actions (at WiX's sequence numbers) are added with msitools' msibuild.
+printf 'Environment\tName\tValue\tComponent_\ns72\tl255\tL255\ts72\nEnvironment\tEnvironment\n%s\n' \
+  $'SystemPath\t=-*PATH\t[~];[INSTALLDIR]\tAppPaths' > "$work/msi/Environment.idt"
+msibuild "$msi" -i "$work/msi/Environment.idt" \
+  -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('RemoveEnvironmentStrings', 3300)" \
+  -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('WriteEnvironmentStrings', 5200)" \
+  || fail "msibuild could not add the PATH entry"
 # The MSI holds exactly the bundle: msiextract gives back every file, byte for byte, and nothing else.
 msiextract -C "$work/msi/extracted" "$msi" >/dev/null
 extracted="$work/msi/extracted/exporter"

@@ -82,6 +82,8 @@ x86_64-w64-mingw32-gcc -O2 -shared -s -static-libgcc -o "$work/icuuc.dll" packag
 cp "$work/icuuc.dll" "$prefix_dir/drive_c/windows/system32/icuuc.dll"
 
 # --- install ---------------------------------------------------------------------------------------------------
+machine_path() { win reg query 'HKLM\System\CurrentControlSet\Control\Session Manager\Environment' /v PATH 2>/dev/null | tr -d '\r'; }
+path_before=$(machine_path)
 say "msiexec /i $msi /qn"
 win msiexec /i "$(winpath "$msi")" /qn >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "msiexec /i failed"; }
 [[ -f "$installed/exporter.exe" && -f "$installed/exporter-cli.exe" ]] || fail "exporter is not under Program Files"
@@ -94,7 +96,10 @@ done
 grep -a -q 'exporter.exe' "$shortcut" || fail "the Start-menu shortcut does not point at exporter.exe"
 app_path=$(win reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\App Paths\exporter-cli.exe' 2>/dev/null || true)
 [[ "$app_path" == *exporter-cli.exe* ]] || fail "exporter-cli.exe is not registered under App Paths"
-say "installed: $(find "$installed" -type f | wc -l) files under C:\\Program Files\\exporter, the Start-menu shortcut, App Paths"
+[[ "$(machine_path)" == *'C:\Program Files\exporter\'* ]] || fail "the install folder is not on the machine's PATH: $(machine_path)"
+by_name=$(win cmd /c 'exporter-cli --version' 2>/dev/null | tr -d '\r')
+[[ "$by_name" == "exporter $version (commit $commit)" ]] || fail "'exporter-cli --version' in cmd.exe printed '$by_name'"
+say "installed: $(find "$installed" -type f | wc -l) files under C:\\Program Files\\exporter, the Start-menu shortcut, App Paths, PATH (cmd.exe finds exporter-cli)"
 
 printed=$(win "$cli" --version 2>/dev/null | tr -d '\r')
 [[ "$printed" == "exporter $version (commit $commit)" ]] || fail "--version printed '$printed', expected 'exporter $version (commit $commit)'"
@@ -179,7 +184,11 @@ done
 if win reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\App Paths\exporter-cli.exe' >/dev/null 2>&1; then
   fail "the App Paths entry remains after uninstall"
 fi
-say "uninstalled: nothing of exporter remains under Program Files, in the Start menu or under App Paths"
+[[ "$(machine_path)" != *'Program Files\exporter'* ]] || fail "the install folder remains on PATH: $(machine_path)"
+# Wine's msi leaves the separator it added (a trailing ";", harmless); anything else must be as it was.
+path_after=$(machine_path)
+[[ "${path_after%;}" == "${path_before%;}" ]] || fail "uninstall did not give PATH back: '$path_before' -> '$path_after'"
+say "uninstalled: nothing of exporter remains under Program Files, in the Start menu, under App Paths or on PATH"
 in_wine "$prefix" wineserver -k >/dev/null 2>&1 || true
 say "time $((SECONDS - started)) s (build $((built - started)) s, smoke test $((SECONDS - built)) s)"
 say "done"
