@@ -179,7 +179,7 @@ def test_transforms_change_only_their_columns_and_are_recorded_without_the_key(f
         assert row[0].endswith(account[-3:])
         assert account[:-3] == "" or row[0][:-3] != account[:-3]
         low = age(birth(resident["birth_date"]), REFERENCE) // 10 * 10
-        assert row[1] == f"{low}-{low + 9}"
+        assert row[1] == f"{low}～{low + 9}"
         assert row[2] == resident["postal_code"][:3]
         assert row[3] == resident["phone"]  # kept as it is
     assert manifest["transforms"] == {

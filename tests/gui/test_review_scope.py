@@ -141,7 +141,7 @@ def test_the_wizard_export_holds_only_the_rows_in_scope_with_the_chosen_transfor
         shown = original["phone"]
         assert phone == ("*" * (len(shown) - 4) + shown[-4:] if len(shown) > 4 else shown)
         low = age(era_date(original["birth_date"]), today) // 10 * 10
-        assert band == f"{low}-{low + 9}"
+        assert band == f"{low}～{low + 9}"
     assert len({row[0] for row in rows[1:]}) == len({row["resident_number"] for row in wanted})
     assert result.manifest["row_filter"]["where"] == [list(group) for group in wizard.draft.where]
     assert result.manifest["transforms"]["phone"] == {"kind": "mask", "argument": 4}
