@@ -285,10 +285,11 @@ def _print_traceback(err: BaseException) -> None:
 
 def _never_fail_on_output() -> None:
     """A character the output's encoding lacks (an emoji in a column name on a CP932 console) is written as an
-    escape instead of failing the command after its work was done."""
+    escape instead of failing the command after its work was done. Python on Windows opens a redirected stdout
+    with ``surrogateescape``, which fails on such a character as ``strict`` does, so both are replaced."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        if reconfigure is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape"):
             reconfigure(errors="backslashreplace")
 
 
