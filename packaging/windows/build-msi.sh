@@ -148,6 +148,20 @@ msibuild "$msi" -i "$work/msi/Environment.idt" \
   -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('RemoveEnvironmentStrings', 3300)" \
   -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('WriteEnvironmentStrings', 5200)" \
   || fail "msibuild could not add the PATH entry"
+# The policy folder's ACL (exporter.wxs, SettingsFolder): SYSTEM and Administrators full control, Users read and
+# execute, not inherited from ProgramData (where users may create files), owner Administrators.
+printf 'MsiLockPermissionsEx\tLockObject\tTable\tSDDLText\tCondition\ns72\ts72\ts32\ts0\tS255\n%s\n%s\n' \
+  $'MsiLockPermissionsEx\tMsiLockPermissionsEx' \
+  $'SettingsFolderAcl\tSETTINGSDIR\tCreateFolder\tO:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FRFX;;;BU)\t' \
+  > "$work/msi/MsiLockPermissionsEx.idt"
+# Another build of the same version replaces the installed one (WiX's AllowSameVersionUpgrades): the upgrade row's
+# VersionMax becomes inclusive (attribute 512), so per-commit builds never install side by side.
+msiinfo export "$msi" Upgrade | tr -d '\r' \
+  | awk -F'\t' 'BEGIN {OFS = "\t"} NR > 3 && $7 == "WIX_UPGRADE_DETECTED" && $5 == 1 {$5 = 513} {print}' \
+  > "$work/msi/Upgrade.idt"
+grep -q $'\t513\t\tWIX_UPGRADE_DETECTED$' "$work/msi/Upgrade.idt" || fail "the MSI's upgrade row is not as expected"
+msibuild "$msi" -i "$work/msi/MsiLockPermissionsEx.idt" -i "$work/msi/Upgrade.idt" \
+  || fail "msibuild could not add the policy folder's ACL or the same-version upgrade"
 # The MSI holds exactly the bundle: msiextract gives back every file, byte for byte, and nothing else.
 msiextract -C "$work/msi/extracted" "$msi" >/dev/null
 extracted="$work/msi/extracted/exporter"

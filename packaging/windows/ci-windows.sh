@@ -97,9 +97,23 @@ grep -a -q 'exporter.exe' "$shortcut" || fail "the Start-menu shortcut does not 
 app_path=$(win reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\App Paths\exporter-cli.exe' 2>/dev/null || true)
 [[ "$app_path" == *exporter-cli.exe* ]] || fail "exporter-cli.exe is not registered under App Paths"
 [[ "$(machine_path)" == *'C:\Program Files\exporter\'* ]] || fail "the install folder is not on the machine's PATH: $(machine_path)"
+settings_dir="$prefix_dir/drive_c/ProgramData/exporter"
+[[ -d "$settings_dir" ]] || fail "the policy folder %PROGRAMDATA%\\exporter was not made"
+# Another build of the same version (a new ProductCode, as every build gets) replaces the installed one: one
+# product under Uninstall, never two side by side.
+products() { win reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null | tr -d '\r' | grep -c -P '^\s+DisplayName\s+REG_SZ\s+exporter$' || true; }
+rebuild="$work/exporter-$version-rebuild-x64.msi"
+cp "$msi" "$rebuild"
+msiinfo export "$rebuild" Property | tr -d '\r' \
+  | awk -F'\t' -v code="{$(cat /proc/sys/kernel/random/uuid | tr a-z A-Z)}" 'BEGIN {OFS = "\t"} NR > 3 && $1 == "ProductCode" {$2 = code} {print}' \
+  > "$work/Property.idt"
+msibuild "$rebuild" -i "$work/Property.idt" || fail "msibuild could not make the rebuild's copy"
+win msiexec /i "$(winpath "$rebuild")" /qn >"$work/install-rebuild.log" 2>&1 || { cat "$work/install-rebuild.log" >&2; fail "msiexec /i of another build of the same version failed"; }
+[[ "$(products)" == 1 ]] || fail "another build of the same version installed beside the first: $(products) products"
+msi=$rebuild  # the one installed now: the rest uses and uninstalls it
 by_name=$(win cmd /c 'exporter-cli --version' 2>/dev/null | tr -d '\r')
 [[ "$by_name" == "exporter $version (commit $commit)" ]] || fail "'exporter-cli --version' in cmd.exe printed '$by_name'"
-say "installed: $(find "$installed" -type f | wc -l) files under C:\\Program Files\\exporter, the Start-menu shortcut, App Paths, PATH (cmd.exe finds exporter-cli)"
+say "installed: $(find "$installed" -type f | wc -l) files under C:\\Program Files\\exporter, the Start-menu shortcut, App Paths, PATH (cmd.exe finds exporter-cli), the policy folder; another build of the same version replaced it"
 
 printed=$(win "$cli" --version 2>/dev/null | tr -d '\r')
 [[ "$printed" == "exporter $version (commit $commit)" ]] || fail "--version printed '$printed', expected 'exporter $version (commit $commit)'"
@@ -175,6 +189,7 @@ print(f"ci-windows: wizard: {len(pictures)} pictures in Japanese, none blank")
 PY
 
 # --- uninstall ---------------------------------------------------------------------------------------------
+printf '[rules]\nnever_export = ["my_number"]\n' >"$settings_dir/policy.toml"  # as IT deploys it
 say "msiexec /x $msi /qn"
 win msiexec /x "$(winpath "$msi")" /qn >"$work/uninstall.log" 2>&1 || { cat "$work/uninstall.log" >&2; fail "msiexec /x failed"; }
 [[ ! -e "$installed" ]] || fail "files remain after uninstall: $(find "$installed" | head -5)"
@@ -185,10 +200,13 @@ if win reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\App Paths\expor
   fail "the App Paths entry remains after uninstall"
 fi
 [[ "$(machine_path)" != *'Program Files\exporter'* ]] || fail "the install folder remains on PATH: $(machine_path)"
-# Wine's msi leaves the separator it added (a trailing ";", harmless); anything else must be as it was.
+# Wine's msi leaves the separator it added (a trailing ";" per install, harmless); anything else must be as it was.
 path_after=$(machine_path)
-[[ "${path_after%;}" == "${path_before%;}" ]] || fail "uninstall did not give PATH back: '$path_before' -> '$path_after'"
-say "uninstalled: nothing of exporter remains under Program Files, in the Start menu, under App Paths or on PATH"
+[[ "$(sed 's/;*$//' <<<"$path_after")" == "$(sed 's/;*$//' <<<"$path_before")" ]] \
+  || fail "uninstall did not give PATH back: '$path_before' -> '$path_after'"
+[[ -f "$settings_dir/policy.toml" ]] || fail "uninstall removed the deployed policy"
+[[ "$(products)" == 0 ]] || fail "exporter is still listed under Uninstall"
+say "uninstalled: nothing of exporter remains under Program Files, in the Start menu, under App Paths or on PATH; the deployed policy stays"
 in_wine "$prefix" wineserver -k >/dev/null 2>&1 || true
 say "time $((SECONDS - started)) s (build $((built - started)) s, smoke test $((SECONDS - built)) s)"
 say "done"
