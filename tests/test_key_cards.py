@@ -7,39 +7,22 @@ not with exporter's function; archives are opened with Debian ``age`` and with `
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import zipfile
 from pathlib import Path
 
 import pytest
-from key_tools import code_of, exporter
+from key_tools import code_of, exporter, key_set_code_of
 from oracle_tools import age_decrypt, require_tool
 
-from exporter.envelope import X25519Identity, format_identity_file
+from exporter.envelope import X25519Identity
 from exporter.errors import PlanError
 from exporter.keys import KeyCard, load_book
 from exporter.keys.card import parse_card_text
 from exporter.keys.recipient_signing import recipient_signing_public
 from exporter.register import records
 from exporter.sample import sample_bytes
-
-
-def key_set_code_of(key: str, signing: str) -> str:
-    """The key set's check code, from hashlib as the documentation says."""
-    digits = f"{int.from_bytes(hashlib.sha256((key + chr(10) + signing).encode()).digest(), 'big') % 10**20:020d}"
-    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
-
-
-def plain_identity(path: Path) -> X25519Identity:
-    """A fresh identity written as age-keygen writes it (no passphrase: the tests stay fast)."""
-    from datetime import UTC, datetime
-
-    identity = X25519Identity.generate()
-    path.write_text(format_identity_file(identity, datetime.now(UTC)), encoding="utf-8")
-    path.chmod(0o600)
-    return identity
 
 
 @pytest.fixture
