@@ -42,6 +42,13 @@ from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text, monospace_font
 from exporter.keys import check_code
 from exporter.keys.check_code import key_set_check_code
+from exporter.messages import Message
+
+
+def _about_signing_key(error: ExporterError | None) -> bool:
+    """Whether ``error`` is the sentence about a pasted signing key line (RW…) that is not one."""
+    message = None if error is None else error.message
+    return isinstance(message, Message) and "signing_key" in message.id
 
 
 @dataclass(frozen=True)
@@ -285,9 +292,9 @@ class RecipientPicker(Retranslating, QWidget):
             except ExporterError as err:
                 try:
                     card = parse_card_text(text)
-                except ExporterError:
+                except ExporterError as card_err:
                     self._pasted_signing = {}
-                    return None, err
+                    return None, card_err if _about_signing_key(card_err) else err  # a damaged RW line: say that
                 self._pasted_signing = {card.public_key: card.signing_key} if card.signing_key else {}
                 return (card.public_key,), None
         return tuple(dict.fromkeys(keys)), None
@@ -316,6 +323,8 @@ class RecipientPicker(Retranslating, QWidget):
         self.office_note.setVisible(self._office is not None)
         if pasted is None and problem is not None and "AGE-SECRET-KEY-" in text.upper():
             self.key_error.show_message(error_text(problem), "error")  # a secret key: say so, a new one is needed
+        elif pasted is None and _about_signing_key(problem):
+            self.key_error.show_message(error_text(problem), "error")
         elif pasted is None:
             self.key_error.show_message(
                 self.tr("This is not a recipient key. A key starts with age1 and is 62 characters long."), "error"
