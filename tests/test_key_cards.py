@@ -229,3 +229,28 @@ def test_decrypt_reads_a_manifest_with_a_signing_key_and_says_the_books_code(exp
     code = load_book().find("Call centre").check_code
     assert any("Call centre" in line and code in line for line in opened.stderr.splitlines())
     assert code_of(str(exported["old"].recipient)) in opened.stderr
+
+
+def test_a_policy_approving_the_key_set_code_approves_that_book_entry(config, recipient, tmp_path):
+    import os
+
+    code = key_set_code_of(str(recipient["public"]), str(recipient["signing"]))
+    assert exporter("recipients", "add", "Call centre", "--card", recipient["card"], cwd=tmp_path).returncode == 0
+    (tmp_path / "residents.csv").write_bytes(sample_bytes(10, seed=2))
+    (tmp_path / "policy.toml").write_text(f'[rules]\napproved_recipients = ["{code}"]\n', encoding="utf-8")
+    other = X25519Identity.generate()
+    os.environ["EXPORTER_POLICY"] = str(tmp_path / "policy.toml")
+    try:
+        approved = exporter(
+            "export", "residents.csv", "--column", "phone", "--to", "Call centre", "--output", "a.zip.age", cwd=tmp_path
+        )
+        refused = exporter(
+            "export", "residents.csv", "--column", "phone", "--recipient", other.recipient, "--output", "b.zip.age",
+            cwd=tmp_path,
+        )  # fmt: skip
+    finally:
+        del os.environ["EXPORTER_POLICY"]
+
+    assert approved.returncode == 0, approved.stderr
+    assert refused.returncode == 1
+    assert "rules.approved_recipients" in refused.stderr
