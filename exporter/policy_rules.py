@@ -244,15 +244,17 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
 
 
 def approved(key: str, entries: Sequence[str], book: AddressBook | None, *, locked: bool = True) -> bool:
-    """Whether the public ``key`` matches one of ``entries``: the key itself, its check code, or the name of an
-    address-book entry with that key. A name counts only in a locked (read-only) book, as IT staff deploy one:
+    """Whether the public ``key`` matches one of ``entries``: the key itself, its check code (or the key set's code
+    of the address-book entry with that key, which covers its signing key too), or the name of an address-book entry
+    with that key. A name counts only in a locked (read-only) book, as IT staff deploy one:
     in a book the clerk can change, the key behind an approved name could be anyone's (``locked=False`` asks
     whether it would count in an unlocked one)."""
     from exporter.keys.check_code import check_code
 
-    code = check_code(key)
+    held = None if book is None else book.by_key(key)
+    codes = {check_code(key), key} | ({held.check_code} if held is not None else set())
     for entry in entries:
-        if entry in (key, code):
+        if entry in codes:
             return True
         found = None if book is None or (locked and book.read_only is None) else book.get(entry)
         if found is not None and found.key == key:

@@ -191,7 +191,11 @@ def export_record(
             column["transform"] = plan.transforms[source]
         columns.append(column)
     recipients = [
-        {key: entry[key] for key in ("type", "check_code", "role", "name", "organisation") if key in entry}
+        {
+            key: entry[key]
+            for key in ("type", "check_code", "role", "name", "organisation", "signing_key")
+            if key in entry
+        }
         for entry in manifest.get("recipients", ())
     ]
     source = manifest.get("source", {})

@@ -36,6 +36,7 @@ from exporter.gui.open_task import OpenRequest, open_task
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text
 from exporter.gui.worker import Worker
+from exporter.keys import KeyCard
 from exporter.messages import Message
 
 
@@ -181,11 +182,11 @@ class OpenWindow(Retranslating, QWidget):
     def _key_created(self, dialog: CreateKeyDialog) -> None:
         if dialog.created is None:
             return
-        path, public_key = dialog.created
+        path, card = dialog.created
         self.form.set_my_key(path)
         self.form.set_key_file(path)
         key_store.remember_key_file(path)
-        self._show_card(public_key, path)
+        self._show_card(card, path)
 
     def show_key_card(self) -> None:
         """The card of the key in the data folder; a protected key is unlocked first (the card is made from the
@@ -203,17 +204,17 @@ class OpenWindow(Retranslating, QWidget):
             self._unlock_for_card(mine, None)
 
     def _unlock_for_card(self, path: Path, passphrase: str | None) -> None:
-        worker = Worker(lambda _progress, _cancel: key_store.public_key_of(path, passphrase))
-        worker.signals.succeeded.connect(lambda public_key: self._show_card(public_key, path))
+        worker = Worker(lambda _progress, _cancel: key_store.card_of_file(path, passphrase))
+        worker.signals.succeeded.connect(lambda card: self._show_card(card, path))
         worker.signals.failed.connect(lambda error: self._set_status("error", error))
         self._card_worker = worker
         self._set_status(None, None)
         worker.start()
 
-    def _show_card(self, public_key: str, path: Path) -> None:
-        card = KeyCardDialog(public_key, path, self)
-        self.key_card = card
-        card.open()
+    def _show_card(self, card: KeyCard, path: Path) -> None:
+        dialog = KeyCardDialog(card, path, self)  # with the signing key derived from the key just unlocked or made
+        self.key_card = dialog
+        dialog.open()
 
     # --- opening --------------------------------------------------------------------------------------------
 

@@ -24,6 +24,10 @@
         <translation>組織(&amp;O)：</translation>
     </message>
     <message>
+        <source>Signing key (for receipts):</source>
+        <translation>署名確認用の公開鍵（受領書用）：</translation>
+    </message>
+    <message>
         <source>The recipient &amp;confirmed this check code today</source>
         <translation>この確認コードを今日、受取人と電話で確かめた(&amp;C)</translation>
     </message>
@@ -586,8 +590,20 @@
         <translation>あなたの公開鍵</translation>
     </message>
     <message>
+        <source>Your &amp;signing key (for receipts and deletion statements):</source>
+        <translation>署名確認用の公開鍵（受領書と削除の報告用）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Your signing key</source>
+        <translation>署名確認用の公開鍵</translation>
+    </message>
+    <message>
         <source>Check code (confirm it with the sender on the phone):</source>
         <translation>確認コード（送り主と電話で確かめてください）：</translation>
+    </message>
+    <message>
+        <source>Check code of both keys (confirm it with the sender on the phone):</source>
+        <translation>2 つの公開鍵の確認コード（送り主と電話で確かめてください）：</translation>
     </message>
     <message>
         <source>Check code</source>
@@ -598,6 +614,10 @@
         <translation>この公開鍵だけを送ってください。秘密鍵（鍵ファイル）は送らないでください。合言葉も誰にも教えないでください。</translation>
     </message>
     <message>
+        <source>Send only these two public keys. Never send your secret key (the key file), and never tell anyone its passphrase.</source>
+        <translation>この 2 つの公開鍵だけを送ってください。秘密鍵（鍵ファイル）は送らないでください。合言葉も誰にも教えないでください。</translation>
+    </message>
+    <message>
         <source>Your secret key stays on this computer: {path}</source>
         <translation>秘密鍵はこのパソコンに残ります：{path}</translation>
     </message>
@@ -606,7 +626,7 @@
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <source>Copy the key card (public key and check code)</source>
+        <source>Copy the key card (public keys and check code)</source>
         <translation>鍵カード（公開鍵と確認コード）をコピーする</translation>
     </message>
     <message>
@@ -1184,8 +1204,8 @@
         <translation>アドレス帳は空です。下に受取人の公開鍵を貼り付けてください。情報システム担当者は「exporter recipients add」で受取人を登録できます。</translation>
     </message>
     <message>
-        <source>Or past&amp;e a public key (age1…), one per line:</source>
-        <translation>または公開鍵（age1…）を1行に1つずつ貼り付け(&amp;E)：</translation>
+        <source>Or past&amp;e a public key (age1…) or a key card, one key per line:</source>
+        <translation>または公開鍵（age1…）か鍵カードを、1行に鍵1つずつ貼り付け(&amp;E)：</translation>
     </message>
     <message>
         <source>age1…</source>
@@ -1226,6 +1246,10 @@
     <message>
         <source>No recipient yet. Tick a name, or paste a public key.</source>
         <translation>受取人がまだいません。名前にチェックを付けるか、公開鍵を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The pasted key card also has a signing key. Add the recipient to the address book to keep it: the check code on their card covers both keys, so it matches only once they are in the book.</source>
+        <translation>貼り付けた鍵カードには署名確認用の公開鍵もあります。残すには受取人をアドレス帳に登録してください。鍵カードの確認コードは 2 つの鍵をまとめたものなので、アドレス帳に登録して初めて一致します。</translation>
     </message>
     <message>
         <source>Pasted key {start}…</source>
