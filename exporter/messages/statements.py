@@ -112,7 +112,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # register show / overdue
     "statements.col_receipt": ("Receipt", "受領"),
     "statements.col_deletion": ("Deleted", "削除"),
-    "statements.answered_by": ("record {numbers}", "記録 {numbers}"),
+    "statements.col_answers": ("Answers record", "対象の記録"),
+    "statements.col_signed_utc": ("Signed (UTC)", "署名日時（UTC）"),
+    "statements.answers": ("statement on record {export}", "記録 {export} についての報告"),
     "statements.overdue_with_receipt": (
         "{count:,} of them sent back a receipt.",
         "そのうち {count:,} 件は受領書が届いています。",
