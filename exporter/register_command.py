@@ -205,7 +205,9 @@ def register_import(args: argparse.Namespace, cancel: threading.Event) -> int:
     """Import each statement file in turn, one line each; the first refused one stops it (exit 1, naming it)."""
     from exporter.register_import import import_statement
 
-    path = register_path(args.register)
+    path = args.register if args.register is not None else policy_register()
+    if path is None:
+        raise RegisterError(msg("register.no_register"), hint=msg("statements.no_register_hint"))
     for statement in args.statements:
         done = import_statement(path, statement)
         kind = msg(f"statements.kind_{done.kind}")

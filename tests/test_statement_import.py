@@ -318,3 +318,17 @@ def test_the_receipt_is_signed_by_the_identity_the_archive_was_made_for(work: Pa
     assert opened.returncode == 0, opened.stderr
     assert read_statement(receipt).signing_key.minisign_line() == second.line
     assert read_statement(receipt).check_code == second.code
+
+
+def test_import_without_a_register_or_a_policy_says_how_to_give_one(tmp_path: Path) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    environment.pop("EXPORTER_POLICY", None)
+    made = subprocess.run(
+        [sys.executable, "-m", "exporter", "--lang", "en", "register", "import", tmp_path / "x.statement.txt"],
+        capture_output=True, text=True, timeout=120, check=False, env=environment,
+    )  # fmt: skip
+    assert made.returncode == 1
+    assert made.stderr.splitlines() == [
+        "exporter: error: No register was given, and no IT policy names one.",
+        "exporter: hint: Give the register file: exporter register import FILE... --register REGISTER.",
+    ]

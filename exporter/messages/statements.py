@@ -107,6 +107,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: already in the register as record {number:,} ({kind} of {archive}); nothing was added.",
         "{path}：すでに記録 {number:,} として持ち出し簿にあります（{archive} の{kind}）。追加していません。",
     ),
+    "statements.no_register_hint": (
+        "Give the register file: exporter register import FILE... --register REGISTER.",
+        "持ち出し簿のファイルを指定してください（exporter register import ファイル... --register 持ち出し簿）。",
+    ),
     "statements.kind_receipt": ("receipt", "受領書"),
     "statements.kind_deletion": ("deletion statement", "削除報告"),
     # register show / overdue
