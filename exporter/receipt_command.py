@@ -43,10 +43,11 @@ def check_receipt(args: argparse.Namespace) -> None:
         raise OutputError(msg("output.exists", path=str(path)), hint=msg("output.other_name_hint"))
     if not path.parent.is_dir():
         raise OutputError(msg("output.no_folder", path=str(path.parent)))
+    from exporter.display import is_safe
     from exporter.statements import MAX_NAME
 
     name = args.receipt_name.strip()
-    if len(name) > MAX_NAME:
+    if len(name) > MAX_NAME or not is_safe(name):
         raise PlanError(msg("statements.name_invalid", limit=MAX_NAME))
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -183,7 +184,7 @@ def make_statement(
     fields: dict[str, Any] = {
         "format": FORMAT,
         "kind": kind,
-        "archive": {"name": opened.archive_name, "sha256": opened.archive_sha256},
+        "archive": {"name": _file_name(opened.archive_name), "sha256": opened.archive_sha256},
         "created_utc": opened.created_utc,
         "rows": opened.rows,
         "recipient": recipient,
@@ -268,6 +269,13 @@ def read_statement(path: Path) -> Statement:
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def _file_name(name: str) -> str:
+    """An archive's file name as a statement may hold it: without a folder, control characters and slashes made
+    ``_`` (a name on disk may hold them; the statement names the archive by its hash value anyway)."""
+    cleaned = re.sub(r"[\x00-\x1f\x7f/\\]", "_", name.rsplit("/", 1)[-1])[:MAX_FILE_NAME]
+    return cleaned or "archive"
 
 
 def _trusted_comment(fields: dict[str, Any]) -> str:

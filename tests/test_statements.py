@@ -262,3 +262,13 @@ def test_refusals_render_in_japanese_naming_the_file(tmp_path: Path) -> None:
     path = _file(tmp_path, _signed().replace(b"\n", b"\r\n"))
     messages.set_language("ja")
     assert _refusal(path).startswith(f"{path} はテキストエディターで保存し直されている")
+
+
+def test_an_archive_name_with_control_characters_or_none_is_made_safe_in_the_statement(tmp_path: Path) -> None:
+    identity = X25519Identity.generate()
+    key = recipient_signing_key(identity)
+    for given, kept in [("a\nb\\c.zip.age", "a_b_c.zip.age"), ("", "archive")]:
+        facts = OpenedFacts(given, "ab" * 32, "", 0)
+        path = tmp_path / f"{len(given)}.statement.txt"
+        write_statement(path, make_statement("receipt", facts, key, check_code="0000-0000-0000-0000-0000"))
+        assert read_statement(path).archive_name == kept
