@@ -24,6 +24,7 @@ from exporter.envelope import X25519Identity
 from exporter.keys.check_code import check_code, key_set_check_code
 from exporter.keys.recipient_signing import recipient_signing_key
 from exporter.register import append, records, verify
+from exporter.register_import import ImportResult, import_statement
 from exporter.sample import sample_bytes
 from exporter.statements import OpenedFacts, make_statement, read_statement, statement_name, write_statement
 
@@ -212,6 +213,9 @@ def test_the_same_statement_imported_twice_adds_nothing(work: Path) -> None:
     assert again.returncode == 0, again.stderr
     said = f"{receipt}: already in the register as record 2 (receipt of out.zip.age); nothing was added.\n"
     assert again.stdout == said
+    assert (work / "register.jsonl").read_bytes() == before
+    result = import_statement(work / "register.jsonl", receipt)
+    assert result == ImportResult(2, "receipt", 1, already=True, archive_name="out.zip.age")
     assert (work / "register.jsonl").read_bytes() == before
 
 
