@@ -4,7 +4,8 @@ FILE defaults to the register that the IT policy in force names (``[register] pa
 for the terminal, or with ``--csv`` every field for the auditor's Excel (CP932 or UTF-8 with BOM, CRLF, RFC 4180;
 a cell that Excel would run as a formula gets a leading apostrophe, as ``formula-safe`` does). ``verify`` checks the
 chain and exits 1 naming the first bad record; ``overdue`` lists exports past their delete-by date with no deletion
-statement.
+statement. ``import FILE... [--register FILE]`` adds receipts and deletion statements that recipients sent back
+(:mod:`exporter.register_import`); ``show`` then gives each export the record numbers of what came back.
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ _WIDEST = 32  # characters of one table cell; the CSV holds everything
 
 
 def add_register_parser(sub: Any) -> None:
-    """Add ``register show|verify|overdue [FILE]`` to the command line's sub-commands."""
-    register = sub.add_parser("register", help="the take-out register: show, verify, list what is overdue")
+    """Add ``register show|verify|overdue [FILE]`` and ``import FILE...`` to the sub-commands."""
+    register = sub.add_parser("register", help="the take-out register: show, verify, overdue, import")
     actions = register.add_subparsers(dest="action", metavar="ACTION", required=True)
     file_help = "the register (default: the one the IT policy names)"
 
