@@ -134,6 +134,9 @@ def build_parser() -> _Parser:
         help="a file holding the passphrase of a protected identity file (default: asked on the terminal)",
     )
     signing_commands.add_decrypt_options(decrypt)
+    from exporter.receipt_command import add_receipt_options
+
+    add_receipt_options(decrypt)
     decrypt.set_defaults(run=commands.decrypt, check=_check_decrypt_key, parser=decrypt)
 
     key_commands.add_keygen_parser(sub)

@@ -65,6 +65,7 @@ class OpenedArchive:
     archive_sha256: str = ""
     signature: SignatureCheck = UNSIGNED  # signed by whom (check code), unsigned, or an unknown signer
     signature_path: Path | None = None  # manifest.json.minisig beside manifest.json, when the archive is signed
+    archive_name: str = ""  # the .age file's name, without its folder (what a receipt names)
 
 
 def decrypt_file(
@@ -170,7 +171,7 @@ def decrypt_archive(
         progress(1.0, msg("progress.verified"))
     signature_path = None if raw_signature is None else folder / SIGNATURE_NAME
     return OpenedArchive(
-        folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest, archive_sha256, signature, signature_path
+        folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest, archive_sha256, signature, signature_path, name
     )
 
 
