@@ -51,6 +51,7 @@ _AREAS = (
     "register",
     "policy",
     "signing",
+    "openings",
 )
 
 
