@@ -65,7 +65,7 @@ class OpenedArchive:
     archive_sha256: str = ""
     signature: SignatureCheck = UNSIGNED  # signed by whom (check code), unsigned, or an unknown signer
     signature_path: Path | None = None  # manifest.json.minisig beside manifest.json, when the archive is signed
-    archive_name: str = ""  # the .age file's name, as a receipt or deletion statement names it
+    archive_name: str = ""  # the .age file's name, without its folder (what a receipt names)
     made_folders: tuple[Path, ...] = ()  # the folders made for it, outermost first (Delete now removes them if empty)
 
 
