@@ -89,11 +89,23 @@ def remember(opened: OpenedArchive, *, check_code: str, now: datetime | None = N
     earlier opening of the same archive into the same folder; returns it. ``check_code`` is the key set's code of
     the identity that opened it ("" for a passphrase). Raises PlanError (a damaged record) or OutputError (cannot
     be written), each one sentence naming the file."""
+    opening = opening_of(opened, check_code=check_code, now=now)
+
+    def change(openings: list[Opening]) -> list[Opening]:
+        kept = [entry for entry in openings if not _same_place(entry, opening)]
+        return [*kept, opening]
+
+    _update(change)
+    return opening
+
+
+def opening_of(opened: OpenedArchive, *, check_code: str, now: datetime | None = None) -> Opening:
+    """The opening of ``opened`` as :func:`remember` records it (without recording it)."""
     manifest = opened.manifest
     rows = manifest.get("rows")
     delete_by = manifest.get("delete_by")
     files = [MANIFEST_NAME, DATA_NAME] + ([SIGNATURE_NAME] if opened.signature_path is not None else [])
-    opening = Opening(
+    return Opening(
         archive_name=opened.archive_name,
         archive_sha256=opened.archive_sha256,
         created_utc=str(manifest.get("created_utc") or ""),
@@ -105,13 +117,6 @@ def remember(opened: OpenedArchive, *, check_code: str, now: datetime | None = N
         check_code=check_code,
         made_folders=tuple(os.path.abspath(path) for path in opened.made_folders),
     )
-
-    def change(openings: list[Opening]) -> list[Opening]:
-        kept = [entry for entry in openings if not _same_place(entry, opening)]
-        return [*kept, opening]
-
-    _update(change)
-    return opening
 
 
 def remember_opened(opened: OpenedArchive, identities: Sequence[Any]) -> ExporterError | None:
@@ -172,7 +177,9 @@ def delete_files(opening: Opening, *, now: datetime | None = None, path: Path | 
     files in the folder are never touched. Returns the names of the files removed now.
 
     A file that cannot be removed raises OutputError with one sentence naming it; the opening is then not marked
-    deleted (files removed before it stay removed; trying again finds them gone)."""
+    deleted (files removed before it stay removed; trying again finds them gone). A damaged record (PlanError) is
+    refused before any file is removed."""
+    load(path)  # a record that cannot be marked afterwards stops it before anything is deleted
     folder = Path(opening.folder)
     removed: list[str] = []
     for name in _FILES:
@@ -350,6 +357,7 @@ __all__ = [
     "gone_files",
     "key_set_code",
     "load",
+    "opening_of",
     "openings_path",
     "pending",
     "remember",
