@@ -1988,6 +1988,41 @@
     </message>
 </context>
 <context>
+    <name>StatementDrops</name>
+    <message>
+        <source>No take-out register is set up (the IT policy names none), so statements cannot be imported here. Import them with “exporter register import FILE --register REGISTER”.</source>
+        <translation>持ち出し簿が設定されていない（IT ポリシーに指定がない）ため、ここでは証明書を取り込めません。「exporter register import ファイル --register 持ち出し簿」で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>受領書</translation>
+    </message>
+    <message>
+        <source>deletion statement</source>
+        <translation>削除証明書</translation>
+    </message>
+    <message>
+        <source>{file}: already in the register as record {number} ({kind}); nothing was added.</source>
+        <translation>{file}：持ち出し簿の記録 {number}（{kind}）として取り込み済みです。何も追加していません。</translation>
+    </message>
+    <message>
+        <source>{file}: added to the register as record {number}, the {kind} for export {export}.</source>
+        <translation>{file}：記録 {export} の持ち出しに対する{kind}として、持ち出し簿に記録 {number} を追加しました。</translation>
+    </message>
+    <message>
+        <source>Statements from recipients</source>
+        <translation>受取人からの証明書</translation>
+    </message>
+    <message>
+        <source>The statements were added to the take-out register.</source>
+        <translation>証明書を持ち出し簿に取り込みました。</translation>
+    </message>
+    <message>
+        <source>Not every statement could be added to the take-out register.</source>
+        <translation>持ち出し簿に取り込めなかった証明書があります。</translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
         <source>No passphrase yet</source>

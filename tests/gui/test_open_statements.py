@@ -40,8 +40,10 @@ def _in_english(qapp):
     """English with its plural forms ("3 days left"), as the program installs it; removed afterwards."""
     from PySide6.QtCore import QLocale
 
-    from exporter.gui.i18n import remove_translators, switch_language
+    from exporter.gui.i18n import build_translations, remove_translators, switch_language, translations_need_build
 
+    if translations_need_build():
+        build_translations()
     switch_language(qapp, "en")
     yield
     remove_translators(qapp)
