@@ -148,6 +148,9 @@ def build_parser() -> _Parser:
 
     add_register_parser(sub)
     policy_command.add_policy_parser(sub)
+    from exporter.delete_command import add_delete_parser
+
+    add_delete_parser(sub)
 
     # no run: like no command at all, it starts the GUI (here only the recipient's window)
     sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")

@@ -104,6 +104,9 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     opened = decrypt_archive(
         args.archive, args.output, identities, cancel=cancel, max_expansion=expansion, require_signature=required
     )
+    from exporter.delete_command import remember_after_decrypt
+
+    remember_after_decrypt(opened, identities)  # for Delete now and the reminders
     for line in opened_summary(args.archive.name, opened.manifest):
         print(f"exporter: {line}", file=sys.stderr)
     from exporter.signing_commands import print_signature

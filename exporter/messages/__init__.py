@@ -52,6 +52,7 @@ _AREAS = (
     "policy",
     "signing",
     "statements",
+    "openings",
 )
 
 
