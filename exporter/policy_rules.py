@@ -65,7 +65,7 @@ def check_plan(policy: Policy, plan: ExportPlan, header: Sequence[str], categori
         raise refused(policy, "rules.require_profile", msg("policy.no_profile", known=", ".join(policy.profiles)))
     profile = None if plan.profile is None else policy.profile(plan.profile)
     category_of = dict(zip(header, categories, strict=False))
-    for lock in _column_locks(policy, profile, plan.columns, category_of):
+    for lock in column_locks(policy, profile, plan.columns, category_of):
         raise refused(policy, lock.rule, lock.reason)
     if profile is not None:
         _check_transforms(policy, profile, plan)
@@ -85,9 +85,12 @@ def check_plan(policy: Policy, plan: ExportPlan, header: Sequence[str], categori
         _check_keys(policy, profile, plan)
 
 
-def _column_locks(
+def column_locks(
     policy: Policy, profile: Profile | None, columns: Sequence[str], category_of: dict[str, str]
 ) -> list[Lock]:
+    """The column locks for ``columns`` whose categories ``category_of`` gives: ``rules.never_export`` (by name or
+    category), ``my_number`` (only under a profile with a legal basis that lists the column), the profile's
+    columns."""
     never = {_folded(entry) for entry in policy.rules.never_export}
     found: list[Lock] = []
     for column in columns:
@@ -277,7 +280,7 @@ def locks(policy: Policy, plan: ExportPlan, header: Sequence[str], categories: S
     choice is shown locked with its ``reason``."""
     rules = policy.rules
     profile = None if plan.profile is None else policy.profile(plan.profile)
-    found = _column_locks(policy, profile, header, dict(zip(header, categories, strict=False)))
+    found = column_locks(policy, profile, header, dict(zip(header, categories, strict=False)))
     if profile is not None:
         for column, transform in profile.columns.items():
             if transform != "keep":

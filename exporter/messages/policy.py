@@ -141,6 +141,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The column {column} holds My Numbers, which leave the office only under a profile that cites a legal basis.",
         "列 {column} にはマイナンバーが含まれています。法令上の根拠を記した目的プロファイルでしか持ち出せません。",
     ),
+    "policy.hidden_my_numbers": (
+        "The column {column} holds My Numbers ({matches:,} with a valid check digit, the first on line {line} of"
+        " {name}), which leave the office only under a profile that cites a legal basis.",
+        "列 {column} にはマイナンバーが含まれています（チェックデジットが正しい番号が {matches:,} 件、最初は {name} の"
+        " {line} 行目）。法令上の根拠を記した目的プロファイルでしか持ち出せません。",
+    ),
+    "policy.hidden_never_export": (
+        "The column {column} holds My Numbers ({matches:,} with a valid check digit, the first on line {line} of"
+        " {name}), which may never leave the office.",
+        "列 {column} にはマイナンバーが含まれています（チェックデジットが正しい番号が {matches:,} 件、最初は {name} の"
+        " {line} 行目）。マイナンバーは持ち出しが禁止されています。",
+    ),
+    "policy.hidden_hint": (
+        "Leave the column out, or export it as a pseudonym (--transform COLUMN=pseudonym) or masked (mask:4).",
+        "この列を外すか、仮名（--transform 列名=pseudonym）か伏せ字（mask:4）にして書き出してください。",
+    ),
     "policy.not_in_profile": (
         "The column {column} is not among the columns of the profile {profile}.",
         "列 {column} は目的プロファイル {profile} で持ち出せる列ではありません。",
