@@ -16,8 +16,9 @@ values prove nothing (one valid number among phone numbers is not refused), but 
 chance below 5 in a million even at 2 in 11, and a real My Number column is nearly all valid. Measured
 (bench/RESULTS.md): no column of ``exporter sample`` and no column of random 12-digit strings is refused.
 
-Cheap and streaming: each batch's column is screened by length (12 bytes at least), then with one Arrow regex for the shape (full-width forms included);
-only the values it finds are normalised (NFKC, invisible characters removed) and matched; the check digit is computed with Arrow arithmetic, no Python loop per value.
+Cheap and streaming: each batch's column is screened by length (12 bytes at least), then with one Arrow regex for
+the shape (full-width forms included); only the values it finds are normalised (NFKC, invisible characters
+removed) and matched; the check digit is computed with Arrow arithmetic, no Python loop per value.
 """
 
 from __future__ import annotations

@@ -312,3 +312,8 @@ def _folded(text: str) -> str:
     characters, so that ``e\u200bmail`` or ``no tes`` is still ``email`` or ``notes``."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(char for char in folded if not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc"))
+
+
+def folded(text: str) -> str:
+    """A column name as the rules compare it (NFKC, case folded, no spaces or invisible characters)."""
+    return _folded(text)

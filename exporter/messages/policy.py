@@ -67,6 +67,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, line {line}: the profile {profile} names the column {column}, which is not among [source] columns.",
         "{path} の {line} 行目：目的プロファイル {profile} の列 {column} は [source] columns にありません。",
     ),
+    "policy.never_export_unknown": (
+        "{path}, line {line}: rules.never_export lists {entry}, which is neither a kind of data nor a column,"
+        " so it forbids nothing.",
+        "{path} の {line} 行目：rules.never_export の {entry} はデータの種類でも列名でもないため、"
+        "何も禁止していません。",
+    ),
+    "policy.never_export_misspelt": (
+        "{path}, line {line}: rules.never_export lists {entry}, which is not a kind of data (did you mean"
+        " {category}?), so it forbids nothing.",
+        "{path} の {line} 行目：rules.never_export の {entry} はデータの種類ではないため、何も禁止していません"
+        "（{category} の書き間違いではありませんか）。",
+    ),
+    "policy.never_export_hint": (
+        "Write a column name as in the file's header, or one of the kinds: {categories}.",
+        "ファイルの見出しどおりの列名か、次のデータの種類のどれかを書いてください：{categories}。",
+    ),
     "policy.unknown_column_in_source": (
         "{path}, line {line}: the profile {profile} names the column {column}, which {source} does not have.",
         "{path} の {line} 行目：目的プロファイル {profile} の列 {column} は {source} にありません。",
