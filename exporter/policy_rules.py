@@ -211,7 +211,8 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
         raise refused(policy, "rules.require_office_key", msg("policy.office_key_left_out"))
     if rules.approved_recipients is None and (profile is None or not profile.recipients):
         return
-    book = load_book() if plan.to or _names(rules.approved_recipients, profile) else None
+    book = load_book() if plan.to else None  # the clerk's book: what the names they chose stand for
+    trusted, distrust = machine_book(policy) if _names(rules.approved_recipients, profile) else (None, None)
     wanted: list[tuple[str, str]] = []  # (as the clerk named it, key)
     for text in plan.recipients:
         try:
@@ -239,28 +240,53 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
             said = msg("policy.recipient_not_for_profile", who=_shown(shown), profile=profile.name)
             lists.append((f"profiles.{profile.name}.recipients", profile.recipients, said))
         for rule, entries, said in lists:
-            if entries is None or approved(key, entries, book):
+            if entries is None or approved(key, entries, trusted):
                 continue
-            if book is not None and approved(key, entries, book, locked=False):
-                said = msg("policy.book_not_locked", who=_shown(shown), path=str(book.path))
+            if distrust is not None and approved(key, entries, load_book(machine_book_path(policy))):
+                said = distrust
+            elif book is not None and approved(key, entries, book):
+                said = msg("policy.book_not_machine", who=_shown(shown), path=str(machine_book_path(policy)))
             raise refused(policy, rule, said)
 
 
-def approved(key: str, entries: Sequence[str], book: AddressBook | None, *, locked: bool = True) -> bool:
+def approved(key: str, entries: Sequence[str], book: AddressBook | None) -> bool:
     """Whether the public ``key`` matches one of ``entries``: the key itself, its check code, or the name of an
-    address-book entry with that key. A name counts only in a locked (read-only) book, as IT staff deploy one:
-    in a book the clerk can change, the key behind an approved name could be anyone's (``locked=False`` asks
-    whether it would count in an unlocked one)."""
+    entry of ``book`` with that key. Pass only a book the clerk cannot change (:func:`machine_book`): in one they
+    can, the key behind an approved name could be anyone's, ``locked = true`` or not."""
     from exporter.keys.check_code import check_code
 
     code = check_code(key)
     for entry in entries:
         if entry in (key, code):
             return True
-        found = None if book is None or (locked and book.read_only is None) else book.get(entry)
+        found = None if book is None else book.get(entry)
         if found is not None and found.key == key:
             return True
     return False
+
+
+def machine_book_path(policy: Policy) -> Path:
+    """The machine-wide address book: ``recipients.toml`` beside the policy file, deployed by IT staff with it
+    (``/etc/exporter/recipients.toml``, ``%PROGRAMDATA%\\exporter\\recipients.toml``)."""
+    return policy.path.parent / "recipients.toml"
+
+
+def machine_book(policy: Policy) -> tuple[AddressBook | None, Message | None]:
+    """The book through which approved recipients named by name resolve (:func:`machine_book_path`), and why it
+    is not used when it is not: None and a sentence when this account could change it (the file or its folder
+    writable by a user other than the administrator), None and None when there is none. A clerk's own book never
+    counts: they can write it, and ``locked = true`` in it is a line they can delete."""
+    import os
+
+    from exporter.keys import load_book
+
+    path = machine_book_path(policy)
+    if not os.path.isfile(path):
+        return None, None
+    administrator = getattr(os, "geteuid", lambda: -1)() == 0
+    if not administrator and (os.access(path, os.W_OK) or os.access(path.parent, os.W_OK)):
+        return None, msg("policy.machine_book_writable", path=str(path))
+    return load_book(path), None
 
 
 def _names(entries: Sequence[str] | None, profile: Profile | None) -> bool:

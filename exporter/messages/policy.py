@@ -227,11 +227,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The recipient {who} is not on the approved list.",
         "受取人 {who} は承認された受取人ではありません。",
     ),
-    "policy.book_not_locked": (
-        "The recipient {who} is approved by name, but the address book {path} is not locked, so the key behind "
-        "the name could have been changed.",
-        "受取人 {who} は名前で承認されていますが、アドレス帳 {path} がロックされていないため、"
-        "その名前の公開鍵が書き換えられている可能性があります。",
+    "policy.book_not_machine": (
+        "The recipient {who} is approved by name, and names count only in the address book IT staff deploy beside"
+        " the policy ({path}), which does not give this key for it: a book the clerk can change proves nothing.",
+        "受取人 {who} は名前で承認されていますが、名前が有効なのは IT 担当者がポリシーと同じ場所に配置するアドレス帳"
+        "（{path}）だけで、そこではこの名前にこの公開鍵が登録されていません。利用者が書き換えられるアドレス帳では"
+        "確認になりません。",
+    ),
+    "policy.machine_book_writable": (
+        "The address book {path} beside the policy can be changed by this account, so the names in it cannot"
+        " approve a recipient: IT staff must make it and its folder read-only for clerks.",
+        "ポリシーと同じ場所にあるアドレス帳 {path} はこのアカウントで書き換えられるため、その名前では受取人を"
+        "承認できません。IT 担当者がファイルとフォルダーを利用者には書き込めないようにする必要があります。",
     ),
     "policy.recipient_not_for_profile": (
         "The recipient {who} is not approved for the profile {profile}.",
