@@ -109,7 +109,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "statements.no_register_hint": (
         "Give the register file: exporter register import FILE... --register REGISTER.",
-        "持ち出し簿のファイルを指定してください（exporter register import ファイル... --register 持ち出し簿）。",
+        "持ち出し簿のファイルを指定してください（exporter register import 報告のファイル --register 持ち出し簿）。",
     ),
     "statements.kind_receipt": ("receipt", "受領書"),
     "statements.kind_deletion": ("deletion statement", "削除報告"),
