@@ -9,11 +9,12 @@ the kept columns that could carry one (:func:`scanned_columns`), and counts:
   full-width digits too (NFKC), not part of a longer run of digits (``No.1234 5678 9018``, ``個人番号：１２３４…``);
 - *valid*: shaped values whose 12th digit is the My Number check digit (:func:`exporter.classify.is_valid_my_number`).
 
-The rule (:func:`holds_my_numbers`): a column holds My Numbers when at least :data:`MIN_VALID` values are valid and
-they are at least :data:`MIN_SHARE_PERCENT` % of the shaped ones. Why: a 12-digit number that is not a My Number
-passes the check digit by chance about 1 time in 10 (at most 2 in 11, when its last digit is always 0), so single
-values prove nothing (one valid number among phone numbers is not refused), but 10 valid of at most 12 shaped has a
-chance below 5 in a million even at 2 in 11, and a real My Number column is nearly all valid. Measured
+The rule (:func:`holds_my_numbers`): a column holds My Numbers when at least :data:`MIN_VALID` *different* values
+are valid and the valid values are at least :data:`MIN_SHARE_PERCENT` % of the shaped ones (one 12-digit amount or
+code repeated on many rows is one number, however often it passes the check). Why: a 12-digit number that is not a
+My Number passes the check digit by chance about 1 time in 10 (at most 2 in 11, when its last digit is always 0), so
+single values prove nothing (one valid number among phone numbers is not refused), but 10 valid of at most 12 shaped
+has a chance below 5 in a million even at 2 in 11, and a real My Number column is nearly all valid. Measured
 (bench/RESULTS.md): no column of ``exporter sample`` and no column of random 12-digit strings is refused.
 
 Cheap and streaming: each batch's column is screened by length (12 bytes at least), then with one Arrow regex for
@@ -24,7 +25,7 @@ removed) and matched; the check digit is computed with Arrow arithmetic, no Pyth
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -52,12 +53,13 @@ class ColumnCount:
     shaped: int = 0
     valid: int = 0
     first_row: int = 0
+    different: set[str] = field(default_factory=set)  # valid values seen, up to MIN_VALID of them (no more needed)
 
 
 def holds_my_numbers(count: ColumnCount) -> bool:
-    """The rule (module docstring): at least :data:`MIN_VALID` valid values, and at least
+    """The rule (module docstring): at least :data:`MIN_VALID` different valid values, and at least
     :data:`MIN_SHARE_PERCENT` % of the shaped values valid."""
-    return count.valid >= MIN_VALID and count.valid * 100 >= count.shaped * MIN_SHARE_PERCENT
+    return len(count.different) >= MIN_VALID and count.valid * 100 >= count.shaped * MIN_SHARE_PERCENT
 
 
 def scanned_columns(
@@ -98,14 +100,20 @@ def _count(values: pa.Array, count: ColumnCount, row_of: Callable[[int], int]) -
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from exporter.arrow_text import first_true, int_scalar, scalar, text_scalar
+
+    # Every constant is an Arrow scalar: a Python value given to a compute function goes through pa.scalar, which
+    # imports pandas whenever it is installed (tests/test_no_pandas.py).
     if len(values) == 0 or (not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type)):
         return
-    places = pc.indices_nonzero(pc.fill_null(pc.greater_equal(pc.binary_length(values), 12), False))
+    no = scalar(False, pa.bool_())
+    lengths = pc.binary_length(values)
+    places = pc.indices_nonzero(pc.fill_null(pc.greater_equal(lengths, int_scalar(12, lengths.type)), no))
     if len(places) == 0:  # names, postal codes, dates: shorter than 12 bytes, no regex needed
         return
     if len(places) < len(values):
         values = pc.take(values, places)
-    found = pc.indices_nonzero(pc.fill_null(pc.match_substring_regex(values, _SCREEN), False))
+    found = pc.indices_nonzero(pc.fill_null(pc.match_substring_regex(values, _SCREEN), no))
     if len(found) == 0:
         return
     screened, places = pc.take(values, found), pc.take(places, found)
@@ -115,19 +123,26 @@ def _count(values: pa.Array, count: ColumnCount, row_of: Callable[[int], int]) -
     groups, places = pc.filter(groups, shaped), pc.filter(places, shaped)
     if len(groups) == 0:
         return
+    first = pc.struct_field(groups, "a")
     digits = pc.binary_join_element_wise(
-        pc.struct_field(groups, "a"), pc.struct_field(groups, "b"), pc.struct_field(groups, "c"), ""
+        first, pc.struct_field(groups, "b"), pc.struct_field(groups, "c"), text_scalar("", first.type)
     )
     total = None
     for place, weight in enumerate(_WEIGHTS):
-        digit = pc.multiply(pc.cast(pc.utf8_slice_codeunits(digits, place, place + 1), pa.int32()), weight)
+        digit = pc.cast(pc.utf8_slice_codeunits(digits, place, place + 1), pa.int32())
+        digit = pc.multiply(digit, int_scalar(weight))
         total = digit if total is None else pc.add(total, digit)
-    remainder = pc.subtract(total, pc.multiply(pc.divide(total, 11), 11))
-    check = pc.if_else(pc.less_equal(remainder, 1), 0, pc.subtract(11, remainder))
+    eleven = int_scalar(11)
+    remainder = pc.subtract(total, pc.multiply(pc.divide(total, eleven), eleven))
+    check = pc.if_else(pc.less_equal(remainder, int_scalar(1)), int_scalar(0), pc.subtract(eleven, remainder))
     last = pc.cast(pc.utf8_slice_codeunits(digits, 11, 12), pa.int32())
     valid = pc.equal(check, last)
     count.shaped += len(groups)
     matches = int(pc.sum(valid).as_py() or 0)
-    if matches and not count.first_row:
-        count.first_row = row_of(int(places[pc.index(valid, True).as_py()].as_py()))
+    where = first_true(valid)
+    if matches and not count.first_row and where is not None:
+        count.first_row = row_of(int(places[where].as_py()))
+    if matches and len(count.different) < MIN_VALID:
+        for number in pc.unique(pc.filter(digits, valid)).to_pylist()[:MIN_VALID]:
+            count.different.add(number)
     count.valid += matches

@@ -182,6 +182,23 @@ def test_the_rule_needs_many_valid_numbers_and_most_of_the_shaped_ones():
         assert holds_my_numbers(count) is expected
 
 
+def test_one_number_repeated_on_many_rows_counts_once():
+    # an amount or a code of 12 digits that happens to pass the check, on every row: one number, not My Numbers
+    import pyarrow as pa
+
+    first = "75378727018"
+    repeated = first + str(my_number_check_digit(first))
+    scan = MyNumberScan(["x"])
+    for _ in range(3):
+        scan.add({"x": pa.array([repeated] * 50 + ["12", ""])}, lambda i: i + 1)
+    count = scan.counts["x"]
+    assert (count.valid, count.shaped, len(count.different)) == (150, 150, 1)
+    assert not holds_my_numbers(count)
+    different = [f"{n:011d}" for n in range(1, MIN_VALID + 1)]
+    scan.add({"x": pa.array([n + str(my_number_check_digit(n)) for n in different])}, lambda i: i + 1)
+    assert holds_my_numbers(scan.counts["x"])
+
+
 def policy(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "policy.toml"
     path.write_text(text, encoding="utf-8")
