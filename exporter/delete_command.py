@@ -19,12 +19,14 @@ import threading
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exporter.display import terminal_line
 from exporter.errors import OutputError, PlanError
 from exporter.messages import Message, msg
-from exporter.openings import Opening
+
+if TYPE_CHECKING:  # imported when a command runs: the parser is built at every start
+    from exporter.openings import Opening
 
 
 def add_delete_parser(sub: Any) -> None:

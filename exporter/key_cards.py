@@ -10,11 +10,13 @@ import sys
 import threading
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exporter.errors import PlanError
-from exporter.keys.card import KeyCard
 from exporter.messages import msg
+
+if TYPE_CHECKING:
+    from exporter.keys.card import KeyCard
 
 MAX_TYPED_CODE = 60  # more than any way of writing twenty digits
 
@@ -24,7 +26,7 @@ def card_for_book(*, key: str | None, card: str | None, signing_key: str | None)
     ``age1...`` key, and a signing key given on its own (``--signing-key``), which must agree with the card's when
     the card has one. Raises PlanError (or EncryptionError for a bad ``age1...``) with one sentence."""
     from exporter.envelope import X25519Recipient
-    from exporter.keys.card import checked_signing_key, parse_card_text, read_card_file
+    from exporter.keys.card import KeyCard, checked_signing_key, parse_card_text, read_card_file
 
     if (key is None) == (card is None):
         raise PlanError(msg("keys.cli_card_or_key"))
