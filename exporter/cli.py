@@ -28,6 +28,20 @@ _P = TypeVar("_P", bound=argparse.ArgumentParser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C before the command's own handler was in place: nothing was done yet
+        return cancelled_while_starting()
+
+
+def cancelled_while_starting() -> int:
+    """Say that the work was cancelled (Ctrl-C while the program was starting) and give the exit status, 1."""
+    _report(ExportCancelled())
+    return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     forbid_core_dumps()  # before any secret is read: a core dump would hold it
     _never_fail_on_output()
     messages.set_language(usage.language_asked(sys.argv[1:] if argv is None else argv))  # for usage errors too
