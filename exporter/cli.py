@@ -28,6 +28,20 @@ _P = TypeVar("_P", bound=argparse.ArgumentParser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C before the command's own handler was in place: nothing was done yet
+        return cancelled_while_starting()
+
+
+def cancelled_while_starting() -> int:
+    """Say that the work was cancelled (Ctrl-C while the program was starting) and give the exit status, 1."""
+    _report(ExportCancelled())
+    return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     forbid_core_dumps()  # before any secret is read: a core dump would hold it
     _never_fail_on_output()
     messages.set_language(usage.language_asked(sys.argv[1:] if argv is None else argv))  # for usage errors too
@@ -134,6 +148,9 @@ def build_parser() -> _Parser:
         help="a file holding the passphrase of a protected identity file (default: asked on the terminal)",
     )
     signing_commands.add_decrypt_options(decrypt)
+    from exporter.receipt_command import add_receipt_options
+
+    add_receipt_options(decrypt)
     decrypt.set_defaults(run=commands.decrypt, check=_check_decrypt_key, parser=decrypt)
 
     key_commands.add_keygen_parser(sub)
@@ -145,6 +162,9 @@ def build_parser() -> _Parser:
 
     add_register_parser(sub)
     policy_command.add_policy_parser(sub)
+    from exporter.delete_command import add_delete_parser
+
+    add_delete_parser(sub)
 
     # no run: like no command at all, it starts the GUI (here only the recipient's window)
     sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")

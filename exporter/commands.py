@@ -91,7 +91,9 @@ def _print_formula_cells(names: list[str], counts: list[int], rows: int) -> None
 
 def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.decrypt import DEFAULT_MAX_EXPANSION, decrypt_archive, decrypt_file
+    from exporter.receipt_command import check_receipt, write_receipt
 
+    check_receipt(args)
     identities = _identities(args)
     if args.raw:
         decrypt_file(args.archive, args.output, identities, cancel=cancel)
@@ -102,6 +104,9 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     opened = decrypt_archive(
         args.archive, args.output, identities, cancel=cancel, max_expansion=expansion, require_signature=required
     )
+    from exporter.delete_command import remember_after_decrypt
+
+    remember_after_decrypt(opened, identities)  # for Delete now and the reminders
     for line in opened_summary(args.archive.name, opened.manifest):
         print(f"exporter: {line}", file=sys.stderr)
     from exporter.signing_commands import print_signature
@@ -109,6 +114,7 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     print_signature(opened.signature)
     data, manifest = terminal_line(str(opened.data)), terminal_line(str(opened.manifest_path))
     print(msg("cli.wrote_two", data=data, manifest=manifest), file=sys.stderr)
+    write_receipt(args, identities, opened)
     return 0
 
 

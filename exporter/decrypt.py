@@ -65,6 +65,8 @@ class OpenedArchive:
     archive_sha256: str = ""
     signature: SignatureCheck = UNSIGNED  # signed by whom (check code), unsigned, or an unknown signer
     signature_path: Path | None = None  # manifest.json.minisig beside manifest.json, when the archive is signed
+    archive_name: str = ""  # the .age file's name, without its folder (what a receipt names)
+    made_folders: tuple[Path, ...] = ()  # the folders made for it, outermost first (Delete now removes them if empty)
 
 
 def decrypt_file(
@@ -165,12 +167,20 @@ def decrypt_archive(
                     signature_file.write(raw_signature)
                     published.insert(1, (signature_file, SIGNATURE_NAME))
                 _check_cancel(cancel)
-                _publish(folder, published)
+                made = _publish(folder, published)
     if progress is not None:
         progress(1.0, msg("progress.verified"))
     signature_path = None if raw_signature is None else folder / SIGNATURE_NAME
     return OpenedArchive(
-        folder, folder / DATA_NAME, folder / MANIFEST_NAME, manifest, archive_sha256, signature, signature_path
+        folder,
+        folder / DATA_NAME,
+        folder / MANIFEST_NAME,
+        manifest,
+        archive_sha256,
+        signature,
+        signature_path,
+        name,
+        tuple(made),
     )
 
 
@@ -278,8 +288,9 @@ def _check_expansion(name: str, unpacked: int, archive_size: int, max_expansion:
     )
 
 
-def _publish(folder: Path, files: Sequence[tuple[ScratchFile, str]]) -> None:
-    """Make ``folder`` if missing and give each file its name; on any failure undo all of it."""
+def _publish(folder: Path, files: Sequence[tuple[ScratchFile, str]]) -> list[Path]:
+    """Make ``folder`` if missing and give each file its name; on any failure undo all of it. Returns the folders
+    made (outermost first)."""
     made = make_folders(folder)
     published: list[Path] = []
     try:
@@ -292,6 +303,7 @@ def _publish(folder: Path, files: Sequence[tuple[ScratchFile, str]]) -> None:
                 os.unlink(path)
         remove_folders(made)
         raise
+    return made
 
 
 def _altered(name: str) -> DecryptionError:

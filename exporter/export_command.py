@@ -45,11 +45,10 @@ def add_export_parser(sub: Any) -> argparse.ArgumentParser:
     export.add_argument(
         "--column",
         action="append",
-        required=True,
         metavar="NAME",
-        help="a column to keep; repeat it, in the order the columns should have",
-    )
-    export.add_argument("--output", type=Path, required=True, metavar="FILE", help="the archive to write (.zip.age)")
+        help="a column to keep; repeat it, in the order the columns should have (with --profile: the profile's)",
+    )  # required without --profile: _check_export_who says so, as argparse would
+    export.add_argument("--output", type=Path, metavar="FILE", help="the archive to write (.zip.age)")
     who = export.add_mutually_exclusive_group()
     who.add_argument("--recipient", action="append", metavar="age1...", help="a recipient's public key; repeatable")
     who.add_argument("--recipients-file", type=Path, metavar="FILE", help="a file of recipient keys, one per line")
@@ -147,7 +146,12 @@ def add_export_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def _check_export_who(args: argparse.Namespace) -> str | None:
-    """Who an export is for: keys and names mix; a passphrase stands alone (argparse's groups cannot say both)."""
+    """--column (unless --profile gives the columns) and --output, in argparse's words; then who an export is for:
+    keys and names mix; a passphrase stands alone (argparse's groups cannot say both)."""
+    missing = [name for name, absent in (("--column", not args.column and args.profile is None),
+                                         ("--output", args.output is None)) if absent]  # fmt: skip
+    if missing:
+        return f"the following arguments are required: {', '.join(missing)}"
     keys = bool(args.recipient or args.recipients_file or args.to)
     if args.to and (args.passphrase_file is not None or args.generate_passphrase):
         return "argument --to: not allowed with a passphrase (--passphrase-file, --generate-passphrase)"
@@ -180,7 +184,7 @@ def export_command(args: argparse.Namespace, cancel: threading.Event) -> int:
         passphrase = Secret(generate())
     plan = ExportPlan(
         source=args.source,
-        columns=tuple(args.column),
+        columns=tuple(args.column or ()),
         output=args.output,
         recipients=recipients,
         to=tuple(args.to or ()),
@@ -285,6 +289,10 @@ def _with_policy(plan: ExportPlan) -> ExportPlan:
     from exporter.policy import policy_in_force
 
     policy = policy_in_force()
+    if policy is None and plan.profile is not None:
+        from exporter.export_controls import policy_for
+
+        policy_for(plan)  # a profile without a policy: said before "no column" would be
     return plan if policy is None else policy.apply(plan)
 
 

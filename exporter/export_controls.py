@@ -14,6 +14,7 @@ from exporter.plan import ExportPlan
 if TYPE_CHECKING:
     from exporter.atomic import AtomicFile
     from exporter.policy import Policy
+    from exporter.shaping import Shaper
     from exporter.sources import AnySource
 
 
@@ -64,3 +65,28 @@ def categories(source: AnySource, names: Sequence[str]) -> list[str]:
 
     classified = column_categories(source, names)
     return [classified[name] for name in names]
+
+
+def check_my_numbers(policy: Policy | None, plan: ExportPlan, shaper: Shaper, source: AnySource) -> None:
+    """Refuse (:class:`PlanError`, one sentence naming the column and a line of the file) an export whose values
+    hold My Numbers in a column not classified as such (:mod:`exporter.my_number_scan` has the rule). Under a policy
+    the column is judged as a ``my_number`` column by the policy's rules (``rules.never_export``, or ``my_number``:
+    only under a profile that cites a legal basis and lists the column), and the refusal names that rule; without a
+    policy it is refused, since no profile can give a legal basis."""
+    found = shaper.my_numbers.found()
+    if not found:
+        return
+    from exporter.shaping import line_of_row
+
+    for column, count in found:
+        fields = {"column": column, "matches": count.valid, "name": source.name}
+        if policy is None:
+            line = line_of_row(source, count.first_row)
+            raise PlanError(msg("policy.hidden_my_numbers", line=line, **fields), hint=msg("policy.hidden_hint"))
+        from exporter.policy_rules import column_locks, refused
+
+        profile = None if plan.profile is None else policy.profile(plan.profile)
+        for lock in column_locks(policy, profile, [column], {column: "my_number"}):
+            line = line_of_row(source, count.first_row)
+            said = "policy.hidden_never_export" if lock.rule == "rules.never_export" else "policy.hidden_my_numbers"
+            raise refused(policy, lock.rule, msg(said, line=line, **fields))

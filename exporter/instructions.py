@@ -5,7 +5,8 @@ plan asks for it with ``instructions_purpose``):
 
 - the archive's file name, its size in bytes and in MB (1 MB = 1,048,576 bytes, as Windows Explorer counts), and
   its hash value (SHA-256, lower-case hex, as ``sha256sum`` and ``certutil -hashfile FILE SHA256`` print it);
-- who can open it: the check code (:func:`exporter.keys.check_code`) of every recipient key, or for a passphrase
+- who can open it: the check code of every recipient key (:func:`exporter.keys.check_code.key_set_check_code`:
+  the code of the key and the recipient's signing key when their key card had one), or for a passphrase
   archive a sentence that the passphrase is given separately;
 - the delete-by date (ISO 8601, or "not set");
 - how to open it with exporter (the Open window, ``exporter open``, ``exporter decrypt``) or with the age CLI
@@ -36,7 +37,7 @@ from typing import Any
 from exporter.atomic import AtomicFile
 from exporter.display import is_safe, safe_text
 from exporter.errors import OutputError, PlanError
-from exporter.keys import check_code
+from exporter.keys.check_code import key_set_check_code
 from exporter.messages import Language, Message, msg
 
 SUFFIX = ".README.txt"
@@ -50,12 +51,19 @@ _RULE = "=" * 72
 @dataclass(frozen=True)
 class KeyHolder:
     """One recipient key as the instructions name it: its key (``age1...``), and the name and organisation the
-    address book gave it (empty when it came as a bare key); ``office`` marks the sending office's own key."""
+    address book gave it (empty when it came as a bare key); ``office`` marks the sending office's own key;
+    ``signing_key`` is the recipient's signing key (``RW...``) when the book had one, which the code covers."""
 
     key: str
     name: str = ""
     organisation: str = ""
     office: bool = False
+    signing_key: str | None = None
+
+    @property
+    def check_code(self) -> str:
+        """The check code the recipient's key card shows."""
+        return key_set_check_code(self.key, self.signing_key)
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,7 @@ def facts_from_manifest(
                     name=str(entry.get("name") or ""),
                     organisation=str(entry.get("organisation") or ""),
                     office=entry.get("role") == "office",
+                    signing_key=str(entry["signing_key"]) if entry.get("signing_key") else None,
                 )
             )
     delete_by = manifest.get("delete_by")
@@ -169,7 +178,7 @@ def _section(facts: HandoverFacts, lang: Language) -> str:
     if facts.passphrase:
         who: Message = msg("handover.readme_who_passphrase")
     else:
-        codes = "\n".join(f"    {check_code(holder.key)}{_label(holder, lang)}" for holder in facts.recipients)
+        codes = "\n".join(f"    {holder.check_code}{_label(holder, lang)}" for holder in facts.recipients)
         who = msg("handover.readme_who_keys", codes=codes)
     open_exporter = msg(f"handover.readme_open_exporter_{kind}", commands=_commands(f"cmd_exporter_{kind}", name, lang))
     if facts.passphrase:

@@ -25,7 +25,8 @@ _TRIES = 3  # a wrong key passphrase typed on a terminal may be typed again, as 
 
 
 def keygen(args: argparse.Namespace, cancel: threading.Event) -> int:
-    """``exporter keygen``: a new key, protected unless --no-protect; prints the public key, then the card."""
+    """``exporter keygen``: a new key, protected unless --no-protect; prints the public key, then the card (the
+    signing key derived from the new key, the key set's check code, the advice)."""
     from exporter.commands import read_passphrase_file
     from exporter.keys import create_identity, write_card
     from exporter.keys.identity import check_card_place
@@ -97,8 +98,11 @@ def add_keygen_parser(sub: Any) -> None:
         "--passphrase-file", type=Path, metavar="FILE", help="a file holding the protecting passphrase"
     )
     protect.add_argument("--no-protect", action="store_true", help="write the key without a passphrase (as age-keygen)")
-    parser.add_argument("--card", type=Path, metavar="FILE", help="also write the key card (public key only) to FILE")
+    parser.add_argument("--card", type=Path, metavar="FILE", help="also write the key card (public keys only) to FILE")
     parser.set_defaults(run=keygen)
+    from exporter.key_cards import add_key_card_parser
+
+    add_key_card_parser(sub)  # beside keygen: the card of a key made before, remade with its signing key
 
 
 def add_recipients_parser(sub: Any) -> None:
@@ -106,9 +110,21 @@ def add_recipients_parser(sub: Any) -> None:
     recipients = sub.add_parser("recipients", help="the address book of recipients, and the office key")
     actions = recipients.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add a recipient by name")
+    add = actions.add_parser("add", help="add a recipient by name, from their key card or their public key")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--key", required=True, metavar="age1...", help="the recipient's public key")
+    given = add.add_mutually_exclusive_group(required=True)
+    given.add_argument("--key", metavar="age1...", help="the recipient's public key")
+    given.add_argument(
+        "--card", metavar="FILE", help="the recipient's key card file (its keys are taken from it; - reads stdin)"
+    )
+    add.add_argument(
+        "--signing-key", metavar="RW...", help="the recipient's signing key (the RW... line of their key card)"
+    )
+    add.add_argument(
+        "--check-code",
+        metavar="CODE",
+        help="the check code the recipient read to you: the recipient is added only if it matches, as confirmed today",
+    )
     add.add_argument("--organisation", default="", metavar="ORG")
     add.add_argument(
         "--confirmed", type=_date, metavar="YYYY-MM-DD", help="the day the check code was confirmed with them"
@@ -139,12 +155,27 @@ def add_recipients_parser(sub: Any) -> None:
 
 
 def recipients_add(args: argparse.Namespace, cancel: threading.Event) -> int:
+    from exporter.key_cards import card_code_matches, card_for_book
     from exporter.keys import add_recipient
 
     _require_text("NAME", args.name)
     _require_text("--organisation", args.organisation)
-    entry = add_recipient(args.name, args.key, organisation=args.organisation, confirmed=args.confirmed)
-    _say(msg("keys.cli_added", name=_who(entry.name, entry.organisation), code=entry.check_code))
+    card = card_for_book(key=args.key, card=args.card, signing_key=args.signing_key)
+    confirmed = args.confirmed
+    if args.check_code is not None:
+        card_code_matches(card, args.check_code)
+        confirmed = confirmed or date.today()
+    entry = add_recipient(
+        args.name,
+        card.public_key,
+        organisation=args.organisation,
+        confirmed=confirmed,
+        signing_key=card.signing_key,
+    )
+    who = _who(entry.name, entry.organisation)
+    _say(msg("keys.cli_added_signing" if entry.signing_key else "keys.cli_added", name=who, code=entry.check_code))
+    if entry.signing_key is None and args.card is not None:  # an old card: receipts from them cannot be checked
+        _say(msg("keys.cli_no_signing_key", name=who))
     return 0
 
 
@@ -255,9 +286,10 @@ def office_clear(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 def recipient_lines(entries: object) -> list[str]:
     """One line per key recipient of a manifest (or an export): who, the check code computed from the key itself
-    (never the one the manifest states), and whether it is the office copy. Values come from the archive's maker:
-    anything that is not the expected type is skipped."""
-    from exporter.keys import check_code
+    (never the one the manifest states; with the entry's signing key when it has one, as the recipient's key card
+    shows it), and whether it is the office copy. Values come from the archive's maker: anything that is not the
+    expected type is skipped."""
+    from exporter.keys.check_code import key_set_check_code
 
     lines = []
     for entry in entries if isinstance(entries, list) else []:
@@ -269,7 +301,9 @@ def recipient_lines(entries: object) -> list[str]:
             name if isinstance(name, str) and name else key, organisation if isinstance(organisation, str) else ""
         )
         line = "keys.cli_office_line" if entry.get("role") == "office" else "keys.cli_recipient_line"
-        lines.append(terminal_line(msg(line, who=who, code=check_code(key)).render()))
+        signing = entry.get("signing_key")
+        code = key_set_check_code(key, signing if isinstance(signing, str) and len(signing) <= 200 else None)
+        lines.append(terminal_line(msg(line, who=who, code=code).render()))
     return lines
 
 

@@ -3,7 +3,9 @@
 The schema describes what :func:`exporter.pipeline.build_manifest` writes, as JSON Schema draft 4 checked with
 ``fastjsonschema`` (pure Python, compiled once to a plain function; draft 4 because it does not take 1.0 for an
 integer). Each recipient may carry its ``check_code`` (:func:`exporter.keys.check_code`), its ``role``
-(``recipient`` or ``office``) and, when it came from the address book, its ``name`` and ``organisation``;
+(``recipient`` or ``office``) and, when it came from the address book, its ``name`` and ``organisation`` and
+(since issue 11, when the recipient's key card carried one) its ``signing_key``, minisign's ``RW...`` line, which
+the ``check_code`` then covers too (:func:`exporter.keys.check_code.key_set_check_code`);
 ``office_copy`` says whether the office key was added (absent when none was set). Archives made before these fields
 existed lack them and open as before. Required are the fields the receiving side relies on: ``format``,
 ``format_version``, ``columns``, ``rows`` and ``data`` (``file``, ``sha256``, ``size``). Every other known field is
@@ -128,6 +130,7 @@ SCHEMA: dict[str, Any] = {
                     "role": _text(64),
                     "name": _text(_NAME),
                     "organisation": _text(_NAME),
+                    "signing_key": {"type": "string", "pattern": "^RW[A-Za-z0-9+/]{54}$"},
                 },
             },
         },

@@ -146,6 +146,7 @@ def run_export(
                         writer.put(encode_rows(shaped))
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled()
+            export_controls.check_my_numbers(policy, plan, shaper, source)  # found in the values: not committed
             if policy is not None:
                 policy.check_rows(shaper.rows_kept)  # rules.max_rows: the archive is not committed
             check_unique_share(plan, shaper.risk())  # before anything leaves: the archive is not committed

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporter.messages import msg
-from exporter.policy_file import ENVELOPES, PolicyError, locate, read_policy_toml, schema_problems
+from exporter.policy_file import ENVELOPES, PolicyError, locate, read_policy_toml, schema_problems_and_rest
 
 if TYPE_CHECKING:
     from exporter.keys.settings import OfficeKey
@@ -261,24 +261,28 @@ def policy_problems(path: Path) -> list[PolicyError]:
 
 def _read(path: Path) -> tuple[list[PolicyError], Policy | None]:
     try:
-        data, text, document = read_policy_toml(path)
+        data, text, original = read_policy_toml(path)
     except PolicyError as err:
         return [err], None
-    problems = schema_problems(path, text, document)
-    if problems:
+    problems, document = schema_problems_and_rest(path, text, original)
+    if document is None:
         return problems, None
-    try:
-        rules = _rules(path, text, document.get("rules", {}))
-    except PolicyError as err:
-        problems.append(err)
-        rules = Rules(never_export=tuple(document.get("rules", {}).get("never_export", ())))
+    from exporter.policy_lint import never_export_problems, where_problems
+
+    table = document.get("rules", {})
+    rules = _rules(path, text, table, problems)
     source_columns = tuple(document.get("source", {}).get("columns", ()))
+    problems.extend(never_export_problems(path, text, rules.never_export, source_columns or None))
     profiles: dict[str, Profile] = {}
     for name, table in document.get("profiles", {}).items():
-        try:
-            profiles[name] = _profile(path, text, name, table, rules, source_columns)
-        except PolicyError as err:
-            problems.append(err)
+        given = original.get("profiles", {}).get(name)
+        if not isinstance(given, dict) or "columns" not in given or "version" not in given:
+            continue  # said by the schema; its stand-ins are not checked
+        before = len(problems)
+        profile = _profile(path, text, name, table, rules, source_columns, problems)
+        problems.extend(where_problems(path, text, name, profile.where, source_columns or None))
+        if len(problems) == before:
+            profiles[name] = profile
     if rules.require_profile and not document.get("profiles"):
         problems.append(locate(path, text, ["rules", "require_profile"], "policy.profile_required_but_none"))
     if problems:
@@ -294,11 +298,17 @@ def _read(path: Path) -> tuple[list[PolicyError], Policy | None]:
     )
 
 
-def _rules(path: Path, text: str, table: Mapping[str, Any]) -> Rules:
+def _rules(path: Path, text: str, table: Mapping[str, Any], problems: list[PolicyError]) -> Rules:
+    """``[rules]``; each bad key (``office_key``, ``approved_recipients``) is added to ``problems``."""
+    try:
+        office_key = _office_key(path, text, table.get("office_key"))
+    except PolicyError as err:
+        problems.append(err)
+        office_key = None
     return Rules(
         never_export=tuple(table.get("never_export", ())),
-        approved_recipients=_recipients(path, text, ["rules", "approved_recipients"], table),
-        office_key=_office_key(path, text, table.get("office_key")),
+        approved_recipients=_recipients(path, text, ["rules", "approved_recipients"], table, problems),
+        office_key=office_key,
         require_office_key=table.get("require_office_key", False),
         allow_passphrase=table.get("allow_passphrase"),
         min_passphrase_bits=table.get("min_passphrase_bits"),
@@ -338,9 +348,11 @@ def _checked_key(path: Path, text: str, keys: list[str], key: str) -> str:
         raise locate(path, text, keys, "policy.bad_key", key=".".join(keys), reason=err.message) from None
 
 
-def _recipients(path: Path, text: str, keys: list[str], table: Mapping[str, Any]) -> tuple[str, ...] | None:
+def _recipients(
+    path: Path, text: str, keys: list[str], table: Mapping[str, Any], problems: list[PolicyError]
+) -> tuple[str, ...] | None:
     """Approved recipients at ``keys`` (its last part is the key in ``table``): names stay as written; ``age1...``
-    keys are checked; check codes are NFKC-folded. None when not given."""
+    keys are checked (each bad one added to ``problems``); check codes are NFKC-folded. None when not given."""
     name = keys[-1]
     if name not in table:
         return None
@@ -348,7 +360,10 @@ def _recipients(path: Path, text: str, keys: list[str], table: Mapping[str, Any]
     for entry in table[name]:
         folded = unicodedata.normalize("NFKC", entry).strip()
         if folded.lower().startswith("age1") or "SECRET-KEY" in folded.upper():
-            found.append(_checked_key(path, text, keys, folded))
+            try:
+                found.append(_checked_key(path, text, keys, folded))
+            except PolicyError as err:
+                problems.append(err)
         elif CHECK_CODE.fullmatch(folded):
             found.append(folded)
         else:
@@ -357,40 +372,43 @@ def _recipients(path: Path, text: str, keys: list[str], table: Mapping[str, Any]
 
 
 def _profile(
-    path: Path, text: str, name: str, table: Mapping[str, Any], rules: Rules, source_columns: Sequence[str]
+    path: Path,
+    text: str,
+    name: str,
+    table: Mapping[str, Any],
+    rules: Rules,
+    source_columns: Sequence[str],
+    problems: list[PolicyError],
 ) -> Profile:
+    """The profile ``name``; each problem of it (name, columns, transforms, the shape of ``where``, keys) is added
+    to ``problems``. The row filter's conditions are checked by :func:`exporter.policy_lint.where_problems`."""
     from exporter.errors import PlanError
     from exporter.transforms import parse_transform
 
     base = ["profiles", name]
     if not name.strip() or any(unicodedata.category(char)[0] == "C" for char in name):
-        raise locate(path, text, base, "policy.bad_profile_name")
+        problems.append(locate(path, text, base, "policy.bad_profile_name"))
+    never = {_folded(entry) for entry in rules.never_export}
     columns: dict[str, str] = {}
     for column, transform in table["columns"].items():
         at = [*base, "columns", column]
         try:
             columns[column] = parse_transform(transform).text()
         except PlanError as err:
-            raise locate(path, text, at, "policy.bad_transform", column=column, reason=err.message) from None
+            problems.append(locate(path, text, at, "policy.bad_transform", column=column, reason=err.message))
         if source_columns and column not in source_columns:
-            raise locate(path, text, at, "policy.unknown_column", column=column, profile=name)
-        if _folded(column) in {_folded(entry) for entry in rules.never_export}:
-            raise locate(path, text, at, "policy.column_never_exported", column=column, profile=name)
+            problems.append(locate(path, text, at, "policy.unknown_column", column=column, profile=name))
+        if _folded(column) in never:
+            problems.append(locate(path, text, at, "policy.column_never_exported", column=column, profile=name))
     written = table.get("where", [])
     # a list of conditions: all must hold (as repeated --where); a list of lists: groups, any of which may hold
+    where: tuple[tuple[str, ...], ...] = ()
     if all(isinstance(condition, str) for condition in written):
-        where: tuple[tuple[str, ...], ...] = (tuple(written),) if written else ()
+        where = (tuple(written),) if written else ()
     elif all(isinstance(group, list) and group for group in written):
         where = tuple(tuple(group) for group in written)
     else:
-        raise locate(path, text, [*base, "where"], "policy.where_shape", profile=name)
-    if source_columns and where:
-        from exporter.filters import parse_filter
-
-        try:
-            parse_filter(where, source_columns, reference_date=date.today())
-        except PlanError as err:
-            raise locate(path, text, [*base, "where"], "policy.bad_where", profile=name, reason=err.message) from None
+        problems.append(locate(path, text, [*base, "where"], "policy.where_shape", profile=name))
     return Profile(
         name=name,
         version=table["version"],
@@ -400,7 +418,7 @@ def _profile(
         purpose=table.get("purpose", ""),
         organisation=table.get("organisation", ""),
         where=where,
-        recipients=_recipients(path, text, [*base, "recipients"], table) or (),
+        recipients=_recipients(path, text, [*base, "recipients"], table, problems) or (),
         max_delete_days=table.get("max_delete_days"),
     )
 

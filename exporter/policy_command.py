@@ -13,6 +13,7 @@ from exporter.messages import Message, msg
 
 if TYPE_CHECKING:
     from exporter.policy import Policy
+    from exporter.policy_file import PolicyError
 
 
 def add_policy_parser(sub: Any) -> None:
@@ -34,14 +35,15 @@ def add_policy_parser(sub: Any) -> None:
 
 def check_command(args: argparse.Namespace, cancel: threading.Event) -> int:
     """Every problem of the file, one ``exporter: error: FILE, line N: ...`` line each (and its hint), exit 1; with
-    ``--source``, every profile column must be one of that file's columns. A valid file: one sentence, exit 0."""
+    ``--source``, also what :func:`_check_against` finds against that file's columns. A valid file: one sentence,
+    exit 0."""
     from exporter.policy import load_policy, policy_problems
     from exporter.policy_file import PolicyError
 
     problems = policy_problems(args.file)
     if not problems and args.source is not None:
         try:
-            _check_against(load_policy(args.file), args.source)
+            problems.extend(_check_against(load_policy(args.file), args.source))
         except PolicyError as err:
             problems.append(err)
     if problems:
@@ -55,27 +57,34 @@ def check_command(args: argparse.Namespace, cancel: threading.Event) -> int:
     return 0
 
 
-def _check_against(policy: Policy, source_path: Path) -> None:
+def _check_against(policy: Policy, source_path: Path) -> list[PolicyError]:
+    """Every problem of the policy with the columns of ``source_path``: a profile column the file does not have, a
+    row filter that does not parse against its header, a ``never_export`` entry that is neither a kind of data nor
+    one of its columns (:mod:`exporter.policy_lint`). Raises what opening the file raises."""
     from exporter.policy_file import PolicyError, key_line
+    from exporter.policy_lint import never_export_problems, where_problems
     from exporter.sources import open_source
 
     source = open_source(source_path)
     text = policy.path.read_text(encoding="utf-8", errors="replace")
     header = set(source.header)
+    found: list[PolicyError] = []
+    found.extend(never_export_problems(policy.path, text, policy.rules.never_export, source.header))
     for profile in policy.profiles.values():
         for column in profile.columns:
             if column not in header:
                 line = key_line(text, ["profiles", profile.name, "columns", column])
-                raise PolicyError(
-                    msg(
-                        "policy.unknown_column_in_source",
-                        path=str(policy.path),
-                        line=line,
-                        profile=profile.name,
-                        column=column,
-                        source=str(source_path),
-                    )
+                said = msg(
+                    "policy.unknown_column_in_source",
+                    path=str(policy.path),
+                    line=line,
+                    profile=profile.name,
+                    column=column,
+                    source=str(source_path),
                 )
+                found.append(PolicyError(said))
+        found.extend(where_problems(policy.path, text, profile.name, profile.where, source.header))
+    return found
 
 
 def show_command(args: argparse.Namespace, cancel: threading.Event) -> int:

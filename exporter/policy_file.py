@@ -158,6 +158,15 @@ def schema_problems(path: Path, text: str, document: dict[str, Any], most: int =
     """Every place (up to ``most``) where ``document`` breaks the schema, in the order found, each a
     :class:`PolicyError` naming the file and the line. fastjsonschema stops at the first error, so each one's key
     is taken out of a copy and the copy checked again."""
+    return schema_problems_and_rest(path, text, document, most)[0]
+
+
+def schema_problems_and_rest(
+    path: Path, text: str, document: dict[str, Any], most: int = 50
+) -> tuple[list[PolicyError], dict[str, Any] | None]:
+    """:func:`schema_problems`, and the copy of ``document`` without the keys they name (a missing ``version`` or
+    ``columns`` stood in for) when that copy meets the schema, so that the rest can be checked in the same run;
+    None when it does not."""
     import fastjsonschema
 
     left = copy.deepcopy(document)
@@ -165,7 +174,7 @@ def schema_problems(path: Path, text: str, document: dict[str, Any], most: int =
     while len(found) < most:
         try:
             _validator()(left)
-            break
+            return found, left
         except fastjsonschema.JsonSchemaValueException as err:
             problem, remove = _problem(path, text, left, err)
             found.append(problem)
@@ -173,7 +182,7 @@ def schema_problems(path: Path, text: str, document: dict[str, Any], most: int =
                 del _at(left, remove[:-1])[remove[-1]]
             elif err.rule != "required":
                 break
-    return found
+    return found, None
 
 
 def _problem(path: Path, text: str, document: dict[str, Any], err: Any) -> tuple[PolicyError, list[Any]]:

@@ -65,7 +65,7 @@ def check_plan(policy: Policy, plan: ExportPlan, header: Sequence[str], categori
         raise refused(policy, "rules.require_profile", msg("policy.no_profile", known=", ".join(policy.profiles)))
     profile = None if plan.profile is None else policy.profile(plan.profile)
     category_of = dict(zip(header, categories, strict=False))
-    for lock in _column_locks(policy, profile, plan.columns, category_of):
+    for lock in column_locks(policy, profile, plan.columns, category_of):
         raise refused(policy, lock.rule, lock.reason)
     if profile is not None:
         _check_transforms(policy, profile, plan)
@@ -85,9 +85,12 @@ def check_plan(policy: Policy, plan: ExportPlan, header: Sequence[str], categori
         _check_keys(policy, profile, plan)
 
 
-def _column_locks(
+def column_locks(
     policy: Policy, profile: Profile | None, columns: Sequence[str], category_of: dict[str, str]
 ) -> list[Lock]:
+    """The column locks for ``columns`` whose categories ``category_of`` gives: ``rules.never_export`` (by name or
+    category), ``my_number`` (only under a profile with a legal basis that lists the column), the profile's
+    columns."""
     never = {_folded(entry) for entry in policy.rules.never_export}
     found: list[Lock] = []
     for column in columns:
@@ -208,21 +211,22 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
         raise refused(policy, "rules.require_office_key", msg("policy.office_key_left_out"))
     if rules.approved_recipients is None and (profile is None or not profile.recipients):
         return
-    book = load_book() if plan.to or _names(rules.approved_recipients, profile) else None
-    wanted: list[tuple[str, str]] = []  # (as the clerk named it, key)
+    book = load_book() if plan.to else None  # the clerk's book: what the names they chose stand for
+    trusted, distrust = machine_book(policy) if _names(rules.approved_recipients, profile) else (None, None)
+    wanted: list[tuple[str, str, str | None]] = []  # (as the clerk named it, key, its key set's code)
     for text in plan.recipients:
         try:
-            wanted.append((text, str(X25519Recipient.parse(text))))
+            wanted.append((text, str(X25519Recipient.parse(text)), None))
         except ExporterError:
             continue  # not a key: the export refuses it itself, naming it
     for name in plan.to:
         entry = None if book is None else book.get(name)
-        if entry is not None:
-            wanted.append((name, entry.key))
+        if entry is not None:  # the key set's code binds the key: no other key has it, whoever wrote the book
+            wanted.append((name, entry.key, entry.check_code))
     if office is not None and rules.office_key is None and not plan.without_office_key:
         # the office key from the clerk's own settings is added to every export: it must be approved like any key
-        wanted.append((office.name or office.key, office.key))
-    for shown, key in wanted:
+        wanted.append((office.name or office.key, office.key, None))
+    for shown, key, code in wanted:
         if office is not None and rules.office_key is not None and key == office.key:
             continue  # the policy's own office key
         lists = [
@@ -236,28 +240,56 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
             said = msg("policy.recipient_not_for_profile", who=_shown(shown), profile=profile.name)
             lists.append((f"profiles.{profile.name}.recipients", profile.recipients, said))
         for rule, entries, said in lists:
-            if entries is None or approved(key, entries, book):
+            if entries is None or approved(key, entries, trusted, code=code):
                 continue
-            if book is not None and approved(key, entries, book, locked=False):
-                said = msg("policy.book_not_locked", who=_shown(shown), path=str(book.path))
+            if distrust is not None and approved(key, entries, load_book(machine_book_path(policy))):
+                said = distrust
+            elif book is not None and approved(key, entries, book):
+                said = msg("policy.book_not_machine", who=_shown(shown), path=str(machine_book_path(policy)))
             raise refused(policy, rule, said)
 
 
-def approved(key: str, entries: Sequence[str], book: AddressBook | None, *, locked: bool = True) -> bool:
-    """Whether the public ``key`` matches one of ``entries``: the key itself, its check code, or the name of an
-    address-book entry with that key. A name counts only in a locked (read-only) book, as IT staff deploy one:
-    in a book the clerk can change, the key behind an approved name could be anyone's (``locked=False`` asks
-    whether it would count in an unlocked one)."""
+def approved(key: str, entries: Sequence[str], book: AddressBook | None, *, code: str | None = None) -> bool:
+    """Whether the public ``key`` matches one of ``entries``: the key itself, its check code, ``code`` (the key set's
+    code of the entry the clerk chose, covering its signing key too: no other age key has it, whoever wrote the
+    entry) or the key set's code of ``book``'s entry with that key, or the name of an entry of ``book`` with that
+    key. Pass only a book the clerk cannot change (:func:`machine_book`) for names to count: in one they can, the
+    key behind an approved name could be anyone's, ``locked = true`` or not."""
     from exporter.keys.check_code import check_code
 
-    code = check_code(key)
+    held = None if book is None else book.by_key(key)
+    codes = {check_code(key), key} | ({held.check_code} if held is not None else set()) | ({code} if code else set())
     for entry in entries:
-        if entry in (key, code):
+        if entry in codes:
             return True
-        found = None if book is None or (locked and book.read_only is None) else book.get(entry)
+        found = None if book is None else book.get(entry)
         if found is not None and found.key == key:
             return True
     return False
+
+
+def machine_book_path(policy: Policy) -> Path:
+    """The machine-wide address book: ``recipients.toml`` beside the policy file, deployed by IT staff with it
+    (``/etc/exporter/recipients.toml``, ``%PROGRAMDATA%\\exporter\\recipients.toml``)."""
+    return policy.path.parent / "recipients.toml"
+
+
+def machine_book(policy: Policy) -> tuple[AddressBook | None, Message | None]:
+    """The book through which approved recipients named by name resolve (:func:`machine_book_path`), and why it
+    is not used when it is not: None and a sentence when this account could change it (the file or its folder
+    writable by a user other than the administrator), None and None when there is none. A clerk's own book never
+    counts: they can write it, and ``locked = true`` in it is a line they can delete."""
+    import os
+
+    from exporter.keys import load_book
+
+    path = machine_book_path(policy)
+    if not os.path.isfile(path):
+        return None, None
+    administrator = getattr(os, "geteuid", lambda: -1)() == 0
+    if not administrator and (os.access(path, os.W_OK) or os.access(path.parent, os.W_OK)):
+        return None, msg("policy.machine_book_writable", path=str(path))
+    return load_book(path), None
 
 
 def _names(entries: Sequence[str] | None, profile: Profile | None) -> bool:
@@ -277,7 +309,7 @@ def locks(policy: Policy, plan: ExportPlan, header: Sequence[str], categories: S
     choice is shown locked with its ``reason``."""
     rules = policy.rules
     profile = None if plan.profile is None else policy.profile(plan.profile)
-    found = _column_locks(policy, profile, header, dict(zip(header, categories, strict=False)))
+    found = column_locks(policy, profile, header, dict(zip(header, categories, strict=False)))
     if profile is not None:
         for column, transform in profile.columns.items():
             if transform != "keep":
@@ -309,3 +341,8 @@ def _folded(text: str) -> str:
     characters, so that ``e\u200bmail`` or ``no tes`` is still ``email`` or ``notes``."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(char for char in folded if not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc"))
+
+
+def folded(text: str) -> str:
+    """A column name as the rules compare it (NFKC, case folded, no spaces or invisible characters)."""
+    return _folded(text)

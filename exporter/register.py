@@ -7,8 +7,9 @@ Format: JSON Lines (https://jsonlines.org): UTF-8, one JSON object per line, eac
 ``number`` counts from 1 in file order; ``previous`` is the SHA-256 (lower-case hex) of the previous record's line
 as its exact bytes, with its LF (null for the first record); a record's own hash is that of its line, so an auditor
 can recompute any of them with ``sed -n 5p register.jsonl | sha256sum``. ``kind`` says what the record is:
-``export`` (:func:`export_record`) today; a later ``deletion`` (or ``receipt``) record names the export it
-answers by its ``archive.sha256``, which is how :func:`overdue` matches them. Records never hold a value from the
+``export`` (:func:`export_record`), or ``receipt`` / ``deletion``: a signed statement the recipient sent back
+(:mod:`exporter.register_import`), which names the export it answers by its ``archive.sha256`` (and ``export``,
+its record number); a deletion is how :func:`overdue` settles an export. Records never hold a value from the
 resident file and never a secret: what left, why, for whom, until when, and the archive's hash value.
 
 Appends may come from several PCs at once over a shared network folder (SMB, NFS). Each append takes an OS lock
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT = 60.0  # seconds another PC may hold the register before an append gives up
 _TAIL_BLOCK = 64 * 1024
 _KINDS_WITH_ARCHIVE = ("deletion",)  # record kinds that settle an export (section 4 of issue 11)
+STATEMENT_KINDS = ("receipt", "deletion")  # records of statements sent back (exporter.register_import)
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,11 @@ def export_record(
             column["transform"] = plan.transforms[source]
         columns.append(column)
     recipients = [
-        {key: entry[key] for key in ("type", "check_code", "role", "name", "organisation") if key in entry}
+        {
+            key: entry[key]
+            for key in ("type", "check_code", "role", "name", "organisation", "signing_key")
+            if key in entry
+        }
         for entry in manifest.get("recipients", ())
     ]
     source = manifest.get("source", {})

@@ -4,7 +4,8 @@ FILE defaults to the register that the IT policy in force names (``[register] pa
 for the terminal, or with ``--csv`` every field for the auditor's Excel (CP932 or UTF-8 with BOM, CRLF, RFC 4180;
 a cell that Excel would run as a formula gets a leading apostrophe, as ``formula-safe`` does). ``verify`` checks the
 chain and exits 1 naming the first bad record; ``overdue`` lists exports past their delete-by date with no deletion
-statement.
+statement. ``import FILE... [--register FILE]`` adds receipts and deletion statements that recipients sent back
+(:mod:`exporter.register_import`); ``show`` then gives each export the record numbers of what came back.
 """
 
 from __future__ import annotations
@@ -26,7 +27,20 @@ from exporter.errors import RegisterError
 from exporter.messages import msg
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # OWASP "CSV Injection", full-width too
-_TABLE = ("number", "when", "user", "machine", "why", "recipient_organisation", "rows", "delete_by", "archive")
+_TABLE = (
+    "number",
+    "when",
+    "user",
+    "machine",
+    "kind",
+    "why",
+    "recipient_organisation",
+    "rows",
+    "delete_by",
+    "archive",
+    "receipt",
+    "deletion",
+)
 _CSV = (
     "number",
     "kind",
@@ -51,14 +65,19 @@ _CSV = (
     "policy",
     "record_hash",
     "previous",
+    "answers",
+    "receipt",
+    "deletion",
+    "signed_utc",
 )
 _HEADINGS = {"recipient_organisation": "organisation", "when": "time_local", "why": "purpose"}
+_STATEMENT_HEADINGS = {"receipt", "deletion", "answers", "signed_utc"}  # in messages/statements.py
 _WIDEST = 32  # characters of one table cell; the CSV holds everything
 
 
 def add_register_parser(sub: Any) -> None:
-    """Add ``register show|verify|overdue [FILE]`` to the command line's sub-commands."""
-    register = sub.add_parser("register", help="the take-out register: show, verify, list what is overdue")
+    """Add ``register show|verify|overdue [FILE]`` and ``import FILE...`` to the sub-commands."""
+    register = sub.add_parser("register", help="the take-out register: show, verify, overdue, import")
     actions = register.add_subparsers(dest="action", metavar="ACTION", required=True)
     file_help = "the register (default: the one the IT policy names)"
 
@@ -82,6 +101,11 @@ def add_register_parser(sub: Any) -> None:
     late.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
     late.add_argument("--on", type=usage.a_date, metavar="YYYY-MM-DD", help="the day to count from (default: today)")
     late.set_defaults(run=register_overdue)
+
+    take = actions.add_parser("import", help="add receipts and deletion statements that recipients sent back")
+    take.add_argument("statements", type=Path, nargs="+", metavar="FILE", help="a *.statement.txt file")
+    take.add_argument("--register", type=Path, metavar="FILE", help=file_help)
+    take.set_defaults(run=register_import)
 
 
 def _check_show(args: argparse.Namespace) -> str | None:
@@ -159,7 +183,7 @@ def register_show(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
     """The exports past their delete-by date without a deletion statement, as a table and a count."""
-    from exporter.register import overdue, verify
+    from exporter.register import overdue, records, verify
 
     path = register_path(args.file)
     verify(path)  # a list from a tampered register means nothing: it is refused, naming the bad record
@@ -167,14 +191,38 @@ def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
     if not late:
         print(terminal_line(str(msg("register.none_overdue", path=str(path)))))
         return 0
-    _print_table(late)
+    everything = records(path)
+    _print_table(late, everything)
     counted = msg("register.overdue_one") if len(late) == 1 else msg("register.overdue_count", count=len(late))
     print(terminal_line(str(counted)))
+    answered = _answers(everything)
+    receipts = sum(1 for record in late if (found := answered.get(_archive_hash(record))) and found.receipts)
+    if receipts:
+        print(terminal_line(str(msg("statements.overdue_with_receipt", count=receipts))))
     return 0
 
 
-def cells(record: dict[str, Any], record_hash: str = "") -> dict[str, str]:
-    """One record's fields as text for a table or a spreadsheet (lists joined; missing fields empty)."""
+def register_import(args: argparse.Namespace, cancel: threading.Event) -> int:
+    """Import each statement file in turn, one line each; the first refused one stops it (exit 1, naming it)."""
+    from exporter.register_import import import_statement
+
+    path = args.register if args.register is not None else policy_register()
+    if path is None:
+        raise RegisterError(msg("register.no_register"), hint=msg("statements.no_register_hint"))
+    for statement in args.statements:
+        done = import_statement(path, statement)
+        kind = msg(f"statements.kind_{done.kind}")
+        fields = {"path": str(statement), "number": done.number, "kind": kind, "archive": done.archive_name}
+        if done.already:
+            print(terminal_line(str(msg("statements.already", **fields))))
+        else:
+            print(terminal_line(str(msg("statements.imported", **fields, export=done.export_number))))
+    return 0
+
+
+def cells(record: dict[str, Any], record_hash: str = "", answered: Any = None) -> dict[str, str]:
+    """One record's fields as text for a table or a spreadsheet (lists joined; missing fields empty). ``answered``
+    (:class:`exporter.register_import.Answers`) lists the receipts and deletion statements of an export."""
     profile = _dict(record.get("profile"))
     archive = _dict(record.get("archive"))
     source = _dict(record.get("source"))
@@ -206,6 +254,8 @@ def cells(record: dict[str, Any], record_hash: str = "") -> dict[str, str]:
         "previous": record.get("previous"),
         "when": str(record.get("time_local") or "")[:16].replace("T", " "),  # the table's: to the minute
         "why": f"{profile['name']} ({profile.get('version')})" if profile.get("name") else record.get("purpose"),
+        **dict.fromkeys(("answers", "signed_utc", "receipt", "deletion")),
+        **_statement_cells(record, answered),
     }
     return {key: "" if value is None else str(value) for key, value in values.items()}
 
@@ -214,16 +264,17 @@ def csv_bytes(found: list[tuple[str, dict[str, Any]]], encoding: str) -> bytes:
     """Every record (with its line's hash value) as CSV in ``encoding``, headed in the user's language.
 
     Raises :class:`RegisterError` naming the record and the field when a character has no place in CP932."""
-    headings = [str(msg(f"register.col_{_HEADINGS.get(name, name)}")) for name in _CSV]
+    headings = [_heading(name) for name in _CSV]
     out = [_csv_row(headings).encode(encoding)]
+    answered = _answers(record for _, record in found)
     for record_hash, record in found:
-        row = cells(record, record_hash)
+        row = cells(record, record_hash, answered.get(_archive_hash(record)))
         try:
             shown = [_formula_safe(safe_text(row[name])) for name in _CSV]  # controls as escapes, as the table shows
             out.append(_csv_row(shown).encode(encoding.replace("-sig", "")))
         except UnicodeEncodeError:
             field = next(name for name in _CSV if not _encodes(row[name], encoding))
-            heading = str(msg(f"register.col_{_HEADINGS.get(field, field)}"))
+            heading = _heading(field)
             raise RegisterError(
                 msg("register.csv_not_encodable", number=row["number"], field=heading, encoding=encoding.upper()),
                 hint=msg("register.csv_not_encodable_hint"),
@@ -231,12 +282,52 @@ def csv_bytes(found: list[tuple[str, dict[str, Any]]], encoding: str) -> bytes:
     return b"".join(out)
 
 
-def _print_table(found: list[dict[str, Any]]) -> None:
-    headings = [str(msg(f"register.col_{_HEADINGS.get(name, name)}")) for name in _TABLE]
-    rows = [[_short(terminal_line(cells(record)[name])) for name in _TABLE] for record in found]
+def _print_table(found: list[dict[str, Any]], everything: list[dict[str, Any]] | None = None) -> None:
+    headings = [_heading(name) for name in _TABLE]
+    answered = _answers(found if everything is None else everything)
+    rows = [
+        [_short(terminal_line(cells(record, "", answered.get(_archive_hash(record)))[name])) for name in _TABLE]
+        for record in found
+    ]
     widths = [max(_columns_wide(text) for text in column) for column in zip(headings, *rows, strict=True)]
     for row in [headings, *rows]:
         print("  ".join(_padded(text, width) for text, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _heading(name: str) -> str:
+    if name in _STATEMENT_HEADINGS:
+        return str(msg(f"statements.col_{name}"))
+    return str(msg(f"register.col_{_HEADINGS.get(name, name)}"))
+
+
+def _answers(found: Any) -> dict[str, Any]:
+    from exporter.register_import import answers
+
+    return answers(found)
+
+
+def _archive_hash(record: dict[str, Any]) -> str:
+    return str(_dict(record.get("archive")).get("sha256", ""))
+
+
+def _statement_cells(record: dict[str, Any], answered: Any) -> dict[str, object]:
+    """The receipt / deletion columns of an export (the record numbers of the statements that came back), and
+    for a statement's own record: the export it answers, when it was signed, who signed (in ``recipients``)."""
+    if record.get("kind") in ("receipt", "deletion"):
+        statement = _dict(record.get("statement"))
+        return {
+            "answers": record.get("export"),
+            "signed_utc": statement.get("time_utc"),
+            "recipients": _recipient(record.get("recipient")),
+            "why": msg("statements.answers", export=record.get("export")),
+        }
+    if answered is None or record.get("kind") != "export":
+        return {}
+    return {"receipt": _numbers(answered.receipts), "deletion": _numbers(answered.deletions)}
+
+
+def _numbers(found: list[int]) -> str | None:
+    return ", ".join(map(str, found)) if found else None
 
 
 def _short(text: str) -> str:

@@ -114,6 +114,12 @@ class Shaper:
         # each column the plan names, classified once (about 1 ms a column of 1,000 rows)
         classified = column_categories(source, [*plan.columns, *self.row_filter.columns])
         _check_no_my_numbers_written(self.row_filter, classified)
+        from exporter.my_number_scan import MyNumberScan, scanned_columns
+
+        # the export's own values are looked at for My Numbers the head rows did not show (not in a preview)
+        self.my_numbers = MyNumberScan(
+            () if columns is not None else scanned_columns(self.kept, classified, transforms)
+        )
         categories = [classified[column] for column in plan.columns]
         self.quasi_identifiers = _quasi_identifiers(plan, categories)
         self.direct_identifiers = _direct_identifiers(plan, categories)
@@ -194,6 +200,8 @@ class Shaper:
             except TransformRefused as refused:
                 index = refused.index if positions is None else int(positions[refused.index].as_py())
                 raise self._refused(column, refused, first + index + 1) from None
+        if self.my_numbers.counts:
+            self.my_numbers.add(arrays, lambda i: first + 1 + (i if positions is None else int(positions[i].as_py())))
         kept_rows = len(arrays[self.kept[0]]) if self.kept else 0
         self.rows_kept += kept_rows
         if self._risk is not None:

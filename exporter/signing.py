@@ -183,6 +183,9 @@ def open_plan_key(plan: ExportPlan) -> SigningKey | None:
     not to be signed. PlanError when the key file has no passphrase given; see :func:`load_signing_key`."""
     if plan.signing_key is None:
         return None
+    from exporter.signing_key_path import check_signing_key_path
+
+    check_signing_key_path(plan.signing_key)  # a wrong path is named as such, not as a missing passphrase
     if plan.signing_passphrase is None:
         raise PlanError(
             msg("signing.passphrase_needed", path=str(plan.signing_key)), hint=msg("signing.passphrase_needed_hint")

@@ -191,6 +191,9 @@ def with_signing_passphrase(plan: ExportPlan, args: argparse.Namespace) -> Expor
     if args.signing_passphrase_file is not None:
         return replace(plan, signing_passphrase=Secret(read_passphrase_file(args.signing_passphrase_file)))
     if plan.signing_key is not None and _interactive():
+        from exporter.signing_key_path import check_signing_key_path
+
+        check_signing_key_path(plan.signing_key)  # no passphrase asked for a file that is not there
         typed = _ask(msg("signing.cli_prompt_key", path=str(plan.signing_key)))
         return replace(plan, signing_passphrase=Secret(typed))
     return plan

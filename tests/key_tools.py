@@ -18,6 +18,12 @@ def code_of(key: str) -> str:
     return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
 
 
+def key_set_code_of(key: str, signing_key: str) -> str:
+    """The check code of a key set (age key and signing key), computed here from hashlib as the documentation says:
+    SHA-256 of ``age1...``, a line feed and ``RW...``."""
+    return code_of(key + "\n" + signing_key)
+
+
 def exporter(*arguments: object, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``python -m exporter ARGUMENTS`` in ``cwd``, in English (C.UTF-8), without EXPORTER_DEBUG; text output."""
     environment = {key: value for key, value in os.environ.items() if key != "EXPORTER_DEBUG"}

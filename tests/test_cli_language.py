@@ -122,7 +122,8 @@ def test_export_and_decrypt_summaries_and_a_damaged_archive_read_in_japanese(tmp
     key = tmp_path / "call-centre.key"
     keygen = run("--lang", "ja", "keygen", "--output", key, "--no-protect")
     assert keygen.returncode == 0, keygen.stderr
-    assert keygen.stderr.startswith("exporter: 確認コード：")
+    assert keygen.stderr.startswith("exporter: 署名確認用の公開鍵（")  # the key card, from its signing key on
+    assert "\nexporter: 確認コード：" in keygen.stderr
     assert f"exporter: 鍵を合言葉なしで {key} に保存しました。" in keygen.stderr
     recipient = keygen.stdout.strip().splitlines()[-1]
     archive = tmp_path / "relief.zip.age"

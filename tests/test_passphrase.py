@@ -264,4 +264,5 @@ def test_the_open_windows_task_opens_it_with_the_passphrase_typed_back(
     archive, passphrase = exported
     request = OpenRequest(archive, tmp_path / "opened", None, typed_back(passphrase))
     opened = open_task(request)(lambda fraction, message: None, threading.Event())
-    assert opened.data.is_file()
+    assert opened.opened.data.is_file()  # an OpenOutcome: the archive opened, and where it came from
+    assert opened.signer is None  # a passphrase opened it: no identity, so no signing key

@@ -102,7 +102,7 @@ birth_date = "age-band:10"
     women = [row for row in source if row["gender"] == "女"]
     assert rows[0] == ["family_name", "phone", "birth_date"]
     assert [row[0] for row in rows[1:]] == [row["family_name"] for row in women]
-    assert all(row[2] == "" or (row[2].endswith("9") and "-" in row[2]) for row in rows[1:])
+    assert all(row[2] == "" or (row[2].endswith("9") and "～" in row[2]) for row in rows[1:])
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])

@@ -301,7 +301,7 @@ def test_policy_check_lists_every_problem_it_can_find_with_its_line(tmp_path):
     assert checked.returncode == 1
     errors = [line for line in checked.stderr.splitlines() if line.startswith("exporter: error: ")]
     lines = sorted(int(re.search(r", line (\d+):", line).group(1)) for line in errors)  # type: ignore[union-attr]
-    assert lines == [2, 3, 4, 9, 11]  # 9: [profiles.b] needs columns; the transform is checked once the shape is right
+    assert lines == [2, 3, 4, 8, 9, 11]  # 9: [profiles.b] needs columns; 8: all at once, with the shape's problems
     fixed = path.read_text(encoding="utf-8").replace("max_rows = 0", "max_rows = 5").replace("colour = 1\n", "")
     fixed = fixed.replace('["7z"]', '["age-x25519"]').replace("colour = 3\n", "columns = { x = 'keep' }\n")
     path.write_text(fixed, encoding="utf-8")

@@ -3,6 +3,7 @@ English and Japanese; what a profile fills in; what the wizard is told is locked
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -270,16 +271,21 @@ def test_my_number_leaves_under_a_profile_with_a_legal_basis_unless_never_export
     assert "rules.never_export" in str(refusal(never, plan(columns=("個人番号",))))
 
 
-def test_approved_recipients_match_by_address_book_name_key_or_check_code(tmp_path, config):
+def test_approved_recipients_match_by_machine_book_name_key_or_check_code(tmp_path, config):
     add_recipient("北区コールセンター", APPROVED)
     add_recipient("よその会社", OTHER)
     by_name = policy_from(tmp_path, '[rules]\napproved_recipients = ["北区コールセンター"]\n')
     unlocked = refusal(by_name, plan(recipients=(), to=("北区コールセンター",)))
-    assert "the address book" in str(unlocked)
-    assert "is not locked" in str(unlocked)
-    assert "ロックされていない" in unlocked.message.render("ja")  # type: ignore[union-attr]
+    assert "names count only in the address book IT staff deploy beside the policy" in str(unlocked)
+    assert str(tmp_path / "recipients.toml") in str(unlocked)
+    assert "利用者が書き換えられるアドレス帳" in unlocked.message.render("ja")  # type: ignore[union-attr]
     book = config / "recipients.toml"
-    book.write_text("locked = true\n" + book.read_text(encoding="utf-8"), encoding="utf-8")  # as IT deploys it
+    book.write_text("locked = true\n" + book.read_text(encoding="utf-8"), encoding="utf-8")  # the clerk's own lock
+    still = refusal(by_name, plan(recipients=(), to=("北区コールセンター",)))
+    assert "rules.approved_recipients" in str(still)
+    assert "names count only in the address book IT staff deploy" in str(still)
+    machine = tmp_path / "recipients.toml"  # as IT deploys it, beside the policy
+    machine.write_text(f'[[recipient]]\nname = "北区コールセンター"\nkey = "{APPROVED}"\n', encoding="utf-8")
     by_name.check(plan(recipients=(), to=("北区コールセンター",)), HEADER, CATEGORIES)
     by_name.check(plan(recipients=(APPROVED,)), HEADER, CATEGORIES)
     assert "よその会社 is not on the approved list" in str(refusal(by_name, plan(recipients=(), to=("よその会社",))))
@@ -411,3 +417,29 @@ def test_under_a_policy_signing_key_another_key_is_refused(tmp_path):
     policy = policy_from(tmp_path, '[signing]\nkey = "office.key"\n')
     assert "signing.key" in str(refusal(policy, plan(signing_key=tmp_path / "mine.key")))
     policy.check(plan(signing_key=tmp_path / "office.key"), HEADER, CATEGORIES)
+
+
+def test_a_clerks_book_cannot_change_the_key_behind_an_approved_name(tmp_path, config):
+    machine = tmp_path / "recipients.toml"
+    machine.write_text(
+        f'locked = true\n[[recipient]]\nname = "北区コールセンター"\nkey = "{APPROVED}"\n', encoding="utf-8"
+    )
+    add_recipient("北区コールセンター", OTHER)  # the clerk's own book: the same name, another key
+    (config / "recipients.toml").write_text(
+        "locked = true\n" + (config / "recipients.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    by_name = policy_from(tmp_path, '[rules]\napproved_recipients = ["北区コールセンター"]\n')
+    said = str(refusal(by_name, plan(recipients=(), to=("北区コールセンター",))))
+    assert "rules.approved_recipients" in said
+    assert "does not give this key" in said
+    by_name.check(plan(recipients=(APPROVED,)), HEADER, CATEGORIES)  # the key the machine book gives
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="the administrator may write anything")
+def test_a_machine_book_this_account_can_write_approves_nobody_by_name(tmp_path, config):
+    machine = tmp_path / "recipients.toml"
+    machine.write_text(f'[[recipient]]\nname = "北区コールセンター"\nkey = "{APPROVED}"\n', encoding="utf-8")
+    add_recipient("北区コールセンター", APPROVED)
+    by_name = policy_from(tmp_path, '[rules]\napproved_recipients = ["北区コールセンター"]\n')
+    said = str(refusal(by_name, plan(recipients=(), to=("北区コールセンター",))))
+    assert "can be changed by this account" in said

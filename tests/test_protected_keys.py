@@ -30,6 +30,7 @@ from exporter.keys import (
     identity_file_is_protected,
     load_identities,
 )
+from exporter.keys.recipient_signing import recipient_signing_public
 from exporter.sample import sample_bytes
 
 PASSPHRASE = "Vellum-quasar-7-Tundra-oboe-plinth"
@@ -189,17 +190,24 @@ def test_a_wrong_key_passphrase_from_a_file_is_one_sentence_and_writes_nothing(m
     assert no_run_of(OTHER, result.stdout.decode(), result.stderr.decode())
 
 
-def test_keygen_prints_the_key_card_and_nothing_secret(made):
+def test_keygen_prints_the_key_card_with_its_signing_key_and_nothing_secret(made):
     keygen = made["keygen"]
     public = made["public"]
-    secret = load_identities(made["folder"] / "callcentre.key", PASSPHRASE)[0].secret_text()
-    expected_digits = f"{int.from_bytes(hashlib.sha256(public.encode()).digest(), 'big') % 10**20:020d}"
+    identity = load_identities(made["folder"] / "callcentre.key", PASSPHRASE)[0]
+    secret = identity.secret_text()
+    signing = recipient_signing_public(identity).minisign_line()
+    key_set = f"{public}\n{signing}".encode()
+    expected_digits = f"{int.from_bytes(hashlib.sha256(key_set).digest(), 'big') % 10**20:020d}"
     expected = "-".join(expected_digits[i : i + 4] for i in range(0, 20, 4))
     err = keygen.stderr.decode()
 
     assert keygen.stdout.decode() == public + "\n"  # R=$(exporter keygen ...) still gets just the public key
-    assert f"exporter: Check code: {expected}" in err.splitlines()
-    assert "Send only this public key." in err
+    assert err.splitlines()[:3] == [
+        "exporter: Your signing key (for receipts and deletion statements):",
+        f"exporter: {signing}",
+        f"exporter: Check code: {expected}",
+    ]
+    assert "Send only these two public keys." in err
     assert no_run_of(PASSPHRASE, keygen.stdout.decode(), err)
     assert no_run_of(secret.removeprefix("AGE-SECRET-KEY-1"), keygen.stdout.decode(), err)
 
@@ -212,9 +220,13 @@ def test_the_card_file_holds_the_public_key_and_code_in_both_languages_for_notep
     assert raw.startswith(b"\xef\xbb\xbf")
     assert text.count("\r\n") == text.count("\n")
     assert text.count(made["public"]) == 2
+    assert text.count(recipient_signing_public(load_identities(made["folder"] / "callcentre.key", PASSPHRASE)[0])
+                      .minisign_line()) == 2  # fmt: skip
+    assert "署名確認用の公開鍵" in text
+    assert "signing key (for receipts" in text
     assert "確認コード：" in text
     assert "Check code: " in text
-    assert "送るのはこの公開鍵だけです。" in text
+    assert "送るのはこの 2 つの公開鍵だけです。" in text
     assert text.index("確認コード") < text.index("Check code")
     assert no_run_of(secret.removeprefix("AGE-SECRET-KEY-1"), text)
 
@@ -388,11 +400,16 @@ def test_the_key_card_is_japanese_in_a_japanese_locale(tmp_path):
     )  # fmt: skip
 
     public = result.stdout.strip()
-    digits = f"{int.from_bytes(hashlib.sha256(public.encode()).digest(), 'big') % 10**20:020d}"
-    assert result.stderr.splitlines()[:2] == [
+    signing = result.stderr.splitlines()[1].removeprefix("exporter: ")
+    key_set = (public + "\n" + signing).encode()
+    digits = f"{int.from_bytes(hashlib.sha256(key_set).digest(), 'big') % 10**20:020d}"
+    assert result.stderr.splitlines()[:4] == [
+        "exporter: 署名確認用の公開鍵（受領書と削除の報告を確かめるためのものです）：",
+        f"exporter: {signing}",
         "exporter: 確認コード：" + "-".join(digits[i : i + 4] for i in range(0, 20, 4)),
-        "exporter: 送るのはこの公開鍵だけです。鍵ファイル（秘密鍵）は誰にも送らないでください。",
+        "exporter: 送るのはこの 2 つの公開鍵だけです。鍵ファイル（秘密鍵）は誰にも送らないでください。",
     ]
+    assert signing == recipient_signing_public(load_identities(tmp_path / "plain.key")[0]).minisign_line()
 
 
 @pytest.mark.oracle

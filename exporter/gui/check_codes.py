@@ -1,11 +1,12 @@
 """How a key's check code and an archive's hash value look on screen, the same in every window.
 
-The check code itself comes from the core (:func:`exporter.keys.check_code`): twenty digits in five groups of
-four, ``4817-0293-5561-7020-3948``. Every window shows exactly that string, as the command line, the instructions
-file and the manifest write it, so what is copied from a window is the same text (no spaces are added for the
-eye). The large form is set big and bold in a fixed-width font so a clerk and a recipient can read it to each
-other over the phone; in Japanese also with the readings used for numbers on the phone (よん, not し; なな, not
-しち), so that nobody has to decide how to say a digit.
+The check code itself comes from the core (:func:`exporter.keys.check_code`, or
+:func:`exporter.keys.check_code.key_set_check_code` for a recipient whose key card carried a signing key): twenty
+digits in five groups of four, ``4817-0293-5561-7020-3948``. Every window shows exactly that string, as the command
+line, the instructions file and the manifest write it, so what is copied from a window is the same text (no spaces
+are added for the eye). The large form is set big and bold in a fixed-width font so a clerk and a recipient can read
+it to each other over the phone; in Japanese also with the readings used for numbers on the phone (よん, not し; なな,
+not しち), so that nobody has to decide how to say a digit.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtGui import QFontInfo
 
 from exporter.gui.i18n import current_language
 from exporter.gui.widgets import monospace_font
-from exporter.keys import check_code
+from exporter.keys.check_code import key_set_check_code
 
 # how digits are said on the phone in Japanese: the readings that cannot be misheard (4 よん not し, 7 なな not しち)
 SPOKEN_JA = {
@@ -62,12 +63,15 @@ def code_html(code: str) -> str:
     return text
 
 
-def recipients_html(recipients: Iterable[tuple[str, str]], *, compact: bool = False) -> str:
-    """Rich text listing ``(label, public key)`` pairs, each with its check code; ``label`` is plain text.
-    ``compact``: one line each, the code in bold digits without the readings (the Review page's summary)."""
+def recipients_html(
+    recipients: Iterable[tuple[str, str] | tuple[str, str, str | None]], *, compact: bool = False
+) -> str:
+    """Rich text listing ``(label, public key)`` pairs (or ``(label, public key, signing key)``, for an address-book
+    entry with a signing key), each with its check code; ``label`` is plain text. ``compact``: one line each, the
+    code in bold digits without the readings (the Review page's summary)."""
     rows = []
-    for label, key in recipients:
-        code = check_code(key)
+    for label, key, *signing in recipients:
+        code = key_set_check_code(key, signing[0] if signing else None)
         if compact:
             shown = f'<span style="{_mono()}; font-weight:bold">{html.escape(code)}</span>'
             rows.append(f"{html.escape(label)}: {shown}")

@@ -27,6 +27,7 @@ from exporter.gui.retranslate import Retranslating
 from exporter.gui.secret_field import PassphraseField
 from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text
 from exporter.gui.worker import Worker
+from exporter.keys import KeyCard
 from exporter.passphrase import PassphraseTypo, estimate, require_strong
 
 DIALOG_WIDTH_CHARS = 72  # wide enough that the explanations wrap into a few readable lines
@@ -51,7 +52,7 @@ class CreateKeyDialog(Retranslating, QDialog):
         self._path = path  # None: the user's data folder
         self._existing = existing
         self._work_factor = work_factor  # None: age's 18; tests pass less
-        self.created: tuple[Path, str] | None = None
+        self.created: tuple[Path, KeyCard] | None = None  # the key file and its card (with its signing key)
         self.worker: Worker | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -175,7 +176,7 @@ class CreateKeyDialog(Retranslating, QDialog):
         if busy:
             self.note.show_message(self.tr("Creating your key…"), "note")
 
-    def _created(self, created: tuple[Path, str]) -> None:
+    def _created(self, created: tuple[Path, KeyCard]) -> None:
         self.created = created
         self.first.clear()
         self.second.clear()

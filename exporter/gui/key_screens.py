@@ -85,9 +85,9 @@ def _demo_book(language: str) -> list[str]:
 def _key_card(target: Path) -> Path:
     from exporter.envelope import X25519Identity
     from exporter.gui.key_card import KeyCardDialog
-    from exporter.keys import default_identity_path
+    from exporter.keys import card_of, default_identity_path
 
-    dialog = KeyCardDialog(str(X25519Identity.generate().recipient), default_identity_path())
+    dialog = KeyCardDialog(card_of(X25519Identity.generate()), default_identity_path())  # with its signing key
     return _save(dialog, target)
 
 

@@ -12,9 +12,12 @@ import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from exporter.messages import msg
+
+if TYPE_CHECKING:
+    from exporter.keys import KeyCard
 
 
 class BookEntry(Protocol):
@@ -28,6 +31,8 @@ class BookEntry(Protocol):
     def key(self) -> str: ...
     @property
     def confirmed(self) -> date | None: ...
+    @property
+    def signing_key(self) -> str | None: ...
 
 
 def address_book() -> Sequence[BookEntry]:
@@ -58,9 +63,10 @@ def clear_office_key() -> None:
     clear()
 
 
-def create_key(passphrase: str, path: Path | None = None, work_factor: int | None = None) -> tuple[Path, str]:
+def create_key(passphrase: str, path: Path | None = None, work_factor: int | None = None) -> tuple[Path, KeyCard]:
     """Create the recipient's key, protected by ``passphrase``, at ``path`` (default: :func:`new_key_path`, the
-    user's data folder, beside any key already there, which is never overwritten); returns (key file, public key).
+    user's data folder, beside any key already there, which is never overwritten); returns (key file, its key card
+    with the signing key derived from it).
     Slow (scrypt, ``work_factor`` 18 unless a test asks for less): on the worker. A weak passphrase (PlanError) is
     refused with one sentence, as is an existing ``path`` given by the caller (OutputError); without ``path`` a file
     that appears meanwhile under the chosen name only moves the new key to the next free name."""
@@ -79,7 +85,7 @@ def create_key(passphrase: str, path: Path | None = None, work_factor: int | Non
             if path is None and os.path.lexists(target):
                 continue  # made by someone else meanwhile: take the next free name
             raise
-        return created.path, created.card.public_key
+        return created.path, created.card
     raise OutputError(msg("keys.identity_exists", path=str(new_key_path())))
 
 
@@ -115,18 +121,16 @@ def new_key_path() -> Path:
     return first.with_name(f"{first.stem}-{number}{first.suffix}")
 
 
-def card_text(public_key: str) -> str:
-    """What Copy and Save put out: the key card in Japanese, then English (public key and check code only)."""
-    from exporter.keys import KeyCard
-
-    return KeyCard(public_key).file_text()
+def card_text(card: KeyCard) -> str:
+    """What Copy and Save put out: the key card in Japanese, then English (public keys and check code only)."""
+    return card.file_text()
 
 
-def save_card(path: Path, public_key: str) -> None:
+def save_card(path: Path, card: KeyCard) -> None:
     """Write the key card to ``path`` (UTF-8 with BOM, CRLF; never over an existing file: OutputError)."""
-    from exporter.keys import KeyCard, write_card
+    from exporter.keys import write_card
 
-    write_card(path, KeyCard(public_key))
+    write_card(path, card)
 
 
 def load_identities(key_file: Path, passphrase: str | None) -> Sequence[Any]:
@@ -139,9 +143,15 @@ def load_identities(key_file: Path, passphrase: str | None) -> Sequence[Any]:
 
 def public_key_of(key_file: Path, passphrase: str | None) -> str:
     """The public key of the first identity in ``key_file`` (unlocked with ``passphrase`` when protected)."""
+    return card_of_file(key_file, passphrase).public_key
+
+
+def card_of_file(key_file: Path, passphrase: str | None) -> KeyCard:
+    """The key card of the first identity in ``key_file`` (unlocked with ``passphrase`` when protected): its
+    public key and the signing key derived from it. Slow for a protected key (scrypt): on the worker."""
     from exporter.keys import card_of
 
-    return card_of(load_identities(key_file, passphrase)[0]).public_key
+    return card_of(load_identities(key_file, passphrase)[0])
 
 
 def is_protected(key_file: Path) -> bool:
@@ -185,12 +195,25 @@ def remember_key_file(key_file: Path) -> None:
         remember_identity_file(key_file.resolve())
 
 
-def add_to_book(name: str, key: str, organisation: str, confirmed: date | None) -> BookEntry:
-    """Add a recipient to the address book (refused with one sentence: a name or key already there, a locked
-    book, a date in the future)."""
+def add_to_book(
+    name: str, key: str, organisation: str, confirmed: date | None, signing_key: str | None = None
+) -> BookEntry:
+    """Add a recipient to the address book, with the signing key of their key card when it has one (refused with
+    one sentence: a name or key already there, a locked book, a date in the future, a malformed signing key)."""
     from exporter.keys import add_recipient
 
-    return add_recipient(name, key, organisation=organisation, confirmed=confirmed)
+    return add_recipient(name, key, organisation=organisation, confirmed=confirmed, signing_key=signing_key)
+
+
+def book_signing_keys() -> dict[str, str]:
+    """The address book's signing keys by public key (entries without one are left out; an unreadable book gives
+    none: the windows that show codes say why elsewhere)."""
+    from exporter.errors import ExporterError
+
+    try:
+        return {entry.key: entry.signing_key for entry in address_book() if entry.signing_key}
+    except ExporterError:
+        return {}
 
 
 def book_locked() -> str | None:

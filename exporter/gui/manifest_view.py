@@ -20,7 +20,7 @@ from exporter.display import safe_text
 from exporter.gui.check_codes import hash_value, shown_code
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, monospace_font
-from exporter.keys import check_code
+from exporter.keys.check_code import key_set_check_code
 
 MAX_TEXT = 500
 MAX_COLUMNS_LISTED = 60
@@ -62,11 +62,13 @@ def zone_text(moment: QDateTime) -> str:
 
 
 def recipient_check_code(entry: dict[str, Any]) -> str | None:
-    """A manifest recipient's check code, computed from its key (the code recorded beside it is the sender's word,
-    and older archives have none); None for a passphrase entry."""
+    """A manifest recipient's check code, computed from its key and, when the entry has one, its signing key (as
+    the recipient's key card and the sender's address book show it; the code recorded beside it is the sender's
+    word, and older archives have none); None for a passphrase entry."""
     key = entry.get("recipient")
+    signing = entry.get("signing_key")
     if isinstance(key, str) and key.lower().startswith("age1"):
-        return check_code(key)
+        return key_set_check_code(key, signing if isinstance(signing, str) else None)
     return None
 
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporter.decrypt import OpenedArchive
 from exporter.display import safe_text
 from exporter.errors import ExporterError
 from exporter.gui import key_store
@@ -31,11 +30,14 @@ from exporter.gui.i18n import resource_path
 from exporter.gui.key_card import KeyCardDialog
 from exporter.gui.key_dialogs import CreateKeyDialog, KeyPassphraseDialog
 from exporter.gui.manifest_view import ManifestView
+from exporter.gui.open_actions import RecipientActions
 from exporter.gui.open_form import OpenForm
-from exporter.gui.open_task import OpenRequest, open_task
+from exporter.gui.open_panels import AfterOpenPanel, ReminderPanel
+from exporter.gui.open_task import OpenOutcome, OpenRequest, open_task
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text
 from exporter.gui.worker import Worker
+from exporter.keys import KeyCard
 from exporter.messages import Message
 
 
@@ -65,7 +67,15 @@ class OpenWindow(Retranslating, QWidget):
         self._card_worker: Worker | None = None
         self.form.create_key_requested.connect(self.create_key)
         self.form.key_card_requested.connect(self.show_key_card)
+        self.actions = RecipientActions(self, self._signing_key_file)  # receipt and Delete now
+        self.actions.finished.connect(self._action_finished)
+        self.actions.changed.connect(lambda: self.reminders.refresh())
+        self.after_open.receipt_requested.connect(self._act(self.actions.make_receipt))
+        self.after_open.delete_requested.connect(self._act(self.actions.delete_now))
+        self.reminders.delete_requested.connect(self._act(self.actions.delete_now))
+        self._acting_on: Any = None
         self._find_my_key()
+        self.reminders.refresh()
         self.retranslate_ui()
 
     # --- layout ---------------------------------------------------------------------------------------------
@@ -94,14 +104,18 @@ class OpenWindow(Retranslating, QWidget):
         self.key_warning = MessageLabel()
         self.manifest_view = ManifestView()
         self.manifest_view.hide()
+        self.reminders = ReminderPanel()
+        self.after_open = AfterOpenPanel()
 
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.intro)
+        column.addWidget(self.reminders)
         column.addWidget(self.form)
         column.addLayout(actions)
         column.addWidget(self.message)
         column.addWidget(self.key_warning)
+        column.addWidget(self.after_open)
         column.addWidget(self.manifest_view)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -181,11 +195,11 @@ class OpenWindow(Retranslating, QWidget):
     def _key_created(self, dialog: CreateKeyDialog) -> None:
         if dialog.created is None:
             return
-        path, public_key = dialog.created
+        path, card = dialog.created
         self.form.set_my_key(path)
         self.form.set_key_file(path)
         key_store.remember_key_file(path)
-        self._show_card(public_key, path)
+        self._show_card(card, path)
 
     def show_key_card(self) -> None:
         """The card of the key in the data folder; a protected key is unlocked first (the card is made from the
@@ -203,17 +217,17 @@ class OpenWindow(Retranslating, QWidget):
             self._unlock_for_card(mine, None)
 
     def _unlock_for_card(self, path: Path, passphrase: str | None) -> None:
-        worker = Worker(lambda _progress, _cancel: key_store.public_key_of(path, passphrase))
-        worker.signals.succeeded.connect(lambda public_key: self._show_card(public_key, path))
+        worker = Worker(lambda _progress, _cancel: key_store.card_of_file(path, passphrase))
+        worker.signals.succeeded.connect(lambda card: self._show_card(card, path))
         worker.signals.failed.connect(lambda error: self._set_status("error", error))
         self._card_worker = worker
         self._set_status(None, None)
         worker.start()
 
-    def _show_card(self, public_key: str, path: Path) -> None:
-        card = KeyCardDialog(public_key, path, self)
-        self.key_card = card
-        card.open()
+    def _show_card(self, card: KeyCard, path: Path) -> None:
+        dialog = KeyCardDialog(card, path, self)  # with the signing key derived from the key just unlocked or made
+        self.key_card = dialog
+        dialog.open()
 
     # --- opening --------------------------------------------------------------------------------------------
 
@@ -237,6 +251,8 @@ class OpenWindow(Retranslating, QWidget):
         if self.busy:
             return
         self._request = request
+        self.actions.forget()
+        self.after_open.show_opening(None)
         self.manifest_view.show_archive(None)
         self._set_status(None, None)
         self._warn_about_key_file(request.key_file)
@@ -259,14 +275,41 @@ class OpenWindow(Retranslating, QWidget):
     def _progress(self, fraction: float, _message: Message) -> None:
         self.progress.setValue(int(fraction * 1000))
 
-    def _succeeded(self, opened: OpenedArchive) -> None:
+    def _succeeded(self, outcome: OpenOutcome) -> None:
+        opened = outcome.opened
         self.form.forget_passphrase()
         if self._request is not None and self._request.key_file is not None:
             key_store.remember_key_file(self._request.key_file)  # which file, never its passphrase
         self._set_status("verified", opened)
         self.manifest_view.show_archive(opened)
+        self.actions.hold(outcome.opening, outcome.signer, outcome.archive)
+        self.after_open.show_opening(outcome.opening, outcome.unremembered)
+        self.reminders.refresh()
         self.opened.emit(opened)
         QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.manifest_view))
+
+    # --- receipt, Delete now, reminders (exporter.gui.open_actions does the work) ------------------------------
+
+    def _signing_key_file(self) -> Path | None:
+        """The key to unlock for signing: the key file in box 2, else the recipient's own key."""
+        typed = self.form.key_file_edit.text().strip()
+        return Path(typed) if typed else key_store.my_key_file()
+
+    def _act(self, action: Any) -> Any:
+        def start(opening: Any) -> None:
+            if not self.busy and not self.actions.busy:
+                self._acting_on = opening
+                action(opening)
+
+        return start
+
+    def _action_finished(self, kind: str, value: Any) -> None:
+        """A receipt or Delete now ended: its outcome is shown under the archive it was about."""
+        if self.after_open.is_showing(self._acting_on):
+            self.reminders.show_result("", None)
+            self.after_open.show_result(kind, value)
+        else:
+            self.reminders.show_result(kind, value)
 
     def _failed(self, error: ExporterError) -> None:
         self._set_status("error", error)
@@ -342,6 +385,7 @@ class OpenWindow(Retranslating, QWidget):
             self.key_warning.show_message(safe_text(str(self._key_warning)), "warning")
 
     def closeEvent(self, event: Any) -> None:
+        self.actions.forget()  # the signing key of the archive shown
         if self.busy:  # let the worker stop and clean up first; the window closes when it is done
             self._close_when_done = True
             self.cancel()

@@ -4,6 +4,10 @@ loaded from a file, and (when the office has a key) the office itself, locked on
 Under the choices, every chosen key's check code, so the clerk reads it to the recipient on the phone and the
 recipient compares it with their key card. Names, organisations and keys come from files (the address book, a
 recipients file), so they are shown as plain text with controls made visible.
+
+An address-book entry with a signing key shows the key set's code (the one on the recipient's key card). A key card
+pasted whole (both languages, or the age1… line with its RW… line under it) is read as its keys; its signing key is
+kept when the recipient is added to the address book, which is what the export's code then covers.
 """
 
 from __future__ import annotations
@@ -37,14 +41,24 @@ from exporter.gui.key_store import BookEntry
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text, monospace_font
 from exporter.keys import check_code
+from exporter.keys.check_code import key_set_check_code
+from exporter.messages import Message
+
+
+def _about_signing_key(error: ExporterError | None) -> bool:
+    """Whether ``error`` is the sentence about a pasted signing key line (RW…) that is not one."""
+    message = None if error is None else error.message
+    return isinstance(message, Message) and "signing_key" in message.id
 
 
 @dataclass(frozen=True)
 class Chosen:
-    """One recipient of the archive: its key, and its name in the address book ("" when pasted)."""
+    """One recipient of the archive: its key, its name in the address book ("" when pasted), and the signing key
+    the address book has for it (None when pasted: a pasted card's signing key counts once it is in the book)."""
 
     key: str
     name: str = ""
+    signing_key: str | None = None
 
 
 class RecipientPicker(Retranslating, QWidget):
@@ -58,6 +72,7 @@ class RecipientPicker(Retranslating, QWidget):
         self._entries: list[BookEntry] = []
         self._office: tuple[str, str] | None = None  # (name, key)
         self._file_problem: Callable[[], str] | None = None
+        self._pasted_signing: dict[str, str] = {}  # a pasted card's signing key, by its public key
 
         self.book_label = QLabel()
         self.book = QTreeWidget()
@@ -137,7 +152,7 @@ class RecipientPicker(Retranslating, QWidget):
                 "with “exporter recipients add”."
             )
         )
-        self.paste_label.setText(self.tr("Or past&e a public key (age1…), one per line:"))
+        self.paste_label.setText(self.tr("Or past&e a public key (age1…) or a key card, one key per line:"))
         self.key_edit.setPlaceholderText(self.tr("age1…"))
         self.key_edit.setAccessibleName(self.tr("Recipient's public key"))
         self.file_button.setText(self.tr("Load a recipients &file…"))
@@ -171,14 +186,24 @@ class RecipientPicker(Retranslating, QWidget):
         new = [key for key in pasted or () if key.lower() not in known]
         return new[0] if len(new) == 1 else None
 
+    def pasted_signing_key(self, key: str) -> str | None:
+        """The signing key (RW…) pasted with ``key`` (a key card pasted whole), or None."""
+        self._parse_pasted()
+        return self._pasted_signing.get(key.strip().lower())
+
     def _add_clicked(self) -> None:
         key = self.addable_key()
         if key is not None:
             self.add_requested.emit(key)
 
     def added(self, name: str, key: str) -> None:
-        """``key`` was added as ``name``: tick it by name, and take it out of the pasted keys."""
-        lines = [line for line in self.key_edit.toPlainText().splitlines() if line.strip().lower() != key.lower()]
+        """``key`` was added as ``name``: tick it by name, and take it (with its card) out of the pasted keys."""
+        pasted, _problem = self._parse_pasted()
+        if pasted == (key,) and self._pasted_signing.get(key.lower()) is not None:
+            self.key_edit.clear()  # a key card pasted whole: all of it went into the book
+        signing = self._pasted_signing.get(key.lower(), "")
+        lines = [line for line in self.key_edit.toPlainText().splitlines()
+                 if line.strip().lower() != key.lower() and (not signing or line.strip() != signing)]  # fmt: skip
         self.key_edit.setPlainText("\n".join(lines))
         self.tick([name])
 
@@ -194,7 +219,7 @@ class RecipientPicker(Retranslating, QWidget):
         self.book.clear()
         for entry in self._entries:
             confirmed = QLocale().toString(entry.confirmed, QLocale.FormatType.ShortFormat) if entry.confirmed else ""
-            code = shown_code(check_code(entry.key))
+            code = shown_code(key_set_check_code(entry.key, entry.signing_key))
             item = QTreeWidgetItem(
                 [safe_text(entry.name), safe_text(entry.organisation), code, confirmed or self.tr("not yet")]
             )
@@ -241,22 +266,37 @@ class RecipientPicker(Retranslating, QWidget):
         result: dict[str, Chosen] = {}
         for name in self.ticked_names():
             entry = by_name[name]
-            result.setdefault(entry.key.strip().lower(), Chosen(entry.key.strip(), entry.name))
+            result.setdefault(entry.key.strip().lower(), Chosen(entry.key.strip(), entry.name, entry.signing_key))
         for key in pasted:
             result.setdefault(key.lower(), Chosen(key))
         return tuple(result.values())
 
     def _parse_pasted(self) -> tuple[tuple[str, ...] | None, ExporterError | None]:
-        """The pasted keys, or None and why the first line that is not a key was refused (never quoting it)."""
-        keys = []
-        for line in self.key_edit.toPlainText().splitlines():
-            text = line.strip()
-            if not text or text.startswith("#"):
+        """The pasted keys, or None and why the first line that is not a key was refused (never quoting it). A
+        signing key line (RW…) belongs to the key above it; text that is not one key per line is read as a pasted
+        key card (:func:`exporter.keys.card.parse_card_text`) when it is one. Sets :attr:`_pasted_signing`."""
+        from exporter.keys.card import checked_signing_key, parse_card_text
+
+        self._pasted_signing = {}
+        keys: list[str] = []
+        text = self.key_edit.toPlainText()
+        for line in text.splitlines():
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#"):
                 continue
             try:
-                keys.append(str(X25519Recipient.parse(text)))
+                if stripped.startswith("RW") and keys:
+                    self._pasted_signing[keys[-1]] = checked_signing_key(stripped)
+                else:
+                    keys.append(str(X25519Recipient.parse(stripped)))
             except ExporterError as err:
-                return None, err
+                try:
+                    card = parse_card_text(text)
+                except ExporterError as card_err:
+                    self._pasted_signing = {}
+                    return None, card_err if _about_signing_key(card_err) else err  # a damaged RW line: say that
+                self._pasted_signing = {card.public_key: card.signing_key} if card.signing_key else {}
+                return (card.public_key,), None
         return tuple(dict.fromkeys(keys)), None
 
     def _pasted_changed(self) -> None:
@@ -283,6 +323,8 @@ class RecipientPicker(Retranslating, QWidget):
         self.office_note.setVisible(self._office is not None)
         if pasted is None and problem is not None and "AGE-SECRET-KEY-" in text.upper():
             self.key_error.show_message(error_text(problem), "error")  # a secret key: say so, a new one is needed
+        elif pasted is None and _about_signing_key(problem):
+            self.key_error.show_message(error_text(problem), "error")
         elif pasted is None:
             self.key_error.show_message(
                 self.tr("This is not a recipient key. A key starts with age1 and is 62 characters long."), "error"
@@ -301,8 +343,15 @@ class RecipientPicker(Retranslating, QWidget):
         if not chosen:
             self.codes_label.setText(html.escape(self.tr("No recipient yet. Tick a name, or paste a public key.")))
             return
-        labelled = [(self._label(recipient), recipient.key) for recipient in chosen]
-        self.codes_label.setText(html.escape(read_aloud_sentence()) + recipients_html(labelled))
+        labelled = [(self._label(recipient), recipient.key, recipient.signing_key) for recipient in chosen]
+        text = html.escape(read_aloud_sentence()) + recipients_html(labelled)
+        if any(not recipient.name and recipient.key in self._pasted_signing for recipient in chosen):
+            note = self.tr(
+                "The pasted key card also has a signing key. Add the recipient to the address book to keep it: the "
+                "check code on their card covers both keys, so it matches only once they are in the book."
+            )
+            text += f"<p style='color:#6d3a00'>{html.escape(note)}</p>"
+        self.codes_label.setText(text)
 
     def _label(self, recipient: Chosen) -> str:
         if recipient.name:

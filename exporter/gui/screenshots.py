@@ -100,6 +100,9 @@ def take_screenshots(folder: Path, language: str) -> int:
     open_demo.render(folder, language)
     open_demo.render_damaged(folder, language)
     key_screens.render(folder, language)  # 10-14: the hand-over's dialogs and the address book
+    from exporter.gui import recipient_demo
+
+    recipient_demo.render(folder, language)  # 30-34: receipt, Delete now, reminders, statements imported
     return 0
 
 

@@ -189,6 +189,9 @@ class ExportWizard(Retranslating, QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(PageId.SOURCE)
+        from exporter.gui.statement_drop import StatementDrops
+
+        self.statement_drops = StatementDrops(self)  # receipts and deletion statements dropped on the wizard
         self._add_language_button()
         self.retranslate_ui()
         self.resize(self.default_size())

@@ -8,12 +8,15 @@ One TOML file (``recipients.toml`` in the config folder, or the file the setting
     name = "北区コールセンター"
     organisation = "株式会社サンプル"     # optional
     key = "age1..."
+    signing = "RW..."                  # optional: their signing key, from a key card made since issue 11
     confirmed = 2026-11-30             # optional: the day the check code was read back on the phone
     confirmed_code = "1454-5235-9590-8258-2074"   # written with it: the code that was read back
 
-The check code shown is always derived from the key. ``recipients confirm`` stores the day and the code that was
-confirmed (``confirmed_code = "dddd-..."``); an entry whose key no longer has that code (or that has no stored code,
-as books written before it was stored) reads as not confirmed.
+The check code shown is always derived from the keys: the key set's code
+(:func:`exporter.keys.check_code.key_set_check_code`) when the entry has a signing key, else the age key's own.
+``recipients confirm`` stores the day and the code that was confirmed (``confirmed_code = "dddd-..."``); an entry
+whose keys no longer have that code (or that has no stored code, as books written before it was stored) reads as
+not confirmed.
 Names are compared after NFKC and case folding (``ＡＢＣ`` finds ``abc``); an unknown name gets the closest
 names as "did you mean". The file is read and changed by :mod:`exporter.keys.store` (under a lock, comments and
 layout kept, atomic replace, read-only when locked).
@@ -34,7 +37,7 @@ from exporter.envelope import X25519Recipient
 from exporter.envelope.x25519 import EXPOSED_KEY_ADVICE
 from exporter.errors import EncryptionError, PlanError
 from exporter.keyfiles import ADDRESS_BOOK_FILE
-from exporter.keys.check_code import check_code
+from exporter.keys.check_code import key_set_check_code
 from exporter.keys.store import read_only_reason, read_toml, update_toml
 from exporter.messages import Message, msg
 
@@ -47,27 +50,30 @@ _HEADING = (
 
 @dataclass(frozen=True)
 class BookEntry:
-    """One recipient: a name people use, the organisation, the public key, and when its code was confirmed."""
+    """One recipient: a name people use, the organisation, the public key, when its code was confirmed, and the
+    signing key from their key card (``RW...``; None for cards made before it existed)."""
 
     name: str
     key: str
     organisation: str = ""
     confirmed: date | None = None
+    signing_key: str | None = None
 
     @property
     def check_code(self) -> str:
-        """The key's check code (derived, never stored)."""
-        return check_code(self.key)
+        """The check code of the key and the signing key (derived, never stored)."""
+        return key_set_check_code(self.key, self.signing_key)
 
     def as_json(self) -> dict[str, str | None]:
-        """The entry as ``recipients list --json`` prints it."""
-        return {
+        """The entry as ``recipients list --json`` prints it (``signing_key`` only when it has one)."""
+        shown = {
             "name": self.name,
             "organisation": self.organisation,
             "key": self.key,
             "check_code": self.check_code,
             "confirmed": self.confirmed.isoformat() if self.confirmed else None,
         }
+        return shown if self.signing_key is None else {**shown, "signing_key": self.signing_key}
 
 
 class UnknownRecipient(PlanError):
@@ -177,14 +183,23 @@ def add_recipient(
     organisation: str = "",
     confirmed: date | None = None,
     path: Path | None = None,
+    signing_key: str | None = None,
 ) -> BookEntry:
-    """Add a recipient to the book (default :func:`book_path`) and return the entry as stored.
+    """Add a recipient to the book (default :func:`book_path`) and return the entry as stored; ``signing_key`` is
+    the ``RW...`` line of their key card, when it has one (stored as ``signing = "RW..."``).
 
     Refused with one sentence (PlanError, or EncryptionError for a key that is not ``age1...``): an empty or overlong
-    name or organisation, a name or key already in the book, a confirmation date in the future, a read-only book.
+    name or organisation, a malformed signing key, a name or key already in the book, a confirmation date in the
+    future, a read-only book.
     """
+    from exporter.keys.card import checked_signing_key
+
     entry = BookEntry(
-        _checked_name(name), _parsed_key(key), _checked_organisation(organisation), _checked_date(confirmed)
+        _checked_name(name),
+        _parsed_key(key),
+        _checked_organisation(organisation),
+        _checked_date(confirmed),
+        None if signing_key is None else checked_signing_key(signing_key),
     )
 
     def change(document: Any, entries: list[BookEntry], where: Path) -> None:
@@ -268,6 +283,8 @@ def _table(entry: BookEntry) -> Any:
     if entry.organisation:
         table["organisation"] = entry.organisation
     table["key"] = entry.key
+    if entry.signing_key is not None:
+        table["signing"] = entry.signing_key
     if entry.confirmed is not None:
         table["confirmed"] = entry.confirmed
         table["confirmed_code"] = entry.check_code
@@ -296,9 +313,25 @@ def _entry(item: object, what: Message, number: int) -> BookEntry:
         parsed = None
     if parsed is None:
         raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="key"))
-    if confirmed is not None and confirmed_code != check_code(parsed):
-        confirmed = None  # confirmed for another key, or before codes were stored: not confirmed for this one
-    return BookEntry(name.strip(), parsed, organisation.strip(), confirmed)
+    signing = _entry_signing_key(item.get("signing"), what, number)
+    if confirmed is not None and confirmed_code != key_set_check_code(parsed, signing):
+        confirmed = None  # confirmed for other keys, or before codes were stored: not confirmed for these
+    return BookEntry(name.strip(), parsed, organisation.strip(), confirmed, signing)
+
+
+def _entry_signing_key(value: object, what: Message, number: int) -> str | None:
+    """An entry's ``signing`` (the ``RW...`` line), or None when it has none; PlanError naming the entry when it is
+    not a signing key."""
+    from exporter.keys.card import checked_signing_key
+
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return checked_signing_key(value)
+        except PlanError:
+            pass
+    raise PlanError(msg("keys.book_entry_field", what=what, number=number, field="signing"))
 
 
 def _refuse_secret_key(name: str) -> None:

@@ -129,7 +129,7 @@ def create_identity(
             writer.write(text)
             writer.close()
         out.commit()
-    return CreatedKey(target, passphrase is not None, KeyCard(str(identity.recipient)))
+    return CreatedKey(target, passphrase is not None, card_of(identity))
 
 
 def load_identities(
@@ -184,8 +184,11 @@ def check_card_place(card: Path, identity: Path | None = None) -> None:
 
 
 def card_of(identity: X25519Identity) -> KeyCard:
-    """The key card of an identity (its public key and check code)."""
-    return KeyCard(str(identity.recipient))
+    """The key card of an identity: its public key, the signing key derived from it
+    (:mod:`exporter.keys.recipient_signing`) and the check code of both."""
+    from exporter.keys.recipient_signing import recipient_signing_public
+
+    return KeyCard(str(identity.recipient), recipient_signing_public(identity).minisign_line())
 
 
 class _Watched:

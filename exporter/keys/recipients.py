@@ -4,9 +4,12 @@
 command line and the wizard get the same result; the manifest records each recipient as
 
     {"type": "X25519", "recipient": "age1...", "check_code": "4817-...", "role": "recipient",
-     "name": "北区コールセンター", "organisation": "株式会社サンプル"}     # name and organisation: from the book
+     "name": "北区コールセンター", "organisation": "株式会社サンプル",    # name and organisation: from the book
+     "signing_key": "RW..."}                                          # when the book entry has one
 
-with ``"role": "office"`` for the office key. A key given twice (directly, by name, as the office) is encrypted to
+with ``"role": "office"`` for the office key. ``check_code`` is the key set's code
+(:func:`exporter.keys.check_code.key_set_check_code`) when there is a signing key, else the age key's own.
+A key given twice (directly, by name, as the office) is encrypted to
 once; what the book says about it is kept, and it is marked as the office when it is the office key.
 """
 
@@ -17,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from exporter.envelope import X25519Recipient
 from exporter.keys.book import AddressBook, load_book
-from exporter.keys.check_code import check_code
+from exporter.keys.check_code import key_set_check_code
 from exporter.keys.settings import OfficeKey
 
 ROLE_RECIPIENT = "recipient"
@@ -32,6 +35,7 @@ class PlannedRecipient:
     name: str = ""
     organisation: str = ""
     role: str = ROLE_RECIPIENT
+    signing_key: str | None = None
 
     @property
     def key(self) -> str:
@@ -39,15 +43,18 @@ class PlannedRecipient:
 
     @property
     def check_code(self) -> str:
-        return check_code(self.key)
+        """The key set's check code: the age key's own when there is no signing key."""
+        return key_set_check_code(self.key, self.signing_key)
 
     def manifest_entry(self) -> dict[str, str]:
-        """The manifest's record of this recipient (name and organisation only when known)."""
+        """The manifest's record of this recipient (name, organisation and signing key only when known)."""
         entry = {"type": "X25519", "recipient": self.key, "check_code": self.check_code, "role": self.role}
         if self.name:
             entry["name"] = self.name
         if self.organisation:
             entry["organisation"] = self.organisation
+        if self.signing_key:
+            entry["signing_key"] = self.signing_key
         return entry
 
 
@@ -70,7 +77,9 @@ def resolve_recipients(
         book = load_book() if book is None else book
         for name in names:
             entry = book.find(name)
-            planned[entry.key] = PlannedRecipient(X25519Recipient.parse(entry.key), entry.name, entry.organisation)
+            planned[entry.key] = PlannedRecipient(
+                X25519Recipient.parse(entry.key), entry.name, entry.organisation, signing_key=entry.signing_key
+            )
     if office is not None:
         known = planned.get(office.key)
         if known is None:

@@ -51,6 +51,8 @@ _AREAS = (
     "register",
     "policy",
     "signing",
+    "statements",
+    "openings",
 )
 
 

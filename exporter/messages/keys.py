@@ -291,4 +291,94 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Go back to Protection and confirm the check codes again.",
         "「保護方法」に戻り、確認コードをもう一度確かめてください。",
     ),
+    # Key cards with the recipient's signing key, and reading cards back (issue 11, section 4)
+    "keyfiles.kind_key_card": ("key card", "鍵カード"),
+    "keys.card_signing_title": (
+        "Your signing key (for receipts and deletion statements):",
+        "署名確認用の公開鍵（受領書と削除の報告を確かめるためのものです）：",
+    ),
+    "keys.card_send_only_both": (
+        "Send only these two public keys. Never send the key file (your secret key) to anyone.",
+        "送るのはこの 2 つの公開鍵だけです。鍵ファイル（秘密鍵）は誰にも送らないでください。",
+    ),
+    "keys.card_read_aloud_both": (
+        "When the sender calls, read the check code aloud: it confirms that both keys arrived unchanged.",
+        "送り主から電話があったら確認コードを読み上げてください。"
+        "2 つの公開鍵が正しく届いたことをまとめて確かめられます。",
+    ),
+    "keys.card_file_secret_key": (
+        "The key card {source} holds a secret key; only public keys belong on a key card.",
+        "鍵カード {source} に秘密鍵が書かれています。鍵カードに書くのは公開鍵だけです。",
+    ),
+    "keys.card_text_secret_key": (
+        "The pasted text holds a secret key; only public keys belong on a key card.",
+        "貼り付けた文字に秘密鍵が含まれています。鍵カードに書くのは公開鍵だけです。",
+    ),
+    "keys.card_file_bad_key": (
+        "The key card {source} has a line starting with age1 that is not a public key.",
+        "鍵カード {source} の age1 で始まる行が、公開鍵として正しくありません。",
+    ),
+    "keys.card_text_bad_key": (
+        "The pasted text has a line starting with age1 that is not a public key.",
+        "貼り付けた文字の age1 で始まる行が、公開鍵として正しくありません。",
+    ),
+    "keys.card_file_bad_signing_key": (
+        "The key card {source} has a signing key line (starting with RW) that is not written correctly.",
+        "鍵カード {source} の署名確認用の公開鍵（RW で始まる行）が正しくありません。",
+    ),
+    "keys.card_text_bad_signing_key": (
+        "The pasted text has a signing key line (starting with RW) that is not written correctly.",
+        "貼り付けた文字の署名確認用の公開鍵（RW で始まる行）が正しくありません。",
+    ),
+    "keys.bad_signing_key": (
+        "This is not a signing key: it is one line starting with RW, 56 characters long.",
+        "署名確認用の公開鍵ではありません。RW で始まる 56 文字の 1 行です。",
+    ),
+    "keys.card_bad_signing_key_hint": (
+        "Ask the recipient to send the key card file again, or to read the line out to you.",
+        "受取人に鍵カードのファイルをもう一度送ってもらうか、その行を読み上げてもらってください。",
+    ),
+    "keys.card_file_no_key": (
+        "The key card {source} has no public key (a line starting with age1).",
+        "鍵カード {source} に公開鍵（age1 で始まる行）がありません。",
+    ),
+    "keys.card_text_no_key": (
+        "The pasted text has no public key (a line starting with age1).",
+        "貼り付けた文字に公開鍵（age1 で始まる行）がありません。",
+    ),
+    "keys.card_file_two_keys": (
+        "The key card {source} holds two different keys of the same kind; a card is for one recipient.",
+        "鍵カード {source} に同じ種類の違う鍵が 2 つあります。鍵カードは受取人 1 人分です。",
+    ),
+    "keys.card_text_two_keys": (
+        "The pasted text holds two different keys of the same kind; add one recipient at a time.",
+        "貼り付けた文字に同じ種類の違う鍵が 2 つあります。受取人は 1 人ずつ登録してください。",
+    ),
+    "keys.code_mismatch": (
+        "The check code {code} is not this key card's code; nothing was added. Read the code again with the recipient.",
+        "確認コード {code} はこの鍵カードのコードと違います。登録していません。"
+        "受取人ともう一度コードを読み合わせてください。",
+    ),
+    "keys.code_mismatch_hint": (
+        "If the codes still differ, the card may have been changed on the way: ask the recipient to send it again.",
+        "それでも違う場合は、途中で鍵カードが書き換えられたおそれがあります。もう一度送ってもらってください。",
+    ),
+    "keys.cli_added_signing": (
+        "added {name} to the address book with a signing key (receipts from them can be checked); check code {code}",
+        "{name} を署名確認用の公開鍵とともにアドレス帳に登録しました（受領書などを確かめられます）。確認コード：{code}",
+    ),
+    "keys.cli_no_signing_key": (
+        "{name} has no signing key on the key card: receipts and deletion statements from them cannot be checked. "
+        "Ask them for a new key card.",
+        "{name} の鍵カードには署名確認用の公開鍵がありません。受領書や削除の報告を確かめられません。"
+        "新しい鍵カードを送ってもらってください。",
+    ),
+    "keys.cli_signing_key_differs": (
+        "The signing key given with --signing-key is not the one on the key card; nothing was added.",
+        "--signing-key で指定した署名確認用の公開鍵が、鍵カードのものと違います。登録していません。",
+    ),
+    "keys.cli_card_or_key": (
+        "Give the recipient's key card with --card FILE, or the key with --key age1... (not both).",
+        "受取人の鍵カードを --card FILE で指定するか、公開鍵を --key age1... で指定してください（どちらか一方です）。",
+    ),
 }

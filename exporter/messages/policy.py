@@ -67,6 +67,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, line {line}: the profile {profile} names the column {column}, which is not among [source] columns.",
         "{path} の {line} 行目：目的プロファイル {profile} の列 {column} は [source] columns にありません。",
     ),
+    "policy.never_export_unknown": (
+        "{path}, line {line}: rules.never_export lists {entry}, which is neither a kind of data nor a column,"
+        " so it forbids nothing.",
+        "{path} の {line} 行目：rules.never_export の {entry} はデータの種類でも列名でもないため、"
+        "何も禁止していません。",
+    ),
+    "policy.never_export_misspelt": (
+        "{path}, line {line}: rules.never_export lists {entry}, which is not a kind of data (did you mean"
+        " {category}?), so it forbids nothing.",
+        "{path} の {line} 行目：rules.never_export の {entry} はデータの種類ではないため、何も禁止していません"
+        "（{category} の書き間違いではありませんか）。",
+    ),
+    "policy.never_export_hint": (
+        "Write a column name as in the file's header, or one of the kinds: {categories}.",
+        "ファイルの見出しどおりの列名か、次のデータの種類のどれかを書いてください：{categories}。",
+    ),
     "policy.unknown_column_in_source": (
         "{path}, line {line}: the profile {profile} names the column {column}, which {source} does not have.",
         "{path} の {line} 行目：目的プロファイル {profile} の列 {column} は {source} にありません。",
@@ -141,6 +157,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The column {column} holds My Numbers, which leave the office only under a profile that cites a legal basis.",
         "列 {column} にはマイナンバーが含まれています。法令上の根拠を記した目的プロファイルでしか持ち出せません。",
     ),
+    "policy.hidden_my_numbers": (
+        "The column {column} holds My Numbers ({matches:,} with a valid check digit, the first on line {line} of"
+        " {name}), which leave the office only under a profile that cites a legal basis.",
+        "列 {column} にはマイナンバーが含まれています（チェックデジットが正しい番号が {matches:,} 件、最初は {name} の"
+        " {line} 行目）。法令上の根拠を記した目的プロファイルでしか持ち出せません。",
+    ),
+    "policy.hidden_never_export": (
+        "The column {column} holds My Numbers ({matches:,} with a valid check digit, the first on line {line} of"
+        " {name}), which may never leave the office.",
+        "列 {column} にはマイナンバーが含まれています（チェックデジットが正しい番号が {matches:,} 件、最初は {name} の"
+        " {line} 行目）。マイナンバーは持ち出しが禁止されています。",
+    ),
+    "policy.hidden_hint": (
+        "Leave the column out, or export it as a pseudonym (--transform COLUMN=pseudonym) or masked (mask:4).",
+        "この列を外すか、仮名（--transform 列名=pseudonym）か伏せ字（mask:4）にして書き出してください。",
+    ),
     "policy.not_in_profile": (
         "The column {column} is not among the columns of the profile {profile}.",
         "列 {column} は目的プロファイル {profile} で持ち出せる列ではありません。",
@@ -195,11 +227,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The recipient {who} is not on the approved list.",
         "受取人 {who} は承認された受取人ではありません。",
     ),
-    "policy.book_not_locked": (
-        "The recipient {who} is approved by name, but the address book {path} is not locked, so the key behind "
-        "the name could have been changed.",
-        "受取人 {who} は名前で承認されていますが、アドレス帳 {path} がロックされていないため、"
-        "その名前の公開鍵が書き換えられている可能性があります。",
+    "policy.book_not_machine": (
+        "The recipient {who} is approved by name, and names count only in the address book IT staff deploy beside"
+        " the policy ({path}), which does not give this key for it: a book the clerk can change proves nothing.",
+        "受取人 {who} は名前で承認されていますが、名前が有効なのは IT 担当者がポリシーと同じ場所に配置するアドレス帳"
+        "（{path}）だけで、そこではこの名前にこの公開鍵が登録されていません。利用者が書き換えられるアドレス帳では"
+        "確認になりません。",
+    ),
+    "policy.machine_book_writable": (
+        "The address book {path} beside the policy can be changed by this account, so the names in it cannot"
+        " approve a recipient: IT staff must make it and its folder read-only for clerks.",
+        "ポリシーと同じ場所にあるアドレス帳 {path} はこのアカウントで書き換えられるため、その名前では受取人を"
+        "承認できません。IT 担当者がファイルとフォルダーを利用者には書き込めないようにする必要があります。",
     ),
     "policy.recipient_not_for_profile": (
         "The recipient {who} is not approved for the profile {profile}.",

@@ -40,6 +40,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give the file that “exporter signing-key create” wrote (not the .pub file beside it).",
         "「exporter signing-key create」で作ったファイルを指定してください（横にある .pub ファイルではありません）。",
     ),
+    "signing.key_missing": (
+        "There is no signing key file at {path}: give the path of the office's signing key file (made with"
+        " exporter signing-key create), or ask IT staff where it is.",
+        "{path} に署名用の鍵のファイルがありません。役所の署名用の鍵のファイル（exporter signing-key create で"
+        "作ったもの）の場所を指定するか、IT 担当者に場所を確認してください。",
+    ),
+    "signing.key_is_folder": (
+        "{path} is a folder, not a signing key file: give the path of the key file itself.",
+        "{path} はフォルダーです。署名用の鍵のファイルそのものを指定してください。",
+    ),
+    "signing.key_not_a_file": (
+        "{path} is not a regular file (a pipe or a device): give the path of the signing key file itself.",
+        "{path} は通常のファイルではありません（パイプやデバイス）。署名用の鍵のファイルそのものを指定してください。",
+    ),
+    "signing.key_not_readable": (
+        "The signing key file {path} cannot be read by this account: ask IT staff to let this account read it.",
+        "署名用の鍵のファイル {path} をこのアカウントでは読み込めません。読み込めるよう IT 担当者に設定を"
+        "依頼してください。",
+    ),
+    "signing.key_not_opened": (
+        "The signing key file {path} cannot be opened ({reason}): check the disk or the network folder it is on.",
+        "署名用の鍵のファイル {path} を開けません（{reason}）。保存先のディスクやネットワークのフォルダーを"
+        "確認してください。",
+    ),
     "signing.passphrase_needed": (
         "The signing key {path} is protected by a passphrase, and none was given.",
         "署名用の鍵 {path} は合言葉で保護されていますが、合言葉が指定されていません。",

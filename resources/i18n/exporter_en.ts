@@ -84,6 +84,23 @@
     </message>
 </context>
 <context>
+    <name>ReminderPanel</name>
+    <message numerus="yes">
+        <source>delete by {day}: %n day(s) left</source>
+        <translation>
+            <numerusform>delete by {day}: %n day left</numerusform>
+            <numerusform>delete by {day}: %n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete by {day}: %n day(s) past</source>
+        <translation>
+            <numerusform>delete by {day}: %n day past</numerusform>
+            <numerusform>delete by {day}: %n days past</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
         <source>%Ln resident(s)</source>

@@ -24,6 +24,10 @@
         <translation>組織(&amp;O)：</translation>
     </message>
     <message>
+        <source>Signing key (for receipts):</source>
+        <translation>署名確認用の公開鍵（受領書用）：</translation>
+    </message>
+    <message>
         <source>The recipient &amp;confirmed this check code today</source>
         <translation>この確認コードを今日、受取人と電話で確かめた(&amp;C)</translation>
     </message>
@@ -34,6 +38,53 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>AfterOpenPanel</name>
+    <message>
+        <source>Receipt and deletion</source>
+        <translation>受領書と削除</translation>
+    </message>
+    <message>
+        <source>Make a &amp;receipt…</source>
+        <translation>受領書を作る(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save a signed receipt that tells the sender you received the archive.</source>
+        <translation>ファイルを受け取ったことを送り主に知らせる、署名付きの受領書を保存します。</translation>
+    </message>
+    <message>
+        <source>This archive was opened with a passphrase: receipts and deletion statements are signed with a key, so none can be made. Delete now still deletes the files.</source>
+        <translation>このファイルは合言葉で開いたため、鍵で署名する受領書や削除証明書は作れません。「今すぐ削除」でファイルを削除することはできます。</translation>
+    </message>
+    <message>
+        <source>Tell the sender you received the archive with a signed receipt. When you no longer need the data, Delete now removes the files exporter saved and makes a signed deletion statement to send back.</source>
+        <translation>署名付きの受領書で、受け取ったことを送り主に知らせてください。データが不要になったら「今すぐ削除」を押すと、exporter が保存したファイルを削除し、送り主に返す署名付きの削除証明書を作ります。</translation>
+    </message>
+    <message>
+        <source>Make the &amp;deletion statement…</source>
+        <translation>削除証明書を作る(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete now…</source>
+        <translation>今すぐ削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Receipt saved: {path}. Send it to the sender.</source>
+        <translation>受領書を保存しました：{path}。送り主に送ってください。</translation>
+    </message>
+    <message>
+        <source>The files were deleted. No deletion statement was saved; make it with the button above.</source>
+        <translation>ファイルを削除しました。削除証明書は保存していません。上のボタンで作れます。</translation>
+    </message>
+    <message>
+        <source>The files were deleted.</source>
+        <translation>ファイルを削除しました。</translation>
+    </message>
+    <message>
+        <source>The files were deleted. Deletion statement saved: {path}. Send it to the sender.</source>
+        <translation>ファイルを削除しました。削除証明書を保存しました：{path}。送り主に送ってください。</translation>
     </message>
 </context>
 <context>
@@ -586,8 +637,20 @@
         <translation>あなたの公開鍵</translation>
     </message>
     <message>
+        <source>Your &amp;signing key (for receipts and deletion statements):</source>
+        <translation>署名確認用の公開鍵（受領書と削除の報告用）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Your signing key</source>
+        <translation>署名確認用の公開鍵</translation>
+    </message>
+    <message>
         <source>Check code (confirm it with the sender on the phone):</source>
         <translation>確認コード（送り主と電話で確かめてください）：</translation>
+    </message>
+    <message>
+        <source>Check code of both keys (confirm it with the sender on the phone):</source>
+        <translation>2 つの公開鍵の確認コード（送り主と電話で確かめてください）：</translation>
     </message>
     <message>
         <source>Check code</source>
@@ -598,6 +661,10 @@
         <translation>この公開鍵だけを送ってください。秘密鍵（鍵ファイル）は送らないでください。合言葉も誰にも教えないでください。</translation>
     </message>
     <message>
+        <source>Send only these two public keys. Never send your secret key (the key file), and never tell anyone its passphrase.</source>
+        <translation>この 2 つの公開鍵だけを送ってください。秘密鍵（鍵ファイル）は送らないでください。合言葉も誰にも教えないでください。</translation>
+    </message>
+    <message>
         <source>Your secret key stays on this computer: {path}</source>
         <translation>秘密鍵はこのパソコンに残ります：{path}</translation>
     </message>
@@ -606,7 +673,7 @@
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <source>Copy the key card (public key and check code)</source>
+        <source>Copy the key card (public keys and check code)</source>
         <translation>鍵カード（公開鍵と確認コード）をコピーする</translation>
     </message>
     <message>
@@ -1154,6 +1221,53 @@
     </message>
 </context>
 <context>
+    <name>RecipientActions</name>
+    <message>
+        <source>Save the receipt</source>
+        <translation>受領書の保存</translation>
+    </message>
+    <message>
+        <source>Delete the data now?</source>
+        <translation>データを今すぐ削除しますか？</translation>
+    </message>
+    <message>
+        <source>Delete these files of {name} now?</source>
+        <translation>{name} の次のファイルを今すぐ削除しますか？</translation>
+    </message>
+    <message>
+        <source>Only these files, which exporter saved, are deleted. Copies made elsewhere (another folder, a USB stick, e-mail, a printout) are not covered: delete them yourself.</source>
+        <translation>削除するのは exporter が保存したこれらのファイルだけです。ほかの場所（別のフォルダー、USB メモリー、メール、印刷物）に作ったコピーは対象外です。ご自分で削除してください。</translation>
+    </message>
+    <message>
+        <source>A signed deletion statement is then saved for you to send to the sender.</source>
+        <translation>削除後、送り主に送る署名付きの削除証明書を保存します。</translation>
+    </message>
+    <message>
+        <source>This archive was opened with a passphrase, so no signed deletion statement can be made.</source>
+        <translation>このファイルは合言葉で開いたため、署名付きの削除証明書は作れません。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除する(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the files</source>
+        <translation>削除しない(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Save the deletion statement</source>
+        <translation>削除証明書の保存</translation>
+    </message>
+    <message>
+        <source>Choose your key file first (box 2).</source>
+        <translation>先に鍵ファイルを選んでください（2 の欄）。</translation>
+    </message>
+    <message>
+        <source>Statements (*.statement.txt)</source>
+        <translation>証明書 (*.statement.txt)</translation>
+    </message>
+</context>
+<context>
     <name>RecipientPicker</name>
     <message>
         <source>Tick the recipients in the &amp;address book:</source>
@@ -1184,8 +1298,8 @@
         <translation>アドレス帳は空です。下に受取人の公開鍵を貼り付けてください。情報システム担当者は「exporter recipients add」で受取人を登録できます。</translation>
     </message>
     <message>
-        <source>Or past&amp;e a public key (age1…), one per line:</source>
-        <translation>または公開鍵（age1…）を1行に1つずつ貼り付け(&amp;E)：</translation>
+        <source>Or past&amp;e a public key (age1…) or a key card, one key per line:</source>
+        <translation>または公開鍵（age1…）か鍵カードを、1行に鍵1つずつ貼り付け(&amp;E)：</translation>
     </message>
     <message>
         <source>age1…</source>
@@ -1228,12 +1342,59 @@
         <translation>受取人がまだいません。名前にチェックを付けるか、公開鍵を貼り付けてください。</translation>
     </message>
     <message>
+        <source>The pasted key card also has a signing key. Add the recipient to the address book to keep it: the check code on their card covers both keys, so it matches only once they are in the book.</source>
+        <translation>貼り付けた鍵カードには署名確認用の公開鍵もあります。残すには受取人をアドレス帳に登録してください。鍵カードの確認コードは 2 つの鍵をまとめたものなので、アドレス帳に登録して初めて一致します。</translation>
+    </message>
+    <message>
         <source>Pasted key {start}…</source>
         <translation>貼り付けた鍵 {start}…</translation>
     </message>
     <message>
         <source>Choose a recipients file</source>
         <translation>受取人ファイルを選択</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <source>Data to delete soon</source>
+        <translation>削除期限が近いデータ</translation>
+    </message>
+    <message>
+        <source>The delete-by date of these archives you opened is within {days} days or has passed. Delete the data once you no longer need it, and send the sender the deletion statement.</source>
+        <translation>開いた次のファイルは、削除期限まで {days} 日以内か、期限を過ぎています。不要になったらデータを削除し、削除証明書を送り主に送ってください。</translation>
+    </message>
+    <message>
+        <source>Delete now…</source>
+        <translation>今すぐ削除…</translation>
+    </message>
+    <message>
+        <source>The files of {name} were deleted.</source>
+        <translation>{name} のファイルを削除しました。</translation>
+    </message>
+    <message>
+        <source>Deletion statement saved: {path}. Send it to the sender.</source>
+        <translation>削除証明書を保存しました：{path}。送り主に送ってください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete by {day}: %n day(s) left</source>
+        <translation>
+            <numerusform>削除期限 {day}（あと %n 日）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delete by {day}: today</source>
+        <translation>削除期限 {day}（今日）</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete by {day}: %n day(s) past</source>
+        <translation>
+            <numerusform>削除期限 {day}（%n 日過ぎています）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} in {folder} — {due}</source>
+        <translation>{name}（保存先 {folder}）— {due}</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1796,29 @@
     </message>
 </context>
 <context>
+    <name>SignPassphraseDialog</name>
+    <message>
+        <source>Passphrase of your key</source>
+        <translation>鍵の合言葉</translation>
+    </message>
+    <message>
+        <source>Your key file {name} is protected. Type its passphrase to sign the statement for the sender.</source>
+        <translation>鍵ファイル {name} は合言葉で守られています。送り主に送る証明書に署名するため、その合言葉を入力してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>合言葉(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>署名する(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>Resident file</source>
@@ -1825,6 +2009,41 @@
     <message>
         <source>Pipe ( | )</source>
         <translation>パイプ（ | ）</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDrops</name>
+    <message>
+        <source>No take-out register is set up (the IT policy names none), so statements cannot be imported here. Import them with “exporter register import FILE --register REGISTER”.</source>
+        <translation>持ち出し簿が設定されていない（IT ポリシーに指定がない）ため、ここでは証明書を取り込めません。「exporter register import ファイル --register 持ち出し簿」で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>受領書</translation>
+    </message>
+    <message>
+        <source>deletion statement</source>
+        <translation>削除証明書</translation>
+    </message>
+    <message>
+        <source>{file}: already in the register as record {number} ({kind}); nothing was added.</source>
+        <translation>{file}：持ち出し簿の記録 {number}（{kind}）として取り込み済みです。何も追加していません。</translation>
+    </message>
+    <message>
+        <source>{file}: added to the register as record {number}, the {kind} for export {export}.</source>
+        <translation>{file}：記録 {export} の持ち出しに対する{kind}として、持ち出し簿に記録 {number} を追加しました。</translation>
+    </message>
+    <message>
+        <source>Statements from recipients</source>
+        <translation>受取人からの証明書</translation>
+    </message>
+    <message>
+        <source>The statements were added to the take-out register.</source>
+        <translation>証明書を持ち出し簿に取り込みました。</translation>
+    </message>
+    <message>
+        <source>Not every statement could be added to the take-out register.</source>
+        <translation>持ち出し簿に取り込めなかった証明書があります。</translation>
     </message>
 </context>
 <context>

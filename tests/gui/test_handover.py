@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from key_tools import key_set_code_of
 from oracle_tools import AGE_PROMPT_ENTER, _checked_pty, require_tool
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -126,13 +127,19 @@ def test_recipient_key_made_in_the_open_window_is_picked_by_name_and_opens_the_e
     public_keys = set(re.findall(r"age1[0-9a-z]{58}", copied))  # the card in Japanese, then English
     assert len(public_keys) == 1
     public_key = public_keys.pop()
-    code = check_code(public_key)
+    signing_keys = set(re.findall(r"^(RW[A-Za-z0-9+/]{54})\r?$", copied, re.MULTILINE))
+    assert len(signing_keys) == 1  # the signing key derived from the new key, for receipts
+    signing_key = signing_keys.pop()
+    code = key_set_code_of(public_key, signing_key)
     assert code in copied
     assert "AGE-SECRET-KEY" not in copied.upper()
     assert digits(card.code_label.text()).startswith(digits(code))
 
     # IT staff put the card's key in the address book; the office key is set in the wizard's Settings.
-    add_recipient("Call centre", public_key, organisation="Example Call Centre Ltd.", confirmed=date.today())
+    add_recipient(
+        "Call centre", public_key, organisation="Example Call Centre Ltd.", confirmed=date.today(),
+        signing_key=signing_key,
+    )  # fmt: skip
     office = X25519Identity.generate()
     settings = SettingsDialog()
     qtbot.addWidget(settings)
@@ -200,6 +207,9 @@ def test_recipient_key_made_in_the_open_window_is_picked_by_name_and_opens_the_e
     manifest = json.loads((output.parent / "residents" / "manifest.json").read_text(encoding="utf-8"))
     roles = {entry["recipient"]: (entry.get("role"), entry.get("name")) for entry in manifest["recipients"]}
     assert roles[public_key] == ("recipient", "Call centre")
+    assert [entry.get("signing_key") for entry in manifest["recipients"] if entry["recipient"] == public_key] == [
+        signing_key
+    ]
     assert roles[str(office.recipient)][0] == "office"
     settings_file = load_settings().path
     remembered = settings_file.read_text(encoding="utf-8")
@@ -321,7 +331,7 @@ def test_settings_dialog_sets_and_removes_the_office_key(qtbot):
     assert not dialog.clear_button.isEnabled()
 
 
-def test_key_card_saved_as_text_holds_the_public_key_and_check_code_only(qtbot, open_window, tmp_path):
+def test_key_card_saved_as_text_holds_the_public_keys_and_check_code_only(qtbot, open_window, tmp_path):
     create_key(qtbot, open_window, KEY_PASSPHRASE)
     card = open_window.key_card
     target = tmp_path / "card.txt"
@@ -332,10 +342,12 @@ def test_key_card_saved_as_text_holds_the_public_key_and_check_code_only(qtbot, 
     text = target.read_bytes().decode("utf-8")
     assert text.startswith("\ufeff")
     assert card.public_key in text
-    assert check_code(card.public_key) in text
+    assert card.card.signing_key is not None
+    assert card.card.signing_key in text
+    assert key_set_code_of(card.public_key, card.card.signing_key) in text
     assert "AGE-SECRET-KEY" not in text.upper()
     assert "already exists" in card.message.text() or "すでに" in card.message.text()
-    assert "この公開鍵だけ" in card.warning.text() or "Send only this public key" in card.warning.text()
+    assert "この 2 つの公開鍵だけ" in card.warning.text() or "Send only these two public keys" in card.warning.text()
 
 
 def test_show_my_key_card_unlocks_the_key_and_shows_the_same_card(qtbot, open_window):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -28,6 +29,9 @@ WIZARD_PICTURES = (
 OPEN_PICTURES = ("07-open", "09-open-damaged")
 KEY_PICTURES = ("10-key-card", "11-create-key", "12-key-passphrase", "13-settings")
 PROTECTION_WITH_BOOK = "14-protection-book"
+RECIPIENT_PICTURES = ("30-open-receipt", "31-open-delete", "32-open-deleted", "33-open-reminders") + (
+    ("34-wizard-statements",) if importlib.util.find_spec("exporter.register_import") else ()
+)
 
 
 @pytest.mark.parametrize(("language", "scale"), [("ja", 1), ("en", 1.5)])
@@ -51,7 +55,7 @@ def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_si
     )
 
     assert done.returncode == 0, done.stderr
-    everything = WIZARD_PICTURES + OPEN_PICTURES + KEY_PICTURES + (PROTECTION_WITH_BOOK,)
+    everything = WIZARD_PICTURES + OPEN_PICTURES + KEY_PICTURES + (PROTECTION_WITH_BOOK,) + RECIPIENT_PICTURES
     assert sorted(path.stem for path in folder.iterdir()) == sorted(everything)
     for name in (*WIZARD_PICTURES, PROTECTION_WITH_BOOK):
         image = QImage(str(folder / f"{name}.png"))

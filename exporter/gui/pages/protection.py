@@ -267,7 +267,7 @@ class ProtectionPage(Page):
 
     def add_to_book(self, key: str) -> None:
         """Name a pasted key in the address book (a dialog); once added it is ticked by that name."""
-        dialog = AddRecipientDialog(key, self)
+        dialog = AddRecipientDialog(key, self, signing_key=self.picker.pasted_signing_key(key))
         dialog.accepted.connect(lambda: self._added(dialog, key))
         self.add_dialog = dialog
         dialog.open()

@@ -348,12 +348,16 @@ class ReviewPage(Page):
 
     def _recipients_html(self) -> str:
         """Each recipient by name (or as a pasted key) with its check code, and the office when it is added."""
+        from exporter.gui import key_store
+
         draft = self.draft
         names = draft.recipient_names or ("",) * len(draft.recipients)
+        signing = key_store.book_signing_keys() if any(names) else {}  # a name's code covers its signing key
         labelled = [
-            (safe_text(name) if name else self.tr("Pasted key {start}…").format(start=key[:12]), key)
+            (safe_text(name) if name else self.tr("Pasted key {start}…").format(start=key[:12]), key,
+             signing.get(key) if name else None)
             for name, key in zip(names, draft.recipients, strict=False)
-        ]
+        ]  # fmt: skip
         text = html.escape(self.tr("the recipients' keys (check code beside each name):")) + "<br>"
         text += recipients_html(labelled, compact=True)
         office = self._office()

@@ -1,0 +1,102 @@
+"""The recipient's record of opened archives, Delete now, and ``exporter delete`` (issue 11, section 4)."""
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "keyfiles.kind_openings_file": ("record of opened archives", "開いたファイルの記録"),
+    "openings.damaged": (
+        "The record of opened archives {path} is damaged: exporter cannot read it.",
+        "開いたファイルの記録 {path} が壊れているため、読み込めません。",
+    ),
+    "openings.damaged_hint": (
+        "Rename or move that file; exporter then starts a new record (archives opened before are no longer listed).",
+        "このファイルの名前を変えるか移動してください。新しい記録が作られます（それまでに開いたファイルは一覧に出なくなります）。",
+    ),
+    "openings.busy": (
+        "The record of opened archives {path} is being changed by another exporter; try again in a moment.",
+        "開いたファイルの記録 {path} をほかの exporter が変更中です。少し待ってからやり直してください。",
+    ),
+    "openings.not_written": (
+        "The record of opened archives {path} could not be written ({reason}).",
+        "開いたファイルの記録 {path} を書き込めませんでした（{reason}）。",
+    ),
+    "openings.cannot_remove": (
+        "{path} could not be deleted ({reason}); nothing was recorded as deleted.",
+        "{path} を削除できませんでした（{reason}）。削除したことは記録していません。",
+    ),
+    "openings.cannot_remove_hint": (
+        "Close the program that has it open (Excel, for example), then try again.",
+        "このファイルを開いているプログラム（Excel など）を閉じてから、もう一度試してください。",
+    ),
+    "openings.not_remembered": (
+        "The archive was opened, but it could not be added to the record of opened archives: {reason}",
+        "ファイルは開けましたが、開いたファイルの記録に追加できませんでした。{reason}",
+    ),
+    "openings.unknown": (
+        "No archive opened on this computer matches {reference}.",
+        "このコンピューターで開いたファイルに {reference} に当たるものはありません。",
+    ),
+    "openings.unknown_hint": (
+        "Run “exporter delete” without an argument to list the archives opened and not yet deleted.",
+        "引数なしで「exporter delete」を実行すると、開いてまだ削除していないファイルの一覧が出ます。",
+    ),
+    "openings.ambiguous": (
+        "{reference} matches {count} archives opened on this computer; give the folder or more of the hash value.",
+        "{reference} に当たる開いたファイルが {count} 件あります。"
+        "保存先のフォルダーか、ハッシュ値をもっと長く指定してください。",
+    ),
+    "openings.already_deleted": (
+        "The files of {name} in {folder} were already deleted on {day}.",
+        "{folder} にある {name} のファイルは {day} に削除済みです。",
+    ),
+    "openings.no_identity_for_passphrase": (
+        "{name} was opened with a passphrase, so there is no key to sign a deletion statement with.",
+        "{name} は合言葉で開いたため、削除の証明書に署名する鍵がありません。",
+    ),
+    "openings.no_identity_for_passphrase_hint": (
+        "Give --no-statement to delete its files without a statement.",
+        "証明書を作らずにファイルだけ削除するには --no-statement を付けてください。",
+    ),
+    "openings.other_key": (
+        "The key file {path} is not the key that opened {name}; its statement must be signed by that key.",
+        "鍵ファイル {path} は {name} を開いた鍵ではありません。証明書にはその鍵で署名する必要があります。",
+    ),
+    "openings.statement_folder_is_data": (
+        "The statement {path} would be written into the folder whose files are deleted; choose another place.",
+        "証明書 {path} の保存先が、削除するファイルのあるフォルダーです。ほかの場所を指定してください。",
+    ),
+    # exporter delete, its lines
+    "openings.cli_none_pending": (
+        "No archive opened on this computer is waiting to be deleted.",
+        "このコンピューターで開いたファイルのうち、削除を待っているものはありません。",
+    ),
+    "openings.cli_pending_heading": (
+        "Archives opened on this computer whose files are not yet deleted:",
+        "このコンピューターで開き、まだ削除していないファイル:",
+    ),
+    "openings.cli_pending_line": (
+        "{name}  in {folder}  opened {opened}  {due}  (hash value {sha})",
+        "{name}  保存先 {folder}  {opened} に開封  {due}  （ハッシュ値 {sha}）",
+    ),
+    "openings.cli_due_in": ("delete by {day} ({days} days left)", "削除期限 {day}（あと {days} 日）"),
+    "openings.cli_due_today": ("delete by {day} (today)", "削除期限 {day}（今日）"),
+    "openings.cli_due_past": ("delete by {day} ({days} days past)", "削除期限 {day}（{days} 日過ぎています）"),
+    "openings.cli_no_due": ("no delete-by date", "削除期限なし"),
+    "openings.cli_pending_hint": (
+        "Delete one with “exporter delete FOLDER --identity KEY”: its files go and a signed deletion statement is "
+        "written for the sender.",
+        "「exporter delete フォルダー --identity 鍵ファイル」で削除すると、ファイルが消え、送り主に返す署名付きの"
+        "削除証明書ができます。",
+    ),
+    "openings.cli_deleted": ("Deleted {files} from {folder}.", "{folder} から {files} を削除しました。"),
+    "openings.cli_nothing_left": (
+        "The files of {name} in {folder} were already gone; recorded as deleted.",
+        "{folder} にある {name} のファイルは既にありませんでした。削除済みとして記録しました。",
+    ),
+    "openings.cli_wrote_statement": (
+        "Wrote the deletion statement {path}: send it to the sender.",
+        "削除証明書 {path} を作りました。送り主に送ってください。",
+    ),
+    "openings.cli_copies_note": (
+        "Copies made elsewhere (another folder, a USB stick, e-mail) are not covered: delete them yourself.",
+        "ほかの場所（別のフォルダー、USB メモリー、メールなど）に作ったコピーは対象外です。ご自分で削除してください。",
+    ),
+}

@@ -1,0 +1,298 @@
+"""The Open window's receipt, Delete now and reminders, driven as a recipient drives them: a real export to a real
+key protected by a passphrase (low work factor), opened in the window, the statements read back with
+read_statement."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from exporter import openings
+from exporter.decrypt import decrypt_archive
+from exporter.envelope import X25519Identity
+from exporter.gui.open_window import OpenWindow
+from exporter.keys import load_identities
+from exporter.keys.check_code import key_set_check_code
+from exporter.keys.identity import create_identity
+from exporter.keys.recipient_signing import recipient_signing_public
+from exporter.pipeline import run_export
+from exporter.plan import ExportPlan, Secret
+from exporter.sample import sample_bytes
+from exporter.statements import read_statement
+
+PASSPHRASE = "Vellum-quasar-7-Tundra-oboe-plinth"
+ARCHIVE_PASSPHRASE = "plinth marigold quasar tundra oboe vellum zephyr"
+TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def _in_english(qapp):
+    """English with its plural forms ("3 days left"), as the program installs it; removed afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from exporter.gui.i18n import build_translations, remove_translators, switch_language, translations_need_build
+
+    if translations_need_build():
+        build_translations()
+    switch_language(qapp, "en")
+    yield
+    remove_translators(qapp)
+    QLocale.setDefault(QLocale.system())
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    (tmp_path / "residents.csv").write_bytes(sample_bytes(30))
+    create_identity(tmp_path / "me.key", passphrase=PASSPHRASE, work_factor=10)
+    return tmp_path
+
+
+def me(work: Path) -> X25519Identity:
+    [identity] = load_identities(work / "me.key", PASSPHRASE)
+    return identity
+
+
+def export(work: Path, name: str, delete_by: date | None, *, passphrase: str = "") -> Path:
+    plan = ExportPlan(
+        source=work / "residents.csv",
+        columns=("family_name", "phone"),
+        output=work / name,
+        recipients=() if passphrase else (str(me(work).recipient),),
+        passphrase=Secret(passphrase) if passphrase else None,
+        purpose="架空の委託",
+        delete_by=delete_by,
+    )
+    run_export(plan)
+    return work / name
+
+
+@pytest.fixture
+def window(qtbot) -> OpenWindow:
+    widget = OpenWindow()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def when_shown(find: Callable[[], Any], act: Callable[[Any], None], tries: int = 500) -> None:
+    """Run ``act`` on the dialog ``find`` returns once it is visible (polled; gives up after about five seconds)."""
+
+    def poll(left: int) -> None:
+        found = find()
+        if found is None or not found.isVisible():
+            if left:
+                QTimer.singleShot(10, lambda: poll(left - 1))
+            return
+        act(found)
+
+    QTimer.singleShot(0, lambda: poll(tries))
+
+
+def type_passphrase(dialog: Any, passphrase: str = PASSPHRASE) -> None:
+    dialog.field.edit.setText(passphrase)
+    dialog.accept()
+
+
+def save_as(path: Path) -> Callable[[Any], None]:
+    def act(dialog: Any) -> None:
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    return act
+
+
+def answer(role: QMessageBox.ButtonRole, seen: list[str]) -> Callable[[QMessageBox], None]:
+    def act(box: QMessageBox) -> None:
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        next(button for button in box.buttons() if box.buttonRole(button) == role).click()
+
+    return act
+
+
+def open_with_key(qtbot, window: OpenWindow, archive: Path, work: Path) -> None:
+    window.set_archive(archive)
+    window.set_key_file(work / "me.key")
+    when_shown(lambda: window.passphrase_dialog, type_passphrase)
+    with qtbot.waitSignal(window.done, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
+    assert window.manifest_view.isVisible(), window.message.text()
+
+
+def code(work: Path) -> str:
+    identity = me(work)
+    return key_set_check_code(str(identity.recipient), recipient_signing_public(identity).minisign_line())
+
+
+def test_a_receipt_is_signed_with_the_key_just_used_without_asking_its_passphrase_again(qtbot, window, work):
+    archive = export(work, "a.zip.age", date.today() + timedelta(days=30))
+    open_with_key(qtbot, window, archive, work)
+    panel = window.after_open
+    assert panel.isVisible()
+    assert panel.receipt_button.isEnabled()
+    assert [e.folder for e in openings.load()] == [str(work / "a")]  # remembered by the window's open
+
+    target = work / "receipts" / "a.receipt.statement.txt"
+    target.parent.mkdir()
+    suggested: list[str] = []
+    when_shown(
+        lambda: window.actions.save_dialog, lambda d: (suggested.append(d.selectedFiles()[0]), save_as(target)(d))
+    )
+    qtbot.mouseClick(panel.receipt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
+
+    assert suggested == [str(work / "a.receipt.statement.txt")]  # beside the archive
+    assert window.actions.passphrase_dialog is None  # never asked again
+    statement = read_statement(target)
+    assert (statement.kind, statement.archive_name) == ("receipt", "a.zip.age")
+    assert statement.archive_sha256 == openings.load()[0].archive_sha256
+    assert statement.check_code == code(work)
+    assert panel.result.text() == f"Receipt saved: {target}. Send it to the sender."
+    assert (work / "a" / "data.csv").exists()
+
+
+def test_delete_now_asks_names_the_files_and_copies_then_deletes_and_saves_the_statement(qtbot, window, work):
+    archive = export(work, "a.zip.age", date.today() + timedelta(days=30))
+    open_with_key(qtbot, window, archive, work)
+    panel = window.after_open
+    target = work / "a.deletion.statement.txt"
+    asked: list[str] = []
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, asked))
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
+
+    [question] = asked
+    assert question.startswith("Delete these files of a.zip.age now?\n")
+    assert f"  {work / 'a' / 'manifest.json'}\n  {work / 'a' / 'data.csv'}\n" in question
+    assert "Copies made elsewhere (another folder, a USB stick, e-mail, a printout) are not covered" in question
+    assert not (work / "a").exists()
+    statement = read_statement(target)
+    assert statement.kind == "deletion"
+    assert statement.fields["deleted"]["files"] == ["manifest.json", "data.csv"]
+    assert statement.check_code == code(work)
+    assert panel.result.text() == f"The files were deleted. Deletion statement saved: {target}. Send it to the sender."
+    assert not panel.delete_button.isEnabled()
+    assert openings.pending(date.today()) == []
+
+
+def test_keeping_the_files_deletes_nothing(qtbot, window, work):
+    archive = export(work, "a.zip.age", date.today() + timedelta(days=30))
+    open_with_key(qtbot, window, archive, work)
+    asked: list[str] = []
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.RejectRole, asked))
+    qtbot.mouseClick(window.after_open.delete_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert (work / "a" / "data.csv").exists()
+    assert openings.load()[0].deleted_utc is None
+
+
+def test_a_deletion_statement_not_saved_can_be_made_afterwards(qtbot, window, work):
+    archive = export(work, "a.zip.age", None)
+    open_with_key(qtbot, window, archive, work)
+    panel = window.after_open
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.save_dialog, lambda dialog: dialog.reject())
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
+    assert not (work / "a").exists()
+    assert "No deletion statement was saved" in panel.result.text()
+    assert panel.delete_button.text() == "Make the &deletion statement…"
+
+    target = work / "later.statement.txt"
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists(), timeout=TIMEOUT_MS)
+    assert read_statement(target).kind == "deletion"
+
+
+def test_reminders_list_openings_due_soon_or_past_and_delete_now_asks_the_key_passphrase(qtbot, work):
+    identity = me(work)
+    for name, days in (("soon.zip.age", 3), ("past.zip.age", -2), ("later.zip.age", 30)):
+        opened = decrypt_archive(export(work, name, date.today() + timedelta(days=days)), work / name[:-8], [identity])
+        openings.remember(opened, check_code=code(work))
+
+    window = OpenWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_key_file(work / "me.key")
+    panel = window.reminders
+    assert panel.isVisible()
+    texts = [label.text() for _opening, label, _button in panel.rows]
+    assert texts == [
+        f"past.zip.age in {work / 'past'} — delete by {date.today() - timedelta(days=2)}: 2 days past",
+        f"soon.zip.age in {work / 'soon'} — delete by {date.today() + timedelta(days=3)}: 3 days left",
+    ]
+
+    target = work / "soon.deletion.statement.txt"
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.passphrase_dialog, type_passphrase)
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    qtbot.mouseClick(panel.rows[1][2], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists(), timeout=TIMEOUT_MS)
+
+    assert not (work / "soon").exists()
+    assert read_statement(target).archive_name == "soon.zip.age"
+    qtbot.waitUntil(lambda: len(panel.rows) == 1, timeout=TIMEOUT_MS)
+    assert panel.rows[0][0].archive_name == "past.zip.age"
+    assert panel.result.text().startswith("The files of soon.zip.age were deleted. Deletion statement saved: ")
+
+
+def test_a_wrong_passphrase_for_signing_is_one_sentence_and_nothing_is_deleted(qtbot, work):
+    opened = decrypt_archive(export(work, "soon.zip.age", date.today()), work / "soon", [me(work)])
+    openings.remember(opened, check_code=code(work))
+    window = OpenWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_key_file(work / "me.key")
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.passphrase_dialog, lambda dialog: type_passphrase(dialog, "not it at all"))
+    qtbot.mouseClick(window.reminders.rows[0][2], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.reminders.result.isVisible(), timeout=TIMEOUT_MS)
+    assert window.reminders.result.text().startswith("The passphrase does not open the key file")
+    assert (work / "soon" / "data.csv").exists()
+
+
+def test_an_archive_opened_with_a_passphrase_offers_no_receipt_and_deletes_without_a_statement(qtbot, window, work):
+    archive = export(work, "p.zip.age", date.today() + timedelta(days=1), passphrase=ARCHIVE_PASSPHRASE)
+    window.set_archive(archive)
+    window.set_passphrase(ARCHIVE_PASSPHRASE)
+    with qtbot.waitSignal(window.done, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
+    panel = window.after_open
+    assert not panel.receipt_button.isEnabled()
+    assert "opened with a passphrase" in panel.explanation.text()
+    assert [label.text().split(" in ")[0] for _o, label, _b in window.reminders.rows] == ["p.zip.age"]
+
+    asked: list[str] = []
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, asked))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
+    assert "no signed deletion statement can be made" in asked[0]
+    assert panel.result.text() == "The files were deleted."
+    assert not (work / "p").exists()
+    assert not window.reminders.isVisible()
+
+
+def test_a_damaged_record_is_shown_in_the_reminder_area_and_opening_still_works(qtbot, work):
+    record = Path(os.environ["EXPORTER_DATA_DIR"]) / "openings.json"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text("{", encoding="utf-8")
+    window = OpenWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.reminders.problem.text().startswith(f"The record of opened archives {record} is damaged")
+    open_with_key(qtbot, window, export(work, "a.zip.age", None), work)
+    assert window.after_open.result.text().startswith(
+        "The archive was opened, but it could not be added to the record of opened archives"
+    )
+    assert (work / "a" / "data.csv").exists()
