@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from exporter.filters import RowFilter
+    from exporter.my_number_scan import MyNumberScan
     from exporter.risk import Risk
     from exporter.risk_counter import RiskCounter
     from exporter.transforms import Transform, TransformContext, TransformRefused
@@ -117,7 +118,7 @@ class Shaper:
         from exporter.my_number_scan import MyNumberScan, scanned_columns
 
         # the export's own values are looked at for My Numbers the head rows did not show (not in a preview)
-        self.my_numbers = MyNumberScan(
+        self._my_numbers = MyNumberScan(
             () if columns is not None else scanned_columns(self.kept, classified, transforms)
         )
         categories = [classified[column] for column in plan.columns]
@@ -131,6 +132,9 @@ class Shaper:
             from exporter.risk_counter import RiskCounter
 
             self._risk = RiskCounter([output[column] for column in self.quasi_identifiers])
+        from exporter.ordered_worker import OrderedWorker
+
+        self._counting = OrderedWorker(name="exporter-counting")  # the scan and the risk count, beside the export
         self.rows_read = 0
         self.rows_kept = 0
         self.unreadable: dict[str, int] = {}  # cells a range or age() condition could not read, per column
@@ -200,16 +204,28 @@ class Shaper:
             except TransformRefused as refused:
                 index = refused.index if positions is None else int(positions[refused.index].as_py())
                 raise self._refused(column, refused, first + index + 1) from None
-        if self.my_numbers.counts:
-            self.my_numbers.add(arrays, lambda i: first + 1 + (i if positions is None else int(positions[i].as_py())))
+        if self._my_numbers.counts or self._risk is not None:
+            self._counting.submit(self._count, arrays, first, positions)
         kept_rows = len(arrays[self.kept[0]]) if self.kept else 0
         self.rows_kept += kept_rows
+        return pa.RecordBatch.from_arrays([arrays[column] for column in self.kept], names=list(self.header))
+
+    def _count(self, arrays: dict[str, pa.Array], first: int, positions: pa.Array | None) -> None:
+        """On the counting worker: one batch's kept values into the My Number scan and the risk counter."""
+        if self._my_numbers.counts:
+            self._my_numbers.add(arrays, lambda i: first + 1 + (i if positions is None else int(positions[i].as_py())))
         if self._risk is not None:
             self._risk.add([arrays[column] for column in self.quasi_identifiers])
-        return pa.RecordBatch.from_arrays([arrays[column] for column in self.kept], names=list(self.header))
+
+    @property
+    def my_numbers(self) -> MyNumberScan:
+        """The My Number scan of the rows shaped so far (once the counting worker has caught up)."""
+        self._counting.wait()
+        return self._my_numbers
 
     def risk(self) -> Risk | None:
         """The risk of the rows shaped so far (complete once every batch went through ``apply``)."""
+        self._counting.wait()
         return None if self._risk is None else self._risk.result()
 
     def manifest_fields(self) -> dict[str, Any]:
