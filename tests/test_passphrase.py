@@ -263,5 +263,5 @@ def test_the_open_windows_task_opens_it_with_the_passphrase_typed_back(
 
     archive, passphrase = exported
     request = OpenRequest(archive, tmp_path / "opened", None, typed_back(passphrase))
-    opened = open_task(request)(lambda fraction, message: None, threading.Event())
+    opened = open_task(request)(lambda fraction, message: None, threading.Event()).opened
     assert opened.data.is_file()
