@@ -135,8 +135,15 @@ class ManifestView(Retranslating, QGroupBox):
 
     def show_archive(self, opened: OpenedArchive | None) -> None:
         self._opened = opened
+        self.open_folder_button.setEnabled(True)
         self.retranslate_ui()
         self.setVisible(opened is not None)
+
+    def files_deleted(self, folder: str) -> None:
+        """Delete now removed the files opened into ``folder``: when that is the archive shown, its folder is no
+        longer offered."""
+        if self._opened is not None and str(self._opened.folder) == folder:
+            self.open_folder_button.setEnabled(False)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("What you received"))

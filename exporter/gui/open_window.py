@@ -305,6 +305,8 @@ class OpenWindow(Retranslating, QWidget):
 
     def _action_finished(self, kind: str, value: Any) -> None:
         """A receipt or Delete now ended: its outcome is shown under the archive it was about."""
+        if kind == "deleted" and isinstance(value, tuple):
+            self.manifest_view.files_deleted(value[0].folder)
         if self.after_open.is_showing(self._acting_on):
             self.reminders.show_result("", None)
             self.after_open.show_result(kind, value)

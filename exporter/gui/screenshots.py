@@ -40,6 +40,9 @@ def take_screenshots(folder: Path, language: str) -> int:
     rows = int(os.environ.get("EXPORTER_SAMPLE_ROWS", SCREENSHOT_ROWS))
     # On Windows a file still open cannot be deleted: a leftover in the temp folder must not fail the walk.
     with tempfile.TemporaryDirectory(prefix="exporter-demo-", ignore_cleanup_errors=True) as work:
+        # The walk makes keys, books and settings of its own: never in the user's real folders (unless named)
+        for variable in ("EXPORTER_CONFIG_DIR", "EXPORTER_DATA_DIR"):
+            os.environ.setdefault(variable, str(Path(work) / variable.lower()))
         wizard = ExportWizard(sample_rows=rows)
         wizard.resize(DEFAULT_SIZE)  # what a clerk gets on any screen of 1366 x 768 or more, whatever this one is
         wizard.show()

@@ -29,6 +29,7 @@ WIZARD_PICTURES = (
 OPEN_PICTURES = ("07-open", "09-open-damaged")
 KEY_PICTURES = ("10-key-card", "11-create-key", "12-key-passphrase", "13-settings")
 PROTECTION_WITH_BOOK = "14-protection-book"
+OWN_FOLDERS = ("EXPORTER_CONFIG_DIR", "EXPORTER_DATA_DIR")
 RECIPIENT_PICTURES = ("30-open-receipt", "31-open-delete", "32-open-deleted", "33-open-reminders") + (
     ("34-wizard-statements",) if importlib.util.find_spec("exporter.register_import") else ()
 )
@@ -38,7 +39,9 @@ RECIPIENT_PICTURES = ("30-open-receipt", "31-open-delete", "32-open-deleted", "3
 def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_size(tmp_path, language, scale):
     folder = tmp_path / "shots"
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name not in OWN_FOLDERS},
+        "XDG_CONFIG_HOME": str(tmp_path / "user-config"),  # the user's real folders, which the walk must not touch
+        "XDG_DATA_HOME": str(tmp_path / "user-data"),
         "QT_SCALE_FACTOR": str(scale),
         "QT_QPA_PLATFORM": "offscreen",
         "EXPORTER_SAMPLE_ROWS": "300",
@@ -55,6 +58,8 @@ def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_si
     )
 
     assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "user-config" / "exporter").exists()  # its keys, book and settings: a folder of its own
+    assert not (tmp_path / "user-data" / "exporter").exists()
     everything = WIZARD_PICTURES + OPEN_PICTURES + KEY_PICTURES + (PROTECTION_WITH_BOOK,) + RECIPIENT_PICTURES
     assert sorted(path.stem for path in folder.iterdir()) == sorted(everything)
     for name in (*WIZARD_PICTURES, PROTECTION_WITH_BOOK):
