@@ -65,7 +65,7 @@ assert [row[0] for row in rows[1:]] == [r["family_name"] for r in expected]
 for row, resident in zip(rows[1:], expected):
     assert row[1] and row[1] != resident["resident_number"]
     band = age(born(resident["birth_date"])) // 5 * 5
-    assert row[2] == f"{band}-{band + 4}", (row[2], band)
+    assert row[2] == f"{band}～{band + 4}", (row[2], band)  # the full-width tilde: never a date in Excel
     assert row[3].endswith(resident["account_number"][-4:]) and len(row[3]) == len(resident["account_number"])
 manifest = json.load(open("scoped/manifest.json", encoding="utf-8"))
 assert manifest["rows"] == len(expected) and manifest["row_filter"]["rows_read"] == 2000
