@@ -84,6 +84,7 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
     target = None
     if signer is not None:
         target = _statement_target(opening, args.statement)
+    removed: list[str] = []
     if opening.deleted_utc is None:
         removed = openings.delete_files(opening)
         folder = terminal_line(opening.folder)
@@ -102,7 +103,7 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
             openings.facts(opening),
             signer,
             check_code=opening.check_code,
-            deleted_files=list(opening.files),
+            deleted_files=[name for name in opening.files if name in {*opening.removed, *removed}],
             name=args.name,
         )
         write_statement(target, data)

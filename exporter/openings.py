@@ -26,6 +26,7 @@ import contextlib
 import functools
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -57,8 +58,9 @@ _DAY = r"^\d{4}-\d{2}-\d{2}$"
 class Opening:
     """One archive opened into one folder. Times are UTC (``YYYY-MM-DDTHH:MM:SSZ``); ``delete_by`` is the
     manifest's date (``YYYY-MM-DD``) or None; ``folder`` is absolute; ``files`` are names in it that exporter
-    wrote; ``made_folders`` are the folders exporter made for them (outermost first); ``deleted_utc`` is set once
-    Delete now removed them."""
+    wrote, and ``written`` says which files they were (name, device, inode: a file moved away, or another put
+    in its place, is not one of them); ``made_folders`` are the folders exporter made for them (outermost first);
+    ``removed`` the files exporter itself deleted; ``deleted_utc`` is set once Delete now removed them all."""
 
     archive_name: str
     archive_sha256: str
@@ -71,6 +73,8 @@ class Opening:
     check_code: str
     deleted_utc: str | None = None
     made_folders: tuple[str, ...] = ()
+    written: tuple[tuple[str, int, int], ...] = ()
+    removed: tuple[str, ...] = ()
 
     def days_left(self, today: date) -> int | None:
         """Days from ``today`` to the delete-by date (0: today, negative: past), None without a date."""
@@ -105,17 +109,24 @@ def opening_of(opened: OpenedArchive, *, check_code: str, now: datetime | None =
     rows = manifest.get("rows")
     delete_by = manifest.get("delete_by")
     files = [MANIFEST_NAME, DATA_NAME] + ([SIGNATURE_NAME] if opened.signature_path is not None else [])
+    folder = os.path.realpath(opened.folder)  # the folder itself, not a link to it: what Delete now checks
+    written = []
+    for name in files:
+        with contextlib.suppress(OSError):  # just published; should it be gone already, Delete now refuses it
+            found = os.lstat(os.path.join(folder, name))
+            written.append((name, found.st_dev, found.st_ino))
     return Opening(
         archive_name=opened.archive_name,
         archive_sha256=opened.archive_sha256,
         created_utc=str(manifest.get("created_utc") or ""),
         rows=rows if isinstance(rows, int) and not isinstance(rows, bool) else 0,
         delete_by=delete_by if isinstance(delete_by, str) else None,
-        folder=os.path.abspath(opened.folder),
+        folder=folder,
         files=tuple(files),
         opened_utc=_utc(now),
         check_code=check_code,
         made_folders=tuple(os.path.abspath(path) for path in opened.made_folders),
+        written=tuple(written),
     )
 
 
@@ -173,33 +184,51 @@ def find(reference: str, path: Path | None = None) -> Opening:
 
 def delete_files(opening: Opening, *, now: datetime | None = None, path: Path | None = None) -> list[str]:
     """Delete the files exporter wrote for ``opening`` (``data.csv`` first), then the folders it made for them
-    that are now empty (innermost first), and record the opening as deleted. A file already gone is fine; other
-    files in the folder are never touched. Returns the names of the files removed now.
+    that are now empty (innermost first), and record the opening as deleted. Other files in the folder are never
+    touched. Returns the names of the files removed now; :attr:`Opening.removed` of the recorded opening (and
+    :func:`gone_files`) names every file exporter removed, which is all a deletion statement may list.
 
-    A file that cannot be removed raises OutputError with one sentence naming it; the opening is then not marked
-    deleted (files removed before it stay removed; trying again finds them gone). A damaged record (PlanError) is
-    refused before any file is removed."""
+    Exporter deletes only what it can tell is what it wrote, and checks all of it before deleting anything: the
+    folder must still be the folder itself (not moved, not replaced by a link to another), and each file still
+    there, the same file (device and inode: a file moved away, or another put in its place, is refused). Each
+    refusal is an OutputError with one sentence naming the file or folder; nothing is deleted then. A file that
+    cannot be removed raises OutputError naming it; the files removed before it are recorded, so trying again
+    goes on from there. A damaged record (PlanError) is refused before anything is removed."""
     load(path)  # a record that cannot be marked afterwards stops it before anything is deleted
-    folder = Path(opening.folder)
-    removed: list[str] = []
-    for name in _FILES:
-        if name not in opening.files:
-            continue
-        target = folder / name
+    folder = opening.folder
+    if os.path.islink(folder) or os.path.realpath(folder) != folder:
+        raise OutputError(msg("openings.folder_moved", folder=folder), hint=msg("openings.not_ours_hint"))
+    written = {name: (device, inode) for name, device, inode in opening.written}
+    waiting = [name for name in _FILES if name in opening.files and name not in opening.removed]
+    for name in waiting:  # every check before any deletion
+        target = os.path.join(folder, name)
         try:
-            os.unlink(target)
+            found = os.lstat(target)
         except FileNotFoundError:
-            continue
+            raise OutputError(msg("openings.file_missing", path=target), hint=msg("openings.not_ours_hint")) from None
         except OSError as err:
             reason = err.strerror or type(err).__name__
             raise OutputError(
-                msg("openings.cannot_remove", path=str(target), reason=reason), hint=msg("openings.cannot_remove_hint")
+                msg("openings.cannot_remove", path=target, reason=reason), hint=msg("openings.cannot_remove_hint")
+            ) from None
+        if not stat.S_ISREG(found.st_mode) or written.get(name) != (found.st_dev, found.st_ino):
+            raise OutputError(msg("openings.file_replaced", path=target), hint=msg("openings.not_ours_hint"))
+    removed: list[str] = []
+    for name in waiting:
+        target = os.path.join(folder, name)
+        try:
+            os.unlink(target)
+        except OSError as err:
+            _update(_recording(replace(opening, removed=(*opening.removed, *removed))), path)
+            reason = err.strerror or type(err).__name__
+            raise OutputError(
+                msg("openings.cannot_remove", path=target, reason=reason), hint=msg("openings.cannot_remove_hint")
             ) from None
         removed.append(name)
     for made in reversed(opening.made_folders):
         with contextlib.suppress(OSError):  # not empty (the user's own files), or already gone
             os.rmdir(made)
-    deleted = replace(opening, deleted_utc=_utc(now))
+    deleted = replace(opening, removed=(*opening.removed, *removed), deleted_utc=_utc(now))
 
     def change(openings: list[Opening]) -> list[Opening]:
         kept = [entry for entry in openings if not _same_place(entry, opening)]
@@ -209,9 +238,15 @@ def delete_files(opening: Opening, *, now: datetime | None = None, path: Path | 
     return removed
 
 
+def _recording(progress: Opening) -> Callable[[list[Opening]], list[Opening]]:
+    """The change to the record that puts ``progress`` in the place of the same opening."""
+    return lambda openings: [progress if _same_place(entry, progress) else entry for entry in openings]
+
+
 def gone_files(opening: Opening) -> list[str]:
-    """The names of the opening's files that are not in its folder any more (what a deletion statement lists)."""
-    return [name for name in opening.files if not os.path.lexists(Path(opening.folder) / name)]
+    """The names of the opening's files that exporter itself deleted (all a deletion statement may list), in the
+    order of :attr:`Opening.files`; a file that is merely missing is not one of them."""
+    return [name for name in opening.files if name in opening.removed]
 
 
 def facts(opening: Opening) -> OpenedFacts:
@@ -283,6 +318,8 @@ def _as_json(opening: Opening) -> dict[str, Any]:
     fields = asdict(opening)
     fields["files"] = list(opening.files)
     fields["made_folders"] = list(opening.made_folders)
+    fields["written"] = [list(item) for item in opening.written]
+    fields["removed"] = list(opening.removed)
     return fields
 
 
@@ -300,7 +337,15 @@ def _parse(raw: bytes, where: Path) -> list[Opening]:
         raise damaged from None
     try:
         return [
-            Opening(**{**entry, "files": tuple(entry["files"]), "made_folders": tuple(entry.get("made_folders", ()))})
+            Opening(
+                **{
+                    **entry,
+                    "files": tuple(entry["files"]),
+                    "made_folders": tuple(entry.get("made_folders", ())),
+                    "written": tuple((name, device, inode) for name, device, inode in entry.get("written", ())),
+                    "removed": tuple(entry.get("removed", ())),
+                }
+            )
             for entry in record["openings"]
         ]
     except (TypeError, ValueError):
@@ -310,7 +355,7 @@ def _parse(raw: bytes, where: Path) -> list[Opening]:
 _TEXT = {"type": "string", "maxLength": 4096}
 _ENTRY = {
     "type": "object",
-    "required": sorted(Opening.__dataclass_fields__.keys() - {"made_folders"}),
+    "required": sorted(Opening.__dataclass_fields__.keys() - {"made_folders", "written", "removed"}),
     "additionalProperties": False,
     "properties": {
         "archive_name": _TEXT,
@@ -321,6 +366,17 @@ _ENTRY = {
         "folder": _TEXT,
         "files": {"type": "array", "maxItems": len(_FILES), "items": {"enum": list(_FILES)}},
         "made_folders": {"type": "array", "maxItems": 256, "items": _TEXT},
+        "written": {
+            "type": "array",
+            "maxItems": len(_FILES),
+            "items": {
+                "type": "array",
+                "minItems": 3,
+                "maxItems": 3,
+                "items": [{"enum": list(_FILES)}, {"type": "integer", "minimum": 0}, {"type": "integer", "minimum": 0}],
+            },
+        },
+        "removed": {"type": "array", "maxItems": len(_FILES), "items": {"enum": list(_FILES)}},
         "opened_utc": {"type": "string", "pattern": _TIME},
         "check_code": {"type": "string", "pattern": r"^([0-9]{4}(-[0-9]{4}){4})?$"},
         "deleted_utc": {"type": ["string", "null"], "pattern": _TIME},

@@ -147,11 +147,12 @@ class RecipientActions(QObject):
         from exporter.openings import delete_files
 
         try:
-            delete_files(opening)
+            removed = delete_files(opening)
         except ExporterError as err:
             self.finished.emit("error", err)
             return
-        deleted = replace(opening, deleted_utc=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        deleted = replace(opening, removed=(*opening.removed, *removed), deleted_utc=now)
         self.changed.emit()
         if signer is None:
             self.finished.emit("deleted", (deleted, None))

@@ -18,6 +18,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The record of opened archives {path} could not be written ({reason}).",
         "開いたファイルの記録 {path} を書き込めませんでした（{reason}）。",
     ),
+    "openings.folder_moved": (
+        "{folder} is not the folder exporter saved the data into any more (it was moved, renamed or replaced by a "
+        "link); nothing was deleted.",
+        "{folder} は、exporter がデータを保存したフォルダーではなくなっています"
+        "（移動、名前の変更、またはリンクへの置き換え）。何も削除していません。",
+    ),
+    "openings.file_missing": (
+        "{path} is no longer there (moved or deleted by hand); nothing was deleted.",
+        "{path} がありません（移動されたか、手作業で削除されています）。何も削除していません。",
+    ),
+    "openings.file_replaced": (
+        "{path} is not the file exporter saved (it was replaced or moved and another put in its place); nothing "
+        "was deleted.",
+        "{path} は exporter が保存したファイルではありません"
+        "（置き換えられたか、移動した後に別のファイルが置かれています）。何も削除していません。",
+    ),
+    "openings.not_ours_hint": (
+        "exporter deletes, and states as deleted, only the files it saved itself. Delete the data and every copy "
+        "yourself, and tell the sender what you deleted.",
+        "exporter が削除し、削除したと証明できるのは、自分で保存したファイルだけです。"
+        "データとそのすべての写しをご自分で削除し、何を削除したかを送り主に伝えてください。",
+    ),
     "openings.cannot_remove": (
         "{path} could not be deleted ({reason}); nothing was recorded as deleted.",
         "{path} を削除できませんでした（{reason}）。削除したことは記録していません。",
