@@ -157,10 +157,20 @@ def verify(path: Path) -> int:
 
 
 def overdue(path: Path, today: date) -> list[dict[str, Any]]:
-    """The export records whose delete-by date is before ``today`` and for whose archive (``archive.sha256``) the
-    register holds no deletion statement (a later ``deletion`` record), in file order."""
+    """The export records whose delete-by date is before ``today`` and that are not settled, in file order. An
+    export is settled when the register holds a deletion statement (a later ``deletion`` record naming its
+    ``archive.sha256``) from every recipient it was made for, each known by its check code (the office's own key
+    excepted: the office keeps its copy under its own rules). One recipient's statement does not settle an export
+    that others received too; a recipient who cannot sign one (a passphrase, a key card without a signing key)
+    leaves it overdue, for the officer to follow up."""
     found = records(path)
-    settled = {_archive_hash(record) for record in found if record.get("kind") in _KINDS_WITH_ARCHIVE} - {None}
+    deleted: dict[str, set[str]] = {}  # archive hash -> check codes of the recipients whose statement came back
+    for record in found:
+        archive = _archive_hash(record)
+        if record.get("kind") in _KINDS_WITH_ARCHIVE and archive is not None:
+            recipient = record.get("recipient")
+            code = recipient.get("check_code") if isinstance(recipient, dict) else None
+            deleted.setdefault(archive, set()).add(code if isinstance(code, str) else "")
     late = []
     for record in found:
         day = record.get("delete_by")
@@ -170,9 +180,36 @@ def overdue(path: Path, today: date) -> list[dict[str, Any]]:
             passed = date.fromisoformat(day) < today
         except ValueError:
             continue
-        if passed and _archive_hash(record) not in settled:
+        if passed and not _settled(record, deleted.get(_archive_hash(record) or "", set())):
             late.append(record)
     return late
+
+
+def outstanding(record: dict[str, Any], path: Path) -> list[dict[str, Any]]:
+    """The recipients of the export ``record`` (office key excepted) whose deletion statement the register at
+    ``path`` does not hold yet."""
+    archive = _archive_hash(record)
+    codes = {
+        str(entry.get("recipient", {}).get("check_code"))
+        for entry in records(path)
+        if entry.get("kind") in _KINDS_WITH_ARCHIVE
+        and _archive_hash(entry) == archive
+        and isinstance(entry.get("recipient"), dict)
+    }
+    return [entry for entry in _recipients(record) if entry.get("check_code") not in codes]
+
+
+def _recipients(record: dict[str, Any]) -> list[dict[str, Any]]:
+    entries = record.get("recipients")
+    listed = entries if isinstance(entries, list) else []
+    return [entry for entry in listed if isinstance(entry, dict) and entry.get("role") != "office"]
+
+
+def _settled(record: dict[str, Any], codes: set[str]) -> bool:
+    needed = [entry.get("check_code") for entry in _recipients(record)]
+    if not needed:
+        return bool(codes)
+    return all(isinstance(code, str) and code in codes for code in needed)
 
 
 def export_record(

@@ -336,3 +336,21 @@ def test_import_without_a_register_or_a_policy_says_how_to_give_one(tmp_path: Pa
         "exporter: error: No register was given, and no IT policy names one.",
         "exporter: hint: Give the register file: exporter register import FILE... --register REGISTER.",
     ]
+
+
+def test_an_export_to_several_recipients_stays_overdue_until_each_sent_a_deletion_statement(work: Path) -> None:
+    first, second = Recipient(work, "centre-a"), Recipient(work, "centre-b")
+    archive = export(work, "both.zip.age", first, second, delete_by="2099-01-31")
+    _cards_with_signing_keys(work / "register.jsonl", first, second)
+    assert run("register", "import", _statement(work, "deletion", archive, second), work=work).returncode == 0
+
+    late = run("register", "overdue", "--on", "2100-01-01", work=work)
+    assert late.returncode == 0, late.stderr
+    assert "both.zip.age" in late.stdout  # one recipient's statement does not settle the other's copy
+    assert f"Record 1: no deletion statement yet from {first.code}." in late.stdout.splitlines()
+    assert second.code not in late.stdout.splitlines()[-2]
+
+    assert run("register", "import", _statement(work, "deletion", archive, first), work=work).returncode == 0
+    settled = run("register", "overdue", "--on", "2100-01-01", work=work)
+    assert settled.returncode == 0, settled.stderr
+    assert "both.zip.age" not in settled.stdout

@@ -1,6 +1,10 @@
 """The take-out register (持ち出し簿): writing it, checking it, showing it."""
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    "register.overdue_waiting_for": (
+        "Record {number}: no deletion statement yet from {who}.",
+        "記録 {number}：{who} からの削除証明書がまだありません。",
+    ),
     # reading and writing
     "register.missing": ("The register {path} does not exist.", "持ち出し簿 {path} がありません。"),
     "register.unreadable": (
