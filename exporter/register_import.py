@@ -21,7 +21,7 @@ from __future__ import annotations
 import platform
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +84,15 @@ def import_statement(register: Path, path: Path) -> ImportResult:
     line = statement.signing_key.minisign_line()
     signer = next((entry for entry in keyed if entry["signing_key"].strip() == line), None)
     if signer is None:
-        raise StatementError(
-            msg("statements.not_recipients_key", path=where, export=number),
-            hint=msg("statements.not_recipients_key_hint"),
+        unkeyed = [entry for entry in recipients if entry not in keyed and entry.get("role") != "office"]
+        who = ", ".join(str(entry.get("name") or entry.get("check_code") or "?") for entry in unkeyed)
+        hint = (
+            msg("statements.unkeyed_recipients_hint", who=who) if unkeyed else msg("statements.not_recipients_key_hint")
         )
+        raise StatementError(msg("statements.not_recipients_key", path=where, export=number), hint=hint)
     if signer.get("check_code") != statement.check_code:
         raise StatementError(msg("statements.code_mismatch", path=where, code=statement.check_code, export=number))
+    _check_time(statement.time_utc, export.get("time_utc"), where)
     from exporter.register import _os_user
 
     now = datetime.now(UTC)
@@ -151,3 +154,23 @@ def _list(value: object) -> list[Any]:
 
 
 __all__ = ["Answers", "ImportResult", "answers", "import_statement"]
+
+
+CLOCK_SKEW = timedelta(hours=1)  # how far a recipient's clock may be off from the office's
+
+
+def _check_time(signed: str, exported: object, where: str) -> None:
+    """A statement signed before its export was made, or later than now (each by more than :data:`CLOCK_SKEW`),
+    is refused: its signer's clock or the statement is wrong, and a register records when things happened."""
+    moment = datetime.strptime(signed, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    now = datetime.now(UTC)
+    if moment > now + CLOCK_SKEW:
+        now_text = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        raise StatementError(msg("statements.signed_in_future", path=where, time=signed, now=now_text))
+    if isinstance(exported, str):
+        try:
+            made = datetime.strptime(exported, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        except ValueError:
+            return
+        if moment < made - CLOCK_SKEW:
+            raise StatementError(msg("statements.signed_before_export", path=where, time=signed, export_time=exported))

@@ -97,7 +97,7 @@ SCHEMA: dict[str, Any] = {
             "required": ["files", "method"],
             "additionalProperties": False,
             "properties": {
-                "files": {"type": "array", "maxItems": MAX_FILES, "items": _FILE_NAME},
+                "files": {"type": "array", "minItems": 1, "maxItems": MAX_FILES, "items": _FILE_NAME},
                 "method": {"enum": ["unlinked"]},
             },
         },
@@ -171,6 +171,8 @@ def make_statement(
         raise ValueError(f"unknown statement kind {kind!r}")
     if kind == "receipt" and deleted_files:
         raise ValueError("a receipt lists no deleted files")
+    if kind == "deletion" and not deleted_files:  # a statement says only what exporter itself deleted
+        raise PlanError(msg("statements.nothing_deleted", name=opened.archive_name))
     if any(Path(file).name != file or "\\" in file for file in deleted_files):
         raise ValueError("deleted files are named without their folder")
     name = name.strip()

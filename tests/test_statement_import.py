@@ -16,17 +16,26 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from exporter.envelope import X25519Identity
+from exporter.errors import PlanError
 from exporter.keys.check_code import check_code, key_set_check_code
 from exporter.keys.recipient_signing import recipient_signing_key
 from exporter.register import append, records, verify
 from exporter.register_import import ImportResult, import_statement
 from exporter.sample import sample_bytes
-from exporter.statements import OpenedFacts, make_statement, read_statement, statement_name, write_statement
+from exporter.statements import (
+    OpenedFacts,
+    StatementError,
+    make_statement,
+    read_statement,
+    statement_name,
+    write_statement,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -354,3 +363,50 @@ def test_an_export_to_several_recipients_stays_overdue_until_each_sent_a_deletio
     settled = run("register", "overdue", "--on", "2100-01-01", work=work)
     assert settled.returncode == 0, settled.stderr
     assert "both.zip.age" not in settled.stdout
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        (datetime(2001, 1, 1, tzinfo=UTC), "before the export was made"),
+        (datetime(2099, 1, 1, tzinfo=UTC), "later than now on this computer"),
+    ],
+)
+def test_a_statement_signed_before_its_export_or_in_the_future_is_refused(
+    work: Path, moment: datetime, said: str
+) -> None:
+    recipient = Recipient(work, "call-centre")
+    archive = export(work, "out.zip.age", recipient)
+    _cards_with_signing_keys(work / "register.jsonl", recipient)
+    path = work / "odd.statement.txt"
+    write_statement(
+        path, make_statement("receipt", _facts(archive), recipient.signing, check_code=recipient.code, now=moment)
+    )
+    refused = run("register", "import", path, work=work)
+    assert refused.returncode == 1
+    assert said in refused.stderr
+    assert len(records(work / "register.jsonl")) == 1
+
+
+def test_a_deletion_statement_that_lists_no_file_is_never_made_nor_read(work: Path) -> None:
+    recipient = Recipient(work, "call-centre")
+    archive = export(work, "out.zip.age", recipient)
+    with pytest.raises(PlanError, match=r"deleted none of the files of out\.zip\.age itself"):
+        make_statement("deletion", _facts(archive), recipient.signing, check_code=recipient.code, deleted_files=())
+    made = _statement(work, "deletion", archive, recipient).read_bytes().decode("utf-8")
+    emptied = made.replace('"files":["data.csv","manifest.json"]', '"files":[]', 1)
+    assert emptied != made
+    (work / "emptied.statement.txt").write_text(emptied, encoding="utf-8", newline="")
+    with pytest.raises(StatementError, match=r"deleted\.files"):
+        read_statement(work / "emptied.statement.txt")
+
+
+def test_a_statement_from_a_recipient_without_a_signing_key_on_record_says_to_send_a_new_key_card(work: Path) -> None:
+    keyed, old_card = Recipient(work, "centre-a"), Recipient(work, "centre-b")
+    archive = export(work, "both.zip.age", keyed, old_card)
+    _cards_with_signing_keys(work / "register.jsonl", keyed)  # centre-b's card had no signing key
+    refused = run("register", "import", _statement(work, "receipt", archive, old_card), work=work)
+    assert refused.returncode == 1
+    assert "is signed by a key that is not the signing key of any recipient of export 1" in refused.stderr
+    assert "had a key card without a signing key" in refused.stderr
+    assert check_code(old_card.age) in refused.stderr

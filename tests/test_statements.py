@@ -147,7 +147,7 @@ def test_a_changed_statement_line_does_not_verify(tmp_path: Path, change: object
 
 def test_a_changed_kind_or_archive_hash_no_longer_matches_the_trusted_comment(tmp_path: Path) -> None:
     receipt_as_deletion = _edited_json(
-        _signed(), lambda f: f.update(kind="deletion", deleted={"files": [], "method": "unlinked"})
+        _signed(), lambda f: f.update(kind="deletion", deleted={"files": ["data.csv"], "method": "unlinked"})
     )
     assert "signed comment" in _refusal(_file(tmp_path, receipt_as_deletion, "a"))
     other_archive = _edited_json(_signed(), lambda f: f["archive"].update(sha256="cd" * 32))

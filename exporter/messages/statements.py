@@ -90,6 +90,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} は取り込めません。書き出し（記録 {export:,}）の受取人の署名確認用の公開鍵ではない鍵で"
         "署名されています。",
     ),
+    "statements.unkeyed_recipients_hint": (
+        "Some recipients of that export ({who}) had a key card without a signing key: if the statement is from one "
+        "of them, ask them for a new key card (exporter key-card), add it to the address book, and export again.",
+        "その書き出しの受取人の一部（{who}）は、署名確認用の公開鍵のない鍵カードでした。その方からの報告であれば、"
+        "新しい鍵カード（exporter key-card）を送ってもらってアドレス帳に追加し、書き出し直してください。",
+    ),
+    "statements.nothing_deleted": (
+        "exporter deleted none of the files of {name} itself, so it cannot state that they were deleted.",
+        "exporter は {name} のファイルを自分では削除していないため、削除したと証明できません。",
+    ),
+    "statements.signed_before_export": (
+        "{path} is refused: it says it was signed at {time}, before the export was made ({export_time}).",
+        "{path} は取り込めません。署名した日時が {time} となっていて、書き出し（{export_time}）より前です。",
+    ),
+    "statements.signed_in_future": (
+        "{path} is refused: it says it was signed at {time}, later than now on this computer ({now}).",
+        "{path} は取り込めません。署名した日時が {time} となっていて、このパソコンの現在時刻（{now}）より後です。",
+    ),
     "statements.not_recipients_key_hint": (
         "Only the recipient the archive was made for can confirm receiving or deleting it; ask them directly.",
         "受領や削除を報告できるのは、そのファイルの受取人本人だけです。受取人に直接確かめてください。",
