@@ -170,10 +170,10 @@ def find(reference: str, path: Path | None = None) -> Opening:
     SHA-256 (hex, or the first 8 or more of its digits). An opening already deleted is found when nothing pending
     is. PlanError with one sentence when none or several match."""
     openings = load(path)
-    folder = os.path.abspath(reference)
+    folders = {os.path.abspath(reference), os.path.realpath(reference)}  # as typed, or through links in its path
     prefix = reference.strip().lower()
     by_hash = len(prefix) >= 8 and all(c in "0123456789abcdef" for c in prefix)
-    matches = [e for e in openings if e.folder == folder or (by_hash and e.archive_sha256.startswith(prefix))]
+    matches = [e for e in openings if e.folder in folders or (by_hash and e.archive_sha256.startswith(prefix))]
     waiting = [e for e in matches if e.deleted_utc is None] or matches[-1:]
     if not waiting:
         raise PlanError(msg("openings.unknown", reference=reference), hint=msg("openings.unknown_hint"))
