@@ -208,7 +208,9 @@ def _open_wizard(args: argparse.Namespace) -> int:
     except ImportError as err:
         if os.environ.get("EXPORTER_DEBUG"):
             raise
-        _report(ExporterError(msg("cli.no_wizard", reason=str(err)), hint=msg("cli.no_wizard_hint")))
+        # installed as a program (the .deb, the MSI), Qt is in it: a missing part of the system is the cause, not pip
+        hint = msg("cli.no_wizard_system_hint") if getattr(sys, "frozen", False) else msg("cli.no_wizard_hint")
+        _report(ExporterError(msg("cli.no_wizard", reason=str(err)), hint=hint))
         return 1
     return int(run(args))
 

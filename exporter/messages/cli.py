@@ -186,6 +186,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "デスクトップで起動するか、コマンドを使ってください（exporter --help を参照）。",
     ),
     "cli.no_wizard": ("The wizard cannot start: {reason}.", "ウィザードを起動できません（{reason}）。"),
+    "cli.no_wizard_system_hint": (
+        "This computer lacks a part the wizard needs (on Windows: Windows 10 version 1809 or later); the commands "
+        "still work (see --help).",
+        "このパソコンにはウィザードに必要な部品がありません（Windows では Windows 10 バージョン 1809 以降が必要です）。"
+        "コマンドは使えます（--help を参照）。",
+    ),
     "cli.no_wizard_hint": (
         "Install the wizard with “pip install 'exporter[gui]'”, or use a command (see exporter --help).",
         "「pip install 'exporter[gui]'」でウィザードを入れるか、コマンドを使ってください（exporter --help を参照）。",
