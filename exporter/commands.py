@@ -112,6 +112,10 @@ def decrypt(args: argparse.Namespace, cancel: threading.Event) -> int:
     from exporter.signing_commands import print_signature
 
     print_signature(opened.signature)
+    from exporter.decrypt import made_for_others
+
+    if made_for_others(identities, opened.manifest):  # passed on: the sender did not send it to this key
+        print(f"exporter: warning: {msg('decrypt.made_for_others')}", file=sys.stderr)
     data, manifest = terminal_line(str(opened.data)), terminal_line(str(opened.manifest_path))
     print(msg("cli.wrote_two", data=data, manifest=manifest), file=sys.stderr)
     write_receipt(args, identities, opened)

@@ -69,6 +69,23 @@ class OpenedArchive:
     made_folders: tuple[Path, ...] = ()  # the folders made for it, outermost first (Delete now removes them if empty)
 
 
+def made_for_others(identities: Sequence[object], manifest: dict[str, Any]) -> bool:
+    """Whether the archive reached a key its manifest does not list: opened with X25519 identities, none of which
+    is among the manifest's recipients (``recipients[].recipient``), while the manifest lists some. Such an
+    archive was encrypted again by someone after the sender (a recipient passing the data on): the manifest and its
+    signature still verify, since they were copied whole, but it was not sent to this key by the sender."""
+    from exporter.envelope import X25519Identity
+
+    keys = {str(identity.recipient).lower() for identity in identities if isinstance(identity, X25519Identity)}
+    named = manifest.get("recipients")
+    listed = {
+        str(entry.get("recipient", "")).lower()
+        for entry in (named if isinstance(named, list) else [])
+        if isinstance(entry, dict) and str(entry.get("recipient", "")).startswith("age1")
+    }
+    return bool(keys) and bool(listed) and not keys & listed
+
+
 def decrypt_file(
     source: Path,
     output: Path,

@@ -6,6 +6,12 @@ The Japanese calls manifest.json the archive's description (説明ファイル),
 _DESCRIPTION = "{name} の説明ファイル（manifest.json）"
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    "decrypt.made_for_others": (
+        "This archive was not made for your key: the sender's list of recipients does not include it. Someone "
+        "passed it on after it was sent; ask the sender before you use the data.",
+        "このファイルはあなたの鍵あてに作られたものではありません。送り主の受取人の一覧にあなたの鍵がありません。"
+        "送られた後に誰かが転送したものです。データを使う前に送り主に確かめてください。",
+    ),
     # the .age file
     "decrypt.missing": ("{path} does not exist.", "{path} が見つかりません。"),
     "decrypt.folder": (
