@@ -532,6 +532,10 @@
         <translation>持ち出しの設定がまだ完了していません。前の画面に戻り、すべての項目を入力してください。</translation>
     </message>
     <message>
+        <source>Nothing was exported: the office signing key&apos;s passphrase was not given.</source>
+        <translation>署名用の鍵の合言葉が入力されなかったため、何も持ち出していません。</translation>
+    </message>
+    <message>
         <source>Stopping…</source>
         <translation>中止しています…</translation>
     </message>
@@ -1816,6 +1820,19 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPrompt</name>
+    <message>
+        <source>Office signing key</source>
+        <translation>庁内の署名用の鍵</translation>
+    </message>
+    <message>
+        <source>The IT policy signs every export with the office&apos;s key {path}.
+Type its passphrase:</source>
+        <translation>IT ポリシーにより、持ち出すファイルにはすべて庁内の鍵 {path} で署名します。
+その合言葉を入力してください：</translation>
     </message>
 </context>
 <context>

@@ -165,3 +165,88 @@ def test_a_broken_policy_file_stops_the_wizard_on_the_purpose_page(qtbot, tmp_pa
     assert "policy.toml" in page.policy_note.text()
     assert not page.isComplete()
     window.source_page.stop()
+
+
+def signing_policy_wizard(qtbot, tmp_path: Path, monkeypatch) -> ExportWizard:
+    """The wizard under a policy that signs every export with the office key in ``tmp_path/office.key``."""
+    from PySide6.QtCore import QLocale
+
+    from exporter import messages
+    from exporter.signing import create_signing_key
+
+    key, recipient = age_keypair(tmp_path)
+    public = create_signing_key(tmp_path / "office.key", "mitsuba-sora-9-kagami", comment="City office", work_factor=10)
+    policy = write_policy(tmp_path, recipient)
+    policy.write_text(
+        policy.read_text("utf-8") + f'\n[signing]\nkey = "{(tmp_path / "office.key").as_posix()}"\n', "utf-8"
+    )
+    monkeypatch.setenv("EXPORTER_POLICY", str(policy))
+    messages.set_language("en")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    wizard = ExportWizard(sample_rows=TEST_SAMPLE_ROWS, sample_folder=tmp_path / "cache")
+    qtbot.addWidget(wizard)
+    wizard.resize(900, 700)
+    wizard.show()
+    to_purpose(qtbot, wizard)
+    wizard.purpose_page.choose_profile("call_centre")
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    wizard.protection_page.set_recipients([recipient])
+    wizard.next()
+    wizard.set_destination(tmp_path / "signed.zip.age")
+    wizard.test_key = key  # type: ignore[attr-defined]
+    wizard.test_office = public  # type: ignore[attr-defined]
+    return wizard
+
+
+def answer_passphrase(typed: str | None) -> None:
+    """Answer the signing passphrase dialog once it shows: type ``typed`` and OK, or cancel (None)."""
+    from PySide6.QtCore import QTimer
+
+    from exporter.gui.signing_prompt import current_dialog
+
+    def answer() -> None:
+        dialog = current_dialog()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        if typed is None:
+            dialog.reject()
+        else:
+            dialog.setTextValue(typed)
+            dialog.accept()
+
+    QTimer.singleShot(20, answer)
+
+
+@pytest.mark.parametrize("typed", ["mitsuba-sora-9-kagami", None])
+def test_under_a_signing_policy_the_wizard_asks_the_passphrase_and_signs(qtbot, tmp_path, monkeypatch, typed):
+    from exporter.signing import verify
+
+    wizard = signing_policy_wizard(qtbot, tmp_path, monkeypatch)
+    answer_passphrase(typed)
+    with qtbot.waitSignal(wizard.export_page.workEnded, timeout=WAIT_MS):
+        wizard.next()
+    result = wizard.export_page.result
+    if typed is None:  # cancelled: nothing exported, and it says why
+        assert result is None
+        assert "the office signing key's passphrase was not given" in wizard.export_page.message.text()
+        assert not (tmp_path / "signed.zip.age").exists()
+        return
+    assert result is not None, wizard.export_page.message.text()
+    assert result.signed_by == wizard.test_office
+    import zipfile
+
+    from exporter.decrypt import decrypt_file
+
+    decrypt_file(tmp_path / "signed.zip.age", tmp_path / "inner.zip", load_identity(wizard.test_key))
+    with zipfile.ZipFile(tmp_path / "inner.zip") as inner:
+        manifest, signature = inner.read("manifest.json"), inner.read("manifest.json.minisig")
+    assert verify(manifest, signature, [wizard.test_office]) is not None  # the office's signature on the manifest
+
+
+def load_identity(key: Path) -> list[object]:
+    from exporter.keys.identity import load_identities
+
+    return list(load_identities(key))

@@ -188,6 +188,16 @@ class ExportPage(Page):
             self._failed(ExporterError(self.tr("The export is not complete yet; go back and fill in every page.")))
             self.workEnded.emit()
             return
+        from exporter.gui.signing_prompt import with_signing_passphrase
+
+        signed = with_signing_passphrase(self, plan)
+        if signed is None:
+            self._failed(
+                ExporterError(self.tr("Nothing was exported: the office signing key's passphrase was not given."))
+            )
+            self.workEnded.emit()
+            return
+        plan = signed
         self.start_worker(
             tasks.export(plan),
             progress=self._progress,
