@@ -212,14 +212,21 @@ def _validator() -> Callable[[Any], Any]:
     return fastjsonschema.compile(SCHEMA)
 
 
-class _RepeatedKey(ValueError):
-    pass
+class RepeatedKey(ValueError):
+    """A JSON object names one field twice (:func:`strict_json`)."""
+
+
+def strict_json(text: str) -> Any:
+    """``text`` read as JSON (RFC 8259) strictly: an object naming a field twice raises :class:`RepeatedKey`, and
+    NaN or Infinity (which Python's reader accepts) a ValueError, as any other invalid JSON; RecursionError for
+    nesting deeper than Python reads. Used for everything an archive or a statement brings."""
+    return json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constants)
 
 
 def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _RepeatedKey
+        raise RepeatedKey
     return result
 
 
@@ -240,8 +247,8 @@ def parse_manifest(raw: bytes, archive: str) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise DecryptionError(msg("decrypt.manifest_not_utf8", name=where)) from None
     try:
-        manifest = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constants)
-    except _RepeatedKey:
+        manifest = strict_json(text)
+    except RepeatedKey:
         raise DecryptionError(msg("decrypt.manifest_repeated_field", name=where)) from None
     except RecursionError:
         raise DecryptionError(msg("decrypt.manifest_nested", name=where)) from None

@@ -164,13 +164,7 @@ def overdue(path: Path, today: date) -> list[dict[str, Any]]:
     that others received too; a recipient who cannot sign one (a passphrase, a key card without a signing key)
     leaves it overdue, for the officer to follow up."""
     found = records(path)
-    deleted: dict[str, set[str]] = {}  # archive hash -> check codes of the recipients whose statement came back
-    for record in found:
-        archive = _archive_hash(record)
-        if record.get("kind") in _KINDS_WITH_ARCHIVE and archive is not None:
-            recipient = record.get("recipient")
-            code = recipient.get("check_code") if isinstance(recipient, dict) else None
-            deleted.setdefault(archive, set()).add(code if isinstance(code, str) else "")
+    deleted = deletion_codes(found)
     late = []
     for record in found:
         day = record.get("delete_by")
@@ -185,28 +179,28 @@ def overdue(path: Path, today: date) -> list[dict[str, Any]]:
     return late
 
 
-def outstanding(record: dict[str, Any], path: Path) -> list[dict[str, Any]]:
-    """The recipients of the export ``record`` (office key excepted) whose deletion statement the register at
-    ``path`` does not hold yet."""
-    archive = _archive_hash(record)
-    codes = {
-        str(entry.get("recipient", {}).get("check_code"))
-        for entry in records(path)
-        if entry.get("kind") in _KINDS_WITH_ARCHIVE
-        and _archive_hash(entry) == archive
-        and isinstance(entry.get("recipient"), dict)
-    }
-    return [entry for entry in _recipients(record) if entry.get("check_code") not in codes]
+def deletion_codes(found: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """For each archive (SHA-256 hex), the check codes of the recipients whose deletion statement ``found`` (the
+    register's records) holds."""
+    deleted: dict[str, set[str]] = {}
+    for record in found:
+        archive = _archive_hash(record)
+        if record.get("kind") in _KINDS_WITH_ARCHIVE and archive is not None:
+            recipient = record.get("recipient")
+            code = recipient.get("check_code") if isinstance(recipient, dict) else None
+            deleted.setdefault(archive, set()).add(code if isinstance(code, str) else "")
+    return deleted
 
 
-def _recipients(record: dict[str, Any]) -> list[dict[str, Any]]:
+def recipients_of(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The recipients an export record was made for, the office's own key excepted."""
     entries = record.get("recipients")
     listed = entries if isinstance(entries, list) else []
     return [entry for entry in listed if isinstance(entry, dict) and entry.get("role") != "office"]
 
 
 def _settled(record: dict[str, Any], codes: set[str]) -> bool:
-    needed = [entry.get("check_code") for entry in _recipients(record)]
+    needed = [entry.get("check_code") for entry in recipients_of(record)]
     if not needed:
         return bool(codes)
     return all(isinstance(code, str) and code in codes for code in needed)

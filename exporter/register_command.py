@@ -195,11 +195,14 @@ def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
     _print_table(late, everything)
     counted = msg("register.overdue_one") if len(late) == 1 else msg("register.overdue_count", count=len(late))
     print(terminal_line(str(counted)))
-    from exporter.register import outstanding
+    from exporter.register import deletion_codes, recipients_of
 
+    deleted = deletion_codes(everything)
     for record in late:  # some recipients answered, others not: say whose statement is still missing
-        waiting = outstanding(record, path)
-        if 0 < len(waiting) < len([entry for entry in record.get("recipients", ()) if entry.get("role") != "office"]):
+        codes = deleted.get(_archive_hash(record) or "", set())
+        expected = recipients_of(record)
+        waiting = [entry for entry in expected if entry.get("check_code") not in codes]
+        if 0 < len(waiting) < len(expected):
             who = ", ".join(str(entry.get("name") or entry.get("check_code")) for entry in waiting)
             print(terminal_line(str(msg("register.overdue_waiting_for", number=record.get("number"), who=who))))
     answered = _answers(everything)

@@ -289,7 +289,9 @@ def _parse_line(line: str, where: str) -> dict[str, Any]:
     import fastjsonschema
 
     try:
-        fields = json.loads(line, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constants)
+        from exporter.manifest import strict_json
+
+        fields = strict_json(line)
     except (ValueError, RecursionError):
         fields = None
     if not isinstance(fields, dict):
@@ -326,21 +328,6 @@ def _field(err: Any) -> str:
 
 def _refused(message_id: str, where: str, **fields: object) -> StatementError:
     return StatementError(msg(message_id, path=where, **fields))
-
-
-class _RepeatedKey(ValueError):
-    pass
-
-
-def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _RepeatedKey
-    return result
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
 
 
 @functools.cache
