@@ -77,13 +77,18 @@ def made_for_others(identities: Sequence[object], manifest: dict[str, Any]) -> b
     from exporter.envelope import X25519Identity
 
     keys = {str(identity.recipient).lower() for identity in identities if isinstance(identity, X25519Identity)}
+    listed = manifest_recipient_keys(manifest)
+    return bool(keys) and bool(listed) and not keys & listed
+
+
+def manifest_recipient_keys(manifest: dict[str, Any]) -> set[str]:
+    """The ``age1...`` keys (lower case) a manifest lists as its recipients (``recipients[].recipient``)."""
     named = manifest.get("recipients")
-    listed = {
+    return {
         str(entry.get("recipient", "")).lower()
         for entry in (named if isinstance(named, list) else [])
         if isinstance(entry, dict) and str(entry.get("recipient", "")).startswith("age1")
     }
-    return bool(keys) and bool(listed) and not keys & listed
 
 
 def decrypt_file(

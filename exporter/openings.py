@@ -266,12 +266,9 @@ def key_set_code(identities: Sequence[Any], manifest: dict[str, Any]) -> str:
     keys = [identity for identity in identities if isinstance(identity, X25519Identity)]
     if not keys:
         return ""
-    named = manifest.get("recipients")
-    listed = (
-        {str(e.get("recipient", "")).lower() for e in named if isinstance(e, dict)}
-        if isinstance(named, list)
-        else set()
-    )
+    from exporter.decrypt import manifest_recipient_keys
+
+    listed = manifest_recipient_keys(manifest)
     identity = next((key for key in keys if str(key.recipient).lower() in listed), keys[0])
     return key_set_check_code(str(identity.recipient), recipient_signing_public(identity).minisign_line())
 
