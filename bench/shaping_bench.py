@@ -77,6 +77,7 @@ def main() -> None:
     workdir: Path = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PATH": str(Path(exporter).parent) + os.pathsep + os.environ["PATH"]}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code written once, as installed (export_bench.py says why)
     env["R"] = recipient(workdir)
     source = sample(workdir, args.rows, "utf-8", env)
     key = workdir / "pseudonym.key"
