@@ -30,7 +30,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,31 +97,50 @@ def append(path: Path, record: Mapping[str, Any]) -> RegisterHead:
 
     Raises :class:`RegisterError` naming the file when it cannot be written, its last line is broken, or the
     lock is held by another PC for longer than :data:`LOCK_TIMEOUT` seconds."""
-    fields = {key: value for key, value in record.items() if key not in ("number", "previous")}
     with _locked(path):
+        return _append_held(path, record)
+
+
+def append_checked(
+    path: Path, decide: Callable[[list[dict[str, Any]]], Mapping[str, Any] | None]
+) -> RegisterHead | None:
+    """Read every record and append the one ``decide(records)`` returns, as ONE step under the register's lock
+    (the lock :func:`append` takes), so that no other process or PC appends between the check and the append:
+    two clerks importing the same statement at once cannot both add it. ``decide`` returns None to append
+    nothing (then None is returned) or raises to refuse; it runs while other appenders wait, so it must be quick.
+
+    Raises :class:`RegisterError` as :func:`append` does, and when the register is missing or a line is broken."""
+    with _locked(path):
+        record = decide([record for _, _, record in _lines(path, held=True)])
+        return None if record is None else _append_held(path, record)
+
+
+def _append_held(path: Path, record: Mapping[str, Any]) -> RegisterHead:
+    """:func:`append`'s work, the lock being held by the caller."""
+    fields = {key: value for key, value in record.items() if key not in ("number", "previous")}
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as err:
+        raise _not_written(path, err) from None
+    try:
+        with os.fdopen(fd, "r+b", buffering=0, closefd=False) as file:
+            last = _head_of(file, path)
+            size = file.seek(0, os.SEEK_END)
+        number = 1 if last is None else last.number + 1
+        line = encode_record({"number": number, "previous": None if last is None else last.sha256, **fields})
         try:
-            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+            written = os.write(fd, line)
+            if written != len(line):
+                raise OSError(0, "the line was written in part")
+            os.fsync(fd)
+            if size == 0:  # a new register: its name must last as well as its first line
+                fsync_folder(path.parent)
         except OSError as err:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)  # a part of a line would break the chain for every later append
             raise _not_written(path, err) from None
-        try:
-            with os.fdopen(fd, "r+b", buffering=0, closefd=False) as file:
-                last = _head_of(file, path)
-                size = file.seek(0, os.SEEK_END)
-            number = 1 if last is None else last.number + 1
-            line = encode_record({"number": number, "previous": None if last is None else last.sha256, **fields})
-            try:
-                written = os.write(fd, line)
-                if written != len(line):
-                    raise OSError(0, "the line was written in part")
-                os.fsync(fd)
-                if size == 0:  # a new register: its name must last as well as its first line
-                    fsync_folder(path.parent)
-            except OSError as err:
-                with contextlib.suppress(OSError):
-                    os.ftruncate(fd, size)  # a part of a line would break the chain for every later append
-                raise _not_written(path, err) from None
-        finally:
-            os.close(fd)
+    finally:
+        os.close(fd)
     return RegisterHead(number, line_hash(line))
 
 
@@ -188,13 +207,13 @@ def _head_of(file: Any, path: Path) -> RegisterHead | None:
     return RegisterHead(number, line_hash(line))
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
+def _lines(path: Path, held: bool = False) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
     """``(line number, exact bytes with LF, record)`` for each line; a broken line raises RegisterError.
 
     A register in use (its lock file exists) is read under the lock, so a line being appended is never seen in
-    part; a copy (no lock file) or a read-only share is read as it is."""
+    part; a copy (no lock file) or a read-only share is read as it is; ``held``: the caller holds the lock."""
     try:
-        with _reading(path), open(path, "rb") as file:
+        with contextlib.nullcontext() if held else _reading(path), open(path, "rb") as file:
             data = file.read()
     except FileNotFoundError:
         raise RegisterError(msg("register.missing", path=str(path))) from None
@@ -278,6 +297,7 @@ __all__ = [
     "LOCK_TIMEOUT",
     "RegisterHead",
     "append",
+    "append_checked",
     "check_writable",
     "deletion_codes",
     "encode_record",
