@@ -27,27 +27,24 @@ archive can tell.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import hashlib
 import json
 import os
-import platform
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from exporter.atomic import fsync_folder
 from exporter.errors import RegisterError
 from exporter.messages import msg
 
-if TYPE_CHECKING:
-    from exporter.plan import ExportPlan
+# What the records say lives in exporter.register_content; its names stay importable from here.
+from exporter.register_content import _os_user as _os_user
+from exporter.register_content import deletion_codes, export_record, overdue, recipients_of
 
 LOCK_TIMEOUT = 60.0  # seconds another PC may hold the register before an append gives up
 _TAIL_BLOCK = 64 * 1024
-_KINDS_WITH_ARCHIVE = ("deletion",)  # record kinds that settle an export (section 4 of issue 11)
 STATEMENT_KINDS = ("receipt", "deletion")  # records of statements sent back (exporter.register_import)
 
 
@@ -100,31 +97,50 @@ def append(path: Path, record: Mapping[str, Any]) -> RegisterHead:
 
     Raises :class:`RegisterError` naming the file when it cannot be written, its last line is broken, or the
     lock is held by another PC for longer than :data:`LOCK_TIMEOUT` seconds."""
-    fields = {key: value for key, value in record.items() if key not in ("number", "previous")}
     with _locked(path):
+        return _append_held(path, record)
+
+
+def append_checked(
+    path: Path, decide: Callable[[list[dict[str, Any]]], Mapping[str, Any] | None]
+) -> RegisterHead | None:
+    """Read every record and append the one ``decide(records)`` returns, as ONE step under the register's lock
+    (the lock :func:`append` takes), so that no other process or PC appends between the check and the append:
+    two clerks importing the same statement at once cannot both add it. ``decide`` returns None to append
+    nothing (then None is returned) or raises to refuse; it runs while other appenders wait, so it must be quick.
+
+    Raises :class:`RegisterError` as :func:`append` does, and when the register is missing or a line is broken."""
+    with _locked(path):
+        record = decide([record for _, _, record in _lines(path, held=True)])
+        return None if record is None else _append_held(path, record)
+
+
+def _append_held(path: Path, record: Mapping[str, Any]) -> RegisterHead:
+    """:func:`append`'s work, the lock being held by the caller."""
+    fields = {key: value for key, value in record.items() if key not in ("number", "previous")}
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as err:
+        raise _not_written(path, err) from None
+    try:
+        with os.fdopen(fd, "r+b", buffering=0, closefd=False) as file:
+            last = _head_of(file, path)
+            size = file.seek(0, os.SEEK_END)
+        number = 1 if last is None else last.number + 1
+        line = encode_record({"number": number, "previous": None if last is None else last.sha256, **fields})
         try:
-            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+            written = os.write(fd, line)
+            if written != len(line):
+                raise OSError(0, "the line was written in part")
+            os.fsync(fd)
+            if size == 0:  # a new register: its name must last as well as its first line
+                fsync_folder(path.parent)
         except OSError as err:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)  # a part of a line would break the chain for every later append
             raise _not_written(path, err) from None
-        try:
-            with os.fdopen(fd, "r+b", buffering=0, closefd=False) as file:
-                last = _head_of(file, path)
-                size = file.seek(0, os.SEEK_END)
-            number = 1 if last is None else last.number + 1
-            line = encode_record({"number": number, "previous": None if last is None else last.sha256, **fields})
-            try:
-                written = os.write(fd, line)
-                if written != len(line):
-                    raise OSError(0, "the line was written in part")
-                os.fsync(fd)
-                if size == 0:  # a new register: its name must last as well as its first line
-                    fsync_folder(path.parent)
-            except OSError as err:
-                with contextlib.suppress(OSError):
-                    os.ftruncate(fd, size)  # a part of a line would break the chain for every later append
-                raise _not_written(path, err) from None
-        finally:
-            os.close(fd)
+    finally:
+        os.close(fd)
     return RegisterHead(number, line_hash(line))
 
 
@@ -156,128 +172,10 @@ def verify(path: Path) -> int:
     return count
 
 
-def overdue(path: Path, today: date) -> list[dict[str, Any]]:
-    """The export records whose delete-by date is before ``today`` and that are not settled, in file order. An
-    export is settled when the register holds a deletion statement (a later ``deletion`` record naming its
-    ``archive.sha256``) from every recipient it was made for, each known by its check code (the office's own key
-    excepted: the office keeps its copy under its own rules). One recipient's statement does not settle an export
-    that others received too; a recipient who cannot sign one (a passphrase, a key card without a signing key)
-    leaves it overdue, for the officer to follow up."""
-    found = records(path)
-    deleted = deletion_codes(found)
-    late = []
-    for record in found:
-        day = record.get("delete_by")
-        if record.get("kind") != "export" or not isinstance(day, str):
-            continue
-        try:
-            passed = date.fromisoformat(day) < today
-        except ValueError:
-            continue
-        if passed and not _settled(record, deleted.get(_archive_hash(record) or "", set())):
-            late.append(record)
-    return late
-
-
-def deletion_codes(found: list[dict[str, Any]]) -> dict[str, set[str]]:
-    """For each archive (SHA-256 hex), the check codes of the recipients whose deletion statement ``found`` (the
-    register's records) holds."""
-    deleted: dict[str, set[str]] = {}
-    for record in found:
-        archive = _archive_hash(record)
-        if record.get("kind") in _KINDS_WITH_ARCHIVE and archive is not None:
-            recipient = record.get("recipient")
-            code = recipient.get("check_code") if isinstance(recipient, dict) else None
-            deleted.setdefault(archive, set()).add(code if isinstance(code, str) else "")
-    return deleted
-
-
-def recipients_of(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """The recipients an export record was made for, the office's own key excepted."""
-    entries = record.get("recipients")
-    listed = entries if isinstance(entries, list) else []
-    return [entry for entry in listed if isinstance(entry, dict) and entry.get("role") != "office"]
-
-
-def _settled(record: dict[str, Any], codes: set[str]) -> bool:
-    needed = [entry.get("check_code") for entry in recipients_of(record)]
-    if not needed:
-        return bool(codes)
-    return all(isinstance(code, str) and code in codes for code in needed)
-
-
-def export_record(
-    plan: ExportPlan, manifest: dict[str, Any], archive_name: str, archive_sha256: str, archive_size: int
-) -> dict[str, Any]:
-    """The fields of an export's record: time (UTC and local), OS user, machine, profile (name, version) or
-    purpose, the recipient organisation, columns with their transforms, filters (the ``--where`` texts), rows,
-    the recipients' check codes, delete-by date, the archive's name, size (bytes) and SHA-256 hex, the exporter's
-    version, the source file's name and hash, and the policy's hash when the manifest has one. Nothing from the
-    rows, nothing secret (a recipient's public key is not recorded; its check code names it)."""
-    now = datetime.now(UTC)
-    policy = manifest.get("policy") if isinstance(manifest.get("policy"), dict) else None
-    profile = policy.get("profile") if policy is not None else None
-    columns = []
-    for source, name in zip(plan.columns, plan.header(), strict=True):
-        column = {"name": name} if name == source else {"name": name, "source": source}
-        if plan.transforms.get(source):
-            column["transform"] = plan.transforms[source]
-        columns.append(column)
-    recipients = [
-        {
-            key: entry[key]
-            for key in ("type", "check_code", "role", "name", "organisation", "signing_key")
-            if key in entry
-        }
-        for entry in manifest.get("recipients", ())
-    ]
-    source = manifest.get("source", {})
-    record: dict[str, Any] = {
-        "kind": "export",
-        "time_utc": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "time_local": now.astimezone().isoformat(timespec="seconds"),
-        "user": _os_user(),
-        "machine": platform.node(),
-        "profile": {"name": profile.get("name"), "version": profile.get("version")} if profile else None,
-        "purpose": plan.purpose,
-        "recipient_organisation": plan.recipient_organisation,
-        "columns": columns,
-        "where": [list(group) for group in plan.where],
-        "rows": manifest.get("rows"),
-        "recipients": recipients,
-        "delete_by": plan.delete_by.isoformat() if plan.delete_by else None,
-        "archive": {"name": archive_name, "size": archive_size, "sha256": archive_sha256},
-        "source": {"file_name": source.get("file_name"), "sha256": source.get("sha256")},
-        "exporter_version": manifest.get("exporter_version"),
-    }
-    if policy is not None:
-        record["policy_sha256"] = policy.get("sha256")
-    return record
-
-
 def manifest_entry(path: Path) -> dict[str, Any]:
     """The manifest's ``register`` field: the head's hash (null for an empty register) and the record count."""
     last = head(path)
     return {"head": None if last is None else last.sha256, "records": 0 if last is None else last.number}
-
-
-def _archive_hash(record: dict[str, Any]) -> str | None:
-    archive = record.get("archive")
-    value = archive.get("sha256") if isinstance(archive, dict) else None
-    return value if isinstance(value, str) else None
-
-
-def _os_user() -> str:
-    """The account the process runs as, from the operating system (POSIX: the password database entry of the real
-    user id), not from USER or LOGNAME, which anyone can set; on Windows the logon name."""
-    try:
-        if os.name == "posix":
-            import pwd
-
-            return pwd.getpwuid(os.getuid()).pw_name
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no passwd entry for the user id
-        return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
 def _head_of(file: Any, path: Path) -> RegisterHead | None:
@@ -309,13 +207,13 @@ def _head_of(file: Any, path: Path) -> RegisterHead | None:
     return RegisterHead(number, line_hash(line))
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
+def _lines(path: Path, held: bool = False) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
     """``(line number, exact bytes with LF, record)`` for each line; a broken line raises RegisterError.
 
     A register in use (its lock file exists) is read under the lock, so a line being appended is never seen in
-    part; a copy (no lock file) or a read-only share is read as it is."""
+    part; a copy (no lock file) or a read-only share is read as it is; ``held``: the caller holds the lock."""
     try:
-        with _reading(path), open(path, "rb") as file:
+        with contextlib.nullcontext() if held else _reading(path), open(path, "rb") as file:
             data = file.read()
     except FileNotFoundError:
         raise RegisterError(msg("register.missing", path=str(path))) from None
@@ -399,7 +297,9 @@ __all__ = [
     "LOCK_TIMEOUT",
     "RegisterHead",
     "append",
+    "append_checked",
     "check_writable",
+    "deletion_codes",
     "encode_record",
     "export_record",
     "find_record",
@@ -408,6 +308,7 @@ __all__ = [
     "line_hash",
     "manifest_entry",
     "overdue",
+    "recipients_of",
     "records",
     "verify",
 ]

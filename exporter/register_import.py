@@ -4,7 +4,7 @@ A statement (:mod:`exporter.statements`) answers an archive by its hash value. I
 holds the ``export`` record of that archive (``archive.sha256``), one of that export's recipients has a signing key
 (``recipients[i].signing_key``, copied from their key card through the manifest), the statement is signed by that
 very key, and the statement's check code is the one recorded for that recipient (the key-set code the office
-confirmed on the phone). It is then appended (:func:`exporter.register.append`: lock, chain) as
+confirmed on the phone). It is then appended (:func:`exporter.register.append_checked`: lock, chain) as
 
     {"kind": "receipt" | "deletion", "archive": {"name", "sha256"}, "export": <the export's record number>,
      "recipient": {"check_code", "name"?, "organisation"?}, "statement": {"time_utc", "sha256", "text"},
@@ -27,8 +27,8 @@ from typing import Any
 
 from exporter import __version__
 from exporter.messages import msg
-from exporter.register import STATEMENT_KINDS, append, records
-from exporter.statements import StatementError, read_statement
+from exporter.register import STATEMENT_KINDS, append_checked, records
+from exporter.statements import Statement, StatementError, read_statement
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,36 @@ class Answers:
 def import_statement(register: Path, path: Path) -> ImportResult:
     """Check the statement file ``path`` against the export it answers in ``register`` and append it there.
 
-    Raises StatementError with one sentence naming ``path``: not a valid signed statement
-    (:func:`exporter.statements.read_statement`), no export of that archive in the register, none of that export's
-    recipients has a signing key, signed by a key that is not one of theirs, or a check code that is not the one
-    recorded for that recipient; RegisterError when the register cannot be read or written."""
+    The check that the same statement is not in the register yet and the append are one step under the register's
+    lock (:func:`exporter.register.append_checked`): two PCs importing the same file at once add it once, and the
+    other is told it is already there. Raises StatementError with one sentence naming ``path``: not a valid signed
+    statement (:func:`exporter.statements.read_statement`), no export of that archive in the register, none of that
+    export's recipients has a signing key, signed by a key that is not one of theirs, or a check code that is not
+    the one recorded for that recipient; RegisterError when the register cannot be read or written."""
     statement = read_statement(path)
+    first = _examine(register, path, statement, records(register))  # refusals and repeats need no lock
+    if isinstance(first, ImportResult):
+        return first
+    decided: list[ImportResult | dict[str, Any]] = []
+
+    def decide(found: list[dict[str, Any]]) -> dict[str, Any] | None:
+        decided.append(_examine(register, path, statement, found))  # another PC may have imported it since
+        return None if isinstance(decided[0], ImportResult) else decided[0]
+
+    head = append_checked(register, decide)
+    record = decided[0]
+    if isinstance(record, ImportResult):
+        return record
+    assert head is not None  # a record was appended
+    return ImportResult(head.number, statement.kind, record["export"], False, record["archive"]["name"])
+
+
+def _examine(
+    register: Path, path: Path, statement: Statement, found: list[dict[str, Any]]
+) -> ImportResult | dict[str, Any]:
+    """The register's record of ``statement`` if it already holds one (an :class:`ImportResult` with ``already``),
+    else the record to append; refusals raise StatementError (see :func:`import_statement`)."""
     where = str(path)
-    found = records(register)
     for earlier in found:
         if earlier.get("kind") in STATEMENT_KINDS and _dict(earlier.get("statement")).get("sha256") == statement.sha256:
             return ImportResult(
@@ -113,8 +136,7 @@ def import_statement(register: Path, path: Path) -> ImportResult:
         "machine": platform.node(),
         "exporter_version": __version__,
     }
-    head = append(register, record)
-    return ImportResult(head.number, statement.kind, number, False, archive["name"])
+    return record
 
 
 def answers(found: Iterable[dict[str, Any]]) -> dict[str, Answers]:

@@ -268,7 +268,7 @@ class RecipientPicker(Retranslating, QWidget):
             entry = by_name[name]
             result.setdefault(entry.key.strip().lower(), Chosen(entry.key.strip(), entry.name, entry.signing_key))
         for key in pasted:
-            result.setdefault(key.lower(), Chosen(key))
+            result.setdefault(key.lower(), self._in_book(key) or Chosen(key))  # a key in the book IS its entry
         return tuple(result.values())
 
     def _parse_pasted(self) -> tuple[tuple[str, ...] | None, ExporterError | None]:
@@ -352,6 +352,12 @@ class RecipientPicker(Retranslating, QWidget):
             )
             text += f"<p style='color:#6d3a00'>{html.escape(note)}</p>"
         self.codes_label.setText(text)
+
+    def _in_book(self, key: str) -> Chosen | None:
+        """The address-book entry whose key ``key`` is (pasted or loaded), chosen by its name with its signing key,
+        so that its check code is the key set's, as on the recipient's card and in the manifest; None if none."""
+        entry = next((entry for entry in self._entries if entry.key.strip().lower() == key.lower()), None)
+        return None if entry is None else Chosen(entry.key.strip(), entry.name, entry.signing_key)
 
     def _label(self, recipient: Chosen) -> str:
         if recipient.name:

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from exporter.envelope import X25519Recipient
-from exporter.keys.book import AddressBook, load_book
+from exporter.errors import ExporterError
+from exporter.keys.book import AddressBook, BookEntry, load_book
 from exporter.keys.check_code import key_set_check_code
 from exporter.keys.settings import OfficeKey
 
@@ -66,20 +67,24 @@ def resolve_recipients(
     book: AddressBook | None = None,
 ) -> list[PlannedRecipient]:
     """The recipients of an export: ``keys`` as given, then ``names`` looked up in ``book`` (default: the address
-    book in use, read only when a name is given), then the office key. Duplicates are merged as the module says.
+    book in use), then the office key. Duplicates are merged as the module says. A key given directly that the book
+    holds IS that book entry: its name, organisation and signing key are recorded, so its check code is the key
+    set's everywhere (the Review page, the output, the instructions, the manifest, the register), never the age
+    key's own; a book that cannot be read then is passed over (a key alone needs no book).
 
     Raises :class:`exporter.keys.book.UnknownRecipient` (with "did you mean") for a name not in the book.
     """
     planned: dict[str, PlannedRecipient] = {}
+    held = _book_for_keys(book) if keys else None
     for recipient in keys:
-        planned.setdefault(str(recipient), PlannedRecipient(recipient))
+        in_book = None if held is None else held.by_key(str(recipient))
+        planned.setdefault(str(recipient), PlannedRecipient(recipient) if in_book is None else _planned(in_book))
     if names:
-        book = load_book() if book is None else book
+        if book is None:
+            book = held if held is not None else load_book()
         for name in names:
             entry = book.find(name)
-            planned[entry.key] = PlannedRecipient(
-                X25519Recipient.parse(entry.key), entry.name, entry.organisation, signing_key=entry.signing_key
-            )
+            planned[entry.key] = _planned(entry)
     if office is not None:
         known = planned.get(office.key)
         if known is None:
@@ -87,6 +92,23 @@ def resolve_recipients(
         else:
             planned[office.key] = replace(known, name=known.name or office.name, role=ROLE_OFFICE)
     return list(planned.values())
+
+
+def _planned(entry: BookEntry) -> PlannedRecipient:
+    """A recipient from its address-book entry (with its signing key when the entry has one)."""
+    return PlannedRecipient(
+        X25519Recipient.parse(entry.key), entry.name, entry.organisation, signing_key=entry.signing_key
+    )
+
+
+def _book_for_keys(book: AddressBook | None) -> AddressBook | None:
+    """``book``, else the address book in use; None when that cannot be read (keys given directly need none)."""
+    if book is not None:
+        return book
+    try:
+        return load_book()
+    except ExporterError:
+        return None
 
 
 __all__ = ["ROLE_OFFICE", "ROLE_RECIPIENT", "PlannedRecipient", "resolve_recipients"]
