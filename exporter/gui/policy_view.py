@@ -99,3 +99,46 @@ def show_column_problems(page: ColumnsPage) -> None:
         page.policy_error.show_message("\n".join(problems), "error")
     else:
         page.policy_error.clear_message()
+
+
+def protection_locks(draft: Draft) -> dict[str, str]:
+    """The Protection page's locks under the policy in force, by kind (``recipients``, ``passphrase``): the
+    sentence to show above the choice, naming the rule and the policy file (:func:`exporter.policy_rules.locks`);
+    empty without a policy."""
+    policy = draft.policy
+    if policy is None:
+        return {}
+    plan = ExportPlan(source=Path(), columns=(), output=Path(), profile=draft.profile)
+    try:
+        locks = policy.locks(plan, [], [])
+    except ExporterError as err:  # an unknown profile: said as it is (the Review page refuses the plan too)
+        return {"recipients": str(err)}
+    found: dict[str, str] = {}
+    for lock in locks:
+        if lock.kind in ("recipients", "passphrase") and lock.kind not in found:
+            found[lock.kind] = _locked_sentence(str(lock.reason), lock.rule, str(policy.path))
+    return found
+
+
+def _locked_sentence(reason: str, rule: str, path: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("policy_view", "{reason} Rule {rule} of the policy {path}.").format(
+        reason=reason, rule=rule, path=path
+    )
+
+
+def recipient_refusal(draft: Draft, key: str, name: str = "", code: str | None = None) -> str | None:
+    """Why the policy in force refuses ``key`` (an address-book entry ``name`` with its key set's ``code``, or a
+    key pasted: "" and None) as a recipient: the core's own sentence, naming the rule and the policy file, as the
+    Review page and the command line give it (:func:`exporter.policy_rules.recipient_refusal`); None when it may
+    be chosen."""
+    from exporter.policy_rules import recipient_refusal as refusal_of
+
+    if draft.policy is None:
+        return None
+    try:
+        refusal = refusal_of(draft.policy, draft.profile, key, shown=name, code=code)
+    except ExporterError as err:  # an unknown profile, or the machine's book unreadable: refused, and why
+        return str(err)
+    return None if refusal is None else str(refusal)

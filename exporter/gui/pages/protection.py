@@ -7,6 +7,7 @@ name the purpose (off: the purpose may say more than a contractor's mail room sh
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,8 @@ class ProtectionPage(Page):
         self.waiver_note.hide()
         self._office = False
         self._copied = ""
+        self.passphrase_lock = MessageLabel()  # why the policy does not allow a passphrase (rule, policy file)
+        self.passphrase_lock.hide()
 
         self.instructions_box = QCheckBox()
         self.instructions_box.setChecked(True)
@@ -124,6 +127,7 @@ class ProtectionPage(Page):
         column.addLayout(key_box)
         column.addSpacing(self.fontMetrics().height() // 2)
         column.addWidget(self.passphrase_radio)
+        column.addWidget(self.passphrase_lock)
         column.addLayout(phrase_box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -210,7 +214,27 @@ class ProtectionPage(Page):
         self.picker.set_office(office)
         self.picker.set_problems(problems)
         self._office = self.draft.office = office is not None
+        self.apply_policy()
         self._show_waiver()
+
+    def apply_policy(self) -> None:
+        """Show what the IT policy locks here (:mod:`exporter.gui.policy_view`): address-book entries it does not
+        approve greyed with its sentence, a key pasted that it does not approve refused at once, and the passphrase
+        locked when it allows none. run_export checks the plan again."""
+        from exporter.gui import policy_view
+
+        locks = policy_view.protection_locks(self.draft)
+        refusal = partial(policy_view.recipient_refusal, self.draft) if "recipients" in locks else None
+        self.picker.set_policy(locks.get("recipients"), refusal)
+        locked = locks.get("passphrase")
+        self.passphrase_radio.setEnabled(locked is None)
+        self.passphrase_radio.setToolTip(locked or "")
+        if locked is None:
+            self.passphrase_lock.clear_message()
+        else:
+            self.passphrase_lock.show_message(locked, "note")
+            self.key_radio.setChecked(True)
+        self._mode_changed()
 
     def _show_waiver(self) -> None:
         """The office waiver only matters for a passphrase, and only when the office has a key."""
@@ -287,6 +311,8 @@ class ProtectionPage(Page):
     # -- the passphrase ------------------------------------------------------------------------------------
 
     def generate_passphrase(self) -> None:
+        if not self.passphrase_radio.isEnabled():
+            return  # the policy allows no passphrase
         self.passphrase_radio.setChecked(True)
         self.passphrase_field.setText(generate())
         self.passphrase_field.set_shown(True)
@@ -370,7 +396,7 @@ class ProtectionPage(Page):
         keys = self.key_radio.isChecked()
         self.picker.setEnabled(keys)
         for widget in self._passphrase_widgets:
-            widget.setEnabled(not keys)
+            widget.setEnabled(not keys and self.passphrase_radio.isEnabled())
         self._show_waiver()
         self.completeChanged.emit()
 
