@@ -7,7 +7,6 @@ name the purpose (off: the purpose may say more than a contractor's mail room sh
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -218,22 +217,10 @@ class ProtectionPage(Page):
         self._show_waiver()
 
     def apply_policy(self) -> None:
-        """Show what the IT policy locks here (:mod:`exporter.gui.policy_view`): address-book entries it does not
-        approve greyed with its sentence, a key pasted that it does not approve refused at once, and the passphrase
-        locked when it allows none. run_export checks the plan again."""
-        from exporter.gui import policy_view
+        """Show what the IT policy locks here (:func:`exporter.gui.policy_view.show_protection_locks`)."""
+        from exporter.gui.policy_view import show_protection_locks
 
-        locks = policy_view.protection_locks(self.draft)
-        refusal = partial(policy_view.recipient_refusal, self.draft) if "recipients" in locks else None
-        self.picker.set_policy(locks.get("recipients"), refusal)
-        locked = locks.get("passphrase")
-        self.passphrase_radio.setEnabled(locked is None)
-        self.passphrase_radio.setToolTip(locked or "")
-        if locked is None:
-            self.passphrase_lock.clear_message()
-        else:
-            self.passphrase_lock.show_message(locked, "note")
-            self.key_radio.setChecked(True)
+        show_protection_locks(self)
         self._mode_changed()
 
     def _show_waiver(self) -> None:
