@@ -371,6 +371,9 @@ def locks(policy: Policy, plan: ExportPlan, header: Sequence[str], categories: S
         rule = "rules.allow_passphrase" if not rules.passphrase_allowed else "rules.envelopes"
         rule = "rules.require_office_key" if rules.require_office_key else rule
         found.append(Lock("passphrase", "", rule, msg("policy.lock_passphrase")))
+    elif profile is not None and profile.recipients:  # the profile's data goes only to its recipients' keys
+        rule = f"profiles.{profile.name}.recipients"
+        found.append(Lock("passphrase", "", rule, msg("policy.passphrase_not_for_profile")))
     if rules.require_office_key:
         found.append(Lock("office_key", "", "rules.require_office_key", msg("policy.lock_office_key")))
     if rules.require_purpose:

@@ -156,6 +156,20 @@ def test_a_recipient_outside_the_profile_is_refused_on_the_protection_and_review
     assert not wizard.review_page.isComplete()
 
 
+def test_a_profile_with_its_own_recipients_locks_the_passphrase_naming_the_rule(qtbot, policy_wizard):
+    wizard = policy_wizard
+    to_purpose(qtbot, wizard)
+    wizard.purpose_page.choose_profile("call_centre")
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    page = wizard.protection_page
+    assert not page.passphrase_radio.isEnabled()
+    assert "profiles.call_centre.recipients" in page.passphrase_lock.text()
+    assert "policy.toml" in page.passphrase_lock.text()
+    assert "profiles.call_centre.recipients" in page.picker.policy_note.text()
+
+
 def test_a_broken_policy_file_stops_the_wizard_on_the_purpose_page(qtbot, tmp_path, monkeypatch):
     broken = tmp_path / "policy.toml"
     broken.write_text("[rules]\nnever_export = [\n", encoding="utf-8")
