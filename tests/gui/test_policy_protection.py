@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
 
 from exporter.envelope import X25519Identity
 from exporter.gui.wizard import ExportWizard, PageId
@@ -170,3 +171,25 @@ def test_an_approved_entry_is_ticked_and_the_export_opens_with_its_key(qtbot, tm
     finally:
         wizard.source_page.stop()
         wizard.export_page.stop()
+
+
+def test_the_locks_are_said_again_in_japanese_after_a_language_switch(qtbot, tmp_path, monkeypatch, people):
+    from exporter.gui.i18n import build_translations, remove_translators, translations_need_build
+    from tests.gui.test_language_switch import choose_language
+
+    if translations_need_build():
+        build_translations()
+    approved, _other, _key = people
+    policy = write_policy(tmp_path, check_code(str(approved.recipient)))
+    wizard = open_protection(qtbot, tmp_path, monkeypatch, policy)
+    page = wizard.protection_page
+    try:
+        choose_language(qtbot, wizard, "ja", "住民データファイル")
+        assert "承認された受取人だけを選べます" in page.picker.policy_note.text()
+        assert "rules.approved_recipients" in page.picker.policy_note.text()
+        assert "合言葉は使えません" in page.passphrase_lock.text()
+        assert "承認された受取人ではありません" in book_item(wizard, "Other firm").toolTip(0)
+    finally:
+        wizard.source_page.stop()
+        remove_translators(QApplication.instance())
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

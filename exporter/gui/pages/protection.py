@@ -190,6 +190,7 @@ class ProtectionPage(Page):
             )
         )
         self._show_passphrase_note()
+        self.apply_policy()  # the policy's sentences, in the new language
 
     def initializePage(self) -> None:
         self.refresh_keys()
