@@ -227,26 +227,70 @@ def _check_keys(policy: Policy, profile: Profile | None, plan: ExportPlan) -> No
         # the office key from the clerk's own settings is added to every export: it must be approved like any key
         wanted.append((office.name or office.key, office.key, None))
     for shown, key, code in wanted:
-        if office is not None and rules.office_key is not None and key == office.key:
-            continue  # the policy's own office key
-        lists = [
-            (
-                "rules.approved_recipients",
-                rules.approved_recipients,
-                msg("policy.recipient_not_approved", who=_shown(shown)),
-            )
-        ]
-        if profile is not None and profile.recipients:
-            said = msg("policy.recipient_not_for_profile", who=_shown(shown), profile=profile.name)
-            lists.append((f"profiles.{profile.name}.recipients", profile.recipients, said))
-        for rule, entries, said in lists:
-            if entries is None or approved(key, entries, trusted, code=code):
-                continue
-            if distrust is not None and approved(key, entries, load_book(machine_book_path(policy))):
-                said = distrust
-            elif book is not None and approved(key, entries, book):
-                said = msg("policy.book_not_machine", who=_shown(shown), path=str(machine_book_path(policy)))
-            raise refused(policy, rule, said)
+        refusal = _recipient_refusal(policy, profile, (shown, key, code), book, (trusted, distrust))
+        if refusal is not None:
+            raise refusal
+
+
+def recipient_refusal(
+    policy: Policy, profile_name: str | None, key: str, *, shown: str = "", code: str | None = None
+) -> PlanError | None:
+    """Why ``policy`` refuses the public ``key`` as a recipient under the profile ``profile_name`` (None: no
+    profile), by ``rules.approved_recipients`` or ``profiles.NAME.recipients`` exactly as :func:`check_plan` does
+    for each recipient of a plan; None when it is approved or no list applies. ``shown`` names it in the sentence
+    (an address-book name; "" for the key's start) and ``code`` is the key set's code of the address-book entry
+    chosen (None: a key pasted). For the wizard, to lock a choice before the Review page refuses it. Raises
+    PlanError for an unknown profile."""
+    from exporter.keys import load_book
+
+    rules = policy.rules
+    profile = None if profile_name is None else policy.profile(profile_name)
+    if rules.approved_recipients is None and (profile is None or not profile.recipients):
+        return None
+    try:
+        book = load_book() if code is not None else None
+    except PlanError:
+        book = None  # a broken book: names the clerk chose cannot be read from it anyway
+    machine = machine_book(policy) if _names(rules.approved_recipients, profile) else (None, None)
+    return _recipient_refusal(policy, profile, (shown or key, key, code), book, machine)
+
+
+def _recipient_refusal(
+    policy: Policy,
+    profile: Profile | None,
+    recipient: tuple[str, str, str | None],
+    book: AddressBook | None,
+    machine: tuple[AddressBook | None, Message | None],
+) -> PlanError | None:
+    """The refusal of one ``recipient`` (as the clerk named it, its key, its key set's code) by the approved lists
+    (module docstring); ``book`` the clerk's address book, ``machine`` :func:`machine_book`'s answer."""
+    from exporter.keys import load_book
+
+    rules = policy.rules
+    shown, key, code = recipient
+    trusted, distrust = machine
+    office = policy.office_key()
+    if office is not None and rules.office_key is not None and key == office.key:
+        return None  # the policy's own office key
+    lists = [
+        (
+            "rules.approved_recipients",
+            rules.approved_recipients,
+            msg("policy.recipient_not_approved", who=_shown(shown)),
+        )
+    ]
+    if profile is not None and profile.recipients:
+        said = msg("policy.recipient_not_for_profile", who=_shown(shown), profile=profile.name)
+        lists.append((f"profiles.{profile.name}.recipients", profile.recipients, said))
+    for rule, entries, said in lists:
+        if entries is None or approved(key, entries, trusted, code=code):
+            continue
+        if distrust is not None and approved(key, entries, load_book(machine_book_path(policy))):
+            said = distrust
+        elif book is not None and approved(key, entries, book):
+            said = msg("policy.book_not_machine", who=_shown(shown), path=str(machine_book_path(policy)))
+        return refused(policy, rule, said)
+    return None
 
 
 def approved(key: str, entries: Sequence[str], book: AddressBook | None, *, code: str | None = None) -> bool:
@@ -327,6 +371,9 @@ def locks(policy: Policy, plan: ExportPlan, header: Sequence[str], categories: S
         rule = "rules.allow_passphrase" if not rules.passphrase_allowed else "rules.envelopes"
         rule = "rules.require_office_key" if rules.require_office_key else rule
         found.append(Lock("passphrase", "", rule, msg("policy.lock_passphrase")))
+    elif profile is not None and profile.recipients:  # the profile's data goes only to its recipients' keys
+        rule = f"profiles.{profile.name}.recipients"
+        found.append(Lock("passphrase", "", rule, msg("policy.passphrase_not_for_profile")))
     if rules.require_office_key:
         found.append(Lock("office_key", "", "rules.require_office_key", msg("policy.lock_office_key")))
     if rules.require_purpose:

@@ -21,6 +21,7 @@ from exporter.gui.check_codes import hash_value, shown_code
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, monospace_font
 from exporter.keys.check_code import key_set_check_code
+from exporter.messages import msg
 
 MAX_TEXT = 500
 MAX_COLUMNS_LISTED = 60
@@ -95,13 +96,19 @@ class ManifestView(Retranslating, QGroupBox):
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.hide()
+        self.forwarded = QLabel()  # exporter decrypt's warning: not made for the key that opened it
+        self.forwarded.setWordWrap(True)
+        self.forwarded.setTextFormat(Qt.TextFormat.PlainText)
+        self.forwarded.setStyleSheet(WARNING_STYLE)
+        self.forwarded.hide()
+        self._forwarded = False
         self._form = QFormLayout()
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        keys = ("signature", "purpose", "organisation", "delete_by", "size", "columns", "scope", "recipients", "sent",
-                "hash", "source", "written")  # fmt: skip
+        keys = ("signature", "profile", "purpose", "organisation", "delete_by", "size", "columns", "scope",
+                "recipients", "sent", "hash", "source", "written")  # fmt: skip
         for key in keys:
             caption, value = QLabel(), QLabel()
             value.setWordWrap(True)
@@ -123,6 +130,7 @@ class ManifestView(Retranslating, QGroupBox):
         buttons.addStretch(1)
         buttons.addWidget(self.open_folder_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.forwarded)
         layout.addWidget(self.warning)
         layout.addLayout(self._form)
         layout.addWidget(self.hash_note)
@@ -133,8 +141,10 @@ class ManifestView(Retranslating, QGroupBox):
     def opened(self) -> OpenedArchive | None:
         return self._opened
 
-    def show_archive(self, opened: OpenedArchive | None) -> None:
+    def show_archive(self, opened: OpenedArchive | None, *, forwarded: bool = False) -> None:
+        """Show ``opened`` (None: nothing); ``forwarded``: it was not made for the key that opened it."""
         self._opened = opened
+        self._forwarded = forwarded and opened is not None
         self.open_folder_button.setEnabled(True)
         self.retranslate_ui()
         self.setVisible(opened is not None)
@@ -149,6 +159,7 @@ class ManifestView(Retranslating, QGroupBox):
         self.setTitle(self.tr("What you received"))
         captions = {
             "signature": self.tr("Signed by:"),
+            "profile": self.tr("Purpose profile:"),
             "purpose": self.tr("Purpose:"),
             "organisation": self.tr("Receiving organisation:"),
             "delete_by": self.tr("Delete by:"),
@@ -179,6 +190,11 @@ class ManifestView(Retranslating, QGroupBox):
         manifest = opened.manifest
         not_given = self.tr("(not given)")
         self._show_signature(opened)
+        self.forwarded.setText(str(msg("decrypt.made_for_others")) if self._forwarded else "")
+        self.forwarded.setVisible(self._forwarded)
+        profile = self._profile_text(manifest)
+        self.values["profile"].setText(profile)
+        self._form.setRowVisible(self.values["profile"], bool(profile))
         self.values["purpose"].setText(_short(manifest.get("purpose")) or not_given)
         self.values["organisation"].setText(_short(manifest.get("recipient_organisation")) or not_given)
         self.values["delete_by"].setText(self._delete_by_text(manifest))
@@ -214,6 +230,27 @@ class ManifestView(Retranslating, QGroupBox):
         advice = check.advice()
         label.setText(safe_text(" ".join(str(part) for part in (check.sentence(), advice) if part)))
         label.setStyleSheet("" if check.trusted else f"color: {MessageLabel.COLOURS['warning']};")
+
+    def _profile_text(self, manifest: dict[str, Any]) -> str:
+        """The IT policy's purpose profile the export was made under (name, version, legal basis) and the policy's
+        hash value; "" when the manifest records no policy."""
+        policy = manifest.get("policy")
+        if not isinstance(policy, dict):
+            return ""
+        lines = []
+        profile = policy.get("profile")
+        if isinstance(profile, dict):
+            version = profile.get("version")
+            shown = _short(version) if isinstance(version, str) else str(_count(version))
+            lines.append(self.tr("{name}, version {version}").format(name=_short(profile.get("name")), version=shown))
+            if basis := _short(profile.get("legal_basis")):
+                lines.append(self.tr("Legal basis: {basis}").format(basis=basis))
+        else:
+            lines.append(self.tr("None (made under an IT policy without a purpose profile)"))
+        sha256 = policy.get("sha256")
+        if isinstance(sha256, str):
+            lines.append(self.tr("IT policy's hash value: {hash}").format(hash=hash_value(_short(sha256))))
+        return "\n".join(lines)
 
     def _columns(self, columns: list[str]) -> str:
         return self.tr("%n column(s)", "", len(columns))

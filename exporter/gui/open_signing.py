@@ -19,8 +19,14 @@ from exporter.openings import Opening
 def remembered(opened: Any, archive: Path, identities: Sequence[Any]) -> OpenOutcome:
     """After a successful open: remember the opening (a failure becomes ``unremembered``, a warning: the archive is
     open all the same, and the opening is still offered in this window) and derive the signing key of the identity
-    that opened it."""
+    that opened it; ``forwarded`` when the manifest's recipients do not list that key (as ``exporter decrypt``
+    warns: someone passed the archive on)."""
+    from dataclasses import replace
+
     from exporter import openings
+    from exporter.decrypt import made_for_others
+
+    forwarded = made_for_others(identities, opened.manifest)
 
     code = openings.key_set_code(identities, opened.manifest)
     signer = signer_from(identities, code)
@@ -28,8 +34,9 @@ def remembered(opened: Any, archive: Path, identities: Sequence[Any]) -> OpenOut
         opening = openings.remember(opened, check_code=code)
     except ExporterError as err:
         warning = ExporterError(msg("openings.not_remembered", reason=err.message), hint=err.hint)
-        return OpenOutcome(opened, archive, openings.opening_of(opened, check_code=code), warning, signer)
-    return OpenOutcome(opened, archive, opening, None, signer)
+        outcome = OpenOutcome(opened, archive, openings.opening_of(opened, check_code=code), warning, signer)
+        return replace(outcome, forwarded=forwarded)
+    return OpenOutcome(opened, archive, opening, None, signer, forwarded)
 
 
 def signer_from(identities: Sequence[Any], check_code: str) -> Any:

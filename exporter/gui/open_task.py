@@ -34,6 +34,7 @@ class OpenOutcome:
     opening: Any = None  # exporter.openings.Opening
     unremembered: ExporterError | None = None
     signer: Any = field(default=None, repr=False)  # exporter.signing.SigningKey: a secret
+    forwarded: bool = False  # not made for the key that opened it (exporter.decrypt.made_for_others): passed on
 
 
 def default_folder(archive: Path) -> Path:

@@ -281,7 +281,7 @@ class OpenWindow(Retranslating, QWidget):
         if self._request is not None and self._request.key_file is not None:
             key_store.remember_key_file(self._request.key_file)  # which file, never its passphrase
         self._set_status("verified", opened)
-        self.manifest_view.show_archive(opened)
+        self.manifest_view.show_archive(opened, forwarded=outcome.forwarded)
         self.actions.hold(outcome.opening, outcome.signer, outcome.archive)
         self.after_open.show_opening(outcome.opening, outcome.unremembered)
         self.reminders.refresh()

@@ -1,6 +1,8 @@
 """The IT policy as the wizard shows it: read once when the wizard opens, the purpose profiles offered on the Purpose
-page, kept columns the policy does not allow named on the Columns page, and the whole plan checked on the Review
-page, by the core's own rules (:mod:`exporter.policy`); ``run_export`` checks it again, so no page can skip it."""
+page, kept columns the policy does not allow named on the Columns page, recipients it does not approve and the
+passphrase it does not allow locked on the Protection page, and the whole plan checked on the Review page, by the
+core's own rules (:mod:`exporter.policy`, :mod:`exporter.policy_rules`); ``run_export`` checks it again, so no page
+can skip it."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from exporter.plan import ExportPlan
 
 if TYPE_CHECKING:
     from exporter.gui.pages.columns import ColumnsPage
+    from exporter.gui.pages.protection import ProtectionPage
     from exporter.gui.wizard import Draft
     from exporter.policy import Policy, Profile
 
@@ -99,3 +102,65 @@ def show_column_problems(page: ColumnsPage) -> None:
         page.policy_error.show_message("\n".join(problems), "error")
     else:
         page.policy_error.clear_message()
+
+
+def protection_locks(draft: Draft) -> dict[str, str]:
+    """The Protection page's locks under the policy in force, by kind (``recipients``, ``passphrase``): the
+    sentence to show above the choice, naming the rule and the policy file (:func:`exporter.policy_rules.locks`);
+    empty without a policy."""
+    policy = draft.policy
+    if policy is None:
+        return {}
+    plan = ExportPlan(source=Path(), columns=(), output=Path(), profile=draft.profile)
+    try:
+        locks = policy.locks(plan, [], [])
+    except ExporterError as err:  # an unknown profile: said as it is (the Review page refuses the plan too)
+        return {"recipients": str(err)}
+    found: dict[str, str] = {}
+    for lock in locks:
+        if lock.kind in ("recipients", "passphrase") and lock.kind not in found:
+            found[lock.kind] = _locked_sentence(str(lock.reason), lock.rule, str(policy.path))
+    return found
+
+
+def _locked_sentence(reason: str, rule: str, path: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("policy_view", "{reason} Rule {rule} of the policy {path}.").format(
+        reason=reason, rule=rule, path=path
+    )
+
+
+def recipient_refusal(draft: Draft, key: str, name: str = "", code: str | None = None) -> str | None:
+    """Why the policy in force refuses ``key`` (an address-book entry ``name`` with its key set's ``code``, or a
+    key pasted: "" and None) as a recipient: the core's own sentence, naming the rule and the policy file, as the
+    Review page and the command line give it (:func:`exporter.policy_rules.recipient_refusal`); None when it may
+    be chosen."""
+    from exporter.policy_rules import recipient_refusal as refusal_of
+
+    if draft.policy is None:
+        return None
+    try:
+        refusal = refusal_of(draft.policy, draft.profile, key, shown=name, code=code)
+    except ExporterError as err:  # an unknown profile, or the machine's book unreadable: refused, and why
+        return str(err)
+    return None if refusal is None else str(refusal)
+
+
+def show_protection_locks(page: ProtectionPage) -> None:
+    """Lock on the Protection ``page`` what the policy decides: address-book entries it does not approve greyed
+    with its sentence, a key pasted that it does not approve refused at once (:func:`recipient_refusal`), and the
+    passphrase locked with its reason when the policy allows none. run_export checks the plan again."""
+    from functools import partial
+
+    locks = protection_locks(page.draft)
+    refusal = partial(recipient_refusal, page.draft) if "recipients" in locks else None
+    page.picker.set_policy(locks.get("recipients"), refusal)
+    locked = locks.get("passphrase")
+    page.passphrase_radio.setEnabled(locked is None)
+    page.passphrase_radio.setToolTip(locked or "")
+    if locked is None:
+        page.passphrase_lock.clear_message()
+    else:
+        page.passphrase_lock.show_message(locked, "note")
+        page.key_radio.setChecked(True)

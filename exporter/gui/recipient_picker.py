@@ -73,6 +73,11 @@ class RecipientPicker(Retranslating, QWidget):
         self._office: tuple[str, str] | None = None  # (name, key)
         self._file_problem: Callable[[], str] | None = None
         self._pasted_signing: dict[str, str] = {}  # a pasted card's signing key, by its public key
+        # under an IT policy: why a recipient is refused (key, book name, key set's code) -> sentence or None
+        self._refusal: Callable[[str, str, str | None], str | None] | None = None
+        self._refused: dict[str, str] = {}  # address-book entries the policy refuses, by name: the sentence
+
+        self.policy_note = MessageLabel()  # above the list: the policy decides who may be chosen, and by what rule
 
         self.book_label = QLabel()
         self.book = QTreeWidget()
@@ -121,23 +126,24 @@ class RecipientPicker(Retranslating, QWidget):
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.book_label, 0, 0, 1, 2)
-        layout.addWidget(self.book, 1, 0, 1, 2)
-        layout.addWidget(self.book_empty, 2, 0, 1, 2)
-        layout.addWidget(self.book_error, 2, 0, 1, 2)
-        layout.addWidget(self.paste_label, 3, 0, 1, 2)
-        layout.addWidget(self.key_edit, 4, 0)
+        layout.addWidget(self.policy_note, 0, 0, 1, 2)
+        layout.addWidget(self.book_label, 1, 0, 1, 2)
+        layout.addWidget(self.book, 2, 0, 1, 2)
+        layout.addWidget(self.book_empty, 3, 0, 1, 2)
+        layout.addWidget(self.book_error, 3, 0, 1, 2)
+        layout.addWidget(self.paste_label, 4, 0, 1, 2)
+        layout.addWidget(self.key_edit, 5, 0)
         buttons = QVBoxLayout()
         buttons.addWidget(self.file_button)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons, 4, 1)
+        layout.addLayout(buttons, 5, 1)
         office_row = QHBoxLayout()
         office_row.addWidget(self.office_box, 0, Qt.AlignmentFlag.AlignTop)
         office_row.addWidget(self.office_note, 1)
-        layout.addLayout(office_row, 5, 0, 1, 2)
-        layout.addWidget(self.codes_label, 6, 0, 1, 2)
-        layout.addWidget(self.key_error, 7, 0, 1, 2)
+        layout.addLayout(office_row, 6, 0, 1, 2)
+        layout.addWidget(self.codes_label, 7, 0, 1, 2)
+        layout.addWidget(self.key_error, 8, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         self.retranslate_ui()
 
@@ -173,6 +179,23 @@ class RecipientPicker(Retranslating, QWidget):
         """Sentences about the address book or settings that could not be read (empty: none)."""
         self._problems = list(problems)
         self._show()
+
+    def set_policy(self, note: str | None, refusal: Callable[[str, str, str | None], str | None] | None) -> None:
+        """Under an IT policy that approves recipients: ``note`` says so above the list (naming the rule and the
+        policy file) and ``refusal(key, name, code)`` gives the core's sentence refusing a recipient (None: it may
+        be chosen). Entries refused are shown greyed and cannot be ticked, the sentence in their tooltip; a key
+        pasted or loaded that is refused is said at once. None and None: no policy decides."""
+        self._refusal = refusal
+        if note:
+            self.policy_note.show_message(note, "note")
+        else:
+            self.policy_note.clear_message()
+        self._fill_book()
+        self._changed()
+
+    def refused_names(self) -> dict[str, str]:
+        """The address-book entries the policy refuses, by name, with the sentence shown in their tooltip."""
+        return dict(self._refused)
 
     def set_book_locked(self, reason: str | None) -> None:
         """Why the book cannot be changed here (None: it can): the Add button is then off, with the reason."""
@@ -217,14 +240,25 @@ class RecipientPicker(Retranslating, QWidget):
             ticked = set(self.ticked_names())
         self.book.blockSignals(True)
         self.book.clear()
+        self._refused = {}
         for entry in self._entries:
             confirmed = QLocale().toString(entry.confirmed, QLocale.FormatType.ShortFormat) if entry.confirmed else ""
             code = shown_code(key_set_check_code(entry.key, entry.signing_key))
             item = QTreeWidgetItem(
                 [safe_text(entry.name), safe_text(entry.organisation), code, confirmed or self.tr("not yet")]
             )
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Checked if entry.name in ticked else Qt.CheckState.Unchecked)
+            refusal = None
+            if self._refusal is not None:
+                refusal = self._refusal(entry.key, entry.name, key_set_check_code(entry.key, entry.signing_key))
+            if refusal is None:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Checked if entry.name in ticked else Qt.CheckState.Unchecked)
+            else:  # shown, greyed, never ticked: the policy's sentence says why
+                self._refused[entry.name] = refusal
+                item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled))
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                for column in range(self.book.columnCount()):
+                    item.setToolTip(column, safe_text(refusal))
             item.setFont(2, monospace_font())
             item.setData(0, Qt.ItemDataRole.UserRole, entry.name)
             self.book.addTopLevelItem(item)
@@ -243,7 +277,7 @@ class RecipientPicker(Retranslating, QWidget):
         """Tick the address-book entries called ``names`` (tests, screenshots)."""
         for index in range(self.book.topLevelItemCount()):
             item = self.book.topLevelItem(index)
-            if item.data(0, Qt.ItemDataRole.UserRole) in names:
+            if item.data(0, Qt.ItemDataRole.UserRole) in names and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 item.setCheckState(0, Qt.CheckState.Checked)
 
     def ticked_names(self) -> list[str]:
@@ -260,7 +294,7 @@ class RecipientPicker(Retranslating, QWidget):
     def chosen(self) -> tuple[Chosen, ...] | None:
         """The ticked and pasted recipients without repeats, or None while a pasted line is not a key."""
         pasted, _problem = self._parse_pasted()
-        if pasted is None:
+        if pasted is None or self.pasted_refusal() is not None:
             return None
         by_name = {entry.name: entry for entry in self._entries}
         result: dict[str, Chosen] = {}
@@ -270,6 +304,13 @@ class RecipientPicker(Retranslating, QWidget):
         for key in pasted:
             result.setdefault(key.lower(), self._in_book(key) or Chosen(key))  # a key in the book IS its entry
         return tuple(result.values())
+
+    def pasted_refusal(self) -> str | None:
+        """The policy's sentence refusing the first key pasted or loaded that it does not approve, or None."""
+        pasted, _problem = self._parse_pasted()
+        if self._refusal is None or not pasted:
+            return None
+        return next((said for key in pasted if (said := self._refusal(key, "", None)) is not None), None)
 
     def _parse_pasted(self) -> tuple[tuple[str, ...] | None, ExporterError | None]:
         """The pasted keys, or None and why the first line that is not a key was refused (never quoting it). A
@@ -329,6 +370,8 @@ class RecipientPicker(Retranslating, QWidget):
             self.key_error.show_message(
                 self.tr("This is not a recipient key. A key starts with age1 and is 62 characters long."), "error"
             )
+        elif (refusal := self.pasted_refusal()) is not None:
+            self.key_error.show_message(safe_text(refusal, multiline=True), "error")  # the rule and the policy file
         else:
             self.key_error.clear_message()
         if self._file_problem is not None:

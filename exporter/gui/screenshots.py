@@ -106,6 +106,9 @@ def take_screenshots(folder: Path, language: str) -> int:
     from exporter.gui import recipient_demo
 
     recipient_demo.render(folder, language)  # 30-34: receipt, Delete now, reminders, statements imported
+    from exporter.gui import policy_demo
+
+    policy_demo.render(folder, language)  # policy-04, policy-07: what an IT policy locks, an archive passed on
     return 0
 
 

@@ -751,6 +751,10 @@
         <translation>署名：</translation>
     </message>
     <message>
+        <source>Purpose profile:</source>
+        <translation>目的プロファイル：</translation>
+    </message>
+    <message>
         <source>Purpose:</source>
         <translation>利用目的：</translation>
     </message>
@@ -827,6 +831,22 @@
     <message>
         <source>Every row; every value as the sender&apos;s file has it.</source>
         <translation>すべての行。値は送り主のファイルのままです。</translation>
+    </message>
+    <message>
+        <source>{name}, version {version}</source>
+        <translation>{name}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>Legal basis: {basis}</source>
+        <translation>法令上の根拠：{basis}</translation>
+    </message>
+    <message>
+        <source>None (made under an IT policy without a purpose profile)</source>
+        <translation>なし（IT ポリシーのもとで、目的プロファイルを使わずに作られました）</translation>
+    </message>
+    <message>
+        <source>IT policy&apos;s hash value: {hash}</source>
+        <translation>IT ポリシーのハッシュ値：{hash}</translation>
     </message>
     <message>
         <source>a passphrase (told to you separately)</source>
@@ -2217,6 +2237,13 @@ Type its passphrase:</source>
     <message>
         <source>Pseudonym key: {file}</source>
         <translation>仮名化の鍵：{file}</translation>
+    </message>
+</context>
+<context>
+    <name>policy_view</name>
+    <message>
+        <source>{reason} Rule {rule} of the policy {path}.</source>
+        <translation>{reason}ポリシー {path} の規則 {rule} によります。</translation>
     </message>
 </context>
 </TS>

@@ -131,7 +131,9 @@ def test_a_column_the_policy_forbids_is_named_and_next_waits(qtbot, policy_wizar
     assert columns.policy_error.isHidden()
 
 
-def test_a_recipient_outside_the_profile_is_refused_on_the_review_page_naming_the_rule(qtbot, policy_wizard, tmp_path):
+def test_a_recipient_outside_the_profile_is_refused_on_the_protection_and_review_pages_naming_the_rule(
+    qtbot, policy_wizard, tmp_path
+):
     wizard = policy_wizard
     to_purpose(qtbot, wizard)
     wizard.purpose_page.choose_profile("call_centre")
@@ -141,13 +143,31 @@ def test_a_recipient_outside_the_profile_is_refused_on_the_review_page_naming_th
     (tmp_path / "other").mkdir()
     _other_key, someone_else = age_keypair(tmp_path / "other")  # not the profile's recipient
     wizard.protection_page.set_recipients([someone_else])
+    assert "profiles.call_centre.recipients" in wizard.protection_page.key_error.text()
+    assert not wizard.protection_page.isComplete()  # refused at once on the page
+    wizard.protection_page.set_recipients([wizard.test_recipient])
     wizard.next()
+    wizard.draft.recipients, wizard.draft.recipient_names = (someone_else,), ("",)  # past the page: Review checks
     wizard.set_destination(tmp_path / "refused.zip.age")
     wizard.review_page.initializePage()
     problem = wizard.review_page.policy_error.text()
     assert "profiles.call_centre" in problem
     assert "policy.toml" in problem
     assert not wizard.review_page.isComplete()
+
+
+def test_a_profile_with_its_own_recipients_locks_the_passphrase_naming_the_rule(qtbot, policy_wizard):
+    wizard = policy_wizard
+    to_purpose(qtbot, wizard)
+    wizard.purpose_page.choose_profile("call_centre")
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    page = wizard.protection_page
+    assert not page.passphrase_radio.isEnabled()
+    assert "profiles.call_centre.recipients" in page.passphrase_lock.text()
+    assert "policy.toml" in page.passphrase_lock.text()
+    assert "profiles.call_centre.recipients" in page.picker.policy_note.text()
 
 
 def test_a_broken_policy_file_stops_the_wizard_on_the_purpose_page(qtbot, tmp_path, monkeypatch):

@@ -34,6 +34,8 @@ RECIPIENT_PICTURES = ("30-open-receipt", "31-open-delete", "32-open-deleted", "3
     ("34-wizard-statements",) if importlib.util.find_spec("exporter.register_import") else ()
 )
 
+POLICY_PICTURES = ("policy-04-protection", "policy-07-open-forwarded")  # exporter.gui.policy_demo
+
 
 @pytest.mark.parametrize(("language", "scale"), [("ja", 1), ("en", 1.5)])
 def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_size(tmp_path, language, scale):
@@ -60,9 +62,11 @@ def test_the_screenshot_walk_saves_every_page_and_the_refusals_at_the_default_si
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "user-config" / "exporter").exists()  # its keys, book and settings: a folder of its own
     assert not (tmp_path / "user-data" / "exporter").exists()
-    everything = WIZARD_PICTURES + OPEN_PICTURES + KEY_PICTURES + (PROTECTION_WITH_BOOK,) + RECIPIENT_PICTURES
+    everything = (
+        WIZARD_PICTURES + OPEN_PICTURES + KEY_PICTURES + (PROTECTION_WITH_BOOK,) + RECIPIENT_PICTURES + POLICY_PICTURES
+    )
     assert sorted(path.stem for path in folder.iterdir()) == sorted(everything)
-    for name in (*WIZARD_PICTURES, PROTECTION_WITH_BOOK):
+    for name in (*WIZARD_PICTURES, PROTECTION_WITH_BOOK, POLICY_PICTURES[0]):
         image = QImage(str(folder / f"{name}.png"))
         size = (round(DEFAULT_SIZE.width() * scale), round(DEFAULT_SIZE.height() * scale))
         assert abs(image.width() - size[0]) <= 1, name  # pixels: the default size times the scale

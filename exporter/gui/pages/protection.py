@@ -90,6 +90,8 @@ class ProtectionPage(Page):
         self.waiver_note.hide()
         self._office = False
         self._copied = ""
+        self.passphrase_lock = MessageLabel()  # why the policy does not allow a passphrase (rule, policy file)
+        self.passphrase_lock.hide()
 
         self.instructions_box = QCheckBox()
         self.instructions_box.setChecked(True)
@@ -124,6 +126,7 @@ class ProtectionPage(Page):
         column.addLayout(key_box)
         column.addSpacing(self.fontMetrics().height() // 2)
         column.addWidget(self.passphrase_radio)
+        column.addWidget(self.passphrase_lock)
         column.addLayout(phrase_box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -187,6 +190,7 @@ class ProtectionPage(Page):
             )
         )
         self._show_passphrase_note()
+        self.apply_policy()  # the policy's sentences, in the new language
 
     def initializePage(self) -> None:
         self.refresh_keys()
@@ -210,7 +214,15 @@ class ProtectionPage(Page):
         self.picker.set_office(office)
         self.picker.set_problems(problems)
         self._office = self.draft.office = office is not None
+        self.apply_policy()
         self._show_waiver()
+
+    def apply_policy(self) -> None:
+        """Show what the IT policy locks here (:func:`exporter.gui.policy_view.show_protection_locks`)."""
+        from exporter.gui.policy_view import show_protection_locks
+
+        show_protection_locks(self)
+        self._mode_changed()
 
     def _show_waiver(self) -> None:
         """The office waiver only matters for a passphrase, and only when the office has a key."""
@@ -287,6 +299,8 @@ class ProtectionPage(Page):
     # -- the passphrase ------------------------------------------------------------------------------------
 
     def generate_passphrase(self) -> None:
+        if not self.passphrase_radio.isEnabled():
+            return  # the policy allows no passphrase
         self.passphrase_radio.setChecked(True)
         self.passphrase_field.setText(generate())
         self.passphrase_field.set_shown(True)
@@ -370,7 +384,7 @@ class ProtectionPage(Page):
         keys = self.key_radio.isChecked()
         self.picker.setEnabled(keys)
         for widget in self._passphrase_widgets:
-            widget.setEnabled(not keys)
+            widget.setEnabled(not keys and self.passphrase_radio.isEnabled())
         self._show_waiver()
         self.completeChanged.emit()
 
