@@ -24,7 +24,7 @@ from exporter import usage
 from exporter.commands import _columns_wide, _padded
 from exporter.display import safe_text, terminal_line
 from exporter.errors import RegisterError
-from exporter.messages import msg
+from exporter.messages import Message, msg
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # OWASP "CSV Injection", full-width too
 _TABLE = (
@@ -325,15 +325,30 @@ def _statement_cells(record: dict[str, Any], answered: Any) -> dict[str, object]
     for a statement's own record: the export it answers, when it was signed, who signed (in ``recipients``)."""
     if record.get("kind") in ("receipt", "deletion"):
         statement = _dict(record.get("statement"))
+        note = _replaced_note(record)  # files saved over before they were deleted: in the table and the CSV
         return {
             "answers": record.get("export"),
             "signed_utc": statement.get("time_utc"),
             "recipients": _recipient(record.get("recipient")),
-            "why": msg("statements.answers", export=record.get("export")),
+            "why": note or msg("statements.answers", export=record.get("export")),
+            **({"purpose": note} if note else {}),
         }
     if answered is None or record.get("kind") != "export":
         return {}
     return {"receipt": _numbers(answered.receipts), "deletion": _numbers(answered.deletions)}
+
+
+def _replaced_note(record: dict[str, Any]) -> Message | None:
+    """For a deletion statement that lists files saved over before they were deleted (``deleted.replaced``,
+    :mod:`exporter.statements`): a note naming them; None otherwise."""
+    from exporter.manifest import strict_json
+
+    try:
+        fields = strict_json(str(_dict(record.get("statement")).get("text", "")).split("\n", 1)[0])
+        replaced = [str(name) for name in fields["deleted"]["replaced"]]
+    except (ValueError, RecursionError, TypeError, KeyError):
+        return None
+    return msg("statements.answers_replaced", files=", ".join(replaced))
 
 
 def _numbers(found: list[int]) -> str | None:
