@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporter.display import terminal_line
-from exporter.errors import OutputError, PlanError
+from exporter.errors import ExportCancelled, OutputError, PlanError
 from exporter.messages import Message, msg
 
 if TYPE_CHECKING:  # imported when a command runs: the parser is built at every start
@@ -103,9 +103,13 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
     def statement(plan: openings.DeletionPlan) -> bytes:
         return _statement(opening, signer, args.name, plan.deleted_files(), plan.replaced_files())
 
-    done = openings.delete_with_statement(
-        opening, statement=statement if signer is not None else None, target=target, cancel=cancel
-    )
+    try:
+        done = openings.delete_with_statement(
+            opening, statement=statement if signer is not None else None, target=target, cancel=cancel
+        )
+    except KeyboardInterrupt:  # a second Ctrl-C (the first only asks to stop before any file is removed)
+        started = any(not os.path.lexists(os.path.join(opening.folder, name)) for name in plan.removing)
+        raise ExportCancelled(msg("openings.cancelled_midway" if started else "openings.cancelled")) from None
     if done.removing:
         _say(msg("openings.cli_deleted", files=", ".join(done.removing), folder=folder))
     else:

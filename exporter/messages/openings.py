@@ -60,6 +60,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Deleting was cancelled; nothing was deleted.",
         "削除を取り消しました。何も削除していません。",
     ),
+    "openings.cancelled_midway": (
+        "Deleting was cancelled part way; run the same command again to finish it.",
+        "削除を途中で取り消しました。同じコマンドをもう一度実行すると、残りを削除して完了します。",
+    ),
     "openings.cli_replaced": (
         "{files} in {folder} is not the file exporter saved: it was saved over (by Excel, for example). It is "
         "deleted too, and the statement tells the sender it had been changed.",
