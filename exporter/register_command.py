@@ -24,7 +24,7 @@ from exporter import usage
 from exporter.commands import _columns_wide, _padded
 from exporter.display import safe_text, terminal_line
 from exporter.errors import RegisterError
-from exporter.messages import Message, msg
+from exporter.messages import msg
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # OWASP "CSV Injection", full-width too
 _TABLE = (
@@ -325,7 +325,10 @@ def _statement_cells(record: dict[str, Any], answered: Any) -> dict[str, object]
     for a statement's own record: the export it answers, when it was signed, who signed (in ``recipients``)."""
     if record.get("kind") in ("receipt", "deletion"):
         statement = _dict(record.get("statement"))
-        note = _replaced_note(record)  # files saved over before they were deleted: in the table and the CSV
+        from exporter.statements import replaced_in
+
+        replaced = replaced_in(str(statement.get("text", "")))  # saved over before deletion: table and CSV say so
+        note = msg("statements.answers_replaced", files=", ".join(replaced)) if replaced else None
         return {
             "answers": record.get("export"),
             "signed_utc": statement.get("time_utc"),
@@ -336,19 +339,6 @@ def _statement_cells(record: dict[str, Any], answered: Any) -> dict[str, object]
     if answered is None or record.get("kind") != "export":
         return {}
     return {"receipt": _numbers(answered.receipts), "deletion": _numbers(answered.deletions)}
-
-
-def _replaced_note(record: dict[str, Any]) -> Message | None:
-    """For a deletion statement that lists files saved over before they were deleted (``deleted.replaced``,
-    :mod:`exporter.statements`): a note naming them; None otherwise."""
-    from exporter.manifest import strict_json
-
-    try:
-        fields = strict_json(str(_dict(record.get("statement")).get("text", "")).split("\n", 1)[0])
-        replaced = [str(name) for name in fields["deleted"]["replaced"]]
-    except (ValueError, RecursionError, TypeError, KeyError):
-        return None
-    return msg("statements.answers_replaced", files=", ".join(replaced))
 
 
 def _numbers(found: list[int]) -> str | None:

@@ -293,6 +293,18 @@ def read_statement(path: Path) -> Statement:
     )
 
 
+def replaced_in(text: str) -> list[str]:
+    """The ``deleted.replaced`` names of a statement file's text (one :func:`read_statement` accepted, as the
+    register keeps it); [] when it lists none or the text is not a statement."""
+    from exporter.manifest import strict_json
+
+    try:
+        replaced = strict_json(text.split("\n", 1)[0])["deleted"]["replaced"]
+    except (ValueError, RecursionError, TypeError, KeyError):
+        return []
+    return [str(name) for name in replaced] if isinstance(replaced, list) else []
+
+
 def _file_name(name: str) -> str:
     """An archive's file name as a statement may hold it: without a folder, control characters and slashes made
     ``_`` (a name on disk may hold them; the statement names the archive by its hash value anyway)."""
@@ -371,6 +383,7 @@ __all__ = [
     "StatementError",
     "make_statement",
     "read_statement",
+    "replaced_in",
     "statement_name",
     "write_statement",
 ]
