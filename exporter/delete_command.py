@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporter.display import terminal_line
-from exporter.errors import OutputError, PlanError
+from exporter.errors import ExportCancelled, OutputError, PlanError
 from exporter.messages import Message, msg
 
 if TYPE_CHECKING:  # imported when a command runs: the parser is built at every start
@@ -84,29 +84,38 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
     target = None
     if signer is not None:
         target = _statement_target(opening, args.statement)
-    removed: list[str] = []
-    if opening.deleted_utc is None:
-        removed = openings.delete_files(opening)
-        folder = terminal_line(opening.folder)
-        if removed:
-            _say(msg("openings.cli_deleted", files=", ".join(removed), folder=folder))
-        else:
-            _say(msg("openings.cli_nothing_left", name=terminal_line(opening.archive_name), folder=folder))
-        _say(msg("openings.cli_copies_note"))
-    else:
+    if opening.deleted_utc is not None:  # its files are gone: only the statement is written again
         _say(_already_deleted(opening))
-    if signer is not None and target is not None:
-        from exporter.statements import make_statement, write_statement
+        if signer is not None and target is not None:
+            data = _statement(
+                opening, signer, args.name, openings.gone_files(opening), openings.replaced_files(opening)
+            )
+            from exporter.statements import write_statement
 
-        data = make_statement(
-            "deletion",
-            openings.facts(opening),
-            signer,
-            check_code=opening.check_code,
-            deleted_files=[name for name in opening.files if name in {*opening.removed, *removed}],
-            name=args.name,
+            write_statement(target, data)
+            _say(msg("openings.cli_wrote_statement", path=terminal_line(str(target))))
+        return 0
+    plan = openings.check_deletion(opening)
+    folder = terminal_line(opening.folder)
+    if plan.replaced:
+        _say(msg("openings.cli_replaced", files=", ".join(plan.replaced), folder=folder))
+
+    def statement(plan: openings.DeletionPlan) -> bytes:
+        return _statement(opening, signer, args.name, plan.deleted_files(), plan.replaced_files())
+
+    try:
+        done = openings.delete_with_statement(
+            opening, statement=statement if signer is not None else None, target=target, cancel=cancel
         )
-        write_statement(target, data)
+    except KeyboardInterrupt:  # a second Ctrl-C (the first only asks to stop before any file is removed)
+        started = any(not os.path.lexists(os.path.join(opening.folder, name)) for name in plan.removing)
+        raise ExportCancelled(msg("openings.cancelled_midway" if started else "openings.cancelled")) from None
+    if done.removing:
+        _say(msg("openings.cli_deleted", files=", ".join(done.removing), folder=folder))
+    else:
+        _say(msg("openings.cli_nothing_left", name=terminal_line(opening.archive_name), folder=folder))
+    _say(msg("openings.cli_copies_note"))
+    if signer is not None and target is not None:
         _say(msg("openings.cli_wrote_statement", path=terminal_line(str(target))))
     return 0
 
@@ -176,6 +185,23 @@ def _signer(opening: Opening, args: argparse.Namespace) -> Any:
         if key_set_code([identity], {}) == opening.check_code:
             return recipient_signing_key(identity, name=args.name.strip())
     raise PlanError(msg("openings.other_key", path=str(path), name=opening.archive_name))
+
+
+def _statement(opening: Opening, signer: Any, name: str, deleted: list[str], replaced: list[str]) -> bytes:
+    """The signed deletion statement of ``opening``: ``deleted`` the files exporter removed, ``replaced`` those of
+    them that were not the files it wrote."""
+    from exporter.openings import facts
+    from exporter.statements import make_statement
+
+    return make_statement(
+        "deletion",
+        facts(opening),
+        signer,
+        check_code=opening.check_code,
+        deleted_files=deleted,
+        replaced_files=replaced,
+        name=name,
+    )
 
 
 def _statement_target(opening: Opening, given: Path | None) -> Path:

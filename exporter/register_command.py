@@ -325,11 +325,16 @@ def _statement_cells(record: dict[str, Any], answered: Any) -> dict[str, object]
     for a statement's own record: the export it answers, when it was signed, who signed (in ``recipients``)."""
     if record.get("kind") in ("receipt", "deletion"):
         statement = _dict(record.get("statement"))
+        from exporter.statements import replaced_in
+
+        replaced = replaced_in(str(statement.get("text", "")))  # saved over before deletion: table and CSV say so
+        note = msg("statements.answers_replaced", files=", ".join(replaced)) if replaced else None
         return {
             "answers": record.get("export"),
             "signed_utc": statement.get("time_utc"),
             "recipients": _recipient(record.get("recipient")),
-            "why": msg("statements.answers", export=record.get("export")),
+            "why": note or msg("statements.answers", export=record.get("export")),
+            **({"purpose": note} if note else {}),
         }
     if answered is None or record.get("kind") != "export":
         return {}

@@ -15,7 +15,12 @@ so that a tool we did not write checks it: ``head -n 1 F > m; tail -n +2 F > m.m
      "created_utc": <the manifest's created_utc, "" when it has none>, "rows": <the manifest's rows>,
      "recipient": {"check_code": <key-set code>, "signing_key": "RW...", "name": <optional, as the signer typed>},
      "time_utc": "YYYY-MM-DDTHH:MM:SSZ", "time_local": <ISO 8601 with offset>, "exporter_version": "...",
-     "deleted": {"files": [<file names>], "method": "unlinked"}}          (deletion only)
+     "deleted": {"files": [<file names>], "replaced": [<file names>], "method": "unlinked"}}  (deletion only)
+
+``deleted.files`` names every file exporter deleted; ``deleted.replaced`` (optional, absent when empty) those of
+them that were no longer the file exporter wrote when they were deleted (saved over by Excel, say), so the office
+sees that the recipient's copy had been changed. It holds only the three names exporter writes (``data.csv``,
+``manifest.json``, ``manifest.json.minisig``), each at most once, each also in ``deleted.files``.
 
 No value from the data and no folder (file names only). The trusted comment is
 ``statement:<kind>\\tarchive:<sha256>\\ttime:<time_utc>``. :func:`read_statement` accepts exactly this: the size
@@ -37,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporter import __version__
+from exporter.archive import DATA_NAME, MANIFEST_NAME, SIGNATURE_NAME
 from exporter.display import is_safe
 from exporter.errors import PlanError
 from exporter.keyfiles import FileKind, read_small_data
@@ -57,6 +63,7 @@ MAX_FILES = 64
 STATEMENT_FILE = FileKind("statement file", MAX_STATEMENT_BYTES)
 _TIME_UTC = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
 _NO_CONTROLS = r"^[^\x00-\x1f\x7f]*$"
+_WRITTEN = (DATA_NAME, MANIFEST_NAME, SIGNATURE_NAME)  # the files exporter writes: all "replaced" may name
 _FILE_NAME = {"type": "string", "minLength": 1, "maxLength": MAX_FILE_NAME, "pattern": r"^[^\x00-\x1f\x7f/\\]+$"}
 
 SCHEMA: dict[str, Any] = {
@@ -98,6 +105,13 @@ SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {
                 "files": {"type": "array", "minItems": 1, "maxItems": MAX_FILES, "items": _FILE_NAME},
+                "replaced": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": len(_WRITTEN),
+                    "uniqueItems": True,
+                    "items": {"enum": list(_WRITTEN)},
+                },
                 "method": {"enum": ["unlinked"]},
             },
         },
@@ -157,12 +171,14 @@ def make_statement(
     *,
     check_code: str,
     deleted_files: Sequence[str] = (),
+    replaced_files: Sequence[str] = (),
     name: str = "",
     now: datetime | None = None,
 ) -> bytes:
     """The bytes of a statement file of ``kind`` (``receipt`` or ``deletion``) about ``opened``, signed with
     ``key`` (the recipient's, :func:`exporter.keys.recipient_signing.recipient_signing_key`). ``check_code`` is the
-    signer's key-set code; ``deleted_files`` (file names, deletion only) the files removed; ``name`` who signs, as
+    signer's key-set code; ``deleted_files`` (file names, deletion only) the files removed, ``replaced_files`` those
+    of them that were not the files exporter wrote (saved over); ``name`` who signs, as
     they typed it (optional); ``now`` the signing time (default: the clock).
 
     Raises PlanError when ``name`` is longer than :data:`MAX_NAME` characters or holds a control character;
@@ -175,6 +191,8 @@ def make_statement(
         raise PlanError(msg("statements.nothing_deleted", name=opened.archive_name))
     if any(Path(file).name != file or "\\" in file for file in deleted_files):
         raise ValueError("deleted files are named without their folder")
+    if not set(replaced_files) <= set(deleted_files):
+        raise ValueError("a replaced file is one of the deleted files")
     name = name.strip()
     if len(name) > MAX_NAME or not is_safe(name):
         raise PlanError(msg("statements.name_invalid", limit=MAX_NAME))
@@ -196,6 +214,8 @@ def make_statement(
     }
     if kind == "deletion":
         fields["deleted"] = {"files": list(deleted_files), "method": "unlinked"}
+        if replaced_files:
+            fields["deleted"]["replaced"] = list(replaced_files)
     _validator()(fields)  # what is written is what read_statement accepts
     signed = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
     return signed + sign(signed, key, trusted_comment=_trusted_comment(fields))
@@ -273,6 +293,18 @@ def read_statement(path: Path) -> Statement:
     )
 
 
+def replaced_in(text: str) -> list[str]:
+    """The ``deleted.replaced`` names of a statement file's text (one :func:`read_statement` accepted, as the
+    register keeps it); [] when it lists none or the text is not a statement."""
+    from exporter.manifest import strict_json
+
+    try:
+        replaced = strict_json(text.split("\n", 1)[0])["deleted"]["replaced"]
+    except (ValueError, RecursionError, TypeError, KeyError):
+        return []
+    return [str(name) for name in replaced] if isinstance(replaced, list) else []
+
+
 def _file_name(name: str) -> str:
     """An archive's file name as a statement may hold it: without a folder, control characters and slashes made
     ``_`` (a name on disk may hold them; the statement names the archive by its hash value anyway)."""
@@ -306,6 +338,9 @@ def _parse_line(line: str, where: str) -> dict[str, Any]:
         raise _refused("statements.invalid", where, field=_field(err)) from None
     if (fields["kind"] == "deletion") != ("deleted" in fields):
         raise _refused("statements.invalid", where, field="deleted")
+    deleted = fields.get("deleted", {})
+    if not set(deleted.get("replaced", ())) <= set(deleted.get("files", ())):
+        raise _refused("statements.invalid", where, field="deleted.replaced")
     return fields
 
 
@@ -348,6 +383,7 @@ __all__ = [
     "StatementError",
     "make_statement",
     "read_statement",
+    "replaced_in",
     "statement_name",
     "write_statement",
 ]

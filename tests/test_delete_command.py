@@ -4,6 +4,7 @@ identity protected by a passphrase (low work factor), the statement checked by r
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -217,3 +218,46 @@ def test_the_list_is_in_japanese_with_lang_ja(work: Path) -> None:
     listed = exporter("delete", "--lang", "ja", cwd=work)
     assert listed.stdout.splitlines()[0] == "このコンピューターで開き、まだ削除していないファイル:"
     assert f"削除期限 {SOON.isoformat()}（あと 3 日）" in listed.stdout
+
+
+def test_a_data_csv_saved_over_by_excel_is_deleted_and_the_statement_says_it_had_been_changed(work: Path) -> None:
+    require_minisign()
+    export_and_open(work, "a.zip.age", "opened")
+    saved = work / "opened" / "data.csv"
+    (work / "opened" / "~$data.tmp").write_bytes(saved.read_bytes() + b"edited,row\r\n")  # Excel's way of saving
+    os.replace(work / "opened" / "~$data.tmp", saved)
+
+    done = delete(work, work / "opened")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(
+        f"exporter: data.csv in {work / 'opened'} is not the file exporter saved: it was saved over (by Excel, for "
+        "example). It is deleted too, and the statement tells the sender it had been changed.\n"
+    )
+    assert not (work / "opened").exists()
+    statement_file = work / "a.deletion.statement.txt"
+    assert read_statement(statement_file).fields["deleted"] == {
+        "files": ["manifest.json", "data.csv"],
+        "method": "unlinked",
+        "replaced": ["data.csv"],
+    }
+    lines = statement_file.read_bytes().split(b"\n")
+    (work / "m").write_bytes(lines[0] + b"\n")
+    (work / "m.minisig").write_bytes(b"\n".join(lines[1:]))
+    checked = minisign("-Vm", work / "m", "-P", recipient_signing_public(me(work)).minisign_line(), cwd=work)
+    assert checked.returncode == 0, checked.stderr
+    again = delete(work, work / "opened", "--statement", work / "again.statement.txt")  # written again: the same
+    assert read_statement(work / "again.statement.txt").fields["deleted"]["replaced"] == ["data.csv"]
+    assert again.returncode == 0
+
+
+def test_a_data_csv_with_a_hard_link_elsewhere_is_refused_and_nothing_is_deleted(work: Path) -> None:
+    export_and_open(work, "a.zip.age", "opened")
+    os.link(work / "opened" / "data.csv", work / "kept.csv")
+    done = delete(work, work / "opened")
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"exporter: error: {work / 'opened' / 'data.csv'} has another name elsewhere (a hard link), so deleting it "
+        "would not delete the data; nothing was deleted.\n"
+    )
+    assert sorted(path.name for path in (work / "opened").iterdir()) == ["data.csv", "manifest.json"]
+    assert not (work / "a.deletion.statement.txt").exists()

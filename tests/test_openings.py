@@ -182,23 +182,66 @@ def test_a_file_moved_away_is_refused_and_nothing_is_deleted(work: Path, key: Ke
     assert (entry.deleted_utc, entry.removed, openings.gone_files(entry)) == (None, (), [])
 
 
-@pytest.mark.parametrize("replacement", ["file", "folder", "link"])
-def test_a_file_put_in_the_place_of_the_saved_one_is_refused_and_kept(work: Path, key: Key, replacement: str) -> None:
+@pytest.mark.parametrize("replacement", ["folder", "link", "fifo"])
+def test_something_not_a_plain_file_in_the_place_of_the_saved_one_is_refused_and_kept(
+    work: Path, key: Key, replacement: str
+) -> None:
     opened(work, key, export(work, key), work / "a")
     saved = work / "a" / "data.csv"
     saved.rename(work / "moved.csv")
-    if replacement == "file":
-        saved.write_text("the user's own notes", encoding="utf-8")
-    elif replacement == "folder":
+    if replacement == "folder":
         saved.mkdir()
-    else:
+    elif replacement == "link":
         saved.symlink_to(work / "moved.csv")  # even a link to the very data: not the file exporter saved
-    with pytest.raises(OutputError, match=r"is not the file exporter saved .*; nothing was deleted\.$"):
+    else:
+        os.mkfifo(saved)
+    with pytest.raises(OutputError, match=r"is no longer a plain file .*; nothing was deleted\.$"):
         openings.delete_files(openings.find(str(work / "a")))
     assert os.path.lexists(saved)
     assert (work / "moved.csv").exists()
     assert (work / "a" / "manifest.json").exists()
     assert openings.load()[0].deleted_utc is None
+
+
+@pytest.mark.parametrize("which", ["the saved file", "a file saved over it"])
+def test_a_file_with_a_hard_link_elsewhere_is_refused_and_kept(work: Path, key: Key, which: str) -> None:
+    opened(work, key, export(work, key), work / "a")
+    saved = work / "a" / "data.csv"
+    if which == "a file saved over it":
+        (work / "a" / "new.csv").write_text("changed", encoding="utf-8")
+        os.replace(work / "a" / "new.csv", saved)
+    os.link(saved, work / "elsewhere.csv")  # deleting data.csv would leave the data under this name
+    with pytest.raises(OutputError, match=r"has another name elsewhere \(a hard link\).*nothing was deleted\.$"):
+        openings.delete_files(openings.find(str(work / "a")))
+    assert saved.exists()
+    assert (work / "a" / "manifest.json").exists()
+    assert openings.load()[0].deleted_utc is None
+
+
+def test_a_file_saved_over_by_rename_as_excel_does_is_deleted_and_recorded_as_replaced(work: Path, key: Key) -> None:
+    opened(work, key, export(work, key), work / "a")
+    saved = work / "a" / "data.csv"
+    (work / "a" / "~$data.tmp").write_bytes(saved.read_bytes() + b"edited,row\r\n")  # a new file, renamed over
+    os.replace(work / "a" / "~$data.tmp", saved)
+    (work / "moved-away.csv").write_text("the user's other copy", encoding="utf-8")
+
+    plan = openings.check_deletion(openings.find(str(work / "a")))
+    assert (plan.removing, plan.replaced) == (["data.csv", "manifest.json"], ("data.csv",))
+    assert openings.delete_files(openings.find(str(work / "a"))) == ["data.csv", "manifest.json"]
+    assert not (work / "a").exists()
+    [entry] = openings.load()
+    assert entry.deleted_utc is not None
+    assert (openings.gone_files(entry), openings.replaced_files(entry)) == (["manifest.json", "data.csv"], ["data.csv"])
+    assert (work / "moved-away.csv").exists()
+
+
+def test_a_file_edited_in_place_is_the_same_file_and_simply_removed(work: Path, key: Key) -> None:
+    opened(work, key, export(work, key), work / "a")
+    with open(work / "a" / "data.csv", "ab") as file:  # the same inode, other bytes
+        file.write(b"edited,row\r\n")
+    assert openings.delete_files(openings.find(str(work / "a"))) == ["data.csv", "manifest.json"]
+    [entry] = openings.load()
+    assert (openings.gone_files(entry), openings.replaced_files(entry)) == (["manifest.json", "data.csv"], [])
 
 
 def test_a_folder_replaced_by_a_link_is_refused_and_what_it_points_at_is_kept(work: Path, key: Key) -> None:

@@ -410,3 +410,28 @@ def test_a_statement_from_a_recipient_without_a_signing_key_on_record_says_to_se
     assert "is signed by a key that is not the signing key of any recipient of export 1" in refused.stderr
     assert "had a key card without a signing key" in refused.stderr
     assert check_code(old_card.age) in refused.stderr
+
+
+def test_a_deletion_statement_naming_a_replaced_file_is_kept_whole_and_shown_by_register_show(work: Path) -> None:
+    recipient = Recipient(work, "call-centre")
+    archive = export(work, "saved-over.zip.age", recipient)
+    _cards_with_signing_keys(work / "register.jsonl", recipient)
+    data = make_statement(
+        "deletion",
+        _facts(archive),
+        recipient.signing,
+        check_code=recipient.code,
+        deleted_files=("manifest.json", "data.csv"),
+        replaced_files=("data.csv",),
+    )
+    path = work / statement_name("deletion", archive.name)
+    write_statement(path, data)
+    imported = run("register", "import", path, work=work)
+    assert imported.returncode == 0, imported.stderr
+    [_, kept] = records(work / "register.jsonl")
+    assert kept["statement"]["text"].encode("utf-8") == data  # the whole statement, "replaced" with it
+    table = run("register", "show", "--csv", work=work)
+    rows = list(csv.DictReader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
+    assert (rows[1]["Kind"], rows[1]["Purpose"]) == ("deletion", "saved over before deletion: data.csv")
+    shown = run("register", "show", work=work, lang="ja")
+    assert "削除前に上書き保存あり：data.csv" in shown.stdout.splitlines()[2]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -272,3 +273,48 @@ def test_an_archive_name_with_control_characters_or_none_is_made_safe_in_the_sta
         path = tmp_path / f"{len(given)}.statement.txt"
         write_statement(path, make_statement("receipt", facts, key, check_code="0000-0000-0000-0000-0000"))
         assert read_statement(path).archive_name == kept
+
+
+def test_a_deletion_statement_names_the_replaced_files_and_minisign_verifies_it(tmp_path: Path) -> None:
+    identity = X25519Identity.generate()
+    path = _file(tmp_path, _signed("deletion", identity, replaced_files=["data.csv"]), "d.deletion.statement.txt")
+    statement = read_statement(path)
+    assert statement.fields["deleted"] == {
+        "files": ["data.csv", "manifest.json"],
+        "method": "unlinked",
+        "replaced": ["data.csv"],
+    }
+    if shutil.which("minisign") is None:
+        pytest.skip("Debian minisign is not installed")
+    lines = path.read_bytes().split(b"\n")
+    (tmp_path / "m").write_bytes(lines[0] + b"\n")
+    (tmp_path / "m.minisig").write_bytes(b"\n".join(lines[1:]))
+    public = recipient_signing_key(identity).public.minisign_line()
+    checked = subprocess.run(
+        ["minisign", "-Vm", tmp_path / "m", "-P", public], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_deletion_statement_without_replaced_files_has_no_replaced_field(tmp_path: Path) -> None:
+    path = _file(tmp_path, _signed("deletion"), "d.deletion.statement.txt")
+    assert "replaced" not in read_statement(path).fields["deleted"]
+
+
+@pytest.mark.parametrize(
+    "replaced",
+    [["notes.txt"], ["data.csv", "data.csv"], [], ["manifest.json.minisig"], "data.csv"],
+    ids=["unknown name", "twice", "empty", "not among the deleted files", "not a list"],
+)
+def test_a_replaced_list_other_than_known_deleted_file_names_is_refused_naming_it(
+    tmp_path: Path, replaced: object
+) -> None:
+    data = _edited_json(_signed("deletion"), lambda f: f["deleted"].update(replaced=replaced))
+    assert re.search(
+        r"the field deleted\.replaced(\.\d)? is missing, unknown or wrong\.$", _refusal(_file(tmp_path, data))
+    )
+
+
+def test_a_replaced_file_must_be_one_of_the_deleted_files_when_signing() -> None:
+    with pytest.raises(ValueError, match="replaced file"):
+        _signed("deletion", replaced_files=["manifest.json.minisig"])

@@ -131,7 +131,7 @@ class RecipientActions(QObject):
             if opening.check_code
             else self.tr("This archive was opened with a passphrase, so no signed deletion statement can be made.")
         )
-        box.setInformativeText(f"{listed}\n\n{note}\n{signed}")
+        box.setInformativeText(f"{listed}\n\n{self._saved_over(opening)}{note}\n{signed}")
         delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep the files"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
@@ -143,16 +143,34 @@ class RecipientActions(QObject):
             self.question = None
         return box.clickedButton() is delete
 
-    def _delete(self, opening: Opening, signer: Any) -> None:
-        from exporter.openings import delete_files
+    def _saved_over(self, opening: Opening) -> str:
+        """A paragraph naming the files saved over since exporter wrote them (deleted too, and said so in the
+        statement); "" when there is none, or when Delete now will refuse anyway (it says why then)."""
+        from exporter.openings import check_deletion
 
         try:
-            removed = delete_files(opening)
+            replaced = check_deletion(opening).replaced
+        except ExporterError:
+            return ""
+        if not replaced:
+            return ""
+        text = self.tr(
+            "{files} was saved over after exporter saved it (by Excel, for example). It is deleted too, and the "
+            "statement tells the sender it had been changed."
+        )
+        return text.format(files=safe_text(", ".join(replaced))) + "\n\n"
+
+    def _delete(self, opening: Opening, signer: Any) -> None:
+        from exporter.openings import delete_with_statement
+
+        try:
+            done = delete_with_statement(opening)
         except ExporterError as err:
             self.finished.emit("error", err)
             return
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        deleted = replace(opening, removed=(*opening.removed, *removed), deleted_utc=now)
+        gone, replaced_now = tuple(done.deleted_files()), tuple(done.replaced_files())
+        deleted = replace(opening, removed=gone, replaced=replaced_now, deleted_utc=now)
         self.changed.emit()
         if signer is None:
             self.finished.emit("deleted", (deleted, None))

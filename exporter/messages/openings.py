@@ -29,10 +29,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} がありません（移動されたか、手作業で削除されています）。何も削除していません。",
     ),
     "openings.file_replaced": (
-        "{path} is not the file exporter saved (it was replaced or moved and another put in its place); nothing "
-        "was deleted.",
-        "{path} は exporter が保存したファイルではありません"
-        "（置き換えられたか、移動した後に別のファイルが置かれています）。何も削除していません。",
+        "{path} is no longer a plain file (a link, a folder or a device is in its place); nothing was deleted.",
+        "{path} は普通のファイルではなくなっています（リンク、フォルダー、デバイスに置き換えられています）。"
+        "何も削除していません。",
+    ),
+    "openings.hard_linked": (
+        "{path} has another name elsewhere (a hard link), so deleting it would not delete the data; nothing was "
+        "deleted.",
+        "{path} にはほかの場所に別名（ハードリンク）があるため、削除してもデータは消えません。何も削除していません。",
+    ),
+    "openings.changed_meanwhile": (
+        "{path} was changed while it was being deleted; run the deletion again.",
+        "削除の途中で {path} が変更されました。もう一度削除を実行してください。",
+    ),
+    "openings.statement_not_written": (
+        "The deletion statement {path} could not be written ({reason}); nothing was deleted.",
+        "削除証明書 {path} を書き込めませんでした（{reason}）。何も削除していません。",
+    ),
+    "openings.statement_after_delete": (
+        "The files were deleted, but the deletion statement {path} could not be saved ({reason}).",
+        "ファイルは削除しましたが、削除証明書 {path} を保存できませんでした（{reason}）。",
+    ),
+    "openings.statement_again_hint": (
+        "Run “exporter delete” again with the same folder and key (and --statement with a free place): it writes "
+        "the statement of the deletion already done.",
+        "同じフォルダーと鍵で「exporter delete」をもう一度実行してください（保存先は --statement で空いている場所を"
+        "指定）。削除済みの分の証明書が作られます。",
+    ),
+    "openings.cancelled": (
+        "Deleting was cancelled; nothing was deleted.",
+        "削除を取り消しました。何も削除していません。",
+    ),
+    "openings.cancelled_midway": (
+        "Deleting was cancelled part way; run the same command again to finish it.",
+        "削除を途中で取り消しました。同じコマンドをもう一度実行すると、残りを削除して完了します。",
+    ),
+    "openings.cli_replaced": (
+        "{files} in {folder} is not the file exporter saved: it was saved over (by Excel, for example). It is "
+        "deleted too, and the statement tells the sender it had been changed.",
+        "{folder} の {files} は exporter が保存したファイルではありません（Excel などで上書き保存されています）。"
+        "これも削除し、変更されていたことを証明書で送り主に伝えます。",
     ),
     "openings.not_ours_hint": (
         "exporter deletes, and states as deleted, only the files it saved itself. Delete the data and every copy "

@@ -137,6 +137,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "statements.col_answers": ("Answers record", "対象の記録"),
     "statements.col_signed_utc": ("Signed (UTC)", "署名日時（UTC）"),
     "statements.answers": ("statement on record {export}", "記録 {export} についての報告"),
+    "statements.answers_replaced": (
+        "saved over before deletion: {files}",
+        "削除前に上書き保存あり：{files}",
+    ),
     "statements.overdue_with_receipt": (
         "{count:,} of them sent back a receipt.",
         "そのうち {count:,} 件は受領書が届いています。",

@@ -1279,6 +1279,10 @@
         <translation>削除しない(&amp;K)</translation>
     </message>
     <message>
+        <source>{files} was saved over after exporter saved it (by Excel, for example). It is deleted too, and the statement tells the sender it had been changed.</source>
+        <translation>{files} は exporter が保存した後に上書き保存されています（Excel など）。これも削除し、変更されていたことを証明書で送り主に伝えます。</translation>
+    </message>
+    <message>
         <source>Save the deletion statement</source>
         <translation>削除証明書の保存</translation>
     </message>

@@ -297,3 +297,30 @@ def test_a_damaged_record_is_shown_in_the_reminder_area_and_opening_still_works(
         "The archive was opened, but it could not be added to the record of opened archives"
     )
     assert (work / "a" / "data.csv").exists()
+
+
+def test_delete_now_says_a_data_csv_saved_over_by_excel_is_deleted_too_and_the_statement_says_so(qtbot, window, work):
+    archive = export(work, "a.zip.age", date.today() + timedelta(days=30))
+    open_with_key(qtbot, window, archive, work)
+    saved = work / "a" / "data.csv"
+    (work / "a" / "~$data.tmp").write_bytes(saved.read_bytes() + b"edited,row\r\n")  # saved as Excel saves
+    os.replace(work / "a" / "~$data.tmp", saved)
+    panel = window.after_open
+    target = work / "a.deletion.statement.txt"
+    asked: list[str] = []
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, asked))
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
+
+    [question] = asked
+    assert (
+        "data.csv was saved over after exporter saved it (by Excel, for example). It is deleted too, and the "
+        "statement tells the sender it had been changed."
+    ) in question
+    assert not (work / "a").exists()
+    assert read_statement(target).fields["deleted"] == {
+        "files": ["manifest.json", "data.csv"],
+        "method": "unlinked",
+        "replaced": ["data.csv"],
+    }
