@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporter.display import terminal_line
-from exporter.errors import ExportCancelled, OutputError, PlanError
+from exporter.errors import ExportCancelled, PlanError
 from exporter.messages import Message, msg
 
 if TYPE_CHECKING:  # imported when a command runs: the parser is built at every start
@@ -87,8 +87,12 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
     if opening.deleted_utc is not None:  # its files are gone: only the statement is written again
         _say(_already_deleted(opening))
         if signer is not None and target is not None:
-            data = _statement(
-                opening, signer, args.name, openings.gone_files(opening), openings.replaced_files(opening)
+            data = openings.deletion_statement(
+                opening,
+                signer,
+                deleted=openings.gone_files(opening),
+                replaced=openings.replaced_files(opening),
+                name=args.name,
             )
             from exporter.statements import write_statement
 
@@ -101,7 +105,9 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
         _say(msg("openings.cli_replaced", files=", ".join(plan.replaced), folder=folder))
 
     def statement(plan: openings.DeletionPlan) -> bytes:
-        return _statement(opening, signer, args.name, plan.deleted_files(), plan.replaced_files())
+        return openings.deletion_statement(
+            opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files(), name=args.name
+        )
 
     try:
         done = openings.delete_with_statement(
@@ -187,35 +193,13 @@ def _signer(opening: Opening, args: argparse.Namespace) -> Any:
     raise PlanError(msg("openings.other_key", path=str(path), name=opening.archive_name))
 
 
-def _statement(opening: Opening, signer: Any, name: str, deleted: list[str], replaced: list[str]) -> bytes:
-    """The signed deletion statement of ``opening``: ``deleted`` the files exporter removed, ``replaced`` those of
-    them that were not the files it wrote."""
-    from exporter.openings import facts
-    from exporter.statements import make_statement
-
-    return make_statement(
-        "deletion",
-        facts(opening),
-        signer,
-        check_code=opening.check_code,
-        deleted_files=deleted,
-        replaced_files=replaced,
-        name=name,
-    )
-
-
 def _statement_target(opening: Opening, given: Path | None) -> Path:
     """Where the statement goes, refused before anything is deleted when it could not be written there."""
+    from exporter.openings import check_statement_target
     from exporter.statements import statement_name
 
     target = given if given is not None else Path(statement_name("deletion", opening.archive_name))
-    folder = Path(os.path.abspath(target)).parent
-    if os.path.lexists(target):
-        raise OutputError(msg("output.exists", path=str(target)), hint=msg("output.other_name_hint"))
-    if not folder.is_dir():
-        raise OutputError(msg("output.no_folder", path=str(folder)))
-    if str(folder) in opening.made_folders:  # removed once empty, before the statement is written
-        raise OutputError(msg("openings.statement_folder_is_data", path=str(target)))
+    check_statement_target(opening, target)
     return target
 
 

@@ -144,6 +144,40 @@ def facts(opening: Opening) -> OpenedFacts:
     return OpenedFacts(opening.archive_name, opening.archive_sha256, opening.created_utc, opening.rows)
 
 
+def deletion_statement(
+    opening: Opening, signer: Any, *, deleted: Sequence[str], replaced: Sequence[str], name: str = ""
+) -> bytes:
+    """The signed deletion statement of ``opening`` (:func:`exporter.statements.make_statement`): ``deleted`` the
+    files exporter removed (:meth:`DeletionPlan.deleted_files`, or :func:`gone_files` once the opening is deleted),
+    ``replaced`` those of them that were not the files it wrote; ``signer`` the recipient's signing key."""
+    from exporter.statements import make_statement
+
+    return make_statement(
+        "deletion",
+        facts(opening),
+        signer,
+        check_code=opening.check_code,
+        deleted_files=list(deleted),
+        replaced_files=list(replaced),
+        name=name,
+    )
+
+
+def check_statement_target(opening: Opening, target: Path) -> None:
+    """Refuse, before anything is deleted, a place where ``opening``'s deletion statement could not be written:
+    an existing file (statements are never written over one), a folder that is not there, or a folder exporter
+    made for the data (it is removed once empty). Raises OutputError naming the path."""
+    from exporter.errors import OutputError
+
+    folder = os.path.dirname(os.path.abspath(target))
+    if os.path.lexists(target):
+        raise OutputError(msg("output.exists", path=str(target)), hint=msg("output.other_name_hint"))
+    if not os.path.isdir(folder):
+        raise OutputError(msg("output.no_folder", path=folder))
+    if folder in opening.made_folders:
+        raise OutputError(msg("openings.statement_folder_is_data", path=str(target)))
+
+
 def key_set_code(identities: Sequence[Any], manifest: dict[str, Any]) -> str:
     """The key set's check code of the identity among ``identities`` that the archive was made for (the first
     X25519 identity when the manifest names none of them); "" when there is none (a passphrase opened it)."""
@@ -171,8 +205,10 @@ __all__ = [
     "DeletionPlan",
     "Opening",
     "check_deletion",
+    "check_statement_target",
     "delete_files",
     "delete_with_statement",
+    "deletion_statement",
     "facts",
     "find",
     "gone_files",

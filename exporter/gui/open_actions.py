@@ -50,7 +50,8 @@ class RecipientActions(QObject):
     """Receipts and Delete now for openings, on behalf of ``window``.
 
     ``finished(kind, value)``: ``"receipt"`` (the statement's path), ``"deleted"`` ((opening, statement path or
-    None)), ``"error"`` (an ExporterError). ``changed`` fires whenever the record of openings changed.
+    None)), ``"delete_cancelled"`` (the opening: its statement's save dialog was closed, nothing deleted),
+    ``"error"`` (an ExporterError). ``changed`` fires whenever the record of openings changed.
     ``key_file`` says which key file to unlock when no signing key is held.
     """
 
@@ -161,23 +162,43 @@ class RecipientActions(QObject):
         return text.format(files=safe_text(", ".join(replaced))) + "\n\n"
 
     def _delete(self, opening: Opening, signer: Any) -> None:
-        from exporter.openings import delete_with_statement
+        """Delete the files; with ``signer``, the statement's place is asked first and the statement written there
+        before anything is deleted (as ``exporter delete`` does): closing the save dialog deletes nothing, and a
+        place where it cannot be written stops it before a file is removed."""
+        from exporter import openings
+
+        path: Path | None = None
+        if signer is not None:
+            path = self._ask_save_path("deletion", opening, self.tr("Save the deletion statement"))
+            if path is None:
+                self.finished.emit("delete_cancelled", opening)
+                return
+
+        def statement(plan: openings.DeletionPlan) -> bytes:
+            return openings.deletion_statement(
+                opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files()
+            )
 
         try:
-            done = delete_with_statement(opening)
+            if path is not None:
+                openings.check_statement_target(opening, path)
+            done = openings.delete_with_statement(
+                opening, statement=statement if path is not None else None, target=path
+            )
         except ExporterError as err:
+            self.changed.emit()  # a file that could not be removed: those removed before it are recorded
+            if (recorded := _recorded(opening)) is not None and recorded.deleted_utc is not None:
+                self.finished.emit("deleted", (recorded, None))  # deleted, its statement not saved: offered again
             self.finished.emit("error", err)
             return
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         gone, replaced_now = tuple(done.deleted_files()), tuple(done.replaced_files())
         deleted = replace(opening, removed=gone, replaced=replaced_now, deleted_utc=now)
         self.changed.emit()
-        if signer is None:
-            self.finished.emit("deleted", (deleted, None))
-            return
-        self._save_deletion(deleted, signer)
+        self.finished.emit("deleted", (deleted, path))
 
     def _save_deletion(self, opening: Opening, signer: Any) -> None:
+        """The statement of a deletion already done (its files are gone), saved where the recipient chooses."""
         path = self._ask_save_path("deletion", opening, self.tr("Save the deletion statement"))
         if path is not None:
             try:
@@ -228,3 +249,13 @@ class RecipientActions(QObject):
         finally:
             self.save_dialog = None
         return Path(chosen) if chosen else None
+
+
+def _recorded(opening: Opening) -> Opening | None:
+    """``opening`` as the record of openings now holds it (None when it cannot be read or lacks it)."""
+    from exporter.openings import load, same_place
+
+    try:
+        return next((entry for entry in load() if same_place(entry, opening)), None)
+    except ExporterError:
+        return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from exporter.display import safe_text
@@ -116,6 +116,8 @@ class AfterOpenPanel(Retranslating, QGroupBox):
         kind, value = self._result
         if kind in ("error", "warning") and isinstance(value, ExporterError):
             self.result.show_message(error_text(value), kind)
+        elif kind == "delete_cancelled":
+            self.result.show_message(_nothing_deleted(), "note")
         elif kind == "receipt":
             self.result.show_message(
                 self.tr("Receipt saved: {path}. Send it to the sender.").format(path=safe_text(str(value))), "ok"
@@ -132,6 +134,14 @@ class AfterOpenPanel(Retranslating, QGroupBox):
                 shown = self.tr("The files were deleted. Deletion statement saved: {path}. Send it to the sender.")
                 shown = shown.format(path=safe_text(str(path)))
             self.result.show_message(shown, "ok")
+
+
+def _nothing_deleted() -> str:
+    """Said when the deletion statement's save dialog was closed: nothing was deleted."""
+    return QCoreApplication.translate(
+        "OpenPanels",
+        "Nothing was deleted: the deletion statement is saved first, so choose where to save it to delete the files.",
+    )
 
 
 class ReminderPanel(Retranslating, QGroupBox):
@@ -196,6 +206,8 @@ class ReminderPanel(Retranslating, QGroupBox):
                     path=safe_text(str(path))
                 )
             self.result.show_message(text, "ok")
+        elif kind == "delete_cancelled":
+            self.result.show_message(_nothing_deleted(), "note")
 
     def refresh(self, today: date | None = None) -> None:
         """Read the record again (it may have changed in another window or on the command line)."""

@@ -1035,6 +1035,13 @@
     </message>
 </context>
 <context>
+    <name>OpenPanels</name>
+    <message>
+        <source>Nothing was deleted: the deletion statement is saved first, so choose where to save it to delete the files.</source>
+        <translation>何も削除していません。削除証明書を先に保存するため、保存先を選ぶとファイルを削除します。</translation>
+    </message>
+</context>
+<context>
     <name>OpenWindow</name>
     <message>
         <source>Open an export</source>

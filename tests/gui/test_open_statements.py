@@ -4,6 +4,7 @@ read_statement."""
 
 from __future__ import annotations
 
+import errno
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from exporter import openings
+from exporter.atomic import AtomicFile
 from exporter.decrypt import decrypt_archive
 from exporter.envelope import X25519Identity
 from exporter.gui.open_window import OpenWindow
@@ -197,7 +199,7 @@ def test_keeping_the_files_deletes_nothing(qtbot, window, work):
     assert openings.load()[0].deleted_utc is None
 
 
-def test_a_deletion_statement_not_saved_can_be_made_afterwards(qtbot, window, work):
+def test_the_statement_place_is_asked_before_deleting_and_closing_its_dialog_deletes_nothing(qtbot, window, work):
     archive = export(work, "a.zip.age", None)
     open_with_key(qtbot, window, archive, work)
     panel = window.after_open
@@ -205,15 +207,69 @@ def test_a_deletion_statement_not_saved_can_be_made_afterwards(qtbot, window, wo
     when_shown(lambda: window.actions.save_dialog, lambda dialog: dialog.reject())
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
+    assert (work / "a" / "data.csv").exists()
+    assert openings.load()[0].deleted_utc is None
+    assert panel.result.text() == (
+        "Nothing was deleted: the deletion statement is saved first, so choose where to save it to delete the files."
+    )
+    assert panel.delete_button.text() == "&Delete now…"
+
+    inside = work / "a" / "a.deletion.statement.txt"  # the folder that is removed once empty
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.save_dialog, save_as(inside))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "choose another place" in panel.result.text(), timeout=TIMEOUT_MS)
+    assert (work / "a" / "data.csv").exists()
+    assert not inside.exists()
+    assert openings.load()[0].deleted_utc is None
+
+
+def test_a_statement_that_cannot_be_written_stops_delete_now_before_a_file_is_removed(qtbot, window, work, monkeypatch):
+    archive = export(work, "a.zip.age", None)
+    open_with_key(qtbot, window, archive, work)
+    panel = window.after_open
+
+    def disk_full(self: AtomicFile, data: bytes | memoryview) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    target = work / "a.deletion.statement.txt"
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    with monkeypatch.context() as patched:
+        patched.setattr(AtomicFile, "write", disk_full)
+        qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
+    assert panel.result.text().startswith(f"The deletion statement {target} could not be written (No space left")
+    assert (work / "a" / "data.csv").exists()
+    assert not target.exists()
+    assert openings.load()[0].deleted_utc is None
+    assert panel.delete_button.text() == "&Delete now…"
+
+
+def test_a_statement_not_saved_after_the_files_were_deleted_can_be_made_afterwards(qtbot, window, work, monkeypatch):
+    archive = export(work, "a.zip.age", None)
+    open_with_key(qtbot, window, archive, work)
+    panel = window.after_open
+
+    def cannot_name(self: AtomicFile) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    target = work / "a.deletion.statement.txt"
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    with monkeypatch.context() as patched:
+        patched.setattr(AtomicFile, "commit", cannot_name)  # the statement's last step fails, after the deletion
+        qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.result.isVisible(), timeout=TIMEOUT_MS)
     assert not (work / "a").exists()
-    assert "No deletion statement was saved" in panel.result.text()
+    assert panel.result.text().startswith("The files were deleted, but the deletion statement ")
     assert panel.delete_button.text() == "Make the &deletion statement…"
 
-    target = work / "later.statement.txt"
-    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    later = work / "later.statement.txt"
+    when_shown(lambda: window.actions.save_dialog, save_as(later))
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: target.exists(), timeout=TIMEOUT_MS)
-    assert read_statement(target).kind == "deletion"
+    qtbot.waitUntil(lambda: later.exists(), timeout=TIMEOUT_MS)
+    assert read_statement(later).fields["deleted"]["files"] == ["manifest.json", "data.csv"]
 
 
 def test_reminders_list_openings_due_soon_or_past_and_delete_now_asks_the_key_passphrase(qtbot, work):
