@@ -164,3 +164,36 @@ def show_protection_locks(page: ProtectionPage) -> None:
     else:
         page.passphrase_lock.show_message(locked, "note")
         page.key_radio.setChecked(True)
+
+
+def office_in_force(draft: Draft) -> tuple[str, str] | None:
+    """The office key every export carries, as (name, key): the policy's ``rules.office_key`` when it sets one,
+    else the clerk's settings' (:meth:`exporter.policy.Policy.office_key`, as ``run_export`` takes it); None when
+    there is none. Raises ExporterError when the settings cannot be read."""
+    from exporter.gui import key_store
+
+    if draft.policy is None:
+        return key_store.office_key()
+    office = draft.policy.office_key()
+    return None if office is None else (office.name, office.key)
+
+
+def office_fixed(draft: Draft) -> str | None:
+    """When the policy sets the office key itself: the sentence saying so (naming the rule and the policy file),
+    for the Settings dialog, where the clerk's own office key then has no effect; else None."""
+    from exporter.messages import msg
+
+    policy = draft.policy
+    if policy is None or policy.rules.office_key is None:
+        return None
+    return _locked_sentence(str(msg("policy.lock_office_key_fixed")), "rules.office_key", str(policy.path))
+
+
+def office_refusal(draft: Draft, office: tuple[str, str] | None) -> str | None:
+    """Why the policy refuses the office key of the clerk's settings (``office``, as :func:`office_in_force` gives
+    it) as a recipient, as the Review page and the command line would; None when it is approved, when there is
+    none, or when it is the policy's own office key."""
+    if office is None or draft.policy is None or draft.policy.rules.office_key is not None:
+        return None
+    name, key = office
+    return recipient_refusal(draft, key, name)

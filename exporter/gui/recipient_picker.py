@@ -19,10 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -34,21 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from exporter.display import safe_text
-from exporter.envelope import X25519Recipient, parse_recipients_file
+from exporter.envelope import parse_recipients_file
 from exporter.errors import ExporterError
 from exporter.gui.check_codes import read_aloud_sentence, recipients_html, shown_code
 from exporter.gui.key_store import BookEntry
+from exporter.gui.office_row import OfficeRow
+from exporter.gui.pasted_keys import about_signing_key, parse_pasted
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, error_text, monospace_font
-from exporter.keys import check_code
 from exporter.keys.check_code import key_set_check_code
-from exporter.messages import Message
-
-
-def _about_signing_key(error: ExporterError | None) -> bool:
-    """Whether ``error`` is the sentence about a pasted signing key line (RW…) that is not one."""
-    message = None if error is None else error.message
-    return isinstance(message, Message) and "signing_key" in message.id
 
 
 @dataclass(frozen=True)
@@ -70,7 +62,6 @@ class RecipientPicker(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[BookEntry] = []
-        self._office: tuple[str, str] | None = None  # (name, key)
         self._file_problem: Callable[[], str] | None = None
         self._pasted_signing: dict[str, str] = {}  # a pasted card's signing key, by its public key
         # under an IT policy: why a recipient is refused (key, book name, key set's code) -> sentence or None
@@ -106,17 +97,8 @@ class RecipientPicker(Retranslating, QWidget):
         self.add_button.clicked.connect(self._add_clicked)
         self._book_locked: str | None = None
 
-        self.office_box = QCheckBox()
-        self.office_box.setChecked(True)
-        # locked on (every export is also for the office), yet readable: not greyed out as a disabled box would be
-        self.office_box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.office_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.office_box.toggled.connect(lambda _checked: self.office_box.setChecked(True))
-        self.office_box.hide()
-        self.office_note = QLabel()  # a check box does not wrap its text: the details go into a label beside it
-        self.office_note.setWordWrap(True)
-        self.office_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.office_note.hide()
+        self.office = OfficeRow()  # when the office has a key: locked on, or the policy's sentence refusing it
+        self.office_box, self.office_note = self.office.office_box, self.office.office_note
 
         self.codes_label = QLabel()
         self.codes_label.setWordWrap(True)
@@ -138,10 +120,7 @@ class RecipientPicker(Retranslating, QWidget):
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         layout.addLayout(buttons, 5, 1)
-        office_row = QHBoxLayout()
-        office_row.addWidget(self.office_box, 0, Qt.AlignmentFlag.AlignTop)
-        office_row.addWidget(self.office_note, 1)
-        layout.addLayout(office_row, 6, 0, 1, 2)
+        layout.addWidget(self.office, 6, 0, 1, 2)
         layout.addWidget(self.codes_label, 7, 0, 1, 2)
         layout.addWidget(self.key_error, 8, 0, 1, 2)
         layout.setColumnStretch(0, 1)
@@ -230,10 +209,12 @@ class RecipientPicker(Retranslating, QWidget):
         self.key_edit.setPlainText("\n".join(lines))
         self.tick([name])
 
-    def set_office(self, office: tuple[str, str] | None) -> None:
-        """The office's (name, key), shown locked on; None when no office key is configured."""
-        self._office = office
-        self._show()
+    def set_office(self, office: tuple[str, str] | None, refusal: str | None = None, *, fixed: bool = False) -> None:
+        """The office's (name, key), shown locked on; None when no office key is configured. ``refusal``: the
+        policy's sentence when it does not approve that key (then nothing can be chosen until it is mended);
+        ``fixed``: the policy sets the office key itself."""
+        self.office.set_office(office, refusal, fixed=fixed)
+        self._changed()
 
     def _fill_book(self, ticked: set[str] | None = None) -> None:
         if ticked is None:
@@ -292,9 +273,10 @@ class RecipientPicker(Retranslating, QWidget):
         self.key_edit.setPlainText("\n".join(keys))
 
     def chosen(self) -> tuple[Chosen, ...] | None:
-        """The ticked and pasted recipients without repeats, or None while a pasted line is not a key."""
+        """The ticked and pasted recipients without repeats, or None while a pasted line is not a key or the
+        policy refuses a pasted key or the office key."""
         pasted, _problem = self._parse_pasted()
-        if pasted is None or self.pasted_refusal() is not None:
+        if pasted is None or self.pasted_refusal() is not None or self.office.refused is not None:
             return None
         by_name = {entry.name: entry for entry in self._entries}
         result: dict[str, Chosen] = {}
@@ -313,32 +295,11 @@ class RecipientPicker(Retranslating, QWidget):
         return next((said for key in pasted if (said := self._refusal(key, "", None)) is not None), None)
 
     def _parse_pasted(self) -> tuple[tuple[str, ...] | None, ExporterError | None]:
-        """The pasted keys, or None and why the first line that is not a key was refused (never quoting it). A
-        signing key line (RW…) belongs to the key above it; text that is not one key per line is read as a pasted
-        key card (:func:`exporter.keys.card.parse_card_text`) when it is one. Sets :attr:`_pasted_signing`."""
-        from exporter.keys.card import checked_signing_key, parse_card_text
-
-        self._pasted_signing = {}
-        keys: list[str] = []
-        text = self.key_edit.toPlainText()
-        for line in text.splitlines():
-            stripped = line.strip()
-            if not stripped or stripped.startswith("#"):
-                continue
-            try:
-                if stripped.startswith("RW") and keys:
-                    self._pasted_signing[keys[-1]] = checked_signing_key(stripped)
-                else:
-                    keys.append(str(X25519Recipient.parse(stripped)))
-            except ExporterError as err:
-                try:
-                    card = parse_card_text(text)
-                except ExporterError as card_err:
-                    self._pasted_signing = {}
-                    return None, card_err if _about_signing_key(card_err) else err  # a damaged RW line: say that
-                self._pasted_signing = {card.public_key: card.signing_key} if card.signing_key else {}
-                return (card.public_key,), None
-        return tuple(dict.fromkeys(keys)), None
+        """The pasted keys, or None and why the first line that is not a key was refused (never quoting it)
+        (:func:`exporter.gui.pasted_keys.parse_pasted`). Sets :attr:`_pasted_signing`."""
+        pasted = parse_pasted(self.key_edit.toPlainText())
+        self._pasted_signing = pasted.signing
+        return pasted.keys, pasted.problem
 
     def _pasted_changed(self) -> None:
         self._file_problem = None
@@ -352,19 +313,9 @@ class RecipientPicker(Retranslating, QWidget):
         text = self.key_edit.toPlainText().strip()
         pasted, problem = self._parse_pasted()
         chosen = self.chosen()
-        if self._office is not None:
-            name, key = self._office
-            self.office_box.setText(self.tr("Also for our office:"))
-            self.office_note.setText(
-                self.tr("{name}, check code {code}. The office can reopen every export (set in Settings).").format(
-                    name=safe_text(name) or self.tr("office key"), code=check_code(key)
-                )
-            )
-        self.office_box.setVisible(self._office is not None)
-        self.office_note.setVisible(self._office is not None)
         if pasted is None and problem is not None and "AGE-SECRET-KEY-" in text.upper():
             self.key_error.show_message(error_text(problem), "error")  # a secret key: say so, a new one is needed
-        elif pasted is None and _about_signing_key(problem):
+        elif pasted is None and about_signing_key(problem):
             self.key_error.show_message(error_text(problem), "error")
         elif pasted is None:
             self.key_error.show_message(
@@ -383,6 +334,9 @@ class RecipientPicker(Retranslating, QWidget):
             self.book_error.clear_message()
         self.add_button.setEnabled(self._book_locked is None and self.addable_key() is not None)
         self.add_button.setToolTip(self._book_locked or "")
+        if self.office.refused is not None:  # said in red beside the office key: nothing can leave until mended
+            self.codes_label.setText("")
+            return
         if not chosen:
             self.codes_label.setText(html.escape(self.tr("No recipient yet. Tick a name, or paste a public key.")))
             return

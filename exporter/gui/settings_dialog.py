@@ -1,12 +1,15 @@
 """Settings, opened from the Protection page: the office key, set or cleared, with what it does.
 
 The setting itself is the core's (a plain file both the wizard and ``exporter recipients office`` read); this
-dialog only shows it and hands a new key to the core, which checks it.
+dialog only shows it and hands a new key to the core, which checks it. Under an IT policy, what the policy decides
+is said here too: when it sets the office key itself the clerk's setting has no effect (said, editing off), and a key
+its approved recipients do not include is refused before it is saved (the export would be refused otherwise).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,8 +37,19 @@ from exporter.keys import check_code
 class SettingsDialog(Retranslating, QDialog):
     """The office key: shown with its check code; Save sets the typed key, Clear removes the setting."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        fixed: str | None = None,
+        refusal: Callable[[str, str], str | None] | None = None,
+    ) -> None:
+        """``fixed``: the policy's sentence when it sets the office key itself; ``refusal(key, name)``: the policy's
+        sentence refusing a key as a recipient, or None (no policy: both None)."""
         super().__init__(parent)
+        self._fixed, self._refusal = fixed, refusal
+        self._refusal_shown = False  # the message line shows the policy's refusal of the key typed
+        self.policy_note = MessageLabel()
         self.office_box = QGroupBox()
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -48,6 +62,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.key_edit.setMinimumWidth(self.key_edit.fontMetrics().averageCharWidth() * 66)
         self.key_edit.textChanged.connect(self._typed)
         self.name_edit = QLineEdit()
+        self.name_edit.textChanged.connect(self._typed)  # a refusal names the key by it
         self.key_label, self.name_label = QLabel(), QLabel()
         self.key_label.setBuddy(self.key_edit)
         self.name_label.setBuddy(self.name_edit)
@@ -65,6 +80,7 @@ class SettingsDialog(Retranslating, QDialog):
         form.addRow(self.name_label, self.name_edit)
         office = QVBoxLayout(self.office_box)
         office.addWidget(self.explanation)
+        office.addWidget(self.policy_note)
         office.addWidget(self.current)
         office.addLayout(form)
         buttons = QDialogButtonBox()
@@ -100,6 +116,8 @@ class SettingsDialog(Retranslating, QDialog):
         self._typed()
 
     def _show_current(self) -> None:
+        self.key_edit.setEnabled(self._fixed is None)
+        self.name_edit.setEnabled(self._fixed is None)
         try:
             office = key_store.office_key()
         except ExporterError as err:  # the settings file is broken: say which and why (IT staff mend it)
@@ -116,6 +134,19 @@ class SettingsDialog(Retranslating, QDialog):
                 + code_html(check_code(key))
             )
         self.clear_button.setEnabled(office is not None)
+        refused = None if office is None else self._refused(office[1], office[0])
+        if self._fixed is not None:
+            self.policy_note.show_message(self._fixed, "note")
+        elif refused is not None:  # set before the policy came, or by hand: no export can carry it now
+            self.policy_note.show_message(refused, "error")
+        else:
+            self.policy_note.clear_message()
+
+    def _refused(self, key: str, name: str) -> str | None:
+        """The policy's sentence refusing ``key`` as the office key (None: allowed, or the policy sets its own)."""
+        if self._fixed is not None or self._refusal is None:
+            return None
+        return self._refusal(key, name)
 
     def _typed(self) -> None:
         key = self.key_edit.text().strip()
@@ -125,7 +156,14 @@ class SettingsDialog(Retranslating, QDialog):
             parsed = ""
         self.typed_code.setText(code_html(check_code(parsed)) if parsed else "")
         self.typed_code.setVisible(bool(parsed))
-        self.save_button.setEnabled(bool(parsed))
+        refused = self._refused(parsed, self.name_edit.text().strip()) if parsed else None
+        if refused is not None:
+            self.message.show_message(refused, "error")
+            self._refusal_shown = True
+        elif self._refusal_shown:
+            self.message.clear_message()
+            self._refusal_shown = False
+        self.save_button.setEnabled(bool(parsed) and refused is None and self._fixed is None)
 
     def save_office_key(self) -> None:
         try:

@@ -273,6 +273,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The office key is always added (IT policy).",
         "庁内保管用の鍵は必ず追加されます（IT ポリシー）。",
     ),
+    "policy.lock_office_key_fixed": (
+        "The IT policy sets the office key: every export is also for it, and an office key set here is not used.",
+        "庁内保管用の鍵は IT ポリシーで決められています。すべての書き出しがその鍵あてにもなり、ここで設定した鍵は"
+        "使われません。",
+    ),
     "policy.lock_purpose": ("The purpose must be given (IT policy).", "利用目的は必須です（IT ポリシー）。"),
     "policy.lock_organisation": (
         "The receiving organisation must be given (IT policy).",

@@ -904,6 +904,25 @@
     </message>
 </context>
 <context>
+    <name>OfficeRow</name>
+    <message>
+        <source>Also for our office:</source>
+        <translation>庁内用にも暗号化：</translation>
+    </message>
+    <message>
+        <source>{name}, check code {code}. The office can reopen every export (set by the IT policy).</source>
+        <translation>{name}（確認コード {code}）。書き出したファイルはすべて庁内でも開き直せます（IT ポリシーで設定）。</translation>
+    </message>
+    <message>
+        <source>{name}, check code {code}. The office can reopen every export (set in Settings).</source>
+        <translation>{name}（確認コード {code}）。書き出したファイルはすべて庁内でも開き直せます（「設定」で変更）。</translation>
+    </message>
+    <message>
+        <source>office key</source>
+        <translation>庁内用の鍵</translation>
+    </message>
+</context>
+<context>
     <name>OpenForm</name>
     <message>
         <source>1. Archive</source>
@@ -1355,18 +1374,6 @@
     <message>
         <source>not yet</source>
         <translation>未確認</translation>
-    </message>
-    <message>
-        <source>Also for our office:</source>
-        <translation>庁内用にも暗号化：</translation>
-    </message>
-    <message>
-        <source>{name}, check code {code}. The office can reopen every export (set in Settings).</source>
-        <translation>{name}（確認コード {code}）。書き出したファイルはすべて庁内でも開き直せます（「設定」で変更）。</translation>
-    </message>
-    <message>
-        <source>office key</source>
-        <translation>庁内用の鍵</translation>
     </message>
     <message>
         <source>This is not a recipient key. A key starts with age1 and is 62 characters long.</source>

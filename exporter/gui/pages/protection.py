@@ -28,10 +28,14 @@ from PySide6.QtWidgets import (
 from exporter.errors import ExporterError
 from exporter.gui.book_dialog import AddRecipientDialog
 from exporter.gui.pages.base import Page
+from exporter.gui.passphrase_view import reading_groups
+from exporter.gui.passphrase_view import refusal as passphrase_refusal
+from exporter.gui.passphrase_view import typo as passphrase_typo
+from exporter.gui.policy_view import office_fixed, office_in_force, office_refusal
 from exporter.gui.recipient_picker import RecipientPicker
 from exporter.gui.secret_field import PassphraseField
 from exporter.gui.widgets import MessageLabel, StrengthMeter, error_text, monospace_font
-from exporter.passphrase import GENERATED_BITS, estimate, generate, is_generated, normalise, require_strong
+from exporter.passphrase import GENERATED_BITS, estimate, generate, is_generated
 from exporter.plan import Secret
 
 if TYPE_CHECKING:
@@ -89,6 +93,7 @@ class ProtectionPage(Page):
         self.waiver_note.setWordWrap(True)
         self.waiver_note.hide()
         self._office = False
+        self._office_key: tuple[str, str] | None = None  # the office key in force: (name, key)
         self._copied = ""
         self.passphrase_lock = MessageLabel()  # why the policy does not allow a passphrase (rule, policy file)
         self.passphrase_lock.hide()
@@ -207,11 +212,11 @@ class ProtectionPage(Page):
             problems.append(err)
         self.picker.set_book_locked(key_store.book_locked())
         try:
-            office = key_store.office_key()
+            office = office_in_force(self.draft)  # the policy's office key when it sets one, as the export takes it
         except ExporterError as err:  # broken settings: the export would stop on them too, so say it now
             office = None
             problems.append(err)
-        self.picker.set_office(office)
+        self._office_key = office
         self.picker.set_problems(problems)
         self._office = self.draft.office = office is not None
         self.apply_policy()
@@ -222,6 +227,8 @@ class ProtectionPage(Page):
         from exporter.gui.policy_view import show_protection_locks
 
         show_protection_locks(self)
+        fixed = office_fixed(self.draft) is not None
+        self.picker.set_office(self._office_key, office_refusal(self.draft, self._office_key), fixed=fixed)
         self._mode_changed()
 
     def _show_waiver(self) -> None:
@@ -266,7 +273,9 @@ class ProtectionPage(Page):
     def open_settings(self) -> None:
         from exporter.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(
+            self, fixed=office_fixed(self.draft), refusal=lambda key, name: office_refusal(self.draft, (name, key))
+        )
         dialog.exec()
         self.refresh_keys()
         self.completeChanged.emit()
@@ -332,28 +341,22 @@ class ProtectionPage(Page):
 
     def _show_groups(self) -> None:
         """The generated passphrase in two lines of four groups, as it is read out; hidden with the field."""
-        text = self.passphrase_field.text()
-        shown = self.passphrase_field.shown() and _typo(text) is None and is_generated(text)
-        if shown:
-            groups = normalise(text).split("-")
-            half = len(groups) // 2
-            self.groups_label.setText("  ".join(groups[:half]) + "\n" + "  ".join(groups[half:]))
-        else:
-            self.groups_label.clear()
-        self.groups_label.setVisible(shown)
+        groups = reading_groups(self.passphrase_field.text()) if self.passphrase_field.shown() else None
+        self.groups_label.setText(groups or "")
+        self.groups_label.setVisible(groups is not None)
 
     def _show_passphrase_note(self) -> None:
         """The meter and the sentence under it, from the passphrase as it is now (a generated one typed back with
         full-width digits, spaces or other hyphens counts as generated: the core normalises it the same way)."""
         text = self.passphrase_field.text()
-        typo = _typo(text)
+        typo = passphrase_typo(text)
         if not text:
             self.meter.set_bits(None, acceptable=False)
             self.passphrase_note.clear_message()
         elif typo is not None:
             self.meter.set_bits(None, acceptable=False)
             self.passphrase_note.show_message(error_text(typo), "error")
-        elif is_generated(text) and (pattern := _refusal(text)) is not None:
+        elif is_generated(text) and (pattern := passphrase_refusal(text)) is not None:
             self.meter.set_bits(None, acceptable=False)
             self.passphrase_note.show_message(str(pattern), "error")  # the hint names a CLI option
         elif is_generated(text):
@@ -378,7 +381,7 @@ class ProtectionPage(Page):
 
     def _strength_ok(self, text: str) -> bool:
         """The core decides (:func:`require_strong`, as the export does), for generated-shape passphrases too."""
-        return bool(text) and _refusal(text) is None
+        return bool(text) and passphrase_refusal(text) is None
 
     def _mode_changed(self) -> None:
         keys = self.key_radio.isChecked()
@@ -387,21 +390,3 @@ class ProtectionPage(Page):
             widget.setEnabled(not keys and self.passphrase_radio.isEnabled())
         self._show_waiver()
         self.completeChanged.emit()
-
-
-def _typo(text: str) -> ExporterError | None:
-    """Why a passphrase shaped like a generated one is wrong (the group named), or None."""
-    try:
-        normalise(text)
-    except ExporterError as err:
-        return err
-    return None
-
-
-def _refusal(text: str) -> ExporterError | None:
-    """Why the export would refuse this passphrase (:func:`require_strong`: a typo, a pattern, too weak), or None."""
-    try:
-        require_strong(text)
-    except ExporterError as err:
-        return err
-    return None

@@ -368,9 +368,9 @@ class ReviewPage(Page):
         return text
 
     def _office(self) -> tuple[str, str] | None:
-        from exporter.gui import key_store
+        from exporter.gui.policy_view import office_in_force
 
-        office = key_store.office_key() if self.draft.office else None
+        office = office_in_force(self.draft) if self.draft.office else None
         self.draft.office_key = office[1] if office else ""  # the export is refused if it differs by then
         return office
 
