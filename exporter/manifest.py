@@ -22,7 +22,9 @@ is then the rows kept: data.csv's) and ``unreadable``: per column, the cells a d
 read (their rows never met it); ``transforms`` maps a source column name to its ``kind``, its ``argument``
 (``mask:4``, ``age-band:5``) and, for pseudonyms, the ``key_id`` that names the office's key (never the key);
 ``reference_date`` is the day ages were counted on; ``risk`` how identifiable the rows are by their
-quasi-identifiers (:mod:`exporter.risk`); ``source.sheet`` the workbook sheet that was read.
+quasi-identifiers (:mod:`exporter.risk`), or, when columns that name residents outright were kept, those
+``direct_identifiers`` with the quasi-identifiers and rows and no group figures; ``source.sheet`` the workbook
+sheet that was read.
 
 ``register`` (since issue 11) is the take-out register's state just before the export (:mod:`exporter.register`):
 ``head``, the SHA-256 of its last record's line (null when it was empty), and ``records``, their count.
@@ -187,6 +189,7 @@ SCHEMA: dict[str, Any] = {
             "type": "object",
             "properties": {
                 "quasi_identifiers": _NAMES,
+                "direct_identifiers": _NAMES,
                 "rows": _count(),
                 "unique_rows": _count(),
                 "unique_share": {"type": "number", "minimum": 0, "maximum": 1},

@@ -19,8 +19,10 @@ is not suppressed): two residents without a postal code agree on it.
 
 Names, kana, phone numbers, e-mail addresses, resident, household and My Numbers are *direct* identifiers, not
 quasi-identifiers: with one of them kept each row names its resident outright and counting groups measures
-nothing more, so :func:`direct_identifiers` lists them separately and :func:`direct_sentence` says so to the
-clerk. A pseudonym (or a mask) of such a column is neither: it tells residents apart without saying who they are.
+nothing more (ARX, too, measures risk only once identifying attributes are removed), so :func:`direct_identifiers`
+lists them separately, :func:`direct_sentence` says so to the clerk, the export does not count the groups then and
+the manifest records those columns instead (:func:`direct_manifest_entry`). A pseudonym (or a mask) of such a
+column is neither: it tells residents apart without saying who they are.
 
 :class:`exporter.risk_counter.RiskCounter` counts the groups batch by batch, in bounded memory: exactly up to a
 cap of combinations, beyond it on a sample of them, when the figures are estimates (:attr:`Risk.sample_level`).
@@ -45,6 +47,7 @@ __all__ = [
     "check_direct_limit",
     "check_unique_share",
     "direct_identifiers",
+    "direct_manifest_entry",
     "direct_sentence",
     "percent",
     "quasi_identifiers",
@@ -100,6 +103,13 @@ def _unnamed(transform: str) -> bool:
     if kind == "pseudonym":
         return True
     return kind == "mask" and argument.isdigit() and int(argument) <= MASK_UNNAMES_AT_MOST
+
+
+def direct_manifest_entry(direct: Sequence[str], quasi: Sequence[str], rows: int) -> dict[str, object]:
+    """The manifest's ``risk`` when ``direct`` identifiers are kept (:func:`direct_identifiers`): those columns,
+    the quasi-identifiers kept beside them and the rows; no group figures, since every row names its resident
+    and the export does not count the groups then."""
+    return {"direct_identifiers": list(direct), "quasi_identifiers": list(quasi), "rows": rows}
 
 
 def direct_sentence(columns: Sequence[str]) -> Message | None:

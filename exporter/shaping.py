@@ -112,6 +112,7 @@ class Shaper:
         self.read_columns = tuple(dict.fromkeys([*self.kept, *self.row_filter.columns]))
         output = {column: plan.output_names.get(column, column) for column in plan.columns}
         self.header = tuple(output[column] for column in self.kept)
+        self._output = output  # each planned column's output name
         # each column the plan names, classified once (about 1 ms a column of 1,000 rows)
         classified = column_categories(source, [*plan.columns, *self.row_filter.columns])
         _check_no_my_numbers_written(self.row_filter, classified)
@@ -128,7 +129,10 @@ class Shaper:
 
         check_direct_limit(self.direct_identifiers, plan.max_unique_share)
         self._risk: RiskCounter | None = None
-        if self.quasi_identifiers:
+        # Kept direct identifiers name every row's resident: the groups of quasi-identifiers then measure nothing
+        # more (ARX analyses only data whose identifying attributes were removed), so they are not counted and
+        # the clerk, the CLI and the manifest say which columns name the residents instead (exporter.risk).
+        if self.quasi_identifiers and not self.direct_identifiers:
             from exporter.risk_counter import RiskCounter
 
             self._risk = RiskCounter([output[column] for column in self.quasi_identifiers])
@@ -253,9 +257,19 @@ class Shaper:
         risk = self.risk()
         if risk is not None:
             fields["risk"] = risk.manifest_entry()
-            if self._limit is not None:
-                fields["risk"]["max_unique_share"] = self._limit
+        elif self.direct_identifiers:  # not counted: the rows name their residents (see __init__)
+            from exporter.risk import direct_manifest_entry
+
+            fields["risk"] = direct_manifest_entry(
+                self.direct_identifiers, self._quasi_identifier_names(), self.rows_kept
+            )
+        if "risk" in fields and self._limit is not None:
+            fields["risk"]["max_unique_share"] = self._limit
         return fields
+
+    def _quasi_identifier_names(self) -> tuple[str, ...]:
+        """The kept quasi-identifiers by their output names."""
+        return tuple(self._output[column] for column in self.quasi_identifiers)
 
     def _refused(self, column: str, refused: TransformRefused, row: int) -> PlanError:
         """The refusal of a cell, naming the file, its line and the column (never the value), with a hint that

@@ -14,6 +14,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from exporter.sample import sample_bytes
@@ -188,9 +189,36 @@ def test_transforms_change_only_their_columns_and_are_recorded_without_the_key(f
         "postal_code": {"kind": "postal-area"},
     }
     assert manifest["reference_date"] == REFERENCE.isoformat()
-    assert manifest["risk"]["rows"] == len(source)
-    assert manifest["risk"]["quasi_identifiers"] == ["birth_date", "postal_code"]
+    assert manifest["risk"] == {  # the phone names every resident: no groups counted, the column named instead
+        "direct_identifiers": ["phone"],
+        "quasi_identifiers": ["birth_date", "postal_code"],
+        "rows": len(source),
+    }
+    assert "The rows name residents directly (phone)" in made.stderr
+    assert "the only one with" not in made.stderr
+
+
+def test_without_a_direct_identifier_the_risk_of_the_transformed_values_is_counted_and_recorded(files, tmp_path):
+    archive = tmp_path / "coarse.zip.age"
+    made = export(
+        files, archive, "--column", "birth_date", "--column", "postal_code", "--column", "phone",
+        "--transform", "birth_date=age-band:10", "--transform", "phone=mask:4", "--reference-date", "R8.4.1",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    rows, manifest = opened(archive, files["key"])
+    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    sizes = frame.groupby(["birth_date", "postal_code"]).size()
+    unique = int((sizes == 1).sum())
+    assert manifest["risk"] == {
+        "quasi_identifiers": ["birth_date", "postal_code"],
+        "rows": len(frame),
+        "unique_rows": unique,
+        "unique_share": round(unique / len(frame), 6),
+        "smallest_group": int(sizes.min()),
+        "groups": len(sizes),
+    }
     assert "the only one with their birth_date and postal_code" in made.stderr
+    assert "name residents directly" not in made.stderr
 
 
 def test_a_birth_date_that_is_not_a_date_is_refused_with_its_line(tmp_path, files):

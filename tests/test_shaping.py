@@ -61,8 +61,9 @@ def test_the_line_of_a_data_row_counts_quoted_breaks_blank_lines_and_the_sep_lin
 
 
 def test_the_preview_counts_what_the_export_keeps_and_measures_the_same_risk(residents):
-    plan = plan_for(residents, where=(("age(birth_date) >= 65",),), transforms={"birth_date": "age-band:10"},
-                    reference_date=date(2026, 4, 1))  # fmt: skip
+    plan = ExportPlan(source=residents, columns=("gender", "birth_date"), output=residents.with_suffix(".age"),
+                      where=(("age(birth_date) >= 65",),), transforms={"birth_date": "age-band:10"},
+                      reference_date=date(2026, 4, 1))  # fmt: skip
     source = open_source(residents)
     seen = shaping.preview(plan, source)
     shaper = shaping.Shaper(plan, source)
@@ -71,5 +72,23 @@ def test_the_preview_counts_what_the_export_keeps_and_measures_the_same_risk(res
     assert (seen.rows_read, seen.rows_kept, seen.risk) == (2000, shaper.rows_kept, shaper.risk())
     assert 0 < seen.rows_kept < 2000
     assert seen.risk is not None
-    assert seen.risk.columns == ("birth_date",)
+    assert seen.risk.columns == ("gender", "birth_date")
+    assert seen.direct_identifiers == ()
+
+
+def test_with_a_direct_identifier_kept_the_groups_are_not_counted_and_the_manifest_names_it(residents):
+    plan = plan_for(residents, where=(("age(birth_date) >= 65",),), transforms={"birth_date": "age-band:10"},
+                    reference_date=date(2026, 4, 1))  # fmt: skip
+    source = open_source(residents)
+    seen = shaping.preview(plan, source)
+    shaper = shaping.Shaper(plan, source)
+    for batch in shaper.gathered(source.batches(shaper.read_columns, SourceDigest())):
+        shaper.apply(batch)
     assert seen.direct_identifiers == ("resident_number",)
+    assert seen.risk is None
+    assert shaper.risk() is None
+    assert shaper.manifest_fields()["risk"] == {
+        "direct_identifiers": ["resident_number"],
+        "quasi_identifiers": ["birth_date"],
+        "rows": shaper.rows_kept,
+    }

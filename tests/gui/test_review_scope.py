@@ -17,16 +17,24 @@ from tests.gui.residents import age, era_date
 WAIT_MS = 60_000
 
 
-def to_review(qtbot, wizard: ExportWizard, tmp_path: Path, *, condition: tuple[str, str, str] | None) -> None:
+def to_review(
+    qtbot,
+    wizard: ExportWizard,
+    tmp_path: Path,
+    *,
+    condition: tuple[str, str, str] | None,
+    columns: tuple[str, ...] = ("family_name", "phone", "gender", "birth_date", "postal_code"),
+) -> None:
     with qtbot.waitSignal(wizard.source_page.workEnded, timeout=WAIT_MS):
         wizard.source_page.use_sample()
     wizard.next()
     wizard.purpose_page.purpose_edit.setText("Survey")
     wizard.next()
-    columns = wizard.columns_page
-    columns.keep(["family_name", "phone", "gender", "birth_date", "postal_code"])
-    columns.chooser.set_transform("phone", "mask:4")
-    columns.chooser.set_transform("birth_date", "age-band:10")
+    page = wizard.columns_page
+    page.keep(list(columns))
+    if "phone" in columns:
+        page.chooser.set_transform("phone", "mask:4")
+    page.chooser.set_transform("birth_date", "age-band:10")
     wizard.next()
     rows = wizard.rows_page
     if condition is not None:
@@ -85,7 +93,9 @@ def test_review_shows_the_risk_sentence_in_the_wizard_language(qtbot, wizard, tm
 
 
 def test_review_measures_the_risk_of_the_rows_in_scope_on_a_worker(qtbot, wizard, tmp_path):
-    to_review(qtbot, wizard, tmp_path, condition=("gender", "equals", "女"))
+    to_review(
+        qtbot, wizard, tmp_path, condition=("gender", "equals", "女"), columns=("phone", "birth_date", "postal_code")
+    )
     page = wizard.review_page
 
     qtbot.waitUntil(lambda: page.risk is not None or page.risk_problem is not None, timeout=WAIT_MS)
@@ -93,8 +103,22 @@ def test_review_measures_the_risk_of_the_rows_in_scope_on_a_worker(qtbot, wizard
     assert page.risk_problem is None, str(page.risk_problem)
     assert page.rows_kept == women(wizard)
     assert page.risk.rows == women(wizard)
+    assert page.risk.columns == ("birth_date", "postal_code")  # the phone is masked to its last 4: not named
     assert page.risk.sentence().render("en") in summary(wizard)
-    assert direct_sentence(["family_name"]).render("en") in summary(wizard)  # the phone is masked: not named
+    assert page.direct == ()
+
+
+def test_with_a_name_kept_review_says_the_rows_name_residents_instead_of_counting_groups(qtbot, wizard, tmp_path):
+    to_review(qtbot, wizard, tmp_path, condition=("gender", "equals", "女"))
+    page = wizard.review_page
+
+    qtbot.waitUntil(lambda: page.rows_kept is not None or page.risk_problem is not None, timeout=WAIT_MS)
+
+    assert page.risk_problem is None, str(page.risk_problem)
+    assert page.rows_kept == women(wizard)
+    assert page.risk is None  # every row names its resident: the groups measure nothing more, and are not counted
+    assert f"Re-identification risk | {direct_sentence(['family_name']).render('en')}" in summary(wizard)
+    assert "the only one with" not in summary(wizard)
 
 
 def test_the_wizard_export_holds_only_the_rows_in_scope_with_the_chosen_transforms(qtbot, wizard, tmp_path):
