@@ -3,12 +3,20 @@
 UTF-8 files are handed on as read (the reader validates them chunk by chunk, in Arrow, after cutting them at record
 ends, so a character is never split); every other encoding is decoded strictly and encoded as UTF-8, so the rest
 of the program sees one encoding. Undecodable bytes are refused with their physical line.
+
+CP932 strictly: Python's codec also decodes the five single bytes that no CP932 character uses (0x80, 0xA0 and
+0xFD to 0xFF, left undefined in Microsoft's code page 932 table: https://www.unicode.org/Public/MAPPINGS/VENDORS/
+MICSFT/WINDOWS/CP932.TXT) into U+0080 and the private-use U+F8F0 to U+F8F3, as Windows' best-fit conversion does.
+No register holds them as text: they are a broken file or another encoding, so they are refused like any byte the
+encoding does not define (:func:`decoder`). The user-defined area (0xF040 to 0xF9FC, U+E000 to U+E757: the
+外字 that municipal systems use for rare name characters) is CP932 proper and passes through.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import threading
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -21,6 +29,43 @@ from exporter.sniff import SourceFormat
 
 BLOCK_BYTES = 1 << 20
 PASS_THROUGH = frozenset({"utf-8", "utf-8-sig"})
+# What Python's cp932 codec makes of the single bytes 0x80, 0xA0, 0xFD, 0xFE and 0xFF, which CP932 leaves undefined
+_UNDEFINED_IN_CP932 = re.compile("[\x80\uf8f0-\uf8f3]")
+
+
+class _StrictCP932Decoder(codecs.IncrementalDecoder):
+    """Python's incremental cp932 decoder, refusing the bytes CP932 does not define (module docstring) with a
+    UnicodeDecodeError whose offsets count, as the codec's own do, the bytes it still held, then the input."""
+
+    def __init__(self, errors: str = "strict") -> None:
+        super().__init__(errors)
+        self._inner = codecs.getincrementaldecoder("cp932")(errors)
+
+    def decode(self, input: bytes, final: bool = False) -> str:  # type: ignore[override]  # bytes is all we pass
+        held, _flag = self._inner.getstate()
+        text = self._inner.decode(input, final)
+        found = _UNDEFINED_IN_CP932.search(text)
+        if found is not None:
+            start = len(text[: found.start()].encode("cp932", "replace"))
+            raise UnicodeDecodeError("cp932", bytes(held) + bytes(input), start, start + 1, "undefined in CP932")
+        return text
+
+    def reset(self) -> None:
+        self._inner.reset()
+
+    def getstate(self) -> tuple[bytes, int]:
+        return self._inner.getstate()
+
+    def setstate(self, state: tuple[bytes, int]) -> None:
+        self._inner.setstate(state)
+
+
+def decoder(encoding: str) -> codecs.IncrementalDecoder:
+    """A strict incremental decoder for ``encoding`` (a Python codec name): CP932 without the bytes it leaves
+    undefined (module docstring), any other encoding as Python decodes it."""
+    if codecs.lookup(encoding).name == "cp932":
+        return _StrictCP932Decoder()
+    return codecs.getincrementaldecoder(encoding)()
 
 
 @dataclass
@@ -47,7 +92,7 @@ def text_blocks(
     """
     block_bytes = block_bytes or BLOCK_BYTES
     encoding = source_format.encoding
-    decoder = None if encoding in PASS_THROUGH else codecs.getincrementaldecoder(encoding)()
+    strict = None if encoding in PASS_THROUGH else decoder(encoding)
     head: bytes | None = b""  # UTF-8 read so far while it could still be the start of a BOM
     skip = _LineSkip() if source_format.sep_line else None
     with open(path, "rb") as file:
@@ -58,7 +103,7 @@ def text_blocks(
             if digest is not None:
                 digest.sha256.update(raw)
                 digest.size += len(raw)
-            if decoder is None:
+            if strict is None:
                 data = raw
                 if head is not None:  # a UTF-8 BOM (Excel's) is not data, whether utf-8 or utf-8-sig was named
                     head += raw
@@ -67,7 +112,7 @@ def text_blocks(
                     data, head = head.removeprefix(codecs.BOM_UTF8), None
             else:
                 try:
-                    text = decoder.decode(raw, final=not raw)
+                    text = strict.decode(raw, final=not raw)
                 except UnicodeError:  # UnicodeDecodeError, or utf-16/utf-32 finding no byte order mark
                     raise undecodable(path, source_format) from None
                 data = text.encode("utf-8")
@@ -129,19 +174,19 @@ def line_finder(path: Path, source_format: SourceFormat) -> LineAt:
 def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
     """Read the file again from the start to turn the decoder's complaint into a physical line number."""
     encoding = source_format.encoding
-    decoder = codecs.getincrementaldecoder(encoding)()
+    reading = decoder(encoding)
     lines = 0
     pending_cr = False
     with open(path, "rb") as file:
         while True:
             raw = file.read(BLOCK_BYTES)
-            buffered, flag = decoder.getstate()
+            buffered, flag = reading.getstate()
             try:
-                text = decoder.decode(raw, final=not raw)
+                text = reading.decode(raw, final=not raw)
             except UnicodeError as error:
                 # The error's offsets count the bytes the decoder still held from the last block, then ``raw``.
                 start = error.start if isinstance(error, UnicodeDecodeError) else 0
-                before = codecs.getincrementaldecoder(encoding)()
+                before = decoder(encoding)
                 before.setstate((b"", flag))
                 try:
                     text = before.decode((buffered + raw)[:start], final=False)
@@ -164,4 +209,4 @@ def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
     )
 
 
-__all__ = ["BLOCK_BYTES", "RawDigest", "line_finder", "text_blocks", "undecodable"]
+__all__ = ["BLOCK_BYTES", "RawDigest", "decoder", "line_finder", "text_blocks", "undecodable"]

@@ -168,3 +168,41 @@ def test_a_row_with_too_few_fields_before_a_bad_quote_is_named_first(tmp_path):
     path.write_bytes(b'a,b\r\n1,2\r\n3\r\n4,"x"y\r\n')
     with pytest.raises(SourceError, match=r"two.csv line 3 has 1 value, but the header has 2 columns"):
         open_source(path).count_rows()
+
+
+# What Python's cp932 codec makes of the single bytes 0x80, 0xA0, 0xFD, 0xFE and 0xFF, which CP932 leaves
+# undefined (Microsoft's table); encoding them with that codec gives those bytes back.
+UNDEFINED_IN_CP932 = ["\x80", "\uf8f0", "\uf8f1", "\uf8f2", "\uf8f3"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(st.lists(VALUES, min_size=3, max_size=3), min_size=1, max_size=12),
+    where=st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=2), st.integers(min_value=0)),
+    undefined=st.sampled_from(UNDEFINED_IN_CP932),
+)
+def test_a_byte_cp932_leaves_undefined_is_refused_on_its_line(tmp_path, tiny_blocks, rows, where, undefined):
+    row, column, at = where
+    row %= len(rows)
+    value = rows[row][column]
+    rows[row][column] = value[: at % (len(value) + 1)] + undefined + value[at % (len(value) + 1) :]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([["a", "b", "c"], *rows])
+    text = buffer.getvalue()
+    data = text.encode("cp932")
+    assert data.count(undefined.encode("cp932")) >= 1
+    before = text[: text.index(undefined)]
+    line = before.count("\r\n") + before.replace("\r\n", "").count("\r") + before.replace("\r\n", "").count("\n") + 1
+    path = tmp_path / "undefined.csv"
+    path.write_bytes(data)
+    got = exporter_read(path, "cp932", ",")
+    assert isinstance(got, Refused), "read a byte CP932 does not define"
+    assert got.line == line
+    assert "not valid cp932" in got.reason
+
+
+@pytest.mark.parametrize("text", ["ム", "□", "\ue000", "\ue757", "髙", "①"])
+def test_0x80_and_0xa0_as_second_bytes_and_the_user_defined_area_pass_through(tmp_path, tiny_blocks, text):
+    """ム is 0x83 0x80 and □ 0x81 0xA0: those bytes are only undefined alone; 外字 (U+E000..U+E757) is CP932."""
+    data = f"a,b\r\n{text},x\r\n".encode("cp932")
+    agree(tmp_path / "defined.csv", data, "cp932")
