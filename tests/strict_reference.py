@@ -35,11 +35,25 @@ def strict_table(text: str, delimiter: str = ",") -> list[list[str]] | Refused:
     return records
 
 
+# Microsoft's code page 932 table defines no character for the single bytes 0x80, 0xA0, 0xFD, 0xFE and 0xFF; Python's
+# cp932 codec decodes them all the same (to these), so the reference refuses text that holds them.
+_UNDEFINED_IN_CP932 = frozenset("\x80\uf8f0\uf8f1\uf8f2\uf8f3")
+
+
+def strict_decode(data: bytes, encoding: str) -> str:
+    """``data`` decoded as the encoding defines it (UnicodeDecodeError otherwise): Python's codec, and for CP932
+    without the five bytes its table leaves undefined."""
+    text = data.decode(encoding)
+    if encoding == "cp932" and not _UNDEFINED_IN_CP932.isdisjoint(text):
+        raise UnicodeDecodeError(encoding, data, 0, 1, "undefined in CP932")
+    return text
+
+
 def reference_read(data: bytes, encoding: str, delimiter: str) -> tuple[list[str], list[list[str]]] | Refused:
     """What exporter promises for a file given with its encoding and delimiter: the header and the rows, exactly
     as the strict reader reads them, or the line of the first record it must refuse (bad quoting, or a record
     whose number of fields differs from the header's). The text must decode and hold no NUL (tested apart)."""
-    text = data.decode(encoding)
+    text = strict_decode(data, encoding)
     if encoding in {"utf-8", "utf-8-sig", "utf-16"}:
         text = text.removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

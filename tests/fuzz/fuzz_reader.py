@@ -27,7 +27,7 @@ with atheris.instrument_imports():
     import exporter.text_blocks
 
 from exporter.errors import SourceError
-from tests.strict_reference import Refused, reference_read
+from tests.strict_reference import Refused, reference_read, strict_decode
 
 ENCODINGS = ("utf-8", "cp932", "utf-16", "utf-8-sig")
 DELIMITERS = (",", ";", "\t", "|")
@@ -68,7 +68,7 @@ def test_one_input(data: bytes) -> None:
     if detect:
         return  # a guessed encoding has no reference; it must only end in rows or one sentence
     try:
-        decoded_ok = "\x00" not in content.decode(encoding)
+        decoded_ok = "\x00" not in strict_decode(content, encoding)
     except UnicodeDecodeError:
         decoded_ok = False
     if not decoded_ok:
