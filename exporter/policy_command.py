@@ -53,7 +53,9 @@ def check_command(args: argparse.Namespace, cancel: threading.Event) -> int:
                 print(f"exporter: hint: {terminal_line(hint)}", file=sys.stderr)
         return 1
     policy = load_policy(args.file)
-    print(terminal_line(str(msg("policy.check_ok", path=str(args.file), profiles=len(policy.profiles)))))
+    count = len(policy.profiles)
+    said = "policy.check_ok_none" if not count else "policy.check_ok_one" if count == 1 else "policy.check_ok"
+    print(terminal_line(str(msg(said, path=str(args.file), profiles=count))))
     return 0
 
 

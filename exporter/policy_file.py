@@ -194,8 +194,10 @@ def _problem(path: Path, text: str, document: dict[str, Any], err: Any) -> tuple
         unknown = sorted(set(_at(document, at)) - set(known))[0]
         line = key_line(text, [*keys, unknown])
         hint = msg("policy.known_keys", keys=", ".join(known)) if known else None
-        where = ".".join(keys) or "(top)"
-        sentence = msg("policy.unknown_key", path=str(path), line=line, key=unknown, table=where)
+        if keys:
+            sentence = msg("policy.unknown_key", path=str(path), line=line, key=unknown, table=".".join(keys))
+        else:
+            sentence = msg("policy.unknown_top_key", path=str(path), line=line, key=unknown)
         return PolicyError(sentence, hint=hint), [*at, unknown]
     remove = at[: _keys_before_a_list(document, at)]  # fastjsonschema names list items by their index as text
     line = key_line(text, remove)
@@ -208,7 +210,10 @@ def _problem(path: Path, text: str, document: dict[str, Any], err: Any) -> tuple
     if err.rule == "required":
         table = _at(document, at)
         missing = next(key for key in err.rule_definition if key not in table)
-        sentence = msg("policy.missing_key", path=str(path), line=line, key=missing, table=name or "(top)")
+        if name:
+            sentence = msg("policy.missing_key", path=str(path), line=line, key=missing, table=name)
+        else:
+            sentence = msg("policy.missing_top_key", path=str(path), key=missing)
         if missing in _STAND_INS:  # to look on for the table's other problems
             table[missing] = copy.deepcopy(_STAND_INS[missing])
             return PolicyError(sentence), []

@@ -92,12 +92,31 @@ def test_the_readme_shows_the_minimal_policy_and_a_full_example_that_is_valid(tm
 
 
 @pytest.mark.parametrize(
+    ("profiles", "said"),
+    [
+        ("", "(no purpose profile)"),
+        ('[profiles.a]\nversion = 1\ncolumns = { "氏名" = "keep" }\n', "(1 purpose profile)"),
+    ],
+)
+def test_policy_check_counts_its_profiles_in_words(tmp_path, profiles, said):
+    written(tmp_path, '[rules]\nnever_export = ["my_number"]\n' + profiles)
+    checked = run("policy", "check", tmp_path / "policy.toml")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.rstrip().endswith(f"is a valid policy {said}.")
+
+
+@pytest.mark.parametrize(
     ("text", "line", "english", "japanese"),
     [
         ('[rules]\nnever_export = ["my_number"\n', 2, "not valid TOML", "TOML として正しくありません"),
         ("[rules]\nmax_rows = 5\nmax_rows = 6\n", 3, "not valid TOML", "TOML として正しくありません"),
         ("[rules]\nmax_rows = 10\ncolour = 1\n", 3, "colour is not a setting of [rules]", "colour は [rules] の"),
-        ("[register]\npath = 'x'\n\n[reigster]\npath = 'y'\n", 4, "reigster is not a setting", "reigster は"),
+        (
+            "[register]\npath = 'x'\n\n[reigster]\npath = 'y'\n",
+            4,
+            "reigster is not a section or setting",
+            "reigster はポリシーファイルの節",
+        ),
         (
             '[profiles.a]\nversion = 1\ncolumns = { "氏名" = "keep" }\nmax_delete = 3\n',
             4,

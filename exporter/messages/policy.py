@@ -19,10 +19,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, line {line}: {key} is not a setting of [{table}].",
         "{path} の {line} 行目：{key} は [{table}] の設定項目ではありません。",
     ),
+    "policy.unknown_top_key": (
+        "{path}, line {line}: {key} is not a section or setting of a policy file.",
+        "{path} の {line} 行目：{key} はポリシーファイルの節・設定項目ではありません。",
+    ),
     "policy.known_keys": ("Known settings there: {keys}.", "ここで使える設定項目：{keys}。"),
     "policy.missing_key": (
         "{path}, line {line}: [{table}] needs {key}.",
         "{path} の {line} 行目：[{table}] には {key} が必要です。",
+    ),
+    "policy.missing_top_key": (
+        "{path}: the policy file needs [{key}].",
+        "{path}：ポリシーファイルには [{key}] が必要です。",
     ),
     "policy.wrong_type": (
         "{path}, line {line}: {key} must be {kind}.",
@@ -287,6 +295,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "policy.check_ok": (
         "{path} is a valid policy ({profiles} purpose profiles).",
         "{path} は正しいポリシーです（目的プロファイル {profiles} 件）。",
+    ),
+    "policy.check_ok_one": (
+        "{path} is a valid policy (1 purpose profile).",
+        "{path} は正しいポリシーです（目的プロファイル 1 件）。",
+    ),
+    "policy.check_ok_none": (
+        "{path} is a valid policy (no purpose profile).",
+        "{path} は正しいポリシーです（目的プロファイルなし）。",
     ),
     "policy.show_none": (
         "No IT policy is in force ({where} does not exist): exports follow the clerk's choices.",
