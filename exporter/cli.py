@@ -18,6 +18,7 @@ from types import FrameType
 from typing import NoReturn, TypeVar
 
 from exporter import messages, usage
+from exporter.cli_help import HelpFormatter, localise
 from exporter.display import redact_secrets, terminal_line
 from exporter.errors import ExportCancelled, ExporterError, from_os_error
 from exporter.export_command import add_export_parser
@@ -99,53 +100,50 @@ def build_parser() -> _Parser:
 
     parser = _Parser(
         prog="exporter",
-        description="Hand resident data to a contractor as an encrypted archive that holds only what the task needs.",
+        description=str(msg("help.program")),
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--build-report", action=_BuildReportAction)  # packaging/check_accelerators.py
-    parser.add_argument(
-        "--lang", choices=("ja", "en"), help="the language of the wizard and of messages (default: the system's)"
-    )
-    parser.add_argument("--sample", action="store_true", help="open the wizard on the bundled sample")
-    parser.add_argument(
-        "--screenshots", type=Path, metavar="DIR", help="save a picture of every wizard page into DIR, then exit"
-    )
+    parser.add_argument("--lang", choices=("ja", "en"), help=str(msg("help.lang")))
+    parser.add_argument("--sample", action="store_true", help=str(msg("help.wizard_sample")))
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help=str(msg("help.screenshots")))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    inspect = sub.add_parser("inspect", help="show encoding, delimiter, rows and the columns with their categories")
+    inspect = sub.add_parser("inspect", help=str(msg("help.inspect")))
     inspect.add_argument("source", type=Path, metavar="SOURCE")
-    inspect.add_argument("--json", action="store_true", help="print one JSON object")
+    inspect.add_argument("--json", action="store_true", help=str(msg("help.json")))
     _reading_options(inspect)
     inspect.set_defaults(run=commands.inspect)
 
     export = add_export_parser(sub)
     _reading_options(export)
 
-    decrypt = sub.add_parser("decrypt", help="open an archive (as its recipient)")
+    decrypt = sub.add_parser("decrypt", help=str(msg("help.decrypt")))
     decrypt.add_argument("archive", type=Path, metavar="FILE")
     decrypt.add_argument(
         "--output",
         type=Path,
         required=True,
         metavar="DIR",
-        help="the folder for data.csv and manifest.json (with --raw: the file to write)",
+        help=str(msg("help.decrypt.output")),
     )
-    decrypt.add_argument("--raw", action="store_true", help="write the decrypted content as it is (any age file)")
+    decrypt.add_argument("--raw", action="store_true", help=str(msg("help.decrypt.raw")))
     decrypt.add_argument(
         "--max-expansion",
         type=usage.expansion,
         default=None,
         metavar="N",
-        help="let data.csv unpack to at most N times the archive's size (default: 100; 64 MiB is always allowed)",
+        help=str(msg("help.decrypt.max_expansion")),
     )
     key = decrypt.add_mutually_exclusive_group(required=True)
-    key.add_argument("--identity", type=Path, metavar="FILE", help="an identity file from 'exporter keygen'")
-    key.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
+    key.add_argument("--identity", type=Path, metavar="FILE", help=str(msg("help.decrypt.identity")))
+    key.add_argument("--passphrase-file", type=Path, metavar="FILE", help=str(msg("help.passphrase_file")))
     decrypt.add_argument(
         "--identity-passphrase-file",
         type=Path,
         metavar="FILE",
-        help="a file holding the passphrase of a protected identity file (default: asked on the terminal)",
+        help=str(msg("help.decrypt.identity_passphrase_file")),
     )
     signing_commands.add_decrypt_options(decrypt)
     from exporter.receipt_command import add_receipt_options
@@ -167,14 +165,15 @@ def build_parser() -> _Parser:
     add_delete_parser(sub)
 
     # no run: like no command at all, it starts the GUI (here only the recipient's window)
-    sub.add_parser("open", help="open the recipient's window: create your key, open an archive you received")
+    sub.add_parser("open", help=str(msg("help.open")))
 
-    sample = sub.add_parser("sample", help="write a synthetic resident register for trying things out")
+    sample = sub.add_parser("sample", help=str(msg("help.sample")))
     sample.add_argument("--rows", type=usage.count, default=1000, metavar="N")
     sample.add_argument("--output", type=Path, required=True, metavar="FILE")
     sample.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp932"), default="utf-8")
     sample.add_argument("--seed", type=int, default=0)
     sample.set_defaults(run=commands.sample)
+    localise(parser)
     return parser
 
 
@@ -194,7 +193,7 @@ def _lang_everywhere(parser: _P) -> _P:
             for command in action.choices.values():
                 if not any("--lang" in option.option_strings for option in command._actions):
                     command.add_argument(
-                        "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="the language of messages"
+                        "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=str(msg("help.lang_command"))
                     )
                 _lang_everywhere(command)
     return parser
@@ -238,9 +237,7 @@ class _VersionAction(argparse.Action):
     asked for (a source checkout runs git), so other commands do not pay for it."""
 
     def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
-        super().__init__(
-            option_strings, dest, default=argparse.SUPPRESS, nargs=0, help="show the version and commit, then exit"
-        )
+        super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, help=str(msg("help.version")))
 
     def __call__(
         self,
@@ -256,25 +253,25 @@ class _VersionAction(argparse.Action):
 
 
 def _reading_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sheet", metavar="NAME", help="an Excel workbook's sheet (default: the first one shown)")
-    parser.add_argument("--encoding", metavar="ENC", help="the file's encoding (default: detected)")
+    parser.add_argument("--sheet", metavar="NAME", help=str(msg("help.reading.sheet")))
+    parser.add_argument("--encoding", metavar="ENC", help=str(msg("help.reading.encoding")))
     parser.add_argument(
         "--delimiter",
         type=usage.delimiter,
         metavar="CHAR",
-        help="the field delimiter: , ; | or tab (default: detected)",
+        help=str(msg("help.reading.delimiter")),
     )
     parser.add_argument(
         "--max-row-size",
         type=usage.mebibytes,
         metavar="MIB",
-        help="the largest row accepted, in MiB, quoted line breaks included (default: 128, at most 1024)",
+        help=str(msg("help.reading.max_row_size")),
     )
     parser.add_argument(
         "--max-header-size",
         type=usage.mebibytes,
         metavar="MIB",
-        help="the largest header row accepted, in MiB (default: 4)",
+        help=str(msg("help.reading.max_header_size")),
     )
 
 

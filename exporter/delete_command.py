@@ -33,32 +33,29 @@ def add_delete_parser(sub: Any) -> None:
     """Add ``delete`` to the command line's sub-commands."""
     parser = sub.add_parser(
         "delete",
-        help="delete the files of an archive you opened and write a signed deletion statement for the sender "
-        "(without an argument: list what is not deleted yet)",
+        help=str(msg("help.delete")),
     )
     parser.add_argument(
         "reference",
         nargs="?",
         metavar="FOLDER|ARCHIVE-SHA256",
-        help="the folder the archive was opened into, or its hash value (the first 8 or more digits)",
+        help=str(msg("help.delete.reference")),
     )
-    parser.add_argument("--identity", type=Path, metavar="KEY", help="your key file, which opened the archive")
+    parser.add_argument("--identity", type=Path, metavar="KEY", help=str(msg("help.delete.identity")))
     parser.add_argument(
         "--identity-passphrase-file",
         type=Path,
         metavar="FILE",
-        help="a file holding the passphrase of your key file (default: asked on the terminal)",
+        help=str(msg("help.delete.identity_passphrase_file")),
     )
     parser.add_argument(
         "--statement",
         type=Path,
         metavar="FILE",
-        help="where to write the deletion statement (default: <archive>.deletion.statement.txt in this folder)",
+        help=str(msg("help.delete.statement")),
     )
-    parser.add_argument("--name", default="", metavar="NAME", help="your name, written in the statement (optional)")
-    parser.add_argument(
-        "--no-statement", action="store_true", help="delete the files without writing a deletion statement"
-    )
+    parser.add_argument("--name", default="", metavar="NAME", help=str(msg("help.delete.name")))
+    parser.add_argument("--no-statement", action="store_true", help=str(msg("help.delete.no_statement")))
     parser.set_defaults(run=delete, check=_check, parser=parser)
 
 

@@ -40,105 +40,98 @@ if TYPE_CHECKING:
 
 def add_export_parser(sub: Any) -> argparse.ArgumentParser:
     """The ``export`` sub-command's parser (its reading options are added by the caller, as for ``inspect``)."""
-    export: argparse.ArgumentParser = sub.add_parser("export", help="write the chosen columns to an encrypted archive")
+    export: argparse.ArgumentParser = sub.add_parser("export", help=str(msg("help.export")))
     export.add_argument("source", type=Path, metavar="SOURCE")
     export.add_argument(
         "--column",
         action="append",
         metavar="NAME",
-        help="a column to keep; repeat it, in the order the columns should have (with --profile: the profile's)",
+        help=str(msg("help.export.column")),
     )  # required without --profile: _check_export_who says so, as argparse would
-    export.add_argument("--output", type=Path, metavar="FILE", help="the archive to write (.zip.age)")
+    export.add_argument("--output", type=Path, metavar="FILE", help=str(msg("help.export.output")))
     who = export.add_mutually_exclusive_group()
-    who.add_argument("--recipient", action="append", metavar="age1...", help="a recipient's public key; repeatable")
-    who.add_argument("--recipients-file", type=Path, metavar="FILE", help="a file of recipient keys, one per line")
-    who.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the passphrase")
+    who.add_argument("--recipient", action="append", metavar="age1...", help=str(msg("help.export.recipient")))
+    who.add_argument("--recipients-file", type=Path, metavar="FILE", help=str(msg("help.export.recipients_file")))
+    who.add_argument("--passphrase-file", type=Path, metavar="FILE", help=str(msg("help.passphrase_file")))
     who.add_argument(
         "--generate-passphrase",
         action="store_true",
-        help="make a passphrase of 8 groups of 6 digits (131 bits) to read out by phone, and print it once",
+        help=str(msg("help.export.generate_passphrase")),
     )
     export.add_argument(
         "--to",
         action="append",
         metavar="NAME",
-        help="a recipient by name from the address book (exporter recipients); repeatable, mixes with --recipient",
+        help=str(msg("help.export.to")),
     )
     export.add_argument(
         "--no-office-key",
         action="store_true",
-        help="with a passphrase: leave the office copy out on purpose (recorded in the archive)",
+        help=str(msg("help.export.no_office_key")),
     )
-    export.add_argument("--purpose", default="", metavar="TEXT", help="why the data leaves the office")
+    export.add_argument("--purpose", default="", metavar="TEXT", help=str(msg("help.export.purpose")))
     export.add_argument(
         "--instructions",
         action="store_true",
-        help="also write FILE.README.txt: how to open the archive, its hash value and check codes (no personal data)",
+        help=str(msg("help.export.instructions")),
     )
     export.add_argument(
         "--instructions-purpose",
         action="store_true",
-        help="put the purpose into the instructions too (implies --instructions)",
+        help=str(msg("help.export.instructions_purpose")),
     )
-    export.add_argument("--organisation", default="", metavar="TEXT", help="the organisation that receives the data")
-    export.add_argument(
-        "--delete-by", metavar="YYYY-MM-DD", help="the date by which the recipient must delete the data"
-    )
+    export.add_argument("--organisation", default="", metavar="TEXT", help=str(msg("help.export.organisation")))
+    export.add_argument("--delete-by", metavar="YYYY-MM-DD", help=str(msg("help.export.delete_by")))
     export.add_argument(
         "--rename",
         action="append",
         type=usage.pair,
         metavar="COLUMN=NAME",
-        help="call a kept column NAME in the recipient's data.csv (the manifest keeps both names); repeatable",
+        help=str(msg("help.export.rename")),
     )
     export.add_argument(
         "--reason",
         action="append",
         type=usage.pair,
         metavar="COLUMN=TEXT",
-        help="why a kept (sensitive) column leaves the office, recorded in the manifest; repeatable",
+        help=str(msg("help.export.reason")),
     )
     export.add_argument(
         "--where",
         action="append",
         metavar="CONDITION",
-        help="keep only the rows that meet CONDITION, e.g. '住民税区分 = 非課税' or 'age(生年月日) >= 65'; "
-        "repeated conditions must all hold",
+        help=str(msg("help.export.where")),
     )
     export.add_argument(
         "--or",
         dest="where",
         action="append_const",
         const=None,
-        help="start another group of --where conditions: a row is kept when all conditions of any group hold",
+        help=str(msg("help.export.or")),
     )
     export.add_argument(
         "--transform",
         action="append",
         metavar="COLUMN=KIND[:ARG]",
-        help="change a kept column's values on the way out: mask:N, pseudonym, year, age-band:W, postal-area, "
-        "address-town, formula-safe; repeatable",
+        help=str(msg("help.export.transform")),
     )
-    export.add_argument(
-        "--pseudonym-key", type=Path, metavar="FILE", help="the office's key for pseudonyms (exporter pseudonym-key)"
-    )
+    export.add_argument("--pseudonym-key", type=Path, metavar="FILE", help=str(msg("help.export.pseudonym_key")))
     export.add_argument(
         "--reference-date",
         type=usage.a_date,
         metavar="DATE",
-        help="the day ages are counted on, for age(...) conditions and age bands (default: today)",
+        help=str(msg("help.export.reference_date")),
     )
     export.add_argument(
         "--max-unique-share",
         type=usage.share,
         metavar="X",
-        help="refuse the export when more than X of the rows (0.05 or 5%%) are the only one with their "
-        "birth date, gender, address...",
+        help=str(msg("help.export.max_unique_share")),
     )
     export.add_argument(
         "--profile",
         metavar="NAME",
-        help="the IT policy's purpose profile: its columns, transforms, row filter, recipients and delete-by period",
+        help=str(msg("help.export.profile")),
     )
     add_signing_options(export)
     export.set_defaults(run=export_command, check=_check_export_who, parser=export)

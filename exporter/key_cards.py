@@ -59,15 +59,13 @@ def add_key_card_parser(sub: Any) -> None:
     """``exporter key-card [--identity FILE] [--identity-passphrase-file F] [--card FILE]``."""
     parser = sub.add_parser(
         "key-card",
-        help="show the key card of your key (with its signing key for receipts), to send it to the sender again",
+        help=str(msg("help.key_card")),
     )
+    parser.add_argument("--identity", type=Path, metavar="KEY", help=str(msg("help.key_card.identity")))
     parser.add_argument(
-        "--identity", type=Path, metavar="KEY", help="your key file (default: the key in your data folder)"
+        "--identity-passphrase-file", type=Path, metavar="FILE", help=str(msg("help.key_card.identity_passphrase_file"))
     )
-    parser.add_argument(
-        "--identity-passphrase-file", type=Path, metavar="FILE", help="a file holding the key file's passphrase"
-    )
-    parser.add_argument("--card", type=Path, metavar="FILE", help="also write the key card to FILE")
+    parser.add_argument("--card", type=Path, metavar="FILE", help=str(msg("help.key_card.card")))
     parser.set_defaults(run=key_card)
 
 

@@ -88,17 +88,15 @@ def add_keygen_parser(sub: Any) -> None:
     """``exporter keygen [--output FILE] [--passphrase-file F | --no-protect] [--card FILE]``."""
     parser = sub.add_parser(
         "keygen",
-        help="make a key for receiving archives, protected by a passphrase; prints the public key and its check code",
+        help=str(msg("help.keygen")),
     )
-    parser.add_argument(
-        "--output", type=Path, metavar="IDENTITY_FILE", help="the key file to write (default: in your data folder)"
-    )
+    parser.add_argument("--output", type=Path, metavar="IDENTITY_FILE", help=str(msg("help.keygen.output")))
     protect = parser.add_mutually_exclusive_group()
     protect.add_argument(
-        "--passphrase-file", type=Path, metavar="FILE", help="a file holding the protecting passphrase"
+        "--passphrase-file", type=Path, metavar="FILE", help=str(msg("help.protecting_passphrase_file"))
     )
-    protect.add_argument("--no-protect", action="store_true", help="write the key without a passphrase (as age-keygen)")
-    parser.add_argument("--card", type=Path, metavar="FILE", help="also write the key card (public keys only) to FILE")
+    protect.add_argument("--no-protect", action="store_true", help=str(msg("help.keygen.no_protect")))
+    parser.add_argument("--card", type=Path, metavar="FILE", help=str(msg("help.keygen.card")))
     parser.set_defaults(run=keygen)
     from exporter.key_cards import add_key_card_parser
 
@@ -107,51 +105,45 @@ def add_keygen_parser(sub: Any) -> None:
 
 def add_recipients_parser(sub: Any) -> None:
     """``exporter recipients add|list|remove`` and ``exporter recipients office set|show|clear``."""
-    recipients = sub.add_parser("recipients", help="the address book of recipients, and the office key")
+    recipients = sub.add_parser("recipients", help=str(msg("help.recipients")))
     actions = recipients.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add a recipient by name, from their key card or their public key")
+    add = actions.add_parser("add", help=str(msg("help.recipients.add")))
     add.add_argument("name", metavar="NAME")
     given = add.add_mutually_exclusive_group(required=True)
-    given.add_argument("--key", metavar="age1...", help="the recipient's public key")
-    given.add_argument(
-        "--card", metavar="FILE", help="the recipient's key card file (its keys are taken from it; - reads stdin)"
-    )
-    add.add_argument(
-        "--signing-key", metavar="RW...", help="the recipient's signing key (the RW... line of their key card)"
-    )
+    given.add_argument("--key", metavar="age1...", help=str(msg("help.recipients.add.key")))
+    given.add_argument("--card", metavar="FILE", help=str(msg("help.recipients.add.card")))
+    add.add_argument("--signing-key", metavar="RW...", help=str(msg("help.recipients.add.signing_key")))
     add.add_argument(
         "--check-code",
         metavar="CODE",
-        help="the check code the recipient read to you: the recipient is added only if it matches, as confirmed today",
+        help=str(msg("help.recipients.add.check_code")),
     )
     add.add_argument("--organisation", default="", metavar="ORG")
-    add.add_argument(
-        "--confirmed", type=_date, metavar="YYYY-MM-DD", help="the day the check code was confirmed with them"
-    )
+    add.add_argument("--confirmed", type=_date, metavar="YYYY-MM-DD", help=str(msg("help.recipients.add.confirmed")))
     add.set_defaults(run=recipients_add)
 
-    listing = actions.add_parser("list", help="names, organisations, check codes and dates confirmed")
-    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    listing = actions.add_parser("list", help=str(msg("help.recipients.list")))
+    listing.add_argument("--json", action="store_true", help=str(msg("help.json")))
     listing.set_defaults(run=recipients_list)
 
-    confirm = actions.add_parser("confirm", help="record that a recipient's check code was read back and matched")
+    confirm = actions.add_parser("confirm", help=str(msg("help.recipients.confirm")))
     confirm.add_argument("name", metavar="NAME")
-    confirm.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the day it was confirmed (default: today)")
+    confirm.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help=str(msg("help.recipients.confirm.on")))
     confirm.set_defaults(run=recipients_confirm)
 
-    remove = actions.add_parser("remove", help="remove a recipient by name")
+    remove = actions.add_parser("remove", help=str(msg("help.recipients.remove")))
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(run=recipients_remove)
 
-    office = actions.add_parser("office", help="the office key every export is also encrypted to")
+    office = actions.add_parser("office", help=str(msg("help.recipients.office")))
     office_actions = office.add_subparsers(dest="office_action", metavar="ACTION", required=True)
-    office_set = office_actions.add_parser("set", help="encrypt every export also to this key")
+    office_set = office_actions.add_parser("set", help=str(msg("help.recipients.office.set")))
     office_set.add_argument("key", metavar="age1...")
-    office_set.add_argument("--name", default="", metavar="NAME", help="how the office key is named in listings")
+    office_set.add_argument("--name", default="", metavar="NAME", help=str(msg("help.recipients.office.set.name")))
     office_set.set_defaults(run=office_set_command)
-    office_actions.add_parser("show", help="show the office key").set_defaults(run=office_show)
-    office_actions.add_parser("clear", help="stop encrypting exports to the office key").set_defaults(run=office_clear)
+    office_actions.add_parser("show", help=str(msg("help.recipients.office.show"))).set_defaults(run=office_show)
+    office_actions.add_parser("clear", help=str(msg("help.recipients.office.clear"))).set_defaults(run=office_clear)
 
 
 def recipients_add(args: argparse.Namespace, cancel: threading.Event) -> int:

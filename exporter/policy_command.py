@@ -18,18 +18,18 @@ if TYPE_CHECKING:
 
 def add_policy_parser(sub: Any) -> None:
     """The ``policy`` command and its actions ``check`` and ``show``."""
-    policy = sub.add_parser("policy", help="the IT policy: check a policy file, show the one in force")
+    policy = sub.add_parser("policy", help=str(msg("help.policy")))
     actions = policy.add_subparsers(dest="action", metavar="ACTION", required=True)
-    check = actions.add_parser("check", help="check a policy file; problems are named with their line")
+    check = actions.add_parser("check", help=str(msg("help.policy.check")))
     check.add_argument("file", type=Path, metavar="FILE")
     check.add_argument(
         "--source",
         type=Path,
         metavar="SOURCE",
-        help="also check that the profiles' columns are in this resident file's header",
+        help=str(msg("help.policy.check.source")),
     )
     check.set_defaults(run=check_command)
-    show = actions.add_parser("show", help="print the policy in force in plain words")
+    show = actions.add_parser("show", help=str(msg("help.policy.show")))
     show.set_defaults(run=show_command)
 
 

@@ -20,10 +20,10 @@ def add_pseudonym_key_parser(sub: Any) -> None:
     """Add ``pseudonym-key --output FILE`` to the command line's sub-commands."""
     parser = sub.add_parser(
         "pseudonym-key",
-        help="make the office's key for pseudonyms (--transform COLUMN=pseudonym); prints its key id",
+        help=str(msg("help.pseudonym_key")),
     )
     parser.add_argument(
-        "--output", type=Path, required=True, metavar="FILE", help="the key file to write (never overwritten)"
+        "--output", type=Path, required=True, metavar="FILE", help=str(msg("help.pseudonym_key.output"))
     )
     parser.set_defaults(run=pseudonym_key)
 

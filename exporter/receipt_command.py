@@ -26,9 +26,9 @@ def add_receipt_options(decrypt: argparse.ArgumentParser) -> None:
         "--receipt",
         type=Path,
         metavar="FILE",
-        help="after opening, write a signed receipt to FILE (*.statement.txt) to send back to the office",
+        help=str(msg("help.decrypt.receipt")),
     )
-    decrypt.add_argument("--receipt-name", default="", metavar="NAME", help="your name, as the receipt shows it")
+    decrypt.add_argument("--receipt-name", default="", metavar="NAME", help=str(msg("help.decrypt.receipt_name")))
 
 
 def check_receipt(args: argparse.Namespace) -> None:

@@ -77,33 +77,33 @@ _WIDEST = 32  # characters of one table cell; the CSV holds everything
 
 def add_register_parser(sub: Any) -> None:
     """Add ``register show|verify|overdue [FILE]`` and ``import FILE...`` to the sub-commands."""
-    register = sub.add_parser("register", help="the take-out register: show, verify, overdue, import")
+    register = sub.add_parser("register", help=str(msg("help.register")))
     actions = register.add_subparsers(dest="action", metavar="ACTION", required=True)
-    file_help = "the register (default: the one the IT policy names)"
+    file_help = str(msg("help.register.file"))
 
-    show = actions.add_parser("show", help="list the records (a table, or --csv for Excel)")
+    show = actions.add_parser("show", help=str(msg("help.register.show")))
     show.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
-    show.add_argument("--csv", action="store_true", help="every field as CSV, for a spreadsheet")
-    show.add_argument("--encoding", choices=("cp932", "utf-8-sig"), default="utf-8-sig", help="of the CSV")
-    show.add_argument("--output", type=Path, metavar="F", help="write the CSV to F (never overwritten)")
+    show.add_argument("--csv", action="store_true", help=str(msg("help.register.show.csv")))
+    show.add_argument(
+        "--encoding", choices=("cp932", "utf-8-sig"), default="utf-8-sig", help=str(msg("help.register.show.encoding"))
+    )
+    show.add_argument("--output", type=Path, metavar="F", help=str(msg("help.register.show.output")))
     show.set_defaults(run=register_show, check=_check_show, parser=show)
 
-    check = actions.add_parser("verify", help="check that no record was changed, removed, reordered or inserted")
+    check = actions.add_parser("verify", help=str(msg("help.register.verify")))
     check.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
-    check.add_argument(
-        "--head",
-        metavar="SHA256",
-        help="a head noted earlier or read from an archive's manifest (register.head): it must still be there",
-    )
+    check.add_argument("--head", metavar="SHA256", help=str(msg("help.register.verify.head")))
     check.set_defaults(run=register_verify)
 
-    late = actions.add_parser("overdue", help="exports past their delete-by date without a deletion statement")
+    late = actions.add_parser("overdue", help=str(msg("help.register.overdue")))
     late.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
-    late.add_argument("--on", type=usage.a_date, metavar="YYYY-MM-DD", help="the day to count from (default: today)")
+    late.add_argument("--on", type=usage.a_date, metavar="YYYY-MM-DD", help=str(msg("help.register.overdue.on")))
     late.set_defaults(run=register_overdue)
 
-    take = actions.add_parser("import", help="add receipts and deletion statements that recipients sent back")
-    take.add_argument("statements", type=Path, nargs="+", metavar="FILE", help="a *.statement.txt file")
+    take = actions.add_parser("import", help=str(msg("help.register.import")))
+    take.add_argument(
+        "statements", type=Path, nargs="+", metavar="FILE", help=str(msg("help.register.import.statements"))
+    )
     take.add_argument("--register", type=Path, metavar="FILE", help=file_help)
     take.set_defaults(run=register_import)
 

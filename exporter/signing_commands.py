@@ -28,29 +28,31 @@ if TYPE_CHECKING:
 
 def add_signing_key_parser(sub: Any) -> None:
     """``exporter signing-key create --output FILE --name OFFICE [--passphrase-file F]``."""
-    parser = sub.add_parser("signing-key", help="the office's signing key: every export it signs can be verified")
+    parser = sub.add_parser("signing-key", help=str(msg("help.signing_key")))
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    create = actions.add_parser(
-        "create", help="make the office's signing key, protected by a passphrase; writes FILE and FILE.pub"
+    create = actions.add_parser("create", help=str(msg("help.signing_key.create")))
+    create.add_argument(
+        "--output", type=Path, required=True, metavar="FILE", help=str(msg("help.signing_key.create.output"))
     )
-    create.add_argument("--output", type=Path, required=True, metavar="FILE", help="the secret key file to write")
-    create.add_argument("--name", required=True, metavar="OFFICE", help="the office that signs, e.g. ○○市 市民課")
-    create.add_argument("--passphrase-file", type=Path, metavar="FILE", help="a file holding the protecting passphrase")
+    create.add_argument("--name", required=True, metavar="OFFICE", help=str(msg("help.signing_key.create.name")))
+    create.add_argument(
+        "--passphrase-file", type=Path, metavar="FILE", help=str(msg("help.protecting_passphrase_file"))
+    )
     create.set_defaults(run=signing_key_create)
 
 
 def add_signers_parser(sub: Any) -> None:
     """``exporter signers add FILE_OR_TEXT --name NAME``, ``signers list [--json]``, ``signers remove NAME``."""
-    parser = sub.add_parser("signers", help="the offices whose signatures you trust (as a recipient)")
+    parser = sub.add_parser("signers", help=str(msg("help.signers")))
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="trust an office's signing key (its .pub file or the RW... line)")
+    add = actions.add_parser("add", help=str(msg("help.signers.add")))
     add.add_argument("key", metavar="FILE_OR_TEXT")
-    add.add_argument("--name", required=True, metavar="NAME", help="the office, as you want it named")
+    add.add_argument("--name", required=True, metavar="NAME", help=str(msg("help.signers.add.name")))
     add.set_defaults(run=signers_add)
-    listing = actions.add_parser("list", help="the trusted signers with their check codes")
-    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    listing = actions.add_parser("list", help=str(msg("help.signers.list")))
+    listing.add_argument("--json", action="store_true", help=str(msg("help.json")))
     listing.set_defaults(run=signers_list)
-    remove = actions.add_parser("remove", help="stop trusting a signer")
+    remove = actions.add_parser("remove", help=str(msg("help.signers.remove")))
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(run=signers_remove)
 
@@ -61,13 +63,13 @@ def add_export_options(export: argparse.ArgumentParser) -> None:
         "--signing-key",
         type=Path,
         metavar="FILE",
-        help="sign the archive with the office's signing key (exporter signing-key create)",
+        help=str(msg("help.export.signing_key")),
     )
     export.add_argument(
         "--signing-passphrase-file",
         type=Path,
         metavar="FILE",
-        help="a file holding the signing key's passphrase (default: asked on the terminal)",
+        help=str(msg("help.export.signing_passphrase_file")),
     )
 
 
@@ -76,7 +78,7 @@ def add_decrypt_options(decrypt: argparse.ArgumentParser) -> None:
     decrypt.add_argument(
         "--require-signature",
         action="store_true",
-        help="refuse an archive that is not signed by one of your trusted signers (exporter signers)",
+        help=str(msg("help.decrypt.require_signature")),
     )
 
 

@@ -168,7 +168,7 @@ def test_a_usage_error_is_one_line_after_the_usage_and_exits_2_in_any_language()
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("exporter export: error: ")]
     assert len(errors) == 1
-    assert result.stderr.startswith("usage: exporter export")
+    assert result.stderr.startswith("使い方: exporter export")  # argparse's usage prefix, in Japanese too
     assert result.stderr.endswith(errors[0] + "\n")
 
 

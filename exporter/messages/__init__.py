@@ -53,6 +53,7 @@ _AREAS = (
     "signing",
     "statements",
     "openings",
+    "help",
 )
 
 

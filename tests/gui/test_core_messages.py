@@ -84,7 +84,8 @@ def _literal(template: str) -> str:
 
 def test_japanese_sentences_use_full_width_punctuation_and_no_jargon() -> None:
     for message_id, (_, japanese) in CATALOGUE.items():
-        assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff][,.;!?()]", japanese), message_id
+        sentence = re.sub(r"'[^']*'", "", japanese)  # not a typed example: --help's 'age(生年月日) >= 65'
+        assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff][,.;!?()]", sentence), message_id
         for word in ("マニフェスト", "フィンガープリント", "age で暗号化されたアーカイブ"):
             assert word not in japanese, (message_id, word)
 
