@@ -140,7 +140,8 @@ def add_export_parser(sub: Any) -> argparse.ArgumentParser:
 
 def _check_export_who(args: argparse.Namespace) -> str | None:
     """--column (unless --profile gives the columns) and --output, in argparse's words; then who an export is for:
-    keys and names mix; a passphrase stands alone (argparse's groups cannot say both)."""
+    keys and names mix; a passphrase stands alone (argparse's groups cannot say both); --profile may give the
+    recipients."""
     missing = [name for name, absent in (("--column", not args.column and args.profile is None),
                                          ("--output", args.output is None)) if absent]  # fmt: skip
     if missing:
@@ -148,7 +149,9 @@ def _check_export_who(args: argparse.Namespace) -> str | None:
     keys = bool(args.recipient or args.recipients_file or args.to)
     if args.to and (args.passphrase_file is not None or args.generate_passphrase):
         return "argument --to: not allowed with a passphrase (--passphrase-file, --generate-passphrase)"
-    if not keys and args.passphrase_file is None and not args.generate_passphrase:
+    # with --profile, the profile's recipients are taken when none is given (Policy.apply; a profile without
+    # them leaves the export to refuse "no recipient" itself)
+    if not keys and args.passphrase_file is None and not args.generate_passphrase and args.profile is None:
         return (
             "one of the arguments --recipient --to --recipients-file --passphrase-file --generate-passphrase "
             "is required"

@@ -105,6 +105,38 @@ birth_date = "age-band:10"
     assert all(row[2] == "" or (row[2].endswith("9") and "～" in row[2]) for row in rows[1:])
 
 
+def test_a_profile_with_recipients_needs_no_recipient_on_the_command_line(tmp_path, residents, recipient):
+    identity, key = recipient
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        f"""
+[rules]
+approved_recipients = ["{key}"]
+
+[profiles.calls]
+version = 1
+purpose = "案内電話"
+recipients = ["{key}"]
+
+[profiles.calls.columns]
+family_name = "keep"
+""",
+        encoding="utf-8",
+    )
+    archive = tmp_path / "calls.zip.age"
+    made = run("export", residents, "--profile", "calls", "--output", archive, policy=policy)
+    assert made.returncode == 0, made.stderr
+    manifest, rows = opened(archive, identity)
+    assert rows[0] == ["family_name"]
+    assert [entry["recipient"] for entry in manifest["recipients"]] == [key]
+
+    policy.write_text(policy.read_text(encoding="utf-8").replace(f'recipients = ["{key}"]\n', ""), "utf-8")
+    refused = run("export", residents, "--profile", "calls", "--output", tmp_path / "none.zip.age", policy=policy)
+    assert refused.returncode == 1
+    assert "recipient" in refused.stderr
+    assert not (tmp_path / "none.zip.age").exists()
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_refused_export_names_the_rule_and_the_file_and_writes_nothing(tmp_path, residents, recipient, language):
     _, key = recipient
