@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from exporter.messages import msg
 from exporter.policy_file import ENVELOPES, PolicyError, locate, read_policy_toml, schema_problems_and_rest
 
 # The loaded policy's parts live in exporter.policy_model; they stay importable from here.
@@ -63,9 +64,18 @@ def policy_path() -> Path | None:
 
 
 def policy_in_force() -> Policy | None:
-    """:func:`load_policy` of :func:`policy_path`, or None when there is no policy."""
+    """:func:`load_policy` of :func:`policy_path`, or None when there is no policy. A policy in force that cannot
+    be used raises its PolicyError with a hint (when it has none) that the IT policy is broken, nothing is exported
+    under it until IT staff mend it, and ``exporter policy check`` lists every problem."""
     path = policy_path()
-    return None if path is None else load_policy(path)
+    if path is None:
+        return None
+    try:
+        return load_policy(path)
+    except PolicyError as err:
+        if err.hint is None:
+            err.hint = msg("policy.in_force_broken_hint", path=str(path))
+        raise
 
 
 def load_policy(path: Path) -> Policy:

@@ -249,3 +249,20 @@ def test_run_export_checks_the_policy_itself_so_no_client_can_skip_it(tmp_path, 
     assert not archive.exists()
     result = run_export(ExportPlan(source=residents, columns=("family_name",), output=archive, recipients=(key,)))
     assert result.manifest["policy"] == {"sha256": hashlib.sha256(policy.read_bytes()).hexdigest()}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_broken_policy_in_force_says_it_is_the_it_policy_and_to_ask_it_staff(tmp_path, residents, language):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[rules]\nmax_rows = "many"\n', encoding="utf-8")
+    archive = tmp_path / "x.zip.age"
+    key = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq"
+    made = run("--lang", language, "export", residents, "--column", "family_name", "--recipient", key, "--output",
+               archive, policy=policy)  # fmt: skip
+    assert made.returncode == 1
+    error, hint = made.stderr.splitlines()[:2]
+    assert error.startswith(f"exporter: error: {policy}")
+    assert hint.startswith("exporter: hint: ")
+    assert f"exporter policy check {policy}" in hint
+    assert ("ask IT staff" if language == "en" else "IT 担当者に連絡") in hint
+    assert not archive.exists()

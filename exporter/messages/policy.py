@@ -19,6 +19,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, line {line}: {key} is not a setting of [{table}].",
         "{path} の {line} 行目：{key} は [{table}] の設定項目ではありません。",
     ),
+    "policy.in_force_broken_hint": (
+        "This is the IT policy in force, and nothing can be done under it until it is mended: ask IT staff (they "
+        "see every problem with “exporter policy check {path}”).",
+        "これは適用中の IT ポリシーで、直るまでこの操作はできません。IT 担当者に連絡してください（担当者は"
+        "「exporter policy check {path}」ですべての問題を確かめられます）。",
+    ),
     "policy.unknown_top_key": (
         "{path}, line {line}: {key} is not a section or setting of a policy file.",
         "{path} の {line} 行目：{key} はポリシーファイルの節・設定項目ではありません。",
