@@ -102,6 +102,7 @@ class ManifestView(Retranslating, QGroupBox):
         self.forwarded.setStyleSheet(WARNING_STYLE)
         self.forwarded.hide()
         self._forwarded = False
+        self._deleted = False  # Delete now removed the files of the archive shown
         self._form = QFormLayout()
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -145,6 +146,7 @@ class ManifestView(Retranslating, QGroupBox):
         """Show ``opened`` (None: nothing); ``forwarded``: it was not made for the key that opened it."""
         self._opened = opened
         self._forwarded = forwarded and opened is not None
+        self._deleted = False
         self.open_folder_button.setEnabled(True)
         self.retranslate_ui()
         self.setVisible(opened is not None)
@@ -154,6 +156,8 @@ class ManifestView(Retranslating, QGroupBox):
         longer offered."""
         if self._opened is not None and str(self._opened.folder) == folder:
             self.open_folder_button.setEnabled(False)
+            self._deleted = True
+            self.values["written"].setText(self._written_text(self._opened))
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("What you received"))
@@ -220,7 +224,12 @@ class ManifestView(Retranslating, QGroupBox):
         self.values["source"].setText(self._source_text(manifest) or not_given)
         self.values["hash"].setText(hash_value(opened.archive_sha256) if opened.archive_sha256 else not_given)
         self.values["recipients"].setText(self._recipients_text(manifest) or not_given)
-        self.values["written"].setText(safe_text(str(opened.data)))
+        self.values["written"].setText(self._written_text(opened))
+
+    def _written_text(self, opened: OpenedArchive) -> str:
+        """Where the data was saved, or that Delete now removed it from there."""
+        where = safe_text(str(opened.data))
+        return self.tr("Deleted with Delete now (it was {path})").format(path=where) if self._deleted else where
 
     def _show_signature(self, opened: OpenedArchive) -> None:
         """Who signed the archive (a trusted office, with its key's check code), or a plain warning in the warning

@@ -833,6 +833,10 @@
         <translation>すべての行。値は送り主のファイルのままです。</translation>
     </message>
     <message>
+        <source>Deleted with Delete now (it was {path})</source>
+        <translation>「今すぐ削除」で削除しました（保存先は {path} でした）</translation>
+    </message>
+    <message>
         <source>{name}, version {version}</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
