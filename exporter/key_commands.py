@@ -168,6 +168,8 @@ def recipients_add(args: argparse.Namespace, cancel: threading.Event) -> int:
     _say(msg("keys.cli_added_signing" if entry.signing_key else "keys.cli_added", name=who, code=entry.check_code))
     if entry.signing_key is None and args.card is not None:  # an old card: receipts from them cannot be checked
         _say(msg("keys.cli_no_signing_key", name=who))
+    elif entry.signing_key is None:  # a bare key: the same, and how to add the signing key
+        _say(msg("keys.cli_no_signing_key_given", name=who))
     return 0
 
 

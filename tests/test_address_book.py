@@ -44,6 +44,7 @@ def test_recipients_added_listed_and_removed_through_the_command_line(config, tm
 
     assert added.returncode == 0, added.stderr
     assert f"check code {code_of(key)}" in added.stderr
+    assert "has no signing key in the address book: receipts and deletion statements" in added.stderr
     assert json.loads(listed.stdout)["recipients"] == [
         {
             "name": "北区コールセンター",
@@ -282,6 +283,8 @@ def test_the_listing_and_its_sentences_are_japanese_in_a_japanese_locale(config,
     assert empty.stderr == f"exporter: アドレス帳は空です（{config / 'recipients.toml'}）。\n"
     assert added.stderr == (
         f"exporter: 南区診療所 (医療法人) をアドレス帳に登録しました。確認コード：{code_of(str(CLINIC.recipient))}\n"
+        "exporter: 南区診療所 (医療法人) には署名確認用の公開鍵が登録されていないため、受領書や削除証明書を"
+        "確かめられません。鍵カードから登録するか（--card）、RW… の行を --signing-key で指定してください。\n"
     )
     assert listed.stdout.splitlines()[0].split() == ["名前", "組織", "確認コード", "確認日"]
     assert unknown.stderr.splitlines() == [

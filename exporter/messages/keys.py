@@ -367,6 +367,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "added {name} to the address book with a signing key (receipts from them can be checked); check code {code}",
         "{name} を署名確認用の公開鍵とともにアドレス帳に登録しました（受領書などを確かめられます）。確認コード：{code}",
     ),
+    "keys.cli_no_signing_key_given": (
+        "{name} has no signing key in the address book: receipts and deletion statements from them cannot be "
+        "checked. Add them from their key card (--card), or give the RW… line with --signing-key.",
+        "{name} には署名確認用の公開鍵が登録されていないため、受領書や削除証明書を確かめられません。"
+        "鍵カードから登録するか（--card）、RW… の行を --signing-key で指定してください。",
+    ),
     "keys.cli_no_signing_key": (
         "{name} has no signing key on the key card: receipts and deletion statements from them cannot be checked. "
         "Ask them for a new key card.",

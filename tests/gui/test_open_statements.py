@@ -185,7 +185,9 @@ def test_delete_now_asks_names_the_files_and_copies_then_deletes_and_saves_the_s
     assert panel.result.text() == f"The files were deleted. Deletion statement saved: {target}. Send it to the sender."
     assert not panel.delete_button.isEnabled()
     assert not window.manifest_view.open_folder_button.isEnabled()  # the folder is gone: not offered
-    assert window.manifest_view.values["written"].text() == f"Deleted with Delete now (it was {work / 'a' / 'data.csv'})"
+    assert (
+        window.manifest_view.values["written"].text() == f"Deleted with Delete now (it was {work / 'a' / 'data.csv'})"
+    )
     assert openings.pending(date.today()) == []
 
 
