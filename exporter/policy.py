@@ -115,8 +115,8 @@ def _read(path: Path) -> tuple[list[PolicyError], Policy | None]:
     profiles: dict[str, Profile] = {}
     for name, table in document.get("profiles", {}).items():
         given = original.get("profiles", {}).get(name)
-        if not isinstance(given, dict) or "columns" not in given or "version" not in given:
-            continue  # said by the schema; its stand-ins are not checked
+        if not isinstance(given, dict) or "columns" not in given:
+            continue  # said by the schema; its stand-in columns are not checked (a missing version's stand-in is)
         before = len(problems)
         profile = _profile(path, text, name, table, rules, source_columns, problems)
         problems.extend(where_problems(path, text, name, profile.where, source_columns or None))

@@ -179,7 +179,8 @@ def schema_problems_and_rest(
             problem, remove = _problem(path, text, left, err)
             found.append(problem)
             if remove:
-                del _at(left, remove[:-1])[remove[-1]]
+                container = _at(left, remove[:-1])
+                del container[int(remove[-1]) if isinstance(container, list) else remove[-1]]
             elif err.rule != "required":
                 break
     return found, None
@@ -199,9 +200,14 @@ def _problem(path: Path, text: str, document: dict[str, Any], err: Any) -> tuple
         else:
             sentence = msg("policy.unknown_top_key", path=str(path), line=line, key=unknown)
         return PolicyError(sentence, hint=hint), [*at, unknown]
-    remove = at[: _keys_before_a_list(document, at)]  # fastjsonschema names list items by their index as text
-    line = key_line(text, remove)
-    name = ".".join(remove)
+    keys_only = at[: _keys_before_a_list(document, at)]  # fastjsonschema names list items by their index as text
+    line = key_line(text, keys_only)
+    name = ".".join(keys_only)
+    # an item of a list that is wrong goes, not the list, so its other items are still checked in the same run (the
+    # list goes when it was the only one: an empty list would be said wrong again)
+    remove = keys_only
+    if len(keys_only) < len(at) and err.rule != "required" and len(_at(document, keys_only)) > 1:
+        remove = at[: len(keys_only) + 1]
     if err.rule == "type":
         wanted = err.rule_definition if isinstance(err.rule_definition, list) else [err.rule_definition]
         words = [msg(_TYPE_WORDS[kind]) for kind in wanted if kind in _TYPE_WORDS]

@@ -336,3 +336,32 @@ def test_a_pipe_as_the_policy_file_is_refused_not_read_as_an_empty_policy(tmp_pa
     with pytest.raises(PolicyError) as caught:
         load_policy(fifo)
     assert "not a regular file" in str(caught.value)
+
+
+def test_one_run_finds_the_problems_behind_a_bad_list_item_and_a_profile_without_version(tmp_path):
+    """A wrong item of a list no longer hides the list's other items, and a profile without its version still has
+    its columns and row filters checked: what used to take three runs of policy check is said in one."""
+    path = written(
+        tmp_path,
+        "[rules]\n"
+        'never_export = ["my_number", "finacial", 5]\n'  # 2: 5 is not text; finacial is no kind of data
+        'envelopes = ["age-x25519", "rot13"]\n'  # 3: rot13 is not an envelope
+        "[profiles.cc]\n"  # 4: needs version
+        'where = ["foo = ", "age(birth_date) >= sixty"]\n'  # 5: two row filters that do not parse
+        "[profiles.cc.columns]\n"
+        '"phone" = "mask:200"\n'  # 7: mask's number out of range
+        '"birth_date" = "age-band"\n',  # 8: age-band needs its width
+    )
+    checked = run("--lang", "en", "policy", "check", path)
+    assert checked.returncode == 1
+    errors = [line for line in checked.stderr.splitlines() if line.startswith("exporter: error: ")]
+    said = "\n".join(errors)
+    assert "rules.never_export must be text in quotes" in said
+    assert "finacial, which is not a kind of data" in said
+    assert "rules.envelopes is not allowed" in said
+    assert "[profiles.cc] needs version" in said
+    assert "“foo =” has no value" in said
+    assert "“sixty” is not a whole number" in said
+    assert "line 7: the column phone has a transform that does not exist" in said
+    assert "line 8: the column birth_date has a transform that does not exist" in said
+    assert len(errors) == 8
