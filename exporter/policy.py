@@ -122,6 +122,9 @@ def _read(path: Path) -> tuple[list[PolicyError], Policy | None]:
         problems.extend(where_problems(path, text, name, profile.where, source_columns or None))
         if len(problems) == before:
             profiles[name] = profile
+    from exporter.policy_lint import dead_end_problems
+
+    problems.extend(dead_end_problems(path, text, rules, profiles))
     if rules.require_profile and not document.get("profiles"):
         problems.append(locate(path, text, ["rules", "require_profile"], "policy.profile_required_but_none"))
     if problems:

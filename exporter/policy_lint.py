@@ -6,6 +6,11 @@ Row filters: against the source's columns when they are known (``[source] column
 so an unknown column is a problem; otherwise only the syntax is checked (any name counts as a column; a name with
 spaces is taken at the longest reading that parses).
 
+Rules that leave no way to export (:func:`dead_end_problems`): the only envelope allowed a passphrase that the rules
+forbid or that cannot carry the office key they require, and a profile whose recipients (keys or check codes) an
+approved list of keys does not hold, so the profile can never be used (names and check codes in the approved list
+are matched through address books at export time, so those lists are not judged here).
+
 ``never_export`` entries (column names or categories): with known columns, an entry that is neither a category
 (:class:`exporter.classify.Category`) nor one of the columns (compared as the rules compare them: NFKC, case folded,
 no spaces) forbids nothing and is a problem. Without them, an ASCII entry that is not a category but close to one
@@ -17,12 +22,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporter.errors import PlanError
 from exporter.messages import msg
 from exporter.policy_file import PolicyError, key_line
+
+if TYPE_CHECKING:
+    from exporter.policy_model import Profile, Rules
 
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_ -]*")
 
@@ -105,4 +114,33 @@ def never_export_problems(
             continue
         hint = msg("policy.never_export_hint", categories=", ".join(categories))
         found.append(PolicyError(said, hint=hint))
+    return found
+
+
+def dead_end_problems(path: Path, text: str, rules: Rules, profiles: Mapping[str, Profile]) -> list[PolicyError]:
+    """What makes every export, or every export under a profile, impossible (module docstring), each with its
+    line: IT staff learn it from ``policy check`` rather than from clerks whose exports are all refused."""
+    from exporter.keys import check_code
+    from exporter.policy_model import CHECK_CODE
+
+    found: list[PolicyError] = []
+    if "age-x25519" not in rules.envelopes:  # only a passphrase may protect an archive
+        line = key_line(text, ["rules", "envelopes"])
+        if rules.allow_passphrase is False:
+            found.append(PolicyError(msg("policy.dead_end_no_envelope", path=str(path), line=line)))
+        elif rules.require_office_key:
+            found.append(PolicyError(msg("policy.dead_end_office_passphrase", path=str(path), line=line)))
+    approved = rules.approved_recipients
+    if approved is None or not all(entry.startswith("age1") for entry in approved):
+        return found  # names and key-set codes are matched through address books at export time: not decided here
+    allowed = set(approved) | {check_code(entry) for entry in approved}
+    for name, profile in profiles.items():
+        for entry in profile.recipients:
+            if not (entry.startswith("age1") or CHECK_CODE.fullmatch(entry)):
+                continue  # a name: approved through the machine's address book, which is not read here
+            if entry in allowed or (entry.startswith("age1") and check_code(entry) in allowed):
+                continue
+            line = value_line(text, ["profiles", name, "recipients"], entry)
+            said = msg("policy.dead_end_profile_recipient", path=str(path), line=line, profile=name, entry=entry)
+            found.append(PolicyError(said))
     return found

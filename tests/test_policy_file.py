@@ -365,3 +365,30 @@ def test_one_run_finds_the_problems_behind_a_bad_list_item_and_a_profile_without
     assert "line 7: the column phone has a transform that does not exist" in said
     assert "line 8: the column birth_date has a transform that does not exist" in said
     assert len(errors) == 8
+
+
+def test_policy_check_says_when_no_export_or_no_export_under_a_profile_is_possible(tmp_path):
+    approved, other = (str(X25519Identity.generate().recipient) for _ in range(2))
+    path = written(
+        tmp_path,
+        "[rules]\n"
+        'envelopes = ["age-passphrase"]\n'  # 2: only a passphrase...
+        "allow_passphrase = false\n"  # ... which is forbidden
+        f'approved_recipients = ["{approved}"]\n'
+        "[profiles.calls]\n"
+        "version = 1\n"
+        f'recipients = ["{other}", "{approved}"]\n'  # 7: other is not approved
+        'columns = { "氏名" = "keep" }\n',
+    )
+    checked = run("--lang", "en", "policy", "check", path)
+    assert checked.returncode == 1
+    assert "line 2: rules.envelopes allows only a passphrase, which rules.allow_passphrase forbids" in checked.stderr
+    assert f"line 7: the profile calls names the recipient {other}, which rules.approved_recipients" in checked.stderr
+    assert checked.stderr.count("exporter: error: ") == 2
+
+    office = written(tmp_path, '[rules]\nenvelopes = ["age-passphrase"]\nrequire_office_key = true\n', "office.toml")
+    assert "cannot also be for the office key" in run("--lang", "en", "policy", "check", office).stderr
+
+    profile = f'[profiles.calls]\nversion = 1\nrecipients = ["{approved}"]\ncolumns = {{ "氏名" = "keep" }}\n'
+    fine = written(tmp_path, f'[rules]\napproved_recipients = ["{approved}"]\n' + profile, "fine.toml")
+    assert run("policy", "check", fine).returncode == 0

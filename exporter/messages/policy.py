@@ -25,6 +25,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "これは適用中の IT ポリシーで、直るまでこの操作はできません。IT 担当者に連絡してください（担当者は"
         "「exporter policy check {path}」ですべての問題を確かめられます）。",
     ),
+    "policy.dead_end_no_envelope": (
+        "{path}, line {line}: rules.envelopes allows only a passphrase, which rules.allow_passphrase forbids: no "
+        "export is possible under this policy.",
+        "{path} の {line} 行目：rules.envelopes が合言葉だけを許していますが、rules.allow_passphrase が合言葉を"
+        "禁じているため、このポリシーではどの書き出しもできません。",
+    ),
+    "policy.dead_end_office_passphrase": (
+        "{path}, line {line}: rules.envelopes allows only a passphrase, and a passphrase archive cannot also be for "
+        "the office key that rules.require_office_key requires: no export is possible under this policy.",
+        "{path} の {line} 行目：rules.envelopes が合言葉だけを許していますが、合言葉の暗号化ファイルは "
+        "rules.require_office_key が求める庁内用の鍵あてにはできないため、このポリシーではどの書き出しもできません。",
+    ),
+    "policy.dead_end_profile_recipient": (
+        "{path}, line {line}: the profile {profile} names the recipient {entry}, which rules.approved_recipients "
+        "does not hold: exports under it would always be refused.",
+        "{path} の {line} 行目：目的プロファイル {profile} の受取人 {entry} は rules.approved_recipients に"
+        "ないため、このプロファイルでの書き出しは必ず断られます。",
+    ),
     "policy.unknown_top_key": (
         "{path}, line {line}: {key} is not a section or setting of a policy file.",
         "{path} の {line} 行目：{key} はポリシーファイルの節・設定項目ではありません。",
