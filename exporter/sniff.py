@@ -332,7 +332,20 @@ def _parse_head(text: str, delimiter: str, max_rows: int) -> tuple[list[str], li
     return header or [], rows
 
 
+# Excel's and LibreOffice Calc's widest sheet (column XFD). No register is wider, and each column costs work
+# (classification, the formula-cell count, a line of inspect's report): a hostile header of 700,000 names took a
+# minute to inspect.
+MAX_COLUMNS = 16_384
+
+
 def _check_header(header: list[str], name: str, path: Path, line: int) -> None:
+    """Refuse a header wider than :data:`MAX_COLUMNS` or naming a column twice (SourceError naming the line)."""
+    if len(header) > MAX_COLUMNS:
+        raise SourceError(
+            msg("reader.too_many_columns", name=name, line=line, columns=len(header), limit=MAX_COLUMNS),
+            path=str(path),
+            line=line,
+        )
     seen: dict[str, int] = {}
     for position, column in enumerate(header, start=1):
         if column in seen:

@@ -98,7 +98,7 @@ def test_a_line_of_hundreds_of_mib_without_a_line_end_is_refused_in_bounded_memo
 
 
 def test_a_header_wider_than_the_first_mib_is_read_whole(tmp_path):
-    names = [f"項目{index:06d}_説明つきの長い見出し" for index in range(60_000)]
+    names = [f"項目{index:06d}_説明つきの長い見出し" + "（補足の説明）" * 6 for index in range(16_000)]
     header = ",".join(names).encode()
     assert len(header) > 2 * MiB
     path = tmp_path / "wide.csv"
@@ -109,7 +109,7 @@ def test_a_header_wider_than_the_first_mib_is_read_whole(tmp_path):
 
 
 def test_a_header_over_the_limit_is_refused_and_the_limit_can_be_raised(tmp_path):
-    names = [f"column_{index:07d}" for index in range(400_000)]  # about 6 MiB of header
+    names = [f"column_{index:07d}_" + "x" * 380 for index in range(16_000)]  # about 6 MiB of header
     path = tmp_path / "too-wide.csv"
     path.write_bytes(",".join(names).encode() + b"\r\n" + b",".join(b"" for _ in names) + b"\r\n")
     error = refused(path)
@@ -118,7 +118,7 @@ def test_a_header_over_the_limit_is_refused_and_the_limit_can_be_raised(tmp_path
     assert "--max-header-size" in (error.hint_text() or "")
     result = run("inspect", "--json", "--max-header-size", "8", path)
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)["columns"]) == 400_000
+    assert len(json.loads(result.stdout)["columns"]) == 16_000
 
 
 @pytest.mark.parametrize("end", [b"\r", b"\n", b"\r\n"], ids=["CR", "LF", "CRLF"])
@@ -211,3 +211,24 @@ def test_the_preview_holds_rows_longer_than_the_read_block(tmp_path):
     source = open_source(path)
     assert [row[0] for row in source.head_rows] == ["1", "2"]
     assert len(source.head_rows[0][1]) == 4 * 400_000
+
+
+def test_a_file_may_have_as_many_columns_as_a_spreadsheet_and_no_more(tmp_path):
+    from exporter.sniff import MAX_COLUMNS
+
+    widest = tmp_path / "widest.csv"
+    names = [f"c{i}" for i in range(MAX_COLUMNS)]
+    widest.write_text(",".join(names) + "\n" + ",".join("x" for _ in names) + "\n", encoding="utf-8")
+    assert len(open_source(widest).header) == MAX_COLUMNS == 16_384
+
+    wider = tmp_path / "wider.csv"
+    wider.write_text(",".join([*names, "one_more"]) + "\n", encoding="utf-8")
+    error = refused(wider)
+    assert error.line == 1
+    assert str(error) == (
+        "wider.csv line 1 names 16,385 columns; a resident file may have at most 16,384 (as many as a spreadsheet "
+        "holds)."
+    )
+    japanese = run("--lang", "ja", "inspect", wider)
+    assert japanese.returncode == 1
+    assert "wider.csv の 1 行目の列は 16,385 列あります。" in japanese.stderr

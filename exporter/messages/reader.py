@@ -91,6 +91,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give the delimiter to use with --delimiter, or save the file with commas.",
         "使う区切り文字を --delimiter で指定するか、カンマ区切りで保存し直してください。",
     ),
+    "reader.too_many_columns": (
+        "{name} line {line} names {columns:,} columns; a resident file may have at most {limit:,} (as many as a "
+        "spreadsheet holds).",
+        "{name} の {line} 行目の列は {columns:,} 列あります。住民データファイルの列は {limit:,} 列"
+        "（表計算ソフトの最大）までです。",
+    ),
     "reader.duplicate_column": (
         "{name} line {line} names the column “{column}” twice (columns {first} and {second}).",
         "{name} の {line} 行目で、列名「{column}」が2回使われています（{first} 列目と {second} 列目）。",
