@@ -2,6 +2,8 @@
 
 policy-04-protection     the Protection page under ``rules.approved_recipients``: one address-book entry
                          approved and ticked, the other greyed (its tooltip says the rule), the passphrase locked
+policy-14-protection-office  the same page when the office key set in Settings is not among the approved
+                         recipients: the office line in red with the rule and the policy file, Next waiting
 policy-07-open-forwarded the Open window for an archive made under a purpose profile and passed on: encrypted
                          again for another key, so it warns that it was not made for the key that opened it
 """
@@ -36,7 +38,7 @@ def render(folder: Path, language: str) -> None:
     """Save the pictures listed in the module docstring into ``folder``."""
     from exporter.envelope import X25519Identity
     from exporter.gui.i18n import switch_language
-    from exporter.keys import add_recipient, check_code
+    from exporter.keys import add_recipient, check_code, set_office_key
 
     app = QApplication.instance() or QApplication([])
     switch_language(app, language)
@@ -60,6 +62,9 @@ def render(folder: Path, language: str) -> None:
         with _policy(policy):
             _protection(folder / "policy-04-protection.png", language, centre)
             _forwarded(folder / "policy-07-open-forwarded.png", work, approved, other, japanese)
+            office = "総務課（旧）" if japanese else "General Affairs (old key)"
+            set_office_key(str(X25519Identity.generate().recipient), office)
+            _protection(folder / "policy-14-protection-office.png", language, centre)
 
 
 @contextmanager

@@ -34,7 +34,11 @@ RECIPIENT_PICTURES = ("30-open-receipt", "31-open-delete", "32-open-deleted", "3
     ("34-wizard-statements",) if importlib.util.find_spec("exporter.register_import") else ()
 )
 
-POLICY_PICTURES = ("policy-04-protection", "policy-07-open-forwarded")  # exporter.gui.policy_demo
+POLICY_PICTURES = (
+    "policy-04-protection",
+    "policy-07-open-forwarded",
+    "policy-14-protection-office",
+)  # exporter.gui.policy_demo
 
 
 @pytest.mark.parametrize(("language", "scale"), [("ja", 1), ("en", 1.5)])
