@@ -99,14 +99,12 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
             write_statement(target, data)
             _say(msg("openings.cli_wrote_statement", path=terminal_line(str(target))))
         return 0
-    plan = openings.check_deletion(opening)
     folder = terminal_line(opening.folder)
-    if plan.replaced:
-        _say(msg("openings.cli_replaced", files=", ".join(plan.replaced), folder=folder))
+    present = [name for name in opening.files if os.path.lexists(os.path.join(opening.folder, name))]
 
     def statement(plan: openings.DeletionPlan) -> bytes:
         return openings.deletion_statement(
-            opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files(), name=args.name
+            plan.opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files(), name=args.name
         )
 
     try:
@@ -114,13 +112,18 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
             opening, statement=statement if signer is not None else None, target=target, cancel=cancel
         )
     except KeyboardInterrupt:  # a second Ctrl-C (the first only asks to stop before any file is removed)
-        started = any(not os.path.lexists(os.path.join(opening.folder, name)) for name in plan.removing)
+        started = any(not os.path.lexists(os.path.join(opening.folder, name)) for name in present)
         raise ExportCancelled(msg("openings.cancelled_midway" if started else "openings.cancelled")) from None
-    if done.removing:
-        _say(msg("openings.cli_deleted", files=", ".join(done.removing), folder=folder))
+    if done.already_deleted:  # by another exporter while this one waited for it
+        _say(_already_deleted(done.opening))
     else:
-        _say(msg("openings.cli_nothing_left", name=terminal_line(opening.archive_name), folder=folder))
-    _say(msg("openings.cli_copies_note"))
+        if done.replaced:
+            _say(msg("openings.cli_replaced", files=", ".join(done.replaced), folder=folder))
+        if done.removing:
+            _say(msg("openings.cli_deleted", files=", ".join(done.removing), folder=folder))
+        else:
+            _say(msg("openings.cli_nothing_left", name=terminal_line(opening.archive_name), folder=folder))
+        _say(msg("openings.cli_copies_note"))
     if signer is not None and target is not None:
         _say(msg("openings.cli_wrote_statement", path=terminal_line(str(target))))
     return 0

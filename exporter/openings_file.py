@@ -14,6 +14,12 @@ power cut) leaves the old record or the new one, never a part of one:
                    "deleting": [...],
                    "opened_utc": "...Z", "check_code": "dddd-...", "deleted_utc": null}, ...]}
 
+Delete now of one opening runs one at a time: :func:`deletion_lock` is an exclusive lock of that
+opening alone (a file in ``.delete-locks`` beside the record, named by a hash of the archive and the folder), held
+for the whole check, remove and record. The record's own lock is taken inside it, for each change, and never the
+other way round, so the two cannot deadlock. The lock files stay (empty): removing one while another process
+waits on it would let a third take a new one at the same time.
+
 What is done with it (remembering an opening, finding one, Delete now) is in :mod:`exporter.openings` and
 :mod:`exporter.opening_delete`; this module only reads and writes the file.
 """
@@ -22,10 +28,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -112,6 +119,36 @@ def update(change: Callable[[list[Opening]], list[Opening]], path: Path | None =
         raise OutputError(
             msg("openings.not_written", path=str(where), reason=err.strerror or type(err).__name__)
         ) from None
+
+
+@contextlib.contextmanager
+def deletion_lock(opening: Opening, path: Path | None = None) -> Iterator[None]:
+    """Hold the exclusive lock of Delete now for ``opening`` (see the module docstring); OutputError when another
+    exporter holds it for more than LOCK_TIMEOUT seconds or it cannot be made."""
+    import filelock
+
+    where = openings_path() if path is None else path
+    name = hashlib.sha256(f"{opening.archive_sha256}\0{opening.folder}".encode("utf-8", "surrogatepass"))
+    lock = where.parent / ".delete-locks" / f"{name.hexdigest()[:32]}.lock"
+    held = filelock.FileLock(lock, timeout=LOCK_TIMEOUT)
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        held.acquire()
+    except filelock.Timeout:
+        raise OutputError(msg("openings.delete_busy", name=opening.archive_name, folder=opening.folder)) from None
+    except OSError as err:
+        raise OutputError(
+            msg("openings.not_written", path=str(lock), reason=err.strerror or type(err).__name__)
+        ) from None
+    try:
+        yield
+    finally:
+        held.release()
+
+
+def recorded(opening: Opening, path: Path | None = None) -> Opening | None:
+    """``opening`` as the record holds it now (None when the record lacks it)."""
+    return next((entry for entry in load(path) if same_place(entry, opening)), None)
 
 
 def _write(where: Path, openings: list[Opening]) -> None:
@@ -239,8 +276,10 @@ __all__ = [
     "REMINDER_DAYS",
     "SCHEMA",
     "Opening",
+    "deletion_lock",
     "load",
     "openings_path",
+    "recorded",
     "same_place",
     "update",
     "utc",

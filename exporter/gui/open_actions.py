@@ -176,7 +176,7 @@ class RecipientActions(QObject):
 
         def statement(plan: openings.DeletionPlan) -> bytes:
             return openings.deletion_statement(
-                opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files()
+                plan.opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files()
             )
 
         try:
@@ -193,7 +193,11 @@ class RecipientActions(QObject):
             return
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         gone, replaced_now = tuple(done.deleted_files()), tuple(done.replaced_files())
-        deleted = replace(opening, removed=gone, replaced=replaced_now, deleted_utc=now)
+        deleted = (
+            done.opening
+            if done.already_deleted
+            else replace(opening, removed=gone, replaced=replaced_now, deleted_utc=now)
+        )
         self.changed.emit()
         self.finished.emit("deleted", (deleted, path))
 

@@ -121,6 +121,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The statement {path} would be written into the folder whose files are deleted; choose another place.",
         "証明書 {path} の保存先が、削除するファイルのあるフォルダーです。ほかの場所を指定してください。",
     ),
+    "openings.delete_busy": (
+        "Another exporter is deleting the files of {name} in {folder} right now; try again in a moment.",
+        "ほかの exporter が {folder} にある {name} のファイルを削除中です。少し待ってからやり直してください。",
+    ),
     # exporter delete, its lines
     "openings.cli_none_pending": (
         "No archive opened on this computer is waiting to be deleted.",
