@@ -30,7 +30,8 @@ never changed back from deleted.
 
 Stopped before 3, nothing was deleted. Stopped between 3 and 5, running Delete now again takes the noted files
 that are gone as removed by it and goes on. Stopped after 5, running ``exporter delete`` again writes the
-statement of the deletion already done. So a statement exists only for files that were deleted.
+statement of the deletion already done, and removes the temporary statement file the stopped one left
+(:func:`exporter.atomic.remove_stale_temporaries`). So a statement exists only for files that were deleted.
 """
 
 from __future__ import annotations
@@ -160,13 +161,14 @@ def _delete_locked(
     now: datetime | None,
     path: Path | None,
 ) -> DeletionPlan:
-    from exporter.atomic import AtomicFile
+    from exporter.atomic import AtomicFile, remove_stale_temporaries
 
     plan = check_deletion(opening, path)
     with contextlib.ExitStack() as stack:
         pending_statement = None
         if statement is not None and target is not None:
             data = statement(plan)
+            remove_stale_temporaries(target)  # left by a Delete now killed while writing this statement
             pending_statement = stack.enter_context(AtomicFile(target))
             try:
                 pending_statement.write(data)
