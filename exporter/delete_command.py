@@ -8,6 +8,10 @@ derived from the identity given (opened as ``exporter decrypt`` opens it: the pa
 key set's check code is the one the opening recorded. Everything that can be refused is refused before any file is
 deleted. An opening already deleted gets its statement written again (its files are gone); ``--no-statement``
 deletes without one (the only way for an archive opened with a passphrase: there is no key to sign with).
+
+``--forget`` takes an opening off the list (and out of the reminders) without deleting anything, for one whose
+files were moved, renamed or deleted by hand, which Delete now refuses for ever; the record says it was forgotten,
+and no statement is made (exporter cannot attest files it did not delete).
 """
 
 from __future__ import annotations
@@ -59,10 +63,26 @@ def add_delete_parser(sub: Any) -> None:
     parser.add_argument(
         "--no-statement", action="store_true", help="delete the files without writing a deletion statement"
     )
+    parser.add_argument(
+        "--forget",
+        action="store_true",
+        help="take the archive off the list without deleting anything, when its files were moved or deleted by "
+        "hand (no deletion statement is made)",
+    )
     parser.set_defaults(run=delete, check=_check, parser=parser)
 
 
 def _check(args: argparse.Namespace) -> str | None:
+    if args.forget:
+        if args.reference is None:
+            return "argument --forget: give the folder or hash value of the archive to take off the list"
+        given = [args.identity, args.identity_passphrase_file, args.statement]
+        if args.no_statement or any(value is not None for value in given) or args.name:
+            return (
+                "argument --forget: not allowed with --statement, --identity, --name or --no-statement "
+                "(nothing is deleted, so no deletion statement can be made)"
+            )
+        return None
     if args.reference is None:
         return None
     if args.no_statement:
@@ -80,6 +100,8 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
     if args.reference is None:
         return _list(openings.pending(date.today()))
     opening = openings.find(args.reference)
+    if args.forget:
+        return _forget(opening)
     signer = None if args.no_statement else _signer(opening, args)
     target = None
     if signer is not None:
@@ -126,6 +148,26 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
         _say(msg("openings.cli_copies_note"))
     if signer is not None and target is not None:
         _say(msg("openings.cli_wrote_statement", path=terminal_line(str(target))))
+    return 0
+
+
+def _forget(opening: Opening) -> int:
+    """``exporter delete REFERENCE --forget``: take the opening off the list, deleting nothing."""
+    from exporter import openings
+
+    if opening.deleted_utc is None:
+        opening = openings.forget(opening)
+    if opening.deleted_utc is not None:
+        _say(_already_deleted(opening))
+        return 0
+    _say(
+        msg(
+            "openings.cli_forgotten",
+            name=terminal_line(opening.archive_name),
+            folder=terminal_line(opening.folder),
+            day=_local_day(opening.forgotten_utc or ""),
+        )
+    )
     return 0
 
 

@@ -198,6 +198,30 @@ def _delete_locked(
     return plan
 
 
+def forget(opening: Opening, *, now: datetime | None = None, path: Path | None = None) -> Opening:
+    """Take ``opening`` off the list of openings waiting to be deleted without deleting anything, for an opening
+    whose files were moved, renamed or deleted by hand (Delete now refuses it for ever). The record says it was
+    forgotten (:attr:`Opening.forgotten_utc`), not deleted: exporter cannot attest files it did not delete, so no
+    deletion statement is ever made of it. Returns the opening as recorded; one already deleted or forgotten is
+    returned unchanged. OutputError when Delete now would delete its files (they are where exporter saved them)."""
+    with deletion_lock(opening, path):
+        current = recorded(opening, path) or opening
+        if current.deleted_utc is not None or current.forgotten_utc is not None:
+            return current
+        try:
+            check_deletion(current, path)
+        except OutputError:
+            pass  # refused: what Forget is for
+        else:
+            raise OutputError(
+                msg("openings.forget_refused", name=current.archive_name, folder=current.folder),
+                hint=msg("openings.forget_refused_hint"),
+            )
+        forgotten = replace(current, forgotten_utc=utc(now))
+        update(_recording(forgotten), path)
+        return forgotten
+
+
 def gone_files(opening: Opening) -> list[str]:
     """The names of the opening's files that exporter itself deleted (all a deletion statement may list), in the
     order of :attr:`Opening.files`; a file that is merely missing is not one of them."""
@@ -231,7 +255,7 @@ def _remove(plan: DeletionPlan, noted: Opening, now: datetime | None, path: Path
     for made in reversed(noted.made_folders):
         with contextlib.suppress(OSError):  # not empty (the user's own files), or already gone
             os.rmdir(made)
-    deleted = replace(noted, removed=tuple(removed), deleting=(), deleted_utc=utc(now))
+    deleted = replace(noted, removed=tuple(removed), deleting=(), deleted_utc=utc(now), forgotten_utc=None)
     update(_recording(deleted), path)
 
 
@@ -277,6 +301,7 @@ __all__ = [
     "check_deletion",
     "delete_files",
     "delete_with_statement",
+    "forget",
     "gone_files",
     "replaced_files",
 ]

@@ -12,9 +12,9 @@ power cut) leaves the old record or the new one, never a part of one:
                    "files": ["manifest.json", "data.csv"], "made_folders": ["/abs/path/residents"],
                    "written": [["manifest.json", <device>, <inode>], ...], "removed": [...], "replaced": [...],
                    "deleting": [...],
-                   "opened_utc": "...Z", "check_code": "dddd-...", "deleted_utc": null}, ...]}
+                   "opened_utc": "...Z", "check_code": "dddd-...", "deleted_utc": null, "forgotten_utc": null}, ...]}
 
-Delete now of one opening runs one at a time: :func:`deletion_lock` is an exclusive lock of that
+Delete now (and Forget) of one opening runs one at a time: :func:`deletion_lock` is an exclusive lock of that
 opening alone (a file in ``.delete-locks`` beside the record, named by a hash of the archive and the folder), held
 for the whole check, remove and record. The record's own lock is taken inside it, for each change, and never the
 other way round, so the two cannot deadlock. The lock files stay (empty): removing one while another process
@@ -63,7 +63,9 @@ class Opening:
     ``removed`` the files exporter itself deleted, and ``replaced`` those of them that were no longer the file
     exporter wrote when it deleted them (saved over by Excel, say: a new file put in its place); ``deleted_utc``
     is set once Delete now removed them all; ``deleting`` the files a Delete now was about to remove when it
-    was stopped (a signal, a power cut): those found gone are taken as removed by it when it is run again."""
+    was stopped (a signal, a power cut): those found gone are taken as removed by it when it is run again;
+    ``forgotten_utc`` is set when the recipient took the opening off the list without exporter deleting its files
+    (they were moved or deleted by hand: no deletion statement can be made for it)."""
 
     archive_name: str
     archive_sha256: str
@@ -80,6 +82,7 @@ class Opening:
     removed: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
     deleting: tuple[str, ...] = ()
+    forgotten_utc: str | None = None
 
     def days_left(self, today: date) -> int | None:
         """Days from ``today`` to the delete-by date (0: today, negative: past), None without a date."""
@@ -176,6 +179,8 @@ def _as_json(opening: Opening) -> dict[str, Any]:
     fields["removed"] = list(opening.removed)
     fields["replaced"] = list(opening.replaced)
     fields["deleting"] = list(opening.deleting)
+    if opening.forgotten_utc is None:
+        del fields["forgotten_utc"]  # a record without forgotten openings stays as older versions wrote it
     return fields
 
 
@@ -214,7 +219,8 @@ _TEXT = {"type": "string", "maxLength": 4096}
 _ENTRY = {
     "type": "object",
     "required": sorted(
-        Opening.__dataclass_fields__.keys() - {"made_folders", "written", "removed", "replaced", "deleting"}
+        Opening.__dataclass_fields__.keys()
+        - {"made_folders", "written", "removed", "replaced", "deleting", "forgotten_utc"}
     ),
     "additionalProperties": False,
     "properties": {
@@ -242,6 +248,7 @@ _ENTRY = {
         "opened_utc": {"type": "string", "pattern": _TIME},
         "check_code": {"type": "string", "pattern": r"^([0-9]{4}(-[0-9]{4}){4})?$"},
         "deleted_utc": {"type": ["string", "null"], "pattern": _TIME},
+        "forgotten_utc": {"type": ["string", "null"], "pattern": _TIME},
     },
 }
 SCHEMA: dict[str, Any] = {
