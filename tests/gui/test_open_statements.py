@@ -418,3 +418,25 @@ def test_a_reminder_whose_folder_was_renamed_by_hand_offers_forget_which_asks_th
     assert (moved.forgotten_utc is not None, moved.deleted_utc) == (True, None)
     assert sorted(path.name for path in (work / "renamed").iterdir()) == ["data.csv", "manifest.json"]
     assert not list(work.glob("*.statement.txt"))
+
+
+def test_delete_now_of_an_opening_deleted_meanwhile_elsewhere_saves_the_statement_of_that_deletion(qtbot, work):
+    opened = decrypt_archive(export(work, "soon.zip.age", date.today()), work / "soon", [me(work)])
+    openings.remember(opened, check_code=code(work))
+    window = OpenWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_key_file(work / "me.key")
+    assert len(window.reminders.rows) == 1
+    openings.delete_files(openings.find(str(work / "soon")))  # exporter delete in another process, say
+
+    target = work / "soon.deletion.statement.txt"
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.passphrase_dialog, type_passphrase)
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    qtbot.mouseClick(window.reminders.rows[0][2], Qt.MouseButton.LeftButton)  # the row shown before
+    qtbot.waitUntil(lambda: window.reminders.result.isVisible(), timeout=TIMEOUT_MS)
+    assert window.reminders.result.text().startswith("The files of soon.zip.age were deleted. Deletion statement")
+    assert read_statement(target).fields["deleted"]["files"] == ["manifest.json", "data.csv"]
+    [entry] = openings.load()
+    assert entry.deleted_utc is not None
