@@ -17,8 +17,9 @@ power cut) leaves the old record or the new one, never a part of one:
 Delete now (and Forget) of one opening runs one at a time: :func:`deletion_lock` is an exclusive lock of that
 opening alone (a file in ``.delete-locks`` beside the record, named by a hash of the archive and the folder), held
 for the whole check, remove and record. The record's own lock is taken inside it, for each change, and never the
-other way round, so the two cannot deadlock. The lock files stay (empty): removing one while another process
-waits on it would let a third take a new one at the same time.
+other way round, so the two cannot deadlock. exporter never removes a lock file itself (they are empty; on
+Windows ``filelock`` removes its own): removing one while another process waits on it would let a third take a new
+one at the same time.
 
 What is done with it (remembering an opening, finding one, Delete now) is in :mod:`exporter.openings` and
 :mod:`exporter.opening_delete`; this module only reads and writes the file.
