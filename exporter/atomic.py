@@ -5,13 +5,45 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import secrets
+import stat
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
 from exporter.errors import OutputError
 from exporter.messages import msg
+
+TOKEN_BYTES = 4  # the random part of a temporary name: 8 hexadecimal digits
+
+
+def temporary_name(name: str, token: str) -> str:
+    """The hidden temporary file :class:`AtomicFile` writes ``name`` into: ``.NAME.TOKEN.part``."""
+    return f".{name}.{token}.part"
+
+
+def remove_stale_temporaries(target: Path) -> list[str]:
+    """Remove the temporary files of ``target`` that an :class:`AtomicFile` left when its process was killed (a
+    SIGKILL, a power cut): only regular files of this user named exactly as it names them for ``target``
+    (:func:`temporary_name`), never another file. Call it only where no other writer of ``target`` can be running.
+    Returns the names removed; one that cannot be removed is left."""
+    before, after = temporary_name(target.name, "\0").split("\0")  # the name around the token
+    pattern = re.compile(f"{re.escape(before)}[0-9a-f]{{{2 * TOKEN_BYTES}}}{re.escape(after)}")  # token_hex's digits
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            found = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(found.st_mode) and (os.name != "posix" or found.st_uid == os.getuid()):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed
 
 
 class AtomicFile:
@@ -29,8 +61,8 @@ class AtomicFile:
             raise OutputError(msg("output.exists", path=str(target)), hint=msg("output.other_name_hint"))
         if not folder.is_dir():
             raise OutputError(msg("output.no_folder", path=str(folder)))
-        token = secrets.token_hex(4)
-        temp_name = f".{target.name}.{token}.part"
+        token = secrets.token_hex(TOKEN_BYTES)
+        temp_name = temporary_name(target.name, token)
         if len(os.fsencode(temp_name)) > 255:  # a legal name of up to 255 bytes leaves no room for the decoration
             temp_name = f".exporter-{token}.part"
         self.temp = folder / temp_name

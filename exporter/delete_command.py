@@ -8,6 +8,10 @@ derived from the identity given (opened as ``exporter decrypt`` opens it: the pa
 key set's check code is the one the opening recorded. Everything that can be refused is refused before any file is
 deleted. An opening already deleted gets its statement written again (its files are gone); ``--no-statement``
 deletes without one (the only way for an archive opened with a passphrase: there is no key to sign with).
+
+``--forget`` takes an opening off the list (and out of the reminders) without deleting anything, for one whose
+files were moved, renamed or deleted by hand, which Delete now refuses for ever; the record says it was forgotten,
+and no statement is made (exporter cannot attest files it did not delete).
 """
 
 from __future__ import annotations
@@ -56,10 +60,21 @@ def add_delete_parser(sub: Any) -> None:
     )
     parser.add_argument("--name", default="", metavar="NAME", help=str(msg("help.delete.name")))
     parser.add_argument("--no-statement", action="store_true", help=str(msg("help.delete.no_statement")))
+    parser.add_argument("--forget", action="store_true", help=str(msg("help.delete.forget")))
     parser.set_defaults(run=delete, check=_check, parser=parser)
 
 
 def _check(args: argparse.Namespace) -> str | None:
+    if args.forget:
+        if args.reference is None:
+            return "argument --forget: give the folder or hash value of the archive to take off the list"
+        given = [args.identity, args.identity_passphrase_file, args.statement]
+        if args.no_statement or any(value is not None for value in given) or args.name:
+            return (
+                "argument --forget: not allowed with --statement, --identity, --name or --no-statement "
+                "(nothing is deleted, so no deletion statement can be made)"
+            )
+        return None
     if args.reference is None:
         return None
     if args.no_statement:
@@ -77,6 +92,8 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
     if args.reference is None:
         return _list(openings.pending(date.today()))
     opening = openings.find(args.reference)
+    if args.forget:
+        return _forget(opening)
     signer = None if args.no_statement else _signer(opening, args)
     target = None
     if signer is not None:
@@ -96,14 +113,12 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
             write_statement(target, data)
             _say(msg("openings.cli_wrote_statement", path=terminal_line(str(target))))
         return 0
-    plan = openings.check_deletion(opening)
     folder = terminal_line(opening.folder)
-    if plan.replaced:
-        _say(msg("openings.cli_replaced", files=", ".join(plan.replaced), folder=folder))
+    present = [name for name in opening.files if os.path.lexists(os.path.join(opening.folder, name))]
 
     def statement(plan: openings.DeletionPlan) -> bytes:
         return openings.deletion_statement(
-            opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files(), name=args.name
+            plan.opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files(), name=args.name
         )
 
     try:
@@ -111,15 +126,40 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
             opening, statement=statement if signer is not None else None, target=target, cancel=cancel
         )
     except KeyboardInterrupt:  # a second Ctrl-C (the first only asks to stop before any file is removed)
-        started = any(not os.path.lexists(os.path.join(opening.folder, name)) for name in plan.removing)
+        started = any(not os.path.lexists(os.path.join(opening.folder, name)) for name in present)
         raise ExportCancelled(msg("openings.cancelled_midway" if started else "openings.cancelled")) from None
-    if done.removing:
-        _say(msg("openings.cli_deleted", files=", ".join(done.removing), folder=folder))
+    if done.already_deleted:  # by another exporter while this one waited for it
+        _say(_already_deleted(done.opening))
     else:
-        _say(msg("openings.cli_nothing_left", name=terminal_line(opening.archive_name), folder=folder))
-    _say(msg("openings.cli_copies_note"))
+        if done.replaced:
+            _say(msg("openings.cli_replaced", files=", ".join(done.replaced), folder=folder))
+        if done.removing:
+            _say(msg("openings.cli_deleted", files=", ".join(done.removing), folder=folder))
+        else:
+            _say(msg("openings.cli_nothing_left", name=terminal_line(opening.archive_name), folder=folder))
+        _say(msg("openings.cli_copies_note"))
     if signer is not None and target is not None:
         _say(msg("openings.cli_wrote_statement", path=terminal_line(str(target))))
+    return 0
+
+
+def _forget(opening: Opening) -> int:
+    """``exporter delete REFERENCE --forget``: take the opening off the list, deleting nothing."""
+    from exporter import openings
+
+    if opening.deleted_utc is None:
+        opening = openings.forget(opening)
+    if opening.deleted_utc is not None:
+        _say(_already_deleted(opening))
+        return 0
+    _say(
+        msg(
+            "openings.cli_forgotten",
+            name=terminal_line(opening.archive_name),
+            folder=terminal_line(opening.folder),
+            day=_local_day(opening.forgotten_utc or ""),
+        )
+    )
     return 0
 
 

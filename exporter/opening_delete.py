@@ -22,9 +22,16 @@ The steps, each safe to be stopped at (a signal, a power cut; the record is repl
 5. the record notes them removed and the opening deleted; the folders exporter made are removed when empty;
 6. the statement gets its name (a link to the temporary file, never over an existing file).
 
+Steps 1 to 5 run under the opening's own lock (:func:`exporter.openings_file.deletion_lock`), so two Delete now of
+one opening at once (two commands, a command and the Open window) run one after the other. The one that gets the
+lock second reads the opening from the record again: deleted by then, it deletes nothing and changes nothing in
+the record; it only writes its statement of the deletion done (:attr:`DeletionPlan.already_deleted`). The record is
+never changed back from deleted.
+
 Stopped before 3, nothing was deleted. Stopped between 3 and 5, running Delete now again takes the noted files
 that are gone as removed by it and goes on. Stopped after 5, running ``exporter delete`` again writes the
-statement of the deletion already done. So a statement exists only for files that were deleted.
+statement of the deletion already done, and removes the temporary statement file the stopped one left
+(:func:`exporter.atomic.remove_stale_temporaries`). So a statement exists only for files that were deleted.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ from pathlib import Path
 
 from exporter.errors import ExportCancelled, ExporterError, OutputError
 from exporter.messages import msg
-from exporter.openings_file import FILES, Opening, load, same_place, update, utc
+from exporter.openings_file import FILES, Opening, deletion_lock, load, recorded, same_place, update, utc
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,12 @@ class DeletionPlan:
     def removing(self) -> list[str]:
         """The names of the files removed now, in the order they are removed (``data.csv`` first)."""
         return [name for name, _device, _inode in self.targets]
+
+    @property
+    def already_deleted(self) -> bool:
+        """Whether the opening was recorded deleted before this Delete now had its lock (another one deleted it):
+        nothing was removed now, and the statement is that of the deletion done."""
+        return self.opening.deleted_utc is not None
 
     def deleted_files(self) -> list[str]:
         """Every file exporter will have removed for the opening once this is done (what a statement lists), in
@@ -124,14 +137,38 @@ def delete_with_statement(
     Raises OutputError with one sentence naming the file: a refusal of :func:`check_deletion`, the statement not
     writable (nothing deleted), a file that cannot be removed (those removed before it are recorded, so trying
     again goes on from there), or the statement not moved into place after the files were deleted (its hint says
-    that ``exporter delete`` again writes it). ExportCancelled when ``cancel`` is set before a file is removed."""
-    from exporter.atomic import AtomicFile
+    that ``exporter delete`` again writes it). ExportCancelled when ``cancel`` is set before a file is removed.
+    When the record says the opening was deleted meanwhile (by another Delete now), nothing is deleted and the
+    plan returned says so (:attr:`DeletionPlan.already_deleted`); the statement is that of the deletion done."""
+    with deletion_lock(opening, path):
+        current = recorded(opening, path) or opening  # as another Delete now may have left it meanwhile
+        if current.deleted_utc is not None:
+            plan = DeletionPlan(current, (), (), ())
+            if statement is not None and target is not None:
+                from exporter.statements import write_statement
+
+                write_statement(target, statement(plan))
+            return plan
+        return _delete_locked(current, statement=statement, target=target, cancel=cancel, now=now, path=path)
+
+
+def _delete_locked(
+    opening: Opening,
+    *,
+    statement: Callable[[DeletionPlan], bytes] | None,
+    target: Path | None,
+    cancel: threading.Event | None,
+    now: datetime | None,
+    path: Path | None,
+) -> DeletionPlan:
+    from exporter.atomic import AtomicFile, remove_stale_temporaries
 
     plan = check_deletion(opening, path)
     with contextlib.ExitStack() as stack:
         pending_statement = None
         if statement is not None and target is not None:
             data = statement(plan)
+            remove_stale_temporaries(target)  # left by a Delete now killed while writing this statement
             pending_statement = stack.enter_context(AtomicFile(target))
             try:
                 pending_statement.write(data)
@@ -159,6 +196,30 @@ def delete_with_statement(
                     hint=msg("openings.statement_again_hint"),
                 ) from None
     return plan
+
+
+def forget(opening: Opening, *, now: datetime | None = None, path: Path | None = None) -> Opening:
+    """Take ``opening`` off the list of openings waiting to be deleted without deleting anything, for an opening
+    whose files were moved, renamed or deleted by hand (Delete now refuses it for ever). The record says it was
+    forgotten (:attr:`Opening.forgotten_utc`), not deleted: exporter cannot attest files it did not delete, so no
+    deletion statement is ever made of it. Returns the opening as recorded; one already deleted or forgotten is
+    returned unchanged. OutputError when Delete now would delete its files (they are where exporter saved them)."""
+    with deletion_lock(opening, path):
+        current = recorded(opening, path) or opening
+        if current.deleted_utc is not None or current.forgotten_utc is not None:
+            return current
+        try:
+            check_deletion(current, path)
+        except OutputError:
+            pass  # refused: what Forget is for
+        else:
+            raise OutputError(
+                msg("openings.forget_refused", name=current.archive_name, folder=current.folder),
+                hint=msg("openings.forget_refused_hint"),
+            )
+        forgotten = replace(current, forgotten_utc=utc(now))
+        update(_recording(forgotten), path)
+        return forgotten
 
 
 def gone_files(opening: Opening) -> list[str]:
@@ -194,7 +255,8 @@ def _remove(plan: DeletionPlan, noted: Opening, now: datetime | None, path: Path
     for made in reversed(noted.made_folders):
         with contextlib.suppress(OSError):  # not empty (the user's own files), or already gone
             os.rmdir(made)
-    update(_recording(replace(noted, removed=tuple(removed), deleting=(), deleted_utc=utc(now))), path)
+    deleted = replace(noted, removed=tuple(removed), deleting=(), deleted_utc=utc(now), forgotten_utc=None)
+    update(_recording(deleted), path)
 
 
 def _check_folder(folder: str) -> None:
@@ -220,10 +282,18 @@ def _recording(progress: Opening) -> Callable[[list[Opening]], list[Opening]]:
 
     def change(openings: list[Opening]) -> list[Opening]:
         if any(same_place(entry, progress) for entry in openings):
-            return [progress if same_place(entry, progress) else entry for entry in openings]
+            return [
+                progress if same_place(entry, progress) and _may_replace(entry, progress) else entry
+                for entry in openings
+            ]
         return [*openings, progress]
 
     return change
+
+
+def _may_replace(entry: Opening, progress: Opening) -> bool:
+    """Whether ``progress`` may take the place of ``entry``: a recorded deletion is never undone."""
+    return entry.deleted_utc is None or progress.deleted_utc is not None
 
 
 __all__ = [
@@ -231,6 +301,7 @@ __all__ = [
     "check_deletion",
     "delete_files",
     "delete_with_statement",
+    "forget",
     "gone_files",
     "replaced_files",
 ]

@@ -28,6 +28,7 @@ from exporter.opening_delete import (
     check_deletion,
     delete_files,
     delete_with_statement,
+    forget,
     gone_files,
     replaced_files,
 )
@@ -107,10 +108,16 @@ def remember_opened(opened: OpenedArchive, identities: Sequence[Any]) -> Exporte
 
 
 def pending(today: date, path: Path | None = None) -> list[Opening]:
-    """The openings whose files were not deleted yet: those with a delete-by date first, earliest first."""
+    """The openings whose files were not deleted yet (nor the opening forgotten): those with a delete-by date first,
+    earliest first."""
     del today  # the same list on every day; the argument keeps the signature of :func:`reminders`
-    waiting = [entry for entry in load(path) if entry.deleted_utc is None]
+    waiting = [entry for entry in load(path) if is_pending(entry)]
     return sorted(waiting, key=lambda entry: (entry.delete_by is None, entry.delete_by or "", entry.opened_utc))
+
+
+def is_pending(opening: Opening) -> bool:
+    """Whether ``opening`` waits to be deleted: neither deleted nor forgotten (:func:`forget`)."""
+    return opening.deleted_utc is None and opening.forgotten_utc is None
 
 
 def reminders(today: date, within_days: int = REMINDER_DAYS, path: Path | None = None) -> list[Opening]:
@@ -122,14 +129,14 @@ def reminders(today: date, within_days: int = REMINDER_DAYS, path: Path | None =
 
 def find(reference: str, path: Path | None = None) -> Opening:
     """The pending opening named by ``reference``: its folder (as typed, compared as absolute paths) or its archive's
-    SHA-256 (hex, or the first 8 or more of its digits). An opening already deleted is found when nothing pending
-    is. PlanError with one sentence when none or several match."""
+    SHA-256 (hex, or the first 8 or more of its digits). An opening already deleted (or forgotten) is found when
+    nothing pending is. PlanError with one sentence when none or several match."""
     openings = load(path)
     folders = {os.path.abspath(reference), os.path.realpath(reference)}  # as typed, or through links in its path
     prefix = reference.strip().lower()
     by_hash = len(prefix) >= 8 and all(c in "0123456789abcdef" for c in prefix)
     matches = [e for e in openings if e.folder in folders or (by_hash and e.archive_sha256.startswith(prefix))]
-    waiting = [e for e in matches if e.deleted_utc is None] or matches[-1:]
+    waiting = [e for e in matches if is_pending(e)] or matches[-1:]
     if not waiting:
         raise PlanError(msg("openings.unknown", reference=reference), hint=msg("openings.unknown_hint"))
     if len(waiting) > 1:
@@ -211,7 +218,9 @@ __all__ = [
     "deletion_statement",
     "facts",
     "find",
+    "forget",
     "gone_files",
+    "is_pending",
     "key_set_code",
     "load",
     "opening_of",

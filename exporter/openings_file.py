@@ -12,7 +12,14 @@ power cut) leaves the old record or the new one, never a part of one:
                    "files": ["manifest.json", "data.csv"], "made_folders": ["/abs/path/residents"],
                    "written": [["manifest.json", <device>, <inode>], ...], "removed": [...], "replaced": [...],
                    "deleting": [...],
-                   "opened_utc": "...Z", "check_code": "dddd-...", "deleted_utc": null}, ...]}
+                   "opened_utc": "...Z", "check_code": "dddd-...", "deleted_utc": null, "forgotten_utc": null}, ...]}
+
+Delete now (and Forget) of one opening runs one at a time: :func:`deletion_lock` is an exclusive lock of that
+opening alone (a file in ``.delete-locks`` beside the record, named by a hash of the archive and the folder), held
+for the whole check, remove and record. The record's own lock is taken inside it, for each change, and never the
+other way round, so the two cannot deadlock. exporter never removes a lock file itself (they are empty; on
+Windows ``filelock`` removes its own): removing one while another process waits on it would let a third take a new
+one at the same time.
 
 What is done with it (remembering an opening, finding one, Delete now) is in :mod:`exporter.openings` and
 :mod:`exporter.opening_delete`; this module only reads and writes the file.
@@ -22,10 +29,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -56,7 +64,9 @@ class Opening:
     ``removed`` the files exporter itself deleted, and ``replaced`` those of them that were no longer the file
     exporter wrote when it deleted them (saved over by Excel, say: a new file put in its place); ``deleted_utc``
     is set once Delete now removed them all; ``deleting`` the files a Delete now was about to remove when it
-    was stopped (a signal, a power cut): those found gone are taken as removed by it when it is run again."""
+    was stopped (a signal, a power cut): those found gone are taken as removed by it when it is run again;
+    ``forgotten_utc`` is set when the recipient took the opening off the list without exporter deleting its files
+    (they were moved or deleted by hand: no deletion statement can be made for it)."""
 
     archive_name: str
     archive_sha256: str
@@ -73,6 +83,7 @@ class Opening:
     removed: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
     deleting: tuple[str, ...] = ()
+    forgotten_utc: str | None = None
 
     def days_left(self, today: date) -> int | None:
         """Days from ``today`` to the delete-by date (0: today, negative: past), None without a date."""
@@ -114,6 +125,36 @@ def update(change: Callable[[list[Opening]], list[Opening]], path: Path | None =
         ) from None
 
 
+@contextlib.contextmanager
+def deletion_lock(opening: Opening, path: Path | None = None) -> Iterator[None]:
+    """Hold the exclusive lock of Delete now for ``opening`` (see the module docstring); OutputError when another
+    exporter holds it for more than LOCK_TIMEOUT seconds or it cannot be made."""
+    import filelock
+
+    where = openings_path() if path is None else path
+    name = hashlib.sha256(f"{opening.archive_sha256}\0{opening.folder}".encode("utf-8", "surrogatepass"))
+    lock = where.parent / ".delete-locks" / f"{name.hexdigest()[:32]}.lock"
+    held = filelock.FileLock(lock, timeout=LOCK_TIMEOUT)
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        held.acquire()
+    except filelock.Timeout:
+        raise OutputError(msg("openings.delete_busy", name=opening.archive_name, folder=opening.folder)) from None
+    except OSError as err:
+        raise OutputError(
+            msg("openings.not_written", path=str(lock), reason=err.strerror or type(err).__name__)
+        ) from None
+    try:
+        yield
+    finally:
+        held.release()
+
+
+def recorded(opening: Opening, path: Path | None = None) -> Opening | None:
+    """``opening`` as the record holds it now (None when the record lacks it)."""
+    return next((entry for entry in load(path) if same_place(entry, opening)), None)
+
+
 def _write(where: Path, openings: list[Opening]) -> None:
     record = {"format": FORMAT_NAME, "openings": [_as_json(entry) for entry in openings]}
     text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
@@ -139,6 +180,8 @@ def _as_json(opening: Opening) -> dict[str, Any]:
     fields["removed"] = list(opening.removed)
     fields["replaced"] = list(opening.replaced)
     fields["deleting"] = list(opening.deleting)
+    if opening.forgotten_utc is None:
+        del fields["forgotten_utc"]  # a record without forgotten openings stays as older versions wrote it
     return fields
 
 
@@ -177,7 +220,8 @@ _TEXT = {"type": "string", "maxLength": 4096}
 _ENTRY = {
     "type": "object",
     "required": sorted(
-        Opening.__dataclass_fields__.keys() - {"made_folders", "written", "removed", "replaced", "deleting"}
+        Opening.__dataclass_fields__.keys()
+        - {"made_folders", "written", "removed", "replaced", "deleting", "forgotten_utc"}
     ),
     "additionalProperties": False,
     "properties": {
@@ -205,6 +249,7 @@ _ENTRY = {
         "opened_utc": {"type": "string", "pattern": _TIME},
         "check_code": {"type": "string", "pattern": r"^([0-9]{4}(-[0-9]{4}){4})?$"},
         "deleted_utc": {"type": ["string", "null"], "pattern": _TIME},
+        "forgotten_utc": {"type": ["string", "null"], "pattern": _TIME},
     },
 }
 SCHEMA: dict[str, Any] = {
@@ -239,8 +284,10 @@ __all__ = [
     "REMINDER_DAYS",
     "SCHEMA",
     "Opening",
+    "deletion_lock",
     "load",
     "openings_path",
+    "recorded",
     "same_place",
     "update",
     "utc",

@@ -222,11 +222,13 @@ def make_statement(
 
 
 def write_statement(path: Path, data: bytes) -> None:
-    """Write a statement file atomically (it appears whole or not at all), never over an existing file.
+    """Write a statement file atomically (it appears whole or not at all), never over an existing file; the
+    temporary files of the same statement left by a killed exporter are removed first.
 
     Raises OutputError naming the file (it exists, its folder is missing or not writable)."""
-    from exporter.atomic import AtomicFile
+    from exporter.atomic import AtomicFile, remove_stale_temporaries
 
+    remove_stale_temporaries(path)  # left by an exporter killed while writing this statement
     with AtomicFile(path) as target:
         target.write(data)
         target.commit()

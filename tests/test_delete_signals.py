@@ -138,6 +138,42 @@ def test_killed_after_the_first_file_went_the_next_run_takes_it_as_deleted_and_f
     assert f"exporter: Deleted manifest.json from {work / 'opened'}." in again.stderr
     assert read_statement(work / "a.deletion.statement.txt").fields["deleted"]["files"] == ["manifest.json", "data.csv"]
     assert record(work).deleted_utc is not None
+    assert parts(work) == []  # the statement's temporary file the killed one left
+
+
+def parts(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".part"))
+
+
+def test_killed_before_the_statement_got_its_name_the_next_run_removes_its_temporary_file_and_no_other(
+    work: Path,
+) -> None:
+    export_and_open(work, "a.zip.age", "opened")
+    killed(started(work, "statement-naming", work / "opened"))
+    [left] = parts(work)
+    assert left.startswith(".a.deletion.statement.txt.")
+    assert record(work).deleted_utc is not None
+    others = [
+        ".a.deletion.statement.txt.part",  # no token
+        ".a.deletion.statement.txt.0123ABCD.part",  # not the token exporter writes
+        ".a.deletion.statement.txt.0123abcd0.part",
+        ".b.deletion.statement.txt.0123abcd.part",  # another statement's
+        "a.deletion.statement.txt.0123abcd.part",  # not hidden
+        ".a.deletion.statement.txt.0123abcd.part.kept",
+    ]
+    for name in others:
+        (work / name).write_text("not exporter's", encoding="utf-8")
+    (work / "elsewhere.txt").write_text("kept", encoding="utf-8")
+    (work / ".a.deletion.statement.txt.89abcdef.part").symlink_to(work / "elsewhere.txt")  # a link: never followed
+    (work / ".a.deletion.statement.txt.fedcba98.part").mkdir()  # a folder
+    again = delete(work, work / "opened")
+    assert again.returncode == 0, again.stderr
+    assert read_statement(work / "a.deletion.statement.txt").fields["deleted"]["files"] == ["manifest.json", "data.csv"]
+    assert parts(work) == sorted(
+        [*others[:5], ".a.deletion.statement.txt.89abcdef.part", ".a.deletion.statement.txt.fedcba98.part"]
+    )
+    assert (work / ".a.deletion.statement.txt.0123abcd.part.kept").exists()
+    assert (work / "elsewhere.txt").read_text(encoding="utf-8") == "kept"
 
 
 def test_killed_while_the_record_is_replaced_the_record_is_the_whole_previous_one(work: Path) -> None:

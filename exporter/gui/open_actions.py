@@ -51,6 +51,7 @@ class RecipientActions(QObject):
 
     ``finished(kind, value)``: ``"receipt"`` (the statement's path), ``"deleted"`` ((opening, statement path or
     None)), ``"delete_cancelled"`` (the opening: its statement's save dialog was closed, nothing deleted),
+    ``"forgotten"`` (the opening, as recorded: taken off the list without deleting, :meth:`forget_opening`),
     ``"error"`` (an ExporterError). ``changed`` fires whenever the record of openings changed.
     ``key_file`` says which key file to unlock when no signing key is held.
     """
@@ -176,7 +177,7 @@ class RecipientActions(QObject):
 
         def statement(plan: openings.DeletionPlan) -> bytes:
             return openings.deletion_statement(
-                opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files()
+                plan.opening, signer, deleted=plan.deleted_files(), replaced=plan.replaced_files()
             )
 
         try:
@@ -193,7 +194,11 @@ class RecipientActions(QObject):
             return
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         gone, replaced_now = tuple(done.deleted_files()), tuple(done.replaced_files())
-        deleted = replace(opening, removed=gone, replaced=replaced_now, deleted_utc=now)
+        deleted = (
+            done.opening
+            if done.already_deleted
+            else replace(opening, removed=gone, replaced=replaced_now, deleted_utc=now)
+        )
         self.changed.emit()
         self.finished.emit("deleted", (deleted, path))
 
@@ -207,6 +212,49 @@ class RecipientActions(QObject):
                 self.finished.emit("error", err)
                 return
         self.finished.emit("deleted", (opening, path))
+
+    # --- Forget: off the list without deleting ----------------------------------------------------------------
+
+    def forget_opening(self, opening: Opening) -> None:
+        """Ask, then take ``opening`` off the list of openings waiting to be deleted, deleting nothing: for one whose
+        files Delete now refuses (moved or deleted by hand). No statement is made of it."""
+        from exporter.openings import check_deletion, forget
+
+        try:
+            check_deletion(opening)
+            reason = ""
+        except ExporterError as err:
+            reason = str(err)
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Take the archive off the list?"))
+        box.setText(
+            self.tr("Take {name} off the list without deleting anything?").format(name=safe_text(opening.archive_name))
+        )
+        why = self.tr("exporter cannot delete its files: {reason}").format(reason=safe_text(reason)) if reason else ""
+        note = self.tr(
+            "Forget only stops the reminder. No deletion statement is made, because exporter did not delete the "
+            "files. Delete the data and every copy yourself, and tell the sender what became of it."
+        )
+        box.setInformativeText(f"{why}\n\n{note}" if why else note)
+        chosen = box.addButton(self.tr("&Forget"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.question = box
+        try:
+            box.exec()
+        finally:
+            self.question = None
+        if box.clickedButton() is not chosen:
+            return
+        try:
+            forgotten = forget(opening)
+        except ExporterError as err:
+            self.finished.emit("error", err)
+            return
+        self.changed.emit()
+        self.finished.emit("forgotten", forgotten)
 
     # --- the signing key ----------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The Open window's two panels about what was opened: **Receipt and deletion** for the archive just opened (Make a
 receipt, Delete now), and the **reminder** of openings whose delete-by date is within seven days or past, each
-with its own Delete now. They only show and ask; :class:`exporter.gui.open_actions.RecipientActions` does the work.
+with its own Delete now, and Forget for one whose files Delete now refuses (moved or deleted by hand). They only
+show and ask; :class:`exporter.gui.open_actions.RecipientActions` does the work.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from exporter.display import safe_text
-from exporter.errors import ExporterError
+from exporter.errors import ExporterError, OutputError
 from exporter.gui.retranslate import Retranslating
 from exporter.gui.widgets import MessageLabel, data_label, error_text
 from exporter.openings import REMINDER_DAYS, Opening
@@ -145,14 +146,18 @@ def _nothing_deleted() -> str:
 
 
 class ReminderPanel(Retranslating, QGroupBox):
-    """The openings whose delete-by date is within :data:`REMINDER_DAYS` days or past, each with Delete now;
-    hidden when there are none. ``delete_requested`` carries the :class:`Opening`."""
+    """The openings whose delete-by date is within :data:`REMINDER_DAYS` days or past, each with Delete now, and
+    Forget when Delete now refuses its files (:func:`exporter.openings.check_deletion`: moved, renamed or deleted
+    by hand), which would otherwise stay here for ever; hidden when there are none. ``delete_requested`` and
+    ``forget_requested`` carry the :class:`Opening`."""
 
     delete_requested = Signal(object)
+    forget_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[Opening, QLabel, QPushButton]] = []
+        self.forget_buttons: list[QPushButton | None] = []  # by row: None when Delete now can delete its files
         self._today = date.today()
         self._problem: ExporterError | None = None
         self._result: tuple[str, object] | None = None
@@ -181,6 +186,15 @@ class ReminderPanel(Retranslating, QGroupBox):
         for opening, label, button in self.rows:
             label.setText(self._row_text(opening))
             button.setText(self.tr("Delete now…"))
+        for forget in self.forget_buttons:
+            if forget is not None:
+                forget.setText(self.tr("Forget…"))
+                forget.setToolTip(
+                    self.tr(
+                        "exporter cannot delete these files (they were moved or deleted by hand). Take the archive "
+                        "off the list without a deletion statement."
+                    )
+                )
         if self._problem is not None:
             self.problem.show_message(error_text(self._problem), "error")
         self._show_result()
@@ -208,6 +222,12 @@ class ReminderPanel(Retranslating, QGroupBox):
             self.result.show_message(text, "ok")
         elif kind == "delete_cancelled":
             self.result.show_message(_nothing_deleted(), "note")
+        elif kind == "forgotten" and isinstance(value, Opening):
+            text = self.tr(
+                "{name} was taken off the list. Nothing was deleted and no deletion statement was made: tell the "
+                "sender yourself what became of the data."
+            )
+            self.result.show_message(text.format(name=safe_text(value.archive_name)), "ok")
 
     def refresh(self, today: date | None = None) -> None:
         """Read the record again (it may have changed in another window or on the command line)."""
@@ -217,7 +237,10 @@ class ReminderPanel(Retranslating, QGroupBox):
         for _opening, label, button in self.rows:
             label.deleteLater()
             button.deleteLater()
-        self.rows = []
+        for forget in self.forget_buttons:
+            if forget is not None:
+                forget.deleteLater()
+        self.rows, self.forget_buttons = [], []
         try:
             due = openings.reminders(self._today)
             self._problem = None
@@ -232,6 +255,12 @@ class ReminderPanel(Retranslating, QGroupBox):
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(button, row, 1)
             self.rows.append((opening, label, button))
+            forget = None
+            if not _deletable(opening):
+                forget = QPushButton()
+                forget.clicked.connect(lambda _checked=False, chosen=opening: self.forget_requested.emit(chosen))
+                self.grid.addWidget(forget, row, 2)
+            self.forget_buttons.append(forget)
         if self._problem is None:
             self.problem.clear_message()
         self.setVisible(bool(self.rows) or self._problem is not None or self._result is not None)
@@ -249,3 +278,14 @@ class ReminderPanel(Retranslating, QGroupBox):
         return self.tr("{name} in {folder} — {due}").format(
             name=safe_text(opening.archive_name), folder=folder, due=due.format(day=opening.delete_by)
         )
+
+
+def _deletable(opening: Opening) -> bool:
+    """Whether Delete now would delete ``opening``'s files (False: it refuses them, as moved or deleted by hand)."""
+    from exporter.openings import check_deletion
+
+    try:
+        check_deletion(opening)
+    except OutputError:
+        return False
+    return True

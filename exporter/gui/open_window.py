@@ -73,6 +73,7 @@ class OpenWindow(Retranslating, QWidget):
         self.after_open.receipt_requested.connect(self._act(self.actions.make_receipt))
         self.after_open.delete_requested.connect(self._act(self.actions.delete_now))
         self.reminders.delete_requested.connect(self._act(self.actions.delete_now))
+        self.reminders.forget_requested.connect(self._act(self.actions.forget_opening))
         self._acting_on: Any = None
         self._find_my_key()
         self.reminders.refresh()
@@ -307,7 +308,7 @@ class OpenWindow(Retranslating, QWidget):
         """A receipt or Delete now ended: its outcome is shown under the archive it was about."""
         if kind == "deleted" and isinstance(value, tuple):
             self.manifest_view.files_deleted(value[0].folder)
-        if self.after_open.is_showing(self._acting_on):
+        if kind != "forgotten" and self.after_open.is_showing(self._acting_on):  # Forget is only in the reminders
             self.reminders.show_result("", None)
             self.after_open.show_result(kind, value)
         else:

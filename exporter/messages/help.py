@@ -202,6 +202,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "delete the files without writing a deletion statement",
         "削除証明書を書かずにファイルを削除する",
     ),
+    "help.delete.forget": (
+        "take the archive off the list without deleting anything, when its files were moved or deleted by hand (no "
+        "deletion statement is made)",
+        "ファイルを手で移動・削除したとき、何も削除せずにこのファイルを一覧から外す（削除証明書は作らない）",
+    ),
     # keygen, key-card
     "help.keygen": (
         "make a key for receiving archives, protected by a passphrase; prints the public key and its check code",

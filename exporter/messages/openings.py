@@ -72,9 +72,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "openings.not_ours_hint": (
         "exporter deletes, and states as deleted, only the files it saved itself. Delete the data and every copy "
-        "yourself, and tell the sender what you deleted.",
+        "yourself and tell the sender what you deleted; then take the archive off the list with “exporter delete "
+        "FOLDER --forget” (Forget in the Open window).",
         "exporter が削除し、削除したと証明できるのは、自分で保存したファイルだけです。"
-        "データとそのすべての写しをご自分で削除し、何を削除したかを送り主に伝えてください。",
+        "データとそのすべての写しをご自分で削除し、何を削除したかを送り主に伝えてください。"
+        "そのあと「exporter delete フォルダー --forget」（受け取ったファイルを開く画面では「一覧から外す」）で、"
+        "このファイルを一覧から外せます。",
     ),
     "openings.cannot_remove": (
         "{path} could not be deleted ({reason}); nothing was recorded as deleted.",
@@ -121,7 +124,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The statement {path} would be written into the folder whose files are deleted; choose another place.",
         "証明書 {path} の保存先が、削除するファイルのあるフォルダーです。ほかの場所を指定してください。",
     ),
+    "openings.delete_busy": (
+        "Another exporter is deleting the files of {name} in {folder} right now; try again in a moment.",
+        "ほかの exporter が {folder} にある {name} のファイルを削除中です。少し待ってからやり直してください。",
+    ),
+    "openings.forget_refused": (
+        "The files of {name} are still in {folder}, where exporter saved them: delete them instead of taking the "
+        "archive off the list.",
+        "{name} のファイルは、exporter が保存した {folder} にまだあります。一覧から外すのではなく、削除してください。",
+    ),
+    "openings.forget_refused_hint": (
+        "“exporter delete FOLDER --identity KEY” (Delete now in the Open window) deletes them and writes a signed "
+        "deletion statement for the sender.",
+        "「exporter delete フォルダー --identity 鍵ファイル」（受け取ったファイルを開く画面では「今すぐ削除」）で"
+        "削除すると、送り主に返す署名付きの削除証明書ができます。",
+    ),
     # exporter delete, its lines
+    "openings.cli_forgotten": (
+        "{name} in {folder} was taken off the list on {day}. Nothing was deleted and no deletion statement is "
+        "made: tell the sender yourself what became of the data.",
+        "{folder} にある {name} を {day} に一覧から外しました。何も削除しておらず、削除証明書も作りません。"
+        "データをどうしたかは、ご自分で送り主に伝えてください。",
+    ),
     "openings.cli_none_pending": (
         "No archive opened on this computer is waiting to be deleted.",
         "このコンピューターで開いたファイルのうち、削除を待っているものはありません。",

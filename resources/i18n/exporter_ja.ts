@@ -1317,6 +1317,30 @@
         <translation>削除証明書の保存</translation>
     </message>
     <message>
+        <source>Take the archive off the list?</source>
+        <translation>一覧から外しますか？</translation>
+    </message>
+    <message>
+        <source>Take {name} off the list without deleting anything?</source>
+        <translation>何も削除せずに {name} を一覧から外しますか？</translation>
+    </message>
+    <message>
+        <source>exporter cannot delete its files: {reason}</source>
+        <translation>exporter はこのファイルを削除できません。{reason}</translation>
+    </message>
+    <message>
+        <source>Forget only stops the reminder. No deletion statement is made, because exporter did not delete the files. Delete the data and every copy yourself, and tell the sender what became of it.</source>
+        <translation>一覧から外しても、削除期限のお知らせが出なくなるだけです。exporter はファイルを削除していないため、削除証明書は作りません。データとそのすべての写しをご自分で削除し、データをどうしたかを送り主に伝えてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>一覧から外す(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
         <source>Choose your key file first (box 2).</source>
         <translation>先に鍵ファイルを選んでください（2 の欄）。</translation>
     </message>
@@ -1415,12 +1439,24 @@
         <translation>今すぐ削除…</translation>
     </message>
     <message>
+        <source>Forget…</source>
+        <translation>一覧から外す…</translation>
+    </message>
+    <message>
+        <source>exporter cannot delete these files (they were moved or deleted by hand). Take the archive off the list without a deletion statement.</source>
+        <translation>ファイルが移動されたか手作業で削除されているため、exporter では削除できません。削除証明書を作らずに一覧から外します。</translation>
+    </message>
+    <message>
         <source>The files of {name} were deleted.</source>
         <translation>{name} のファイルを削除しました。</translation>
     </message>
     <message>
         <source>Deletion statement saved: {path}. Send it to the sender.</source>
         <translation>削除証明書を保存しました：{path}。送り主に送ってください。</translation>
+    </message>
+    <message>
+        <source>{name} was taken off the list. Nothing was deleted and no deletion statement was made: tell the sender yourself what became of the data.</source>
+        <translation>{name} を一覧から外しました。何も削除しておらず、削除証明書も作っていません。データをどうしたかは、ご自分で送り主に伝えてください。</translation>
     </message>
     <message numerus="yes">
         <source>delete by {day}: %n day(s) left</source>

@@ -383,3 +383,63 @@ def test_delete_now_says_a_data_csv_saved_over_by_excel_is_deleted_too_and_the_s
         "method": "unlinked",
         "replaced": ["data.csv"],
     }
+
+
+def test_a_reminder_whose_folder_was_renamed_by_hand_offers_forget_which_asks_then_takes_it_off_the_list(qtbot, work):
+    identity = me(work)
+    for name, days in (("moved.zip.age", -2), ("soon.zip.age", 3)):
+        opened = decrypt_archive(export(work, name, date.today() + timedelta(days=days)), work / name[:-8], [identity])
+        openings.remember(opened, check_code=code(work))
+    (work / "moved").rename(work / "renamed")  # by hand: Delete now refuses it for ever
+
+    window = OpenWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.reminders
+    assert [opening.archive_name for opening, _label, _button in panel.rows] == ["moved.zip.age", "soon.zip.age"]
+    forget, none = panel.forget_buttons
+    assert none is None  # its files are where exporter saved them: Delete now, not Forget
+    assert forget is not None
+    assert (forget.isVisible(), forget.text()) == (True, "Forget…")
+
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.RejectRole, []))
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    assert len(panel.rows) == 2
+    assert openings.load()[0].forgotten_utc is None
+
+    asked: list[str] = []
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.AcceptRole, asked))
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(panel.rows) == 1, timeout=TIMEOUT_MS)
+    [question] = asked
+    assert question.startswith("Take moved.zip.age off the list without deleting anything?\n")
+    assert f"exporter cannot delete its files: {work / 'moved' / 'data.csv'} is no longer there" in question
+    assert "No deletion statement is made, because exporter did not delete the files." in question
+    assert panel.rows[0][0].archive_name == "soon.zip.age"
+    assert panel.result.text().startswith("moved.zip.age was taken off the list. Nothing was deleted")
+    moved = next(entry for entry in openings.load() if entry.archive_name == "moved.zip.age")
+    assert (moved.forgotten_utc is not None, moved.deleted_utc) == (True, None)
+    assert sorted(path.name for path in (work / "renamed").iterdir()) == ["data.csv", "manifest.json"]
+    assert not list(work.glob("*.statement.txt"))
+
+
+def test_delete_now_of_an_opening_deleted_meanwhile_elsewhere_saves_the_statement_of_that_deletion(qtbot, work):
+    opened = decrypt_archive(export(work, "soon.zip.age", date.today()), work / "soon", [me(work)])
+    openings.remember(opened, check_code=code(work))
+    window = OpenWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_key_file(work / "me.key")
+    assert len(window.reminders.rows) == 1
+    openings.delete_files(openings.find(str(work / "soon")))  # exporter delete in another process, say
+
+    target = work / "soon.deletion.statement.txt"
+    when_shown(lambda: window.actions.question, answer(QMessageBox.ButtonRole.DestructiveRole, []))
+    when_shown(lambda: window.actions.passphrase_dialog, type_passphrase)
+    when_shown(lambda: window.actions.save_dialog, save_as(target))
+    qtbot.mouseClick(window.reminders.rows[0][2], Qt.MouseButton.LeftButton)  # the row shown before
+    qtbot.waitUntil(lambda: window.reminders.result.isVisible(), timeout=TIMEOUT_MS)
+    assert window.reminders.result.text().startswith("The files of soon.zip.age were deleted. Deletion statement")
+    assert read_statement(target).fields["deleted"]["files"] == ["manifest.json", "data.csv"]
+    [entry] = openings.load()
+    assert entry.deleted_utc is not None
