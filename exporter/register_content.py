@@ -75,11 +75,12 @@ def _settled(record: dict[str, Any], codes: set[str]) -> bool:
 def export_record(
     plan: ExportPlan, manifest: dict[str, Any], archive_name: str, archive_sha256: str, archive_size: int
 ) -> dict[str, Any]:
-    """The fields of an export's record: time (UTC and local), OS user, machine, profile (name, version) or
-    purpose, the recipient organisation, columns with their transforms, filters (the ``--where`` texts), rows,
-    the recipients' check codes, delete-by date, the archive's name, size (bytes) and SHA-256 hex, the exporter's
-    version, the source file's name and hash, and the policy's hash when the manifest has one. Nothing from the
-    rows, nothing secret (a recipient's public key is not recorded; its check code names it)."""
+    """The fields of an export's record: time (UTC and local), the manifest's ``created_utc`` (what statements
+    are compared with), OS user, machine, profile (name, version) or purpose, the recipient organisation, columns
+    with their transforms, filters (the ``--where`` texts), rows, the recipients' check codes, delete-by date, the
+    archive's name, size (bytes) and SHA-256 hex, the exporter's version, the source file's name and hash, and the
+    policy's hash when the manifest has one. Nothing from the rows, nothing secret (a recipient's public key is not
+    recorded; its check code names it)."""
     now = datetime.now(UTC)
     policy = manifest.get("policy") if isinstance(manifest.get("policy"), dict) else None
     profile = policy.get("profile") if policy is not None else None
@@ -102,6 +103,7 @@ def export_record(
         "kind": "export",
         "time_utc": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "time_local": now.astimezone().isoformat(timespec="seconds"),
+        "created_utc": manifest.get("created_utc"),
         "user": _os_user(),
         "machine": platform.node(),
         "profile": {"name": profile.get("name"), "version": profile.get("version")} if profile else None,

@@ -103,8 +103,12 @@ def _cards_with_signing_keys(register: Path, *recipients: Recipient) -> None:
         append(register, {key: value for key, value in record.items() if key not in ("number", "previous")})
 
 
-def _facts(archive: Path, rows: int = 40) -> OpenedFacts:
-    return OpenedFacts(archive.name, hashlib.sha256(archive.read_bytes()).hexdigest(), "2026-11-30T00:00:00Z", rows)
+def _facts(archive: Path) -> OpenedFacts:
+    """What the recipient's exporter reads from the archive's manifest, as the register recorded it."""
+    sha256 = hashlib.sha256(archive.read_bytes()).hexdigest()
+    found = [record for record in records(archive.parent / "register.jsonl") if record["archive"]["sha256"] == sha256]
+    export = found[0] if found else {"created_utc": "2026-11-30T00:00:00Z", "rows": 40}  # another office's archive
+    return OpenedFacts(archive.name, sha256, export["created_utc"], export["rows"])
 
 
 def _statement(work: Path, kind: str, archive: Path, signer: Recipient, *, code: str | None = None) -> Path:

@@ -1,0 +1,136 @@
+"""The register holds up to an auditor: every receipt and deletion record it holds is checked again by ``verify``
+(and neither ``show`` nor ``overdue`` counts one that fails), the same signed statement is imported once whatever
+its unsigned parts say, what a statement says is compared with the export record, and nothing is appended to a
+register whose chain is already broken. Real exports, statements and registers (see test_statement_import.py)."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_statement_import import Recipient, _cards_with_signing_keys, _facts, _statement, export, run, work
+
+from exporter.errors import RegisterError
+from exporter.pipeline import run_export
+from exporter.plan import ExportPlan
+from exporter.register import append, records, verify
+from exporter.statements import OpenedFacts, make_statement, write_statement
+
+__all__ = ["work"]  # the fixture, imported for its use here
+
+
+def _exported(work: Path, *, delete_by: str = "2099-12-31") -> tuple[Recipient, Path]:
+    recipient = Recipient(work, "call-centre")
+    archive = export(work, "out.zip.age", recipient, delete_by=delete_by)
+    _cards_with_signing_keys(work / "register.jsonl", recipient)
+    return recipient, archive
+
+
+def _append_as_imported(register: Path, kind: str, text: str, recipient: Recipient, archive: Path) -> None:
+    """A statement record with the chain fields right, as a clerk could append it by hand."""
+    sha256 = hashlib.sha256(archive.read_bytes()).hexdigest()
+    time_utc = json.loads(text.split("\n", 1)[0])["time_utc"] if text.startswith("{") else "2026-12-01T00:00:00Z"
+    append(
+        register,
+        {
+            "kind": kind,
+            "archive": {"name": archive.name, "sha256": sha256},
+            "export": 1,
+            "recipient": {"check_code": recipient.code},
+            "statement": {
+                "time_utc": time_utc,
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "text": text,
+            },
+        },
+    )
+
+
+def _refusal(register: Path) -> str:
+    with pytest.raises(RegisterError) as caught:
+        verify(register)
+    return caught.value.message.render("en")
+
+
+# 2. the same signed statement is imported once
+
+
+def _flip_padding_bit(line: str) -> str:
+    """The base64 line with a spare bit of its last character set: other text, the same bytes."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    body = line.rstrip("=")
+    flipped = body[:-1] + alphabet[alphabet.index(body[-1]) ^ 1] + line[len(body) :]
+    assert flipped != line
+    assert base64.b64decode(flipped, validate=True) == base64.b64decode(line, validate=True)
+    return flipped
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda lines: [lines[0], "untrusted comment: sent again by mail", *lines[2:]], id="comment"),
+        pytest.param(lambda lines: [*lines[:2], _flip_padding_bit(lines[2]), *lines[3:]], id="padding-bit"),
+        pytest.param(
+            lambda lines: [lines[0], "untrusted comment: \x1b[2J\x1b[31m\u202eevil\u202c \u200f", *lines[2:]],
+            id="escape-and-bidi",
+        ),
+    ],
+)
+def test_the_same_signed_statement_in_another_file_is_already_in_the_register(work: Path, change) -> None:
+    recipient, archive = _exported(work)
+    first = _statement(work, "deletion", archive, recipient)
+    assert run("register", "import", first, work=work).returncode == 0
+    before = (work / "register.jsonl").read_bytes()
+    lines = first.read_text("utf-8").split("\n")[:-1]
+    again = work / "again.statement.txt"
+    again.write_bytes(("\n".join(change(lines)) + "\n").encode("utf-8"))
+    assert again.read_bytes() != first.read_bytes()
+    imported = run("register", "import", again, work=work)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout == (
+        f"{again}: already in the register as record 2 (deletion statement of out.zip.age); nothing was added.\n"
+    )
+    assert (work / "register.jsonl").read_bytes() == before
+    assert verify(work / "register.jsonl") == 2
+
+
+# 4. what a statement says is compared with the export record
+
+
+@pytest.mark.parametrize(
+    ("created", "rows", "files", "field"),
+    [
+        ("2020-01-01T00:00:00Z", None, ("data.csv",), "the archive creation time it states (created_utc 2020-01-01"),
+        (None, 5, ("data.csv",), "the row count it states (rows 5) is not that of export 1 (40)"),
+        (None, None, ("data.csv", "evil.txt"), "its list of deleted files (deleted.files) names evil.txt"),
+    ],
+)
+def test_a_signed_statement_that_says_another_time_row_count_or_file_than_the_export_is_refused(
+    work: Path, created: str | None, rows: int | None, files: tuple[str, ...], field: str
+) -> None:
+    recipient, archive = _exported(work)
+    real = _facts(archive)
+    facts = OpenedFacts(real.archive_name, real.archive_sha256, created or real.created_utc, rows or real.rows)
+    path = work / "odd.deletion.statement.txt"
+    write_statement(
+        path, make_statement("deletion", facts, recipient.signing, check_code=recipient.code, deleted_files=files)
+    )
+    refused = run("register", "import", path, work=work)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(f"exporter: error: {path} is refused: {field}")
+    assert len(refused.stderr.splitlines()) == 1
+    assert len(records(work / "register.jsonl")) == 1
+
+
+def test_the_export_record_keeps_the_manifests_creation_time_that_statements_are_compared_with(work: Path) -> None:
+    _, archive = _exported(work)
+    [record] = records(work / "register.jsonl")
+    assert record["created_utc"] <= record["time_utc"]
+    assert _facts(archive).created_utc == record["created_utc"]
+
+
