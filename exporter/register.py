@@ -159,15 +159,23 @@ def verify(path: Path) -> int:
     """Check every record's number and its link to the one before; return the number of records.
 
     Raises :class:`RegisterError` with one sentence naming the first bad record (its number and line): a record
-    changed after it was written, a record removed, records reordered, a record inserted, or a broken line."""
+    changed after it was written, a record removed, records reordered, a record inserted, a broken line, or a
+    receipt or deletion record whose statement does not hold up (:func:`exporter.register_check.statement_problems`:
+    not signed by a recipient of the export it names, or not what the record says)."""
+    from exporter.register_check import StatementCheck
+
+    statements = StatementCheck(path)
     before: str | None = None
     count = 0
-    for count, raw, record in _lines(path):  # one pass in little memory; the diagnosis reads it all again
+    for count, raw, record in _lines(path):  # one pass; the diagnosis of a broken chain reads it all again
         number = record.get("number")
         if type(number) is not int or number != count or record.get("previous") != before:
             from exporter.register_check import check_chain
 
             return check_chain(path, list(_lines(path)))
+        problem = statements.problem(count, record)
+        if problem is not None:
+            raise RegisterError(problem, hint=msg("register.tampered_hint"))
         before = line_hash(raw)
     return count
 

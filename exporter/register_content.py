@@ -46,10 +46,13 @@ def overdue(path: Path, today: date) -> list[dict[str, Any]]:
 
 
 def deletion_codes(found: list[dict[str, Any]]) -> dict[str, set[str]]:
-    """For each archive (SHA-256 hex), the check codes of the recipients whose deletion statement ``found`` (the
-    register's records) holds."""
+    """For each archive (SHA-256 hex), the check codes of the recipients whose deletion statement ``found`` (every
+    record of the register, in file order) holds; a deletion record whose statement does not hold up
+    (:func:`exporter.register_check.statement_problems`) counts for nothing."""
+    from exporter.register_check import without_bad_statements
+
     deleted: dict[str, set[str]] = {}
-    for record in found:
+    for record in without_bad_statements(found):
         archive = _archive_hash(record)
         if record.get("kind") in _KINDS_WITH_ARCHIVE and archive is not None:
             recipient = record.get("recipient")

@@ -130,10 +130,13 @@ def _examine(
 
 
 def answers(found: Iterable[dict[str, Any]]) -> dict[str, Answers]:
-    """For each archive hash value, the receipts and deletion statements in ``found`` (register records) that
-    answer it, by record number in file order."""
+    """For each archive hash value, the receipts and deletion statements in ``found`` (every record of the register,
+    in file order) that answer it, by record number in file order; one whose statement does not hold up
+    (:func:`exporter.register_check.statement_problems`) is not counted."""
+    from exporter.register_check import without_bad_statements
+
     result: dict[str, Answers] = {}
-    for record in found:
+    for record in without_bad_statements(list(found)):
         kind, sha256 = record.get("kind"), _archive_hash(record)
         if kind not in STATEMENT_KINDS or sha256 is None:
             continue

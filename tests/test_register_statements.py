@@ -57,6 +57,75 @@ def _refusal(register: Path) -> str:
     return caught.value.message.render("en")
 
 
+# 1. verify checks the statements the register holds; show and overdue do not count a bad one
+
+
+def test_a_deletion_record_appended_by_hand_with_a_garbage_statement_is_named_by_verify_show_and_overdue(
+    work: Path,
+) -> None:
+    recipient, archive = _exported(work, delete_by="2099-01-31")
+    register = work / "register.jsonl"
+    _append_as_imported(register, "deletion", "I deleted everything, trust me.\n", recipient, archive)
+    sentence = (
+        f"Record 2 (line 2) of the register {register} holds a statement that is not validly signed: its text does "
+        "not verify with the signing key it names, or is not a receipt or deletion statement at all."
+    )
+    assert _refusal(register) == sentence
+    verified = run("register", "verify", work=work)
+    assert (verified.returncode, verified.stdout) == (1, "")
+    assert verified.stderr.splitlines()[0] == f"exporter: error: {sentence}"
+
+    shown = run("register", "show", "--csv", work=work)
+    assert shown.returncode == 1  # listed, then refused, as a broken chain is
+    assert f"exporter: error: {sentence}" in shown.stderr
+    rows = list(csv.DictReader(io.StringIO(shown.stdout.removeprefix("\ufeff"))))
+    assert [(row["Kind"], row["Deleted"]) for row in rows] == [("export", ""), ("deletion", "")]  # not counted
+
+    late = run("register", "overdue", "--on", "2100-01-01", work=work)
+    assert late.returncode == 1
+    assert late.stdout == ""
+    assert f"exporter: error: {sentence}" in late.stderr
+
+
+def test_a_valid_statement_signed_by_someone_not_a_recipient_is_named_by_verify(work: Path) -> None:
+    recipient, archive = _exported(work)
+    stranger = Recipient(work, "stranger")
+    forged = _statement(work, "deletion", archive, stranger).read_text("utf-8")  # signed, verifies with its own key
+    _append_as_imported(work / "register.jsonl", "deletion", forged, recipient, archive)
+    assert _refusal(work / "register.jsonl") == (
+        f"Record 2 (line 2) of the register {work / 'register.jsonl'} holds a statement that does not answer export "
+        "1: its field recipient.signing_key does not agree with that export's record, so register import would "
+        "refuse it."
+    )
+
+
+def test_an_imported_statement_record_whose_fields_were_changed_and_rechained_is_named_by_verify(work: Path) -> None:
+    recipient, archive = _exported(work)
+    register = work / "register.jsonl"
+    assert run("register", "import", _statement(work, "receipt", archive, recipient), work=work).returncode == 0
+    assert verify(register) == 2
+    export_record, receipt = records(register)
+    for field, value in (("kind", "deletion"), ("export", 7)):
+        register.unlink()
+        append(register, {key: value for key, value in export_record.items() if key not in ("number", "previous")})
+        append(register, {**{key: value for key, value in receipt.items() if key != "previous"}, field: value})
+        assert _refusal(register) == (
+            f"Record 2 (line 2) of the register {register} does not say what the statement it holds says: its "
+            f"field {field} differs."
+        )
+
+
+def test_verify_names_a_bad_statement_in_japanese_too(work: Path) -> None:
+    recipient, archive = _exported(work)
+    _append_as_imported(work / "register.jsonl", "receipt", "受け取りました\n", recipient, archive)
+    verified = run("register", "verify", work=work, lang="ja")
+    assert verified.returncode == 1
+    assert verified.stderr.splitlines()[0] == (
+        f"exporter: error: 持ち出し簿 {work / 'register.jsonl'} の記録 2（2 行目）に入っている受領書・削除証明書は、"
+        "正しく署名されていません（記載された署名確認用の公開鍵で確認できないか、受領書・削除証明書ではありません）。"
+    )
+
+
 # 2. the same signed statement is imported once
 
 
