@@ -203,3 +203,73 @@ def test_the_export_record_keeps_the_manifests_creation_time_that_statements_are
     assert _facts(archive).created_utc == record["created_utc"]
 
 
+# 5. nothing is appended to a register whose chain is already broken
+
+
+def _edit_first_record(register: Path) -> None:
+    lines = register.read_bytes().splitlines(keepends=True)
+    record = json.loads(lines[0])
+    record["purpose"] = "別の目的"
+    lines[0] = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    register.write_bytes(b"".join(lines))
+
+
+def test_import_into_a_register_edited_by_hand_is_refused_naming_the_record_and_adds_nothing(work: Path) -> None:
+    recipient, archive = _exported(work)
+    export(work, "second.zip.age", recipient)
+    register = work / "register.jsonl"
+    _edit_first_record(register)
+    before = register.read_bytes()
+    refused = run("register", "import", _statement(work, "receipt", archive, recipient), work=work)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines() == [
+        f"exporter: error: Record 1 (line 1) of the register {register} was changed after it was written: record 2 "
+        "(line 2) holds another hash value for it.",
+        "exporter: hint: Nothing was added to it, and no export is made while it is so: run exporter register verify "
+        "and ask IT staff.",
+    ]
+    assert register.read_bytes() == before
+
+
+def test_an_export_to_a_register_edited_by_hand_is_not_made(work: Path) -> None:
+    recipient, _ = _exported(work)
+    export(work, "second.zip.age", recipient)
+    register = work / "register.jsonl"
+    _edit_first_record(register)
+    before = register.read_bytes()
+    made = run(
+        "export", work / "residents.csv", "--column", "family_name", "--recipient", recipient.age,
+        "--purpose", "試験", "--delete-by", "2099-12-31", "--output", work / "third.zip.age", work=work,
+    )  # fmt: skip
+    assert made.returncode == 1
+    assert "Record 1 (line 1)" in made.stderr.splitlines()[0]
+    assert "no export is made" in made.stderr
+    assert not (work / "third.zip.age").exists()
+    assert register.read_bytes() == before
+
+
+def test_append_itself_refuses_a_broken_chain_and_the_last_record_edited_is_not_a_break(work: Path) -> None:
+    register = work / "register.jsonl"
+    for n in range(3):
+        append(register, {"kind": "export", "n": n})
+    lines = register.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b'"n":1', b'"n":9')
+    register.write_bytes(b"".join(lines))
+    with pytest.raises(RegisterError) as caught:
+        append(register, {"kind": "export", "n": 3})
+    assert caught.value.message.render("en").startswith(f"Record 2 (line 2) of the register {register} was changed")
+    assert register.read_bytes() == b"".join(lines)
+    plan = ExportPlan(
+        source=work / "residents.csv", columns=("family_name",), output=work / "x.zip.age",
+        recipients=(Recipient(work, "x").age,), register=register,
+    )  # fmt: skip
+    with pytest.raises(RegisterError, match="was changed"):
+        run_export(plan)  # refused before any work, and nothing written
+    assert not (work / "x.zip.age").exists()
+    # a record whose fields are in another order (another tool wrote it) is no break
+    register.unlink()
+    append(register, {"kind": "export"})
+    first = json.loads(register.read_bytes())
+    register.write_bytes(json.dumps({"kind": "export", "previous": None, "number": 1}).encode() + b"\n")
+    assert first["number"] == 1
+    assert append(register, {"kind": "export"}).number == 2

@@ -132,6 +132,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "持ち出し簿 {path} の記録 {number}（{line} 行目）の項目 {field} が、記録に入っている受領書・削除証明書の"
         "内容と違います。",
     ),
+    "register.append_refused_hint": (
+        "Nothing was added to it, and no export is made while it is so: run exporter register verify and ask IT staff.",
+        "持ち出し簿には何も追加しておらず、このままでは書き出しもできません。exporter register verify を実行して、"
+        "情報システム担当に相談してください。",
+    ),
     "register.tampered_hint": (
         "Keep this file as it is and tell the data-protection officer; an earlier copy or the archives' hash "
         "values show what it held.",
