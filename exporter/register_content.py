@@ -1,6 +1,6 @@
 """What the take-out register's records say (:mod:`exporter.register` keeps the chain): the fields of an export's
 record (:func:`export_record`), and, read from the records, the exports past their delete-by date that no deletion
-statement settles (:func:`overdue`, :func:`deletion_codes`, :func:`recipients_of`).
+statement settles (:func:`overdue`, :func:`deletion_codes`, :func:`recipients_of`, :func:`still_waiting`).
 
 Every name here is importable from :mod:`exporter.register` as well, where it lived first.
 """
@@ -13,6 +13,8 @@ import platform
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from exporter.messages import Message, msg
 
 if TYPE_CHECKING:
     from exporter.plan import ExportPlan
@@ -59,6 +61,21 @@ def deletion_codes(found: list[dict[str, Any]]) -> dict[str, set[str]]:
             code = recipient.get("check_code") if isinstance(recipient, dict) else None
             deleted.setdefault(archive, set()).add(code if isinstance(code, str) else "")
     return deleted
+
+
+def still_waiting(late: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[Message]:
+    """For each export of ``late`` (:func:`overdue`) that some of its recipients settled and others did not, the
+    sentence naming those whose deletion statement is still missing; ``found``: every record of the register."""
+    deleted = deletion_codes(found)
+    sentences = []
+    for record in late:
+        codes = deleted.get(_archive_hash(record) or "", set())
+        expected = recipients_of(record)
+        waiting = [entry for entry in expected if entry.get("check_code") not in codes]
+        if 0 < len(waiting) < len(expected):
+            who = ", ".join(str(entry.get("name") or entry.get("check_code")) for entry in waiting)
+            sentences.append(msg("register.overdue_waiting_for", number=record.get("number"), who=who))
+    return sentences
 
 
 def recipients_of(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -145,4 +162,4 @@ def _os_user() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
-__all__ = ["deletion_codes", "export_record", "overdue", "recipients_of"]
+__all__ = ["deletion_codes", "export_record", "overdue", "recipients_of", "still_waiting"]
