@@ -33,9 +33,10 @@ def register_entry(plan: ExportPlan) -> dict[str, Any]:
     that cannot be read or written is refused here, before any work."""
     if plan.register is None:
         return {}
-    from exporter.register import check_writable, manifest_entry
+    from exporter.register import check_appendable, check_writable, manifest_entry
 
     check_writable(plan.register)
+    check_appendable(plan.register)
     return {"register": manifest_entry(plan.register)}
 
 

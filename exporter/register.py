@@ -16,7 +16,9 @@ Appends may come from several PCs at once over a shared network folder (SMB, NFS
 on ``<register>.lock`` beside the register (:mod:`filelock`: ``fcntl``/``LockFileEx``, released when a process
 dies), re-reads the last record under that lock (a fresh open, so an NFS client revalidates its cache), writes the
 whole line with ONE ``write()`` on a descriptor opened with ``O_APPEND`` and fsyncs it before the lock is let go.
-A line that did not arrive whole is taken back (truncated) under the same lock, so the chain stays intact.
+A line that did not arrive whole is taken back (truncated) under the same lock, so the chain stays intact. Nothing
+is appended to a register whose chain is already broken (a record edited by hand): the append names the first bad
+record as :func:`verify` does, and an export is then not made (the policy says every export is recorded).
 
 What :func:`verify` can show: a changed, removed, reordered or inserted record anywhere but at the end, and a broken
 last line. The newest records can be removed (or the last one changed) without breaking the chain; every archive's
@@ -126,6 +128,8 @@ def _append_held(path: Path, record: Mapping[str, Any]) -> RegisterHead:
         with os.fdopen(fd, "r+b", buffering=0, closefd=False) as file:
             last = _head_of(file, path)
             size = file.seek(0, os.SEEK_END)
+        if last is not None:
+            _refuse_broken_chain(path, held=True)
         number = 1 if last is None else last.number + 1
         line = encode_record({"number": number, "previous": None if last is None else last.sha256, **fields})
         try:
@@ -144,6 +148,48 @@ def _append_held(path: Path, record: Mapping[str, Any]) -> RegisterHead:
     return RegisterHead(number, line_hash(line))
 
 
+def check_appendable(path: Path) -> None:
+    """Refuse, before any work, a register whose chain is already broken (:func:`append` would refuse it too);
+    a missing register is fine (the first append makes it)."""
+    if os.path.exists(path):
+        _refuse_broken_chain(path)
+
+
+def _refuse_broken_chain(path: Path, held: bool = False) -> None:
+    """Raise :class:`RegisterError` naming the first bad record, as :func:`verify` does, with the hint that nothing
+    is added to a register whose chain is broken. Cheap: one read, one SHA-256 per line, and a JSON parse only of
+    a line that does not begin as :func:`encode_record` writes it (``{"number":N,"previous":...``)."""
+    before: str | None = None
+    try:
+        with contextlib.nullcontext() if held else _reading(path), open(path, "rb") as file:
+            for number, line in enumerate(file, start=1):
+                link = "null" if before is None else f'"{before}"'
+                start = f'{{"number":{number},"previous":{link}'.encode("ascii")
+                written = line.startswith(start) and line[len(start) : len(start) + 1] in (b",", b"}")
+                if not written and not _links(line, number, before):
+                    break
+                before = line_hash(line)
+            else:
+                return
+    except OSError as err:
+        raise _unreadable(path, err) from None
+    from exporter.register_check import check_chain
+
+    try:
+        check_chain(path, list(_lines(path, held=held)))
+    except RegisterError as err:
+        raise RegisterError(err.message, hint=msg("register.append_refused_hint")) from None
+
+
+def _links(line: bytes, number: int, before: str | None) -> bool:
+    """Whether ``line`` is record ``number`` whose ``previous`` is ``before`` (its fields in any order)."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and record.get("number") == number and record.get("previous") == before
+
+
 def records(path: Path) -> list[dict[str, Any]]:
     """Every record in file order, as written (with ``number`` and ``previous``). The chain is not checked
     (:func:`verify` does that); a line that is not a record raises :class:`RegisterError` naming it."""
@@ -159,15 +205,23 @@ def verify(path: Path) -> int:
     """Check every record's number and its link to the one before; return the number of records.
 
     Raises :class:`RegisterError` with one sentence naming the first bad record (its number and line): a record
-    changed after it was written, a record removed, records reordered, a record inserted, or a broken line."""
+    changed after it was written, a record removed, records reordered, a record inserted, a broken line, or a
+    receipt or deletion record whose statement does not hold up (:func:`exporter.register_check.statement_problems`:
+    not signed by a recipient of the export it names, or not what the record says)."""
+    from exporter.register_check import StatementCheck
+
+    statements = StatementCheck(path)
     before: str | None = None
     count = 0
-    for count, raw, record in _lines(path):  # one pass in little memory; the diagnosis reads it all again
+    for count, raw, record in _lines(path):  # one pass; the diagnosis of a broken chain reads it all again
         number = record.get("number")
         if type(number) is not int or number != count or record.get("previous") != before:
             from exporter.register_check import check_chain
 
             return check_chain(path, list(_lines(path)))
+        problem = statements.problem(count, record)
+        if problem is not None:
+            raise RegisterError(problem, hint=msg("register.tampered_hint"))
         before = line_hash(raw)
     return count
 
@@ -298,6 +352,7 @@ __all__ = [
     "RegisterHead",
     "append",
     "append_checked",
+    "check_appendable",
     "check_writable",
     "deletion_codes",
     "encode_record",

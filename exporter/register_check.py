@@ -4,11 +4,16 @@ Line ``n`` must hold record ``n`` whose ``previous`` is the hash of line ``n - 1
 line where that does not hold, the other lines tell what happened: the record that belongs there found later
 (reordered), not found at all (removed), the ``previous`` of a record matching an earlier line than the one before
 it (inserted in between), or matching no line (the record before it changed after it was written).
+
+A ``receipt`` or ``deletion`` record must moreover hold a statement that answers an earlier export record as
+``register import`` requires (:func:`statement_problems`): a record appended by hand with a correct chain but a
+statement that does not verify, or that is not the recipient's, is as bad as a changed one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +83,83 @@ def _diagnosis(path: str, lines: list[tuple[int, bytes, dict[str, Any]]], hashes
 
 def _is_number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+class StatementCheck:
+    """The check of :func:`statement_problems`, fed one record at a time in file order (so that
+    :func:`exporter.register.verify` reads the register once): :meth:`problem` is the sentence for a ``receipt`` or
+    ``deletion`` record that does not hold up, None for any other record."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = str(path)
+        self._exports: dict[str, dict[str, Any]] = {}
+
+    def problem(self, line: int, record: dict[str, Any]) -> Message | None:
+        from exporter.register import STATEMENT_KINDS
+
+        kind = record.get("kind")
+        if kind == "export":
+            self._exports.setdefault(str(_field(record, "archive.sha256")), record)
+        elif kind in STATEMENT_KINDS:
+            return _statement_problem(self._path, line, record, self._exports)
+        return None
+
+
+def statement_problems(path: Path, found: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], Message]]:
+    """Each ``receipt`` or ``deletion`` record of ``found`` (the register's records in file order, line ``n`` being
+    ``found[n - 1]``) that does not hold up, with the sentence that says why: its ``statement.text`` is not a signed
+    statement that verifies with the key it names, no earlier record is the export of its archive, it does not
+    answer that export as ``register import`` requires (:func:`exporter.statement_match.signer_of`), or the
+    record's own fields (kind, archive, export, recipient's check code, the statement's hash and time) are not what
+    the statement says."""
+    check = StatementCheck(path)
+    for line, record in enumerate(found, start=1):
+        problem = check.problem(line, record)
+        if problem is not None:
+            yield record, problem
+
+
+def without_bad_statements(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``found`` (every record of a register, in file order) less the statements that do not hold up: what may
+    count as a receipt or a deletion (:func:`statement_problems`)."""
+    bad = {id(record) for record, _ in statement_problems(Path(), found)}
+    return [record for record in found if id(record) not in bad] if bad else found
+
+
+def _statement_problem(
+    path: str, line: int, record: dict[str, Any], exports: dict[str, dict[str, Any]]
+) -> Message | None:
+    from exporter.statement_match import StatementRefused, signer_of
+    from exporter.statements import StatementError, parse_statement
+
+    where = {"path": path, "number": record.get("number"), "line": line}
+    text = _field(record, "statement.text")
+    try:
+        statement = parse_statement(text.encode("utf-8") if isinstance(text, str) else b"", path)
+    except (StatementError, UnicodeEncodeError):
+        return msg("register.statement_invalid", **where)
+    export = exports.get(statement.archive_sha256)
+    if export is None:
+        return msg("register.statement_no_export", **where)
+    try:
+        signer_of(statement, export, path)
+    except StatementRefused as err:
+        return msg("register.statement_refused", **where, field=err.field, export=export.get("number"))
+    said = {
+        "kind": statement.kind,
+        "archive.sha256": statement.archive_sha256,
+        "export": export.get("number"),
+        "recipient.check_code": statement.check_code,
+        "statement.sha256": statement.sha256,
+        "statement.time_utc": statement.time_utc,
+    }
+    wrong = next((name for name, value in said.items() if _field(record, name) != value), None)
+    return None if wrong is None else msg("register.statement_disagrees", **where, field=wrong)
+
+
+def _field(record: dict[str, Any], name: str) -> object:
+    """A record's field by its dotted name (``archive.sha256``); None when it is not there."""
+    value: object = record
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value

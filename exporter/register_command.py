@@ -195,16 +195,10 @@ def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
     _print_table(late, everything)
     counted = msg("register.overdue_one") if len(late) == 1 else msg("register.overdue_count", count=len(late))
     print(terminal_line(str(counted)))
-    from exporter.register import deletion_codes, recipients_of
+    from exporter.register_content import still_waiting
 
-    deleted = deletion_codes(everything)
-    for record in late:  # some recipients answered, others not: say whose statement is still missing
-        codes = deleted.get(_archive_hash(record) or "", set())
-        expected = recipients_of(record)
-        waiting = [entry for entry in expected if entry.get("check_code") not in codes]
-        if 0 < len(waiting) < len(expected):
-            who = ", ".join(str(entry.get("name") or entry.get("check_code")) for entry in waiting)
-            print(terminal_line(str(msg("register.overdue_waiting_for", number=record.get("number"), who=who))))
+    for sentence in still_waiting(late, everything):
+        print(terminal_line(str(sentence)))
     answered = _answers(everything)
     receipts = sum(1 for record in late if (found := answered.get(_archive_hash(record))) and found.receipts)
     if receipts:
@@ -213,21 +207,30 @@ def register_overdue(args: argparse.Namespace, cancel: threading.Event) -> int:
 
 
 def register_import(args: argparse.Namespace, cancel: threading.Event) -> int:
-    """Import each statement file in turn, one line each; the first refused one stops it (exit 1, naming it)."""
+    """Import every statement file in turn, one line each (a refused one: its error); exit 1 if any was refused. A
+    register that cannot be read or written stops it: every file after would fail the same way."""
+    from exporter.cli import _report
     from exporter.register_import import import_statement
+    from exporter.statements import StatementError
 
     path = args.register if args.register is not None else policy_register()
     if path is None:
         raise RegisterError(msg("register.no_register"), hint=msg("statements.no_register_hint"))
+    refused = False
     for statement in args.statements:
-        done = import_statement(path, statement)
+        try:
+            done = import_statement(path, statement)
+        except StatementError as err:
+            refused = True
+            _report(err)
+            continue
         kind = msg(f"statements.kind_{done.kind}")
         fields = {"path": str(statement), "number": done.number, "kind": kind, "archive": done.archive_name}
         if done.already:
             print(terminal_line(str(msg("statements.already", **fields))))
         else:
             print(terminal_line(str(msg("statements.imported", **fields, export=done.export_number))))
-    return 0
+    return 1 if refused else 0
 
 
 def cells(record: dict[str, Any], record_hash: str = "", answered: Any = None) -> dict[str, str]:

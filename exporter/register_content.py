@@ -1,6 +1,6 @@
 """What the take-out register's records say (:mod:`exporter.register` keeps the chain): the fields of an export's
 record (:func:`export_record`), and, read from the records, the exports past their delete-by date that no deletion
-statement settles (:func:`overdue`, :func:`deletion_codes`, :func:`recipients_of`).
+statement settles (:func:`overdue`, :func:`deletion_codes`, :func:`recipients_of`, :func:`still_waiting`).
 
 Every name here is importable from :mod:`exporter.register` as well, where it lived first.
 """
@@ -13,6 +13,8 @@ import platform
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from exporter.messages import Message, msg
 
 if TYPE_CHECKING:
     from exporter.plan import ExportPlan
@@ -46,16 +48,34 @@ def overdue(path: Path, today: date) -> list[dict[str, Any]]:
 
 
 def deletion_codes(found: list[dict[str, Any]]) -> dict[str, set[str]]:
-    """For each archive (SHA-256 hex), the check codes of the recipients whose deletion statement ``found`` (the
-    register's records) holds."""
+    """For each archive (SHA-256 hex), the check codes of the recipients whose deletion statement ``found`` (every
+    record of the register, in file order) holds; a deletion record whose statement does not hold up
+    (:func:`exporter.register_check.statement_problems`) counts for nothing."""
+    from exporter.register_check import without_bad_statements
+
     deleted: dict[str, set[str]] = {}
-    for record in found:
+    for record in without_bad_statements(found):
         archive = _archive_hash(record)
         if record.get("kind") in _KINDS_WITH_ARCHIVE and archive is not None:
             recipient = record.get("recipient")
             code = recipient.get("check_code") if isinstance(recipient, dict) else None
             deleted.setdefault(archive, set()).add(code if isinstance(code, str) else "")
     return deleted
+
+
+def still_waiting(late: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[Message]:
+    """For each export of ``late`` (:func:`overdue`) that some of its recipients settled and others did not, the
+    sentence naming those whose deletion statement is still missing; ``found``: every record of the register."""
+    deleted = deletion_codes(found)
+    sentences = []
+    for record in late:
+        codes = deleted.get(_archive_hash(record) or "", set())
+        expected = recipients_of(record)
+        waiting = [entry for entry in expected if entry.get("check_code") not in codes]
+        if 0 < len(waiting) < len(expected):
+            who = ", ".join(str(entry.get("name") or entry.get("check_code")) for entry in waiting)
+            sentences.append(msg("register.overdue_waiting_for", number=record.get("number"), who=who))
+    return sentences
 
 
 def recipients_of(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -75,11 +95,12 @@ def _settled(record: dict[str, Any], codes: set[str]) -> bool:
 def export_record(
     plan: ExportPlan, manifest: dict[str, Any], archive_name: str, archive_sha256: str, archive_size: int
 ) -> dict[str, Any]:
-    """The fields of an export's record: time (UTC and local), OS user, machine, profile (name, version) or
-    purpose, the recipient organisation, columns with their transforms, filters (the ``--where`` texts), rows,
-    the recipients' check codes, delete-by date, the archive's name, size (bytes) and SHA-256 hex, the exporter's
-    version, the source file's name and hash, and the policy's hash when the manifest has one. Nothing from the
-    rows, nothing secret (a recipient's public key is not recorded; its check code names it)."""
+    """The fields of an export's record: time (UTC and local), the manifest's ``created_utc`` (what statements
+    are compared with), OS user, machine, profile (name, version) or purpose, the recipient organisation, columns
+    with their transforms, filters (the ``--where`` texts), rows, the recipients' check codes, delete-by date, the
+    archive's name, size (bytes) and SHA-256 hex, the exporter's version, the source file's name and hash, and the
+    policy's hash when the manifest has one. Nothing from the rows, nothing secret (a recipient's public key is not
+    recorded; its check code names it)."""
     now = datetime.now(UTC)
     policy = manifest.get("policy") if isinstance(manifest.get("policy"), dict) else None
     profile = policy.get("profile") if policy is not None else None
@@ -102,6 +123,7 @@ def export_record(
         "kind": "export",
         "time_utc": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "time_local": now.astimezone().isoformat(timespec="seconds"),
+        "created_utc": manifest.get("created_utc"),
         "user": _os_user(),
         "machine": platform.node(),
         "profile": {"name": profile.get("name"), "version": profile.get("version")} if profile else None,
@@ -140,4 +162,4 @@ def _os_user() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
-__all__ = ["deletion_codes", "export_record", "overdue", "recipients_of"]
+__all__ = ["deletion_codes", "export_record", "overdue", "recipients_of", "still_waiting"]

@@ -3,16 +3,20 @@
 A statement (:mod:`exporter.statements`) answers an archive by its hash value. It is accepted when the register
 holds the ``export`` record of that archive (``archive.sha256``), one of that export's recipients has a signing key
 (``recipients[i].signing_key``, copied from their key card through the manifest), the statement is signed by that
-very key, and the statement's check code is the one recorded for that recipient (the key-set code the office
-confirmed on the phone). It is then appended (:func:`exporter.register.append_checked`: lock, chain) as
+very key, the statement's check code is the one recorded for that recipient (the key-set code the office
+confirmed on the phone), and what it says of the archive (creation time, rows, deleted files) is what the export
+record says: the rule of :func:`exporter.statement_match.signer_of`, which ``register verify`` applies again to
+every statement the register holds. It is then appended (:func:`exporter.register.append_checked`: lock, chain) as
 
     {"kind": "receipt" | "deletion", "archive": {"name", "sha256"}, "export": <the export's record number>,
      "recipient": {"check_code", "name"?, "organisation"?}, "statement": {"time_utc", "sha256", "text"},
      "imported_utc", "time_local", "user", "machine", "exporter_version"}
 
 ``statement.text`` is the whole file, so the register alone lets an auditor check the signature again with
-minisign; ``time_local`` is when it was imported (the column the register's table shows for every record). The
-same file imported twice (same SHA-256) adds nothing. A ``deletion`` record settles its export for
+minisign; ``time_local`` is when it was imported (the column the register's table shows for every record);
+``statement.sha256`` is the SHA-256 of the whole file. The same statement imported twice adds nothing: the same
+signed line 1 (:func:`exporter.statement_match.signed_sha256`), whatever its unsigned untrusted comment or the
+spare bits of its base64 say. A ``deletion`` record settles its export for
 :func:`exporter.register.overdue`.
 """
 
@@ -21,20 +25,21 @@ from __future__ import annotations
 import platform
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from exporter import __version__
 from exporter.messages import msg
 from exporter.register import STATEMENT_KINDS, append_checked, records
+from exporter.statement_match import signed_sha256, signer_of
 from exporter.statements import Statement, StatementError, read_statement
 
 
 @dataclass(frozen=True)
 class ImportResult:
     """A statement in the register: its record's ``number``, its ``kind``, the number of the export record it
-    answers, and ``already`` when the same file was imported before (nothing was appended)."""
+    answers, and ``already`` when the same statement was imported before (nothing was appended)."""
 
     number: int
     kind: str
@@ -58,8 +63,10 @@ def import_statement(register: Path, path: Path) -> ImportResult:
     lock (:func:`exporter.register.append_checked`): two PCs importing the same file at once add it once, and the
     other is told it is already there. Raises StatementError with one sentence naming ``path``: not a valid signed
     statement (:func:`exporter.statements.read_statement`), no export of that archive in the register, none of that
-    export's recipients has a signing key, signed by a key that is not one of theirs, or a check code that is not
-    the one recorded for that recipient; RegisterError when the register cannot be read or written."""
+    export's recipients has a signing key, signed by a key that is not one of theirs, a check code that is not
+    the one recorded for that recipient, or a creation time, row count or deleted file the export does not have
+    (:func:`exporter.statement_match.signer_of`); RegisterError when the register cannot be read or written, or its
+    chain is broken."""
     statement = read_statement(path)
     first = _examine(register, path, statement, records(register))  # refusals and repeats need no lock
     if isinstance(first, ImportResult):
@@ -84,8 +91,8 @@ def _examine(
     """The register's record of ``statement`` if it already holds one (an :class:`ImportResult` with ``already``),
     else the record to append; refusals raise StatementError (see :func:`import_statement`)."""
     where = str(path)
-    for earlier in found:
-        if earlier.get("kind") in STATEMENT_KINDS and _dict(earlier.get("statement")).get("sha256") == statement.sha256:
+    for earlier in found:  # the same statement: the same signed line 1 (not the same file: see Statement)
+        if earlier.get("kind") in STATEMENT_KINDS and signed_sha256(earlier) == statement.signed_sha256:
             return ImportResult(
                 _number(earlier), str(earlier["kind"]), _number(earlier, "export"), True, _archive_name(earlier)
             )
@@ -98,24 +105,7 @@ def _examine(
             hint=msg("statements.no_export_hint"),
         )
     number = _number(export)
-    recipients = [entry for entry in _list(export.get("recipients")) if isinstance(entry, dict)]
-    keyed = [entry for entry in recipients if isinstance(entry.get("signing_key"), str) and entry["signing_key"]]
-    if not keyed:
-        raise StatementError(
-            msg("statements.no_signing_key", path=where, export=number), hint=msg("statements.no_signing_key_hint")
-        )
-    line = statement.signing_key.minisign_line()
-    signer = next((entry for entry in keyed if entry["signing_key"].strip() == line), None)
-    if signer is None:
-        unkeyed = [entry for entry in recipients if entry not in keyed and entry.get("role") != "office"]
-        who = ", ".join(str(entry.get("name") or entry.get("check_code") or "?") for entry in unkeyed)
-        hint = (
-            msg("statements.unkeyed_recipients_hint", who=who) if unkeyed else msg("statements.not_recipients_key_hint")
-        )
-        raise StatementError(msg("statements.not_recipients_key", path=where, export=number), hint=hint)
-    if signer.get("check_code") != statement.check_code:
-        raise StatementError(msg("statements.code_mismatch", path=where, code=statement.check_code, export=number))
-    _check_time(statement.time_utc, export.get("time_utc"), where)
+    signer = signer_of(statement, export, where)
     from exporter.register import _os_user
 
     now = datetime.now(UTC)
@@ -140,10 +130,13 @@ def _examine(
 
 
 def answers(found: Iterable[dict[str, Any]]) -> dict[str, Answers]:
-    """For each archive hash value, the receipts and deletion statements in ``found`` (register records) that
-    answer it, by record number in file order."""
+    """For each archive hash value, the receipts and deletion statements in ``found`` (every record of the register,
+    in file order) that answer it, by record number in file order; one whose statement does not hold up
+    (:func:`exporter.register_check.statement_problems`) is not counted."""
+    from exporter.register_check import without_bad_statements
+
     result: dict[str, Answers] = {}
-    for record in found:
+    for record in without_bad_statements(list(found)):
         kind, sha256 = record.get("kind"), _archive_hash(record)
         if kind not in STATEMENT_KINDS or sha256 is None:
             continue
@@ -171,28 +164,4 @@ def _dict(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _list(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 __all__ = ["Answers", "ImportResult", "answers", "import_statement"]
-
-
-CLOCK_SKEW = timedelta(hours=1)  # how far a recipient's clock may be off from the office's
-
-
-def _check_time(signed: str, exported: object, where: str) -> None:
-    """A statement signed before its export was made, or later than now (each by more than :data:`CLOCK_SKEW`),
-    is refused: its signer's clock or the statement is wrong, and a register records when things happened."""
-    moment = datetime.strptime(signed, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    now = datetime.now(UTC)
-    if moment > now + CLOCK_SKEW:
-        now_text = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-        raise StatementError(msg("statements.signed_in_future", path=where, time=signed, now=now_text))
-    if isinstance(exported, str):
-        try:
-            made = datetime.strptime(exported, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-        except ValueError:
-            return
-        if moment < made - CLOCK_SKEW:
-            raise StatementError(msg("statements.signed_before_export", path=where, time=signed, export_time=exported))

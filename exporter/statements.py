@@ -151,7 +151,9 @@ class OpenedFacts:
 class Statement:
     """A statement that :func:`read_statement` accepted: its kind, the archive it answers, when it was signed, the
     signer's key-set check code and signing key as the statement states them, the JSON object (``fields``), the
-    whole file (``data``) and the SHA-256 (hex) of the whole file."""
+    whole file (``data``), the SHA-256 (hex) of the whole file, and ``signed_sha256``: that of line 1 with its LF,
+    the signed statement itself (``head -n 1 F | sha256sum``). Two files are the same statement when their
+    ``signed_sha256`` is the same: the untrusted comment is not signed, and base64 has spare bits."""
 
     kind: str
     archive_name: str
@@ -162,6 +164,7 @@ class Statement:
     fields: dict[str, Any]
     data: bytes
     sha256: str
+    signed_sha256: str
 
 
 def make_statement(
@@ -252,12 +255,16 @@ def read_statement(path: Path) -> Statement:
     exactly five lines, its first line is not a JSON object of this format, a field is missing or wrong, lines 2 to
     5 are not a minisign signature, the trusted comment does not match the statement, or the signature does not
     verify with the statement's own signing key."""
-    where = str(path)
     try:
         read = read_small_data(path, STATEMENT_FILE)
     except PlanError as err:
         raise StatementError(err.message, hint=err.hint) from None
-    data = bytes(read.data)
+    return parse_statement(bytes(read.data), str(path))
+
+
+def parse_statement(data: bytes, where: str) -> Statement:
+    """The checks of :func:`read_statement` on a statement file's bytes (``statement.text`` of a register record,
+    say); ``where`` names it in the sentence of the StatementError."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -292,6 +299,7 @@ def read_statement(path: Path) -> Statement:
         fields=fields,
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
+        signed_sha256=hashlib.sha256(signed).hexdigest(),
     )
 
 
@@ -384,6 +392,7 @@ __all__ = [
     "Statement",
     "StatementError",
     "make_statement",
+    "parse_statement",
     "read_statement",
     "replaced_in",
     "statement_name",

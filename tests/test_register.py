@@ -208,7 +208,9 @@ def test_eight_processes_appending_at_once_keep_the_chain_and_every_record(tmp_p
     assert written == [(w, n) for w in range(writers) for n in range(each)]
 
 
-def test_overdue_lists_exports_past_their_date_until_a_deletion_names_their_archive(tmp_path):
+def test_overdue_lists_exports_past_their_date_and_a_deletion_record_without_a_signed_statement_settles_none(
+    tmp_path,
+):
     path = tmp_path / "register.jsonl"
     append(path, _export(1, "2026-10-31"))
     append(path, _export(2, "2026-12-31"))
@@ -216,9 +218,9 @@ def test_overdue_lists_exports_past_their_date_until_a_deletion_names_their_arch
     append(path, _export(4, "2026-11-15"))
     assert [record["number"] for record in overdue(path, date(2026, 11, 30))] == [1, 4]
     deleted = {"kind": "deletion", "archive": {"sha256": _export(4)["archive"]["sha256"]}}  # type: ignore[index]
-    append(path, deleted)
-    assert [record["number"] for record in overdue(path, date(2026, 11, 30))] == [1]
-    assert [record["number"] for record in overdue(path, date(2027, 1, 1))] == [1, 2]
+    append(path, deleted)  # no statement in it: anyone can append this (tests/test_statement_import.py settles one)
+    assert [record["number"] for record in overdue(path, date(2026, 11, 30))] == [1, 4]
+    assert [record["number"] for record in overdue(path, date(2027, 1, 1))] == [1, 2, 4]
 
 
 def test_the_recorded_user_is_the_operating_systems_not_what_the_environment_says(tmp_path, monkeypatch):

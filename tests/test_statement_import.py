@@ -103,8 +103,12 @@ def _cards_with_signing_keys(register: Path, *recipients: Recipient) -> None:
         append(register, {key: value for key, value in record.items() if key not in ("number", "previous")})
 
 
-def _facts(archive: Path, rows: int = 40) -> OpenedFacts:
-    return OpenedFacts(archive.name, hashlib.sha256(archive.read_bytes()).hexdigest(), "2026-11-30T00:00:00Z", rows)
+def _facts(archive: Path) -> OpenedFacts:
+    """What the recipient's exporter reads from the archive's manifest, as the register recorded it."""
+    sha256 = hashlib.sha256(archive.read_bytes()).hexdigest()
+    found = [record for record in records(archive.parent / "register.jsonl") if record["archive"]["sha256"] == sha256]
+    export = found[0] if found else {"created_utc": "2026-11-30T00:00:00Z", "rows": 40}  # another office's archive
+    return OpenedFacts(archive.name, sha256, export["created_utc"], export["rows"])
 
 
 def _statement(work: Path, kind: str, archive: Path, signer: Recipient, *, code: str | None = None) -> Path:
@@ -271,7 +275,9 @@ def test_a_recipient_whose_key_card_had_no_signing_key_cannot_send_a_statement(w
     assert len(records(work / "register.jsonl")) == 1
 
 
-def test_a_statement_on_an_archive_the_register_does_not_hold_is_refused_and_stops_the_rest(work: Path) -> None:
+def test_a_statement_on_an_archive_the_register_does_not_hold_is_refused_and_the_files_after_it_are_imported(
+    work: Path,
+) -> None:
     recipient = Recipient(work, "call-centre")
     archive = export(work, "out.zip.age", recipient)
     _cards_with_signing_keys(work / "register.jsonl", recipient)
@@ -279,11 +285,17 @@ def test_a_statement_on_an_archive_the_register_does_not_hold_is_refused_and_sto
     unknown.write_bytes(b"an archive recorded in another office's register")
     stray = _statement(work, "receipt", unknown, recipient)
     good = _statement(work, "deletion", archive, recipient)
-    refused = run("register", "import", stray, good, work=work)
-    assert refused.returncode == 1
-    assert refused.stdout == ""
-    assert refused.stderr.splitlines()[0].startswith(f"exporter: error: {stray} is refused: it answers an archive")
-    assert len(records(work / "register.jsonl")) == 1
+    twice = work / "twice.statement.txt"
+    twice.write_bytes(stray.read_bytes())
+    refused = run("register", "import", stray, good, twice, work=work)
+    assert refused.returncode == 1  # a file was refused, and every file was tried
+    assert refused.stdout == f"{good}: record 2, deletion statement of out.zip.age (export 1).\n"
+    errors = [line for line in refused.stderr.splitlines() if line.startswith("exporter: error:")]
+    assert [line.split(" is refused: it answers an archive")[0] for line in errors] == [
+        f"exporter: error: {stray}",
+        f"exporter: error: {twice}",
+    ]
+    assert len(records(work / "register.jsonl")) == 2
 
 
 def test_a_tampered_statement_is_refused_by_import_naming_the_file(work: Path) -> None:

@@ -108,6 +108,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Record {number} (line {line}) of the register {path} does not follow the record before it.",
         "持ち出し簿 {path} の記録 {number}（{line} 行目）は、直前の記録に続いていません。",
     ),
+    "register.statement_invalid": (
+        "Record {number} (line {line}) of the register {path} holds a statement that is not validly signed: its "
+        "text does not verify with the signing key it names, or is not a receipt or deletion statement at all.",
+        "持ち出し簿 {path} の記録 {number}（{line} 行目）に入っている受領書・削除証明書は、正しく署名されていません"
+        "（記載された署名確認用の公開鍵で確認できないか、受領書・削除証明書ではありません）。",
+    ),
+    "register.statement_no_export": (
+        "Record {number} (line {line}) of the register {path} holds a statement about an archive that no record "
+        "before it exported.",
+        "持ち出し簿 {path} の記録 {number}（{line} 行目）は、それより前に書き出しの記録がないファイルについての"
+        "受領書・削除証明書です。",
+    ),
+    "register.statement_refused": (
+        "Record {number} (line {line}) of the register {path} holds a statement that does not answer export "
+        "{export}: its field {field} does not agree with that export's record, so register import would refuse it.",
+        "持ち出し簿 {path} の記録 {number}（{line} 行目）の受領書・削除証明書は、項目 {field} が書き出し（記録 "
+        "{export}）の内容と合わず、取り込みの際に受け付けられないはずのものです。",
+    ),
+    "register.statement_disagrees": (
+        "Record {number} (line {line}) of the register {path} does not say what the statement it holds says: its "
+        "field {field} differs.",
+        "持ち出し簿 {path} の記録 {number}（{line} 行目）の項目 {field} が、記録に入っている受領書・削除証明書の"
+        "内容と違います。",
+    ),
+    "register.append_refused_hint": (
+        "Nothing was added to it, and no export is made while it is so: run exporter register verify and ask IT staff.",
+        "持ち出し簿には何も追加しておらず、このままでは書き出しもできません。exporter register verify を実行して、"
+        "情報システム担当に相談してください。",
+    ),
     "register.tampered_hint": (
         "Keep this file as it is and tell the data-protection officer; an earlier copy or the archives' hash "
         "values show what it held.",

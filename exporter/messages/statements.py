@@ -117,6 +117,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} は取り込めません。確認コード {code} が、書き出し（記録 {export:,}）にその受取人の確認コードとして"
         "記録されたものと違います。",
     ),
+    "statements.created_mismatch": (
+        "{path} is refused: the archive creation time it states (created_utc {given}) is not that of export "
+        "{export:,} ({recorded}).",
+        "{path} は取り込めません。記載されたファイルの作成日時（created_utc：{given}）が、書き出し（記録 "
+        "{export:,}）の作成日時（{recorded}）と違います。",
+    ),
+    "statements.rows_mismatch": (
+        "{path} is refused: the row count it states (rows {given:,}) is not that of export {export:,} ({recorded}).",
+        "{path} は取り込めません。記載された行数（rows：{given:,}）が、書き出し（記録 {export:,}）の行数"
+        "（{recorded}）と違います。",
+    ),
+    "statements.not_an_archive_file": (
+        "{path} is refused: its list of deleted files (deleted.files) names {name}, which is not a file an archive "
+        "holds ({files}).",
+        "{path} は取り込めません。削除したファイルの一覧（deleted.files）にある {name} は、書き出したファイルに"
+        "入っているファイル（{files}）ではありません。",
+    ),
     "statements.imported": (
         "{path}: record {number:,}, {kind} of {archive} (export {export:,}).",
         "{path}：記録 {number:,}、{archive} の{kind}（書き出しは記録 {export:,}）。",
