@@ -1,11 +1,11 @@
 """Receipts and deletion statements: reading one, making one, and importing one into the register."""
 
 CATALOGUE: dict[str, tuple[str, str]] = {
-    "keyfiles.kind_statement_file": ("statement file", "受領書・削除報告のファイル"),
+    "keyfiles.kind_statement_file": ("statement file", "受領書・削除証明書のファイル"),
     # reading a statement file
     "statements.not_text": (
         "{path} is not a receipt or deletion statement: it is not UTF-8 text.",
-        "{path} は受領書・削除報告ではありません（UTF-8 のテキストではありません）。",
+        "{path} は受領書・削除証明書ではありません（UTF-8 のテキストではありません）。",
     ),
     "statements.edited": (
         "{path} was changed by a text editor (its line ends or a byte order mark were changed), so its signature "
@@ -20,20 +20,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "statements.lines": (
         "{path} is not a receipt or deletion statement: it must have exactly 5 lines (the statement and its "
         "signature), and it has {count:,}.",
-        "{path} は受領書・削除報告ではありません。ちょうど 5 行（報告と署名）のはずが、{count:,} 行あります。",
+        "{path} は受領書・削除証明書ではありません。ちょうど 5 行（証明書と署名）のはずが、{count:,} 行あります。",
     ),
     "statements.not_json": (
         "{path} is not a receipt or deletion statement: its first line is not a JSON object.",
-        "{path} は受領書・削除報告ではありません。1 行目が JSON オブジェクトではありません。",
+        "{path} は受領書・削除証明書ではありません。1 行目が JSON オブジェクトではありません。",
     ),
     "statements.unknown_format": (
         "{path} is not a receipt or deletion statement in a format this version of exporter knows.",
-        "{path} は、このバージョンの exporter が知っている形式の受領書・削除報告ではありません。",
+        "{path} は、このバージョンの exporter が知っている形式の受領書・削除証明書ではありません。",
     ),
     "statements.unknown_kind": (
         "{path} is a statement of a kind this version of exporter does not know (neither a receipt nor a deletion "
         "statement).",
-        "{path} は、このバージョンの exporter が知らない種類の報告です（受領書でも削除報告でもありません）。",
+        "{path} は、このバージョンの exporter が知らない種類の証明書です（受領書でも削除証明書でもありません）。",
     ),
     "statements.update_hint": (
         "It may come from a newer exporter: update exporter and import it again.",
@@ -41,7 +41,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "statements.invalid": (
         "{path} is not a valid receipt or deletion statement: the field {field} is missing, unknown or wrong.",
-        "{path} は正しい受領書・削除報告ではありません。項目 {field} がないか、知らない項目か、値が正しくありません。",
+        "{path} は正しい受領書・削除証明書ではありません。"
+        "項目 {field} がないか、知らない項目か、値が正しくありません。",
     ),
     "statements.not_signed": (
         "{path} is not a signed statement: lines 2 to 5 are not a minisign signature.",
@@ -147,7 +148,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "持ち出し簿のファイルを指定してください（exporter register import 報告のファイル --register 持ち出し簿）。",
     ),
     "statements.kind_receipt": ("receipt", "受領書"),
-    "statements.kind_deletion": ("deletion statement", "削除報告"),
+    "statements.kind_deletion": ("deletion statement", "削除証明書"),
     # register show / overdue
     "statements.col_receipt": ("Receipt", "受領"),
     "statements.col_deletion": ("Deleted", "削除"),
