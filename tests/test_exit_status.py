@@ -96,7 +96,9 @@ def test_failing_exports_end_cleanly_every_time(inputs, tmp_path):
 def test_output_cut_off_by_its_reader_ends_quietly_with_status_1(tmp_path):
     """``exporter inspect wide.csv | head -1``: the pipe closes while inspect still prints (0.1.0: internal error)."""
     wide = tmp_path / "wide.csv"
-    names = [f"column_{index:05d}" for index in range(20_000)]  # about 1 MB of output, far more than a pipe holds
+    names = [
+        f"column_{index:05d}_{'x' * 40}" for index in range(16_000)
+    ]  # about 1 MB of output, far more than a pipe holds
     wide.write_text(",".join(names) + "\n" + ",".join("x" for _ in names) + "\n", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "exporter", "inspect", str(wide)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
