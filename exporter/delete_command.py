@@ -131,6 +131,8 @@ def delete(args: argparse.Namespace, cancel: threading.Event) -> int:
     if done.already_deleted:  # by another exporter while this one waited for it
         _say(_already_deleted(done.opening))
     else:
+        if done.missing:
+            _say(msg("openings.cli_missing", files=", ".join(done.missing), folder=folder))
         if done.replaced:
             _say(msg("openings.cli_replaced", files=", ".join(done.replaced), folder=folder))
         if done.removing:

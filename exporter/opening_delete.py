@@ -3,9 +3,13 @@
 What is deleted and what is refused. Everything is checked before anything is deleted; a refusal deletes nothing.
 
 - The folder must still be the folder exporter saved into (not moved, not replaced by a link to another).
-- Each of the opening's files not removed yet must still be there, a regular file (``lstat``: not a link, a folder
-  or a device) with no other name (``st_nlink == 1``: with a hard link elsewhere, removing this name would not
-  delete the data).
+- Each of the opening's files not removed yet that is still there must be a regular file (``lstat``: not a link, a
+  folder or a device) with no other name (``st_nlink == 1``: with a hard link elsewhere, removing this name would
+  not delete the data). ``data.csv`` no longer there (moved or deleted by hand) is refused: the data may live on
+  elsewhere, and no statement may say it was deleted; :func:`forget` then takes the opening off the list (Forget is
+  refused while ``data.csv`` is there). ``manifest.json`` or its signature no longer there is left out: ``data.csv``
+  is deleted all the same (a missing manifest never keeps the data on disk), and the statement lists only what
+  exporter deleted.
 - A file that is not the one exporter wrote (another device and inode) is deleted too and reported as *replaced*:
   Excel and LibreOffice save by writing a new file and renaming it over the old one, so a recipient who saved
   ``data.csv`` from Excel has such a file, and the office should see that the copy had been changed. A file edited
@@ -45,6 +49,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from exporter.archive import DATA_NAME
 from exporter.errors import ExportCancelled, ExporterError, OutputError
 from exporter.messages import msg
 from exporter.openings_file import FILES, Opening, deletion_lock, load, recorded, same_place, update, utc
@@ -54,12 +59,14 @@ from exporter.openings_file import FILES, Opening, deletion_lock, load, recorded
 class DeletionPlan:
     """What Delete now is about to do for ``opening``: ``targets`` the files to remove now (name, device, inode as
     found), ``replaced`` the names among them that are not the files exporter wrote, ``gone`` the files an earlier,
-    stopped Delete now had noted and that are gone."""
+    stopped Delete now had noted and that are gone, ``missing`` the manifest files no longer there for another reason
+    (moved or deleted by hand: ``data.csv`` is still deleted, and a statement lists only what exporter deleted)."""
 
     opening: Opening
     targets: tuple[tuple[str, int, int], ...]
     replaced: tuple[str, ...]
     gone: tuple[str, ...]
+    missing: tuple[str, ...] = ()  # manifest files no longer there (moved or deleted by hand): not stated
 
     @property
     def removing(self) -> list[str]:
@@ -94,6 +101,7 @@ def check_deletion(opening: Opening, path: Path | None = None) -> DeletionPlan:
     targets: list[tuple[str, int, int]] = []
     replaced: list[str] = []
     gone: list[str] = []
+    missing: list[str] = []
     for name in [name for name in FILES if name in opening.files and name not in opening.removed]:
         target = os.path.join(folder, name)
         try:
@@ -102,7 +110,12 @@ def check_deletion(opening: Opening, path: Path | None = None) -> DeletionPlan:
             if name in opening.deleting:  # removed by a Delete now that was stopped before it could note it
                 gone.append(name)
                 continue
-            raise OutputError(msg("openings.file_missing", path=target), hint=msg("openings.not_ours_hint")) from None
+            if name == DATA_NAME:  # the data may live on elsewhere: no statement may say it was deleted
+                raise OutputError(
+                    msg("openings.file_missing", path=target), hint=msg("openings.not_ours_hint")
+                ) from None
+            missing.append(name)  # manifest.json or its signature, moved or deleted by hand: data.csv still goes
+            continue
         except OSError as err:
             raise _cannot_remove(target, err) from None
         if not stat.S_ISREG(found.st_mode):
@@ -112,7 +125,7 @@ def check_deletion(opening: Opening, path: Path | None = None) -> DeletionPlan:
         targets.append((name, found.st_dev, found.st_ino))
         if written.get(name) != (found.st_dev, found.st_ino):
             replaced.append(name)
-    return DeletionPlan(opening, tuple(targets), tuple(replaced), tuple(gone))
+    return DeletionPlan(opening, tuple(targets), tuple(replaced), tuple(gone), tuple(missing))
 
 
 def delete_files(opening: Opening, *, now: datetime | None = None, path: Path | None = None) -> list[str]:

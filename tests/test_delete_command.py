@@ -231,7 +231,7 @@ def test_a_data_csv_saved_over_by_excel_is_deleted_and_the_statement_says_it_had
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith(
         f"exporter: data.csv in {work / 'opened'} is not the file exporter saved: it was saved over (by Excel, for "
-        "example). It is deleted too, and the statement tells the sender it had been changed.\n"
+        "example) or put back from a copy. It is deleted too, and the statement tells the sender it had been changed.\n"
     )
     assert not (work / "opened").exists()
     statement_file = work / "a.deletion.statement.txt"

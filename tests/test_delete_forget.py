@@ -123,3 +123,21 @@ def test_a_record_written_before_forget_existed_is_read_and_stays_without_the_fi
     raw = json.loads((work / "data" / "openings.json").read_text(encoding="utf-8"))
     assert "forgotten_utc" not in raw["openings"][0]
     assert openings.load()[0].forgotten_utc is None
+
+
+def test_a_manifest_deleted_by_hand_never_keeps_data_csv_on_disk(work: Path) -> None:
+    """A fresh tester's case: manifest.json removed by hand made Delete now refuse for ever, and Forget then took
+    the opening off the list with data.csv still there. Now data.csv is deleted (and stated) and Forget refused."""
+    export_and_open(work, "a.zip.age", "opened")
+    (work / "opened" / "manifest.json").unlink()
+    refused = exporter("delete", work / "opened", "--forget", cwd=work)
+    assert refused.returncode == 1
+    assert "are still in" in refused.stderr
+    assert (work / "opened" / "data.csv").exists()
+    done = exporter("delete", work / "opened", "--no-statement", cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert "manifest.json is no longer in" in done.stderr
+    assert not (work / "opened" / "data.csv").exists()
+    [entry] = openings.load()
+    assert entry.deleted_utc is not None
+    assert openings.gone_files(entry) == ["data.csv"]  # what a statement may list: not the manifest exporter lost

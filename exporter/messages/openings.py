@@ -64,10 +64,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Deleting was cancelled part way; run the same command again to finish it.",
         "削除を途中で取り消しました。同じコマンドをもう一度実行すると、残りを削除して完了します。",
     ),
+    "openings.cli_missing": (
+        "{files} is no longer in {folder} (moved or deleted by hand): exporter did not delete it, so the statement "
+        "does not list it. Delete it yourself wherever it went.",
+        "{folder} に {files} がもうありません（移動されたか、手作業で削除されています）。"
+        "exporter が削除したものではないため、証明書には含めません。移動先にあれば、ご自分で削除してください。",
+    ),
     "openings.cli_replaced": (
-        "{files} in {folder} is not the file exporter saved: it was saved over (by Excel, for example). It is "
-        "deleted too, and the statement tells the sender it had been changed.",
-        "{folder} の {files} は exporter が保存したファイルではありません（Excel などで上書き保存されています）。"
+        "{files} in {folder} is not the file exporter saved: it was saved over (by Excel, for example) or put back "
+        "from a copy. It is deleted too, and the statement tells the sender it had been changed.",
+        "{folder} の {files} は exporter が保存したファイルではありません"
+        "（Excel などでの上書き保存か、コピーからの復元）。"
         "これも削除し、変更されていたことを証明書で送り主に伝えます。",
     ),
     "openings.not_ours_hint": (
