@@ -113,18 +113,19 @@ def _read(path: Path) -> tuple[list[PolicyError], Policy | None]:
     source_columns = tuple(document.get("source", {}).get("columns", ()))
     problems.extend(never_export_problems(path, text, rules.never_export, source_columns or None))
     profiles: dict[str, Profile] = {}
+    checked: dict[str, Profile] = {}  # every profile read, with problems or not: its recipients are checked too
     for name, table in document.get("profiles", {}).items():
         given = original.get("profiles", {}).get(name)
-        if not isinstance(given, dict) or "columns" not in given:
+        if not isinstance(given, dict) or not given.get("columns"):
             continue  # said by the schema; its stand-in columns are not checked (a missing version's stand-in is)
         before = len(problems)
-        profile = _profile(path, text, name, table, rules, source_columns, problems)
+        profile = checked[name] = _profile(path, text, name, table, rules, source_columns, problems)
         problems.extend(where_problems(path, text, name, profile.where, source_columns or None))
         if len(problems) == before:
             profiles[name] = profile
     from exporter.policy_lint import dead_end_problems
 
-    problems.extend(dead_end_problems(path, text, rules, profiles))
+    problems.extend(dead_end_problems(path, text, rules, checked))
     if rules.require_profile and not document.get("profiles"):
         problems.append(locate(path, text, ["rules", "require_profile"], "policy.profile_required_but_none"))
     if problems:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from exporter.errors import PlanError
 from exporter.messages import msg
-from exporter.policy_file import PolicyError, key_line
+from exporter.policy_file import PolicyError, key_line, locate
 
 if TYPE_CHECKING:
     from exporter.policy_model import Profile, Rules
@@ -131,6 +131,9 @@ def dead_end_problems(path: Path, text: str, rules: Rules, profiles: Mapping[str
         elif rules.require_office_key:
             found.append(PolicyError(msg("policy.dead_end_office_passphrase", path=str(path), line=line)))
     approved = rules.approved_recipients
+    if approved is not None and not approved:  # an empty list approves no one, and a passphrase is no way round it
+        found.append(locate(path, text, ["rules", "approved_recipients"], "policy.dead_end_no_recipient"))
+        return found
     if approved is None or not all(entry.startswith("age1") for entry in approved):
         return found  # names and key-set codes are matched through address books at export time: not decided here
     allowed = set(approved) | {check_code(entry) for entry in approved}

@@ -392,3 +392,29 @@ def test_policy_check_says_when_no_export_or_no_export_under_a_profile_is_possib
     profile = f'[profiles.calls]\nversion = 1\nrecipients = ["{approved}"]\ncolumns = {{ "氏名" = "keep" }}\n'
     fine = written(tmp_path, f'[rules]\napproved_recipients = ["{approved}"]\n' + profile, "fine.toml")
     assert run("policy", "check", fine).returncode == 0
+
+
+def test_dead_ends_are_said_with_the_other_problems_and_an_empty_approved_list_is_one(tmp_path):
+    approved, other = (str(X25519Identity.generate().recipient) for _ in range(2))
+    path = written(
+        tmp_path,
+        "[rules]\n"
+        'max_rows = "many"\n'  # 2: a problem of its own
+        f'approved_recipients = ["{approved}"]\n'
+        "[profiles.calls]\n"
+        "version = 1\n"
+        f'recipients = ["{other}"]\n'  # 6: not approved, said in the same run as line 2
+        'columns = { "氏名" = "mask:200" }\n',  # 7: a problem of the profile itself
+    )
+    said = run("--lang", "en", "policy", "check", path).stderr
+    assert "line 2: rules.max_rows must be a whole number" in said
+    assert "line 7: the column 氏名 has a transform that does not exist" in said
+    assert f"line 6: the profile calls names the recipient {other}" in said
+
+    empty = written(tmp_path, "[rules]\napproved_recipients = []\n", "empty.toml")
+    checked = run("--lang", "en", "policy", "check", empty)
+    assert checked.returncode == 1
+    assert "line 2: rules.approved_recipients is empty, so it approves no recipient" in checked.stderr
+
+    no_columns = written(tmp_path, "[profiles.x]\nversion = 1\n[profiles.x.columns]\n", "no-columns.toml")
+    assert "the column -" not in run("--lang", "en", "policy", "check", no_columns).stderr

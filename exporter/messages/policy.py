@@ -37,6 +37,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} の {line} 行目：rules.envelopes が合言葉だけを許していますが、合言葉の暗号化ファイルは "
         "rules.require_office_key が求める庁内用の鍵あてにはできないため、このポリシーではどの書き出しもできません。",
     ),
+    "policy.dead_end_no_recipient": (
+        "{path}, line {line}: rules.approved_recipients is empty, so it approves no recipient: no export is possible "
+        "under this policy.",
+        "{path} の {line} 行目：rules.approved_recipients が空のため、どの受取人も承認されず、このポリシーでは"
+        "どの書き出しもできません。",
+    ),
     "policy.dead_end_profile_recipient": (
         "{path}, line {line}: the profile {profile} names the recipient {entry}, which rules.approved_recipients "
         "does not hold: exports under it would always be refused.",
