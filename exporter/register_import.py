@@ -31,7 +31,7 @@ from typing import Any
 
 from exporter import __version__
 from exporter.messages import msg
-from exporter.register import STATEMENT_KINDS, append_checked, records
+from exporter.register import STATEMENT_KINDS, append_checked, check_appendable, records
 from exporter.statement_match import signed_sha256, signer_of
 from exporter.statements import Statement, StatementError, read_statement
 
@@ -68,6 +68,7 @@ def import_statement(register: Path, path: Path) -> ImportResult:
     (:func:`exporter.statement_match.signer_of`); RegisterError when the register cannot be read or written, or its
     chain is broken."""
     statement = read_statement(path)
+    check_appendable(register)  # a broken chain is said even when the statement is there already
     first = _examine(register, path, statement, records(register))  # refusals and repeats need no lock
     if isinstance(first, ImportResult):
         return first

@@ -231,6 +231,18 @@ def test_import_into_a_register_edited_by_hand_is_refused_naming_the_record_and_
     assert register.read_bytes() == before
 
 
+def test_a_statement_already_held_by_a_register_edited_by_hand_is_not_called_already_there(work: Path) -> None:
+    recipient, archive = _exported(work)
+    export(work, "second.zip.age", recipient)
+    register = work / "register.jsonl"
+    statement = _statement(work, "receipt", archive, recipient)
+    assert run("register", "import", statement, work=work).returncode == 0
+    _edit_first_record(register)
+    again = run("register", "import", statement, work=work)
+    assert again.returncode == 1  # not "already in the register" with status 0, which hid the break
+    assert "was changed after it was written" in again.stderr.splitlines()[0]
+
+
 def test_an_export_to_a_register_edited_by_hand_is_not_made(work: Path) -> None:
     recipient, _ = _exported(work)
     export(work, "second.zip.age", recipient)
