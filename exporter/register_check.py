@@ -93,15 +93,24 @@ class StatementCheck:
     def __init__(self, path: Path) -> None:
         self._path = str(path)
         self._exports: dict[str, dict[str, Any]] = {}
+        self._seen: dict[str, object] = {}  # each statement's signed line's SHA-256: the record that first held it
 
     def problem(self, line: int, record: dict[str, Any]) -> Message | None:
         from exporter.register import STATEMENT_KINDS
+        from exporter.statement_match import signed_sha256
 
         kind = record.get("kind")
         if kind == "export":
             self._exports.setdefault(str(_field(record, "archive.sha256")), record)
         elif kind in STATEMENT_KINDS:
-            return _statement_problem(self._path, line, record, self._exports)
+            said = _statement_problem(self._path, line, record, self._exports)
+            if said is not None:
+                return said
+            signed = signed_sha256(record) or ""
+            if signed in self._seen:  # register import adds a statement once: a second copy was added by hand
+                where = {"path": self._path, "number": record.get("number"), "line": line}
+                return msg("register.statement_repeated", **where, first=self._seen[signed])
+            self._seen[signed] = record.get("number")
         return None
 
 
@@ -142,14 +151,17 @@ def _statement_problem(
     if export is None:
         return msg("register.statement_no_export", **where)
     try:
-        signer_of(statement, export, path)
+        signer = signer_of(statement, export, path)
     except StatementRefused as err:
         return msg("register.statement_refused", **where, field=err.field, export=export.get("number"))
     said = {
         "kind": statement.kind,
         "archive.sha256": statement.archive_sha256,
+        "archive.name": name if isinstance(name := _field(export, "archive.name"), str) else "",
         "export": export.get("number"),
         "recipient.check_code": statement.check_code,
+        "recipient.name": signer.get("name"),  # as register import copies them from the export's record
+        "recipient.organisation": signer.get("organisation"),
         "statement.sha256": statement.sha256,
         "statement.time_utc": statement.time_utc,
     }

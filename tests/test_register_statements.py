@@ -203,6 +203,41 @@ def test_the_export_record_keeps_the_manifests_creation_time_that_statements_are
     assert _facts(archive).created_utc == record["created_utc"]
 
 
+def _copy_last_record(register: Path, change: dict[str, object] | None = None) -> None:
+    """Append a copy of the register's last record (a statement record) with the chain fields right, as a clerk
+    could by hand, with ``change`` applied to its ``recipient``."""
+    last = records(register)[-1]
+    copy = {key: value for key, value in last.items() if key not in ("number", "previous")}
+    if change:
+        copy["recipient"] = {**copy["recipient"], **change}
+    append(register, copy)
+
+
+def test_a_statement_record_copied_by_hand_is_named_by_verify_as_a_repeat(work: Path) -> None:
+    recipient, archive = _exported(work)
+    register = work / "register.jsonl"
+    assert run("register", "import", _statement(work, "deletion", archive, recipient), work=work).returncode == 0
+    _copy_last_record(register)
+    assert _refusal(register) == (
+        f"Record 3 (line 3) of the register {register} holds the same statement as record 2; register import adds a "
+        "statement once, so this copy was added by hand."
+    )
+
+
+def test_a_statement_record_whose_recipient_name_was_changed_is_named_by_verify(work: Path) -> None:
+    recipient, archive = _exported(work)
+    register = work / "register.jsonl"
+    assert run("register", "import", _statement(work, "receipt", archive, recipient), work=work).returncode == 0
+    lines = register.read_bytes().splitlines(keepends=True)
+    record = json.loads(lines[-1])
+    record["recipient"]["name"] = "mallory"
+    lines[-1] = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    register.write_bytes(b"".join(lines))  # the last record changed: the chain alone cannot tell
+    assert _refusal(register).endswith(
+        "does not say what the statement it holds says: its field recipient.name differs."
+    )
+
+
 # 5. nothing is appended to a register whose chain is already broken
 
 

@@ -126,6 +126,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "持ち出し簿 {path} の記録 {number}（{line} 行目）の受領書・削除証明書は、項目 {field} が書き出し（記録 "
         "{export}）の内容と合わず、取り込みの際に受け付けられないはずのものです。",
     ),
+    "register.statement_repeated": (
+        "Record {number} (line {line}) of the register {path} holds the same statement as record {first}; register "
+        "import adds a statement once, so this copy was added by hand.",
+        "持ち出し簿 {path} の記録 {number}（{line} 行目）は、記録 {first} と同じ受領書・削除証明書です。"
+        "取り込みでは同じものは 1 度しか追加されないため、この記録は手作業で追加されています。",
+    ),
     "register.statement_disagrees": (
         "Record {number} (line {line}) of the register {path} does not say what the statement it holds says: its "
         "field {field} differs.",
