@@ -139,6 +139,9 @@ def find(reference: str, path: Path | None = None) -> Opening:
     waiting = [e for e in matches if is_pending(e)] or matches[-1:]
     if not waiting:
         raise PlanError(msg("openings.unknown", reference=reference), hint=msg("openings.unknown_hint"))
+    if len({entry.archive_sha256 for entry in waiting}) == 1 and len(waiting) > 1:  # one archive, several folders
+        folders_listed = ", ".join(entry.folder for entry in waiting)
+        raise PlanError(msg("openings.ambiguous_folders", reference=reference, folders=folders_listed))
     if len(waiting) > 1:
         raise PlanError(msg("openings.ambiguous", reference=reference, count=len(waiting)))
     return waiting[0]

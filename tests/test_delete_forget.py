@@ -141,3 +141,17 @@ def test_a_manifest_deleted_by_hand_never_keeps_data_csv_on_disk(work: Path) -> 
     [entry] = openings.load()
     assert entry.deleted_utc is not None
     assert openings.gone_files(entry) == ["data.csv"]  # what a statement may list: not the manifest exporter lost
+
+
+def test_a_hash_prefix_of_one_archive_opened_into_two_folders_asks_for_the_folder(work: Path) -> None:
+    export_and_open(work, "a.zip.age", "first")
+    opened = exporter(
+        "decrypt", work / "a.zip.age", "--identity", work / "me.key", "--identity-passphrase-file",
+        work / "passphrase.txt", "--output", work / "second", cwd=work,
+    )  # fmt: skip
+    assert opened.returncode == 0, opened.stderr
+    both = exporter("delete", sha_of(work, "first")[:12], "--forget", cwd=work)
+    assert both.returncode == 1
+    assert "is one archive opened into several folders" in both.stderr
+    assert "give the folder" in both.stderr
+    assert "more of the hash value" not in both.stderr

@@ -106,6 +106,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Run “exporter delete” without an argument to list the archives opened and not yet deleted.",
         "引数なしで「exporter delete」を実行すると、開いてまだ削除していないファイルの一覧が出ます。",
     ),
+    "openings.ambiguous_folders": (
+        "{reference} is one archive opened into several folders ({folders}); give the folder.",
+        "{reference} は、複数のフォルダー（{folders}）に開いた同じファイルです。保存先のフォルダーを指定してください。",
+    ),
     "openings.ambiguous": (
         "{reference} matches {count} archives opened on this computer; give the folder or more of the hash value.",
         "{reference} に当たる開いたファイルが {count} 件あります。"
