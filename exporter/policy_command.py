@@ -131,7 +131,8 @@ def describe(policy: Policy) -> list[Message]:
         said.append(msg("policy.show_passphrase_no"))
     elif rules.min_passphrase_bits is not None:
         said.append(msg("policy.show_passphrase_min", bits=rules.min_passphrase_bits))
-    said.append(msg("policy.show_envelopes", items=", ".join(rules.envelopes)))
+    usable = [item for item in rules.envelopes if item != "age-passphrase" or rules.passphrase_allowed]
+    said.append(msg("policy.show_envelopes", items=", ".join(usable)))  # what a clerk can actually use
     if rules.max_rows is not None:
         said.append(msg("policy.show_max_rows", limit=rules.max_rows))
     required = [
