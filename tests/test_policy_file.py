@@ -418,3 +418,11 @@ def test_dead_ends_are_said_with_the_other_problems_and_an_empty_approved_list_i
 
     no_columns = written(tmp_path, "[profiles.x]\nversion = 1\n[profiles.x.columns]\n", "no-columns.toml")
     assert "the column -" not in run("--lang", "en", "policy", "check", no_columns).stderr
+
+
+def test_policy_show_lists_no_passphrase_encryption_when_passphrases_are_not_allowed(tmp_path):
+    key = str(X25519Identity.generate().recipient)
+    path = written(tmp_path, f'[rules]\napproved_recipients = ["{key}"]\n')  # an approved list: keys only
+    shown = run("--lang", "en", "policy", "show", env={POLICY_ENV: str(path)}).stdout.splitlines()
+    assert "Passphrases: not allowed" in [line.strip() for line in shown]
+    assert any(line.strip() == "Allowed encryption: age-x25519" for line in shown), shown
