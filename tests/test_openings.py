@@ -289,8 +289,12 @@ def test_find_takes_a_folder_or_a_hash_prefix_and_says_when_nothing_or_several_m
     result = opened(work, key, archive, work / "a")
     opened(work, key, archive, work / "b")
     assert openings.find(str(work / "a")).folder == str(work / "a")
-    with pytest.raises(PlanError, match=r"matches 2 archives opened on this computer"):
+    with pytest.raises(PlanError) as caught:  # one archive opened twice: more of the hash value cannot tell them apart
         openings.find(result.archive_sha256[:12])
+    assert str(caught.value) == (
+        f"{result.archive_sha256[:12]} is one archive opened into several folders ({work / 'a'}, {work / 'b'}); "
+        "give the folder."
+    )
     with pytest.raises(PlanError, match=r"^No archive opened on this computer matches 0123456789abcdef\.$"):
         openings.find("0123456789abcdef")
 
