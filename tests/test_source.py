@@ -272,3 +272,14 @@ def test_files_larger_than_several_read_blocks_keep_every_row(tmp_path, encoding
     _, read, digest = read_all(path)
     assert read == rows[1:]
     assert digest.rows == 250_000
+
+
+def test_a_byte_the_given_encoding_does_not_define_is_refused_with_a_hint_for_both_causes(tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_bytes("氏名,備考\r\n山田,正常\r\n".encode("cp932") + b"\x83e\xa0x,y\r\n")
+    with pytest.raises(SourceError) as caught:
+        open_source(path, encoding="cp932").count_rows()
+    assert str(caught.value) == "broken.csv line 3 has bytes that are not valid cp932."
+    hint = caught.value.hint_text() or ""
+    assert "--encoding" in hint  # another encoding: say which
+    assert "ask its sender for a new copy" in hint  # or the right one, and the file is damaged there

@@ -74,8 +74,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} の {line} 行目に、{encoding} として正しくないバイトがあります。",
     ),
     "reader.give_encoding_hint": (
-        "Give the file's encoding with --encoding (for example cp932 or utf-8).",
-        "ファイルの文字コードを --encoding で指定してください（例：cp932、utf-8）。",
+        "If the file is in another encoding, give it with --encoding (for example cp932 or utf-8); if that was the "
+        "right one, the file is damaged there: ask its sender for a new copy.",
+        "ファイルの文字コードが違う場合は --encoding で指定してください（例：cp932、utf-8）。"
+        "指定した文字コードで正しい場合は、その箇所でファイルが壊れています。作成元に作り直してもらってください。",
     ),
     # delimiter and header
     "reader.bad_delimiter": (
