@@ -68,9 +68,9 @@ def import_statement(register: Path, path: Path) -> ImportResult:
     (:func:`exporter.statement_match.signer_of`); RegisterError when the register cannot be read or written, or its
     chain is broken."""
     statement = read_statement(path)
-    check_appendable(register)  # a broken chain is said even when the statement is there already
     first = _examine(register, path, statement, records(register))  # refusals and repeats need no lock
     if isinstance(first, ImportResult):
+        check_appendable(register)  # held already: a broken chain is said all the same (the append would say it)
         return first
     decided: list[ImportResult | dict[str, Any]] = []
 

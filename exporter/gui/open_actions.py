@@ -135,15 +135,19 @@ class RecipientActions(QObject):
         )
         box.setInformativeText(f"{listed}\n\n{self._saved_over(opening)}{note}\n{signed}")
         delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Keep the files"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
+        return self._asked(box, delete, box.addButton(self.tr("&Keep the files"), QMessageBox.ButtonRole.RejectRole))
+
+    def _asked(self, box: QMessageBox, yes: Any, no: Any) -> bool:
+        """Show ``box`` (``no`` its default and Escape; kept in :attr:`question` while open, for tests); whether
+        ``yes`` was clicked."""
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
         self.question = box
         try:
             box.exec()
         finally:
             self.question = None
-        return box.clickedButton() is delete
+        return box.clickedButton() is yes
 
     def _saved_over(self, opening: Opening) -> str:
         """A paragraph naming the files saved over since exporter wrote them (deleted too, and said so in the
@@ -238,15 +242,7 @@ class RecipientActions(QObject):
         )
         box.setInformativeText(f"{why}\n\n{note}" if why else note)
         chosen = box.addButton(self.tr("&Forget"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        self.question = box
-        try:
-            box.exec()
-        finally:
-            self.question = None
-        if box.clickedButton() is not chosen:
+        if not self._asked(box, chosen, box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)):
             return
         try:
             forgotten = forget(opening)

@@ -75,18 +75,10 @@ def write_receipt(path: Path, opening: Opening, signer: Any, name: str = "") -> 
 def write_deletion(path: Path, opening: Opening, signer: Any, name: str = "") -> None:
     """Sign and write the deletion statement for ``opening`` (its files deleted) at ``path``: it lists only the
     files exporter itself deleted (:func:`exporter.openings.gone_files`)."""
-    from exporter.openings import facts, gone_files, replaced_files
-    from exporter.statements import make_statement, write_statement
+    from exporter.openings import deletion_statement, gone_files, replaced_files
+    from exporter.statements import write_statement
 
-    data = make_statement(
-        "deletion",
-        facts(opening),
-        signer,
-        check_code=opening.check_code,
-        deleted_files=gone_files(opening),
-        replaced_files=replaced_files(opening),
-        name=name,
-    )
+    data = deletion_statement(opening, signer, deleted=gone_files(opening), replaced=replaced_files(opening), name=name)
     write_statement(path, data)
 
 
