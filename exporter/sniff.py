@@ -53,8 +53,8 @@ class ReadLimits:
     max_workbook_bytes: int = 1024 * MiB
 
     def __post_init__(self) -> None:
-        # A row shorter than the read block (1 MiB) arrives whole and is never measured: smaller limits could not
-        # be kept for every row.
+        # The reader's blocks are never longer than these limits (Source.batches), so that a row arriving whole in
+        # one block is within them; blocks smaller than 1 MiB would make reading slow.
         if min(self.max_row_bytes, self.max_header_bytes) < MiB:
             raise ValueError("reading limits must be at least 1 MiB")
         if max(self.max_row_bytes, self.max_header_bytes) > 1024 * MiB:  # pyarrow parses at most 2 GiB at once

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exporter import text_blocks as _text_blocks
 from exporter.errors import PlanError, SourceError
 from exporter.messages import Message, msg
 from exporter.prefetch import Prefetch
@@ -96,9 +97,14 @@ class Source:
             line_at=line_finder(self.path, self.format),
             what="header",
         )
-        # Reading, hashing and decoding run one step ahead on a thread of their own (joined in ``finally``).
+        # Reading, hashing and decoding run one step ahead on a thread of their own (joined in ``finally``). A
+        # read block is never longer than a row or the header may be: a record that arrives whole in one block is
+        # then within the limits, and only a record longer than a block is ever measured (RecordSplitter).
+        block = min(_text_blocks.BLOCK_BYTES, self.limits.max_row_bytes, self.limits.max_header_bytes)
         blocks = Prefetch(
-            text_blocks(self.path, self.format, digest=raw, cancel=cancel), name="exporter-reader", cancel=cancel
+            text_blocks(self.path, self.format, digest=raw, cancel=cancel, block_bytes=block),
+            name="exporter-reader",
+            cancel=cancel,
         )
         parser = _ChunkParser(self, columns)
         total = max(self.path.stat().st_size, 1)

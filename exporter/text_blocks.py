@@ -26,7 +26,10 @@ from exporter.messages import msg
 from exporter.records import LineAt, count_lines
 from exporter.sniff import SourceFormat
 
-BLOCK_BYTES = 1 << 20
+# 2 MiB: half the batches of 1 MiB, so half the per-batch work of parsing, writing and scanning (15 % of an
+# export's CPU time on the 460,000-row sample, bench/RESULTS.md 2026-12-01); Source.batches reads smaller blocks
+# when a row may be no longer than that.
+BLOCK_BYTES = 2 << 20
 PASS_THROUGH = frozenset({"utf-8", "utf-8-sig"})
 # What Python's cp932 codec makes of the single bytes 0x80, 0xA0, 0xFD, 0xFE and 0xFF, which CP932 leaves undefined
 # (looked for one by one with str.find: twenty times faster than one regular expression over a decoded block)

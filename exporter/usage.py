@@ -84,7 +84,8 @@ def mebibytes(text: str) -> int:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(str(msg("cli.value_not_mib", text=text))) from None
-    # Below the 1 MiB read block a limit could not be kept for every row; above 1 GiB pyarrow cannot parse a row.
+    # Below 1 MiB the reader's blocks (never longer than the limit) would be slow to read; above 1 GiB pyarrow
+    # cannot parse a row.
     if not 1 <= value <= 1024:
         raise argparse.ArgumentTypeError(str(msg("cli.value_mib_range")))
     return int(value * (1 << 20))

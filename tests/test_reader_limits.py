@@ -66,6 +66,24 @@ def test_a_row_over_the_limit_is_refused_in_bounded_memory_and_the_limit_can_be_
     assert rows == [["1"], ["2"]]
 
 
+@pytest.mark.parametrize("limit_mib", [1, 2, 3])
+@pytest.mark.parametrize("before", [0, 1, 700])  # short rows in front: the long row does not start a block
+def test_a_row_just_over_the_limit_is_refused_wherever_it_lies(tmp_path, limit_mib, before):
+    """Whatever the read block's size against the limit: a row one byte too long, preceded by short rows so that
+    it lies inside a block rather than at its start, is refused; one that just fits is read."""
+    limit = limit_mib * MiB
+    head = b"id,note\r\n" + b"".join(b"%d,short\r\n" % n for n in range(before))
+    for extra, refused_too in ((1, True), (0, False)):
+        path = tmp_path / f"row-{extra}.csv"
+        row = b"9," + b"z" * (limit - len(b"9,\r\n") + extra) + b"\r\n"  # the row, its line end included
+        path.write_bytes(head + row + b"10,after\r\n")
+        limits = ReadLimits(max_row_bytes=limit)
+        if refused_too:
+            assert refused(path, limits=limits).line == before + 2
+        else:
+            assert open_source(path, limits=limits).count_rows().rows == before + 2
+
+
 # The peak resident memory of this process since it started, from /proc (ru_maxrss would also count the memory of
 # the test process it was forked from, before exec).
 MEMORY_PROBE = """
