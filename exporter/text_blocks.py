@@ -2,7 +2,9 @@
 
 UTF-8 files are handed on as read (the reader validates them chunk by chunk, in Arrow, after cutting them at record
 ends, so a character is never split); every other encoding is decoded strictly and encoded as UTF-8, so the rest
-of the program sees one encoding. Undecodable bytes are refused with their physical line.
+of the program sees one encoding (CP932 on Linux by glibc's iconv, straight to UTF-8 and without holding the GIL,
+where it gives exactly what the strict decoder gives: :mod:`exporter.cp932_iconv`). Undecodable bytes are refused
+with their physical line.
 
 CP932 strictly: Python's codec also decodes the five single bytes that no CP932 character uses (0x80, 0xA0 and
 0xFD to 0xFF, left undefined in Microsoft's code page 932 table: https://www.unicode.org/Public/MAPPINGS/VENDORS/
@@ -21,6 +23,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporter import cp932_iconv
 from exporter.errors import ExportCancelled, SourceError
 from exporter.messages import msg
 from exporter.records import LineAt, count_lines
@@ -96,6 +99,8 @@ def text_blocks(
     block_bytes = block_bytes or BLOCK_BYTES
     encoding = source_format.encoding
     strict = None if encoding in PASS_THROUGH else decoder(encoding)
+    # CP932 straight to UTF-8 by the C library where it is known to be exact, without holding the GIL
+    to_utf8 = cp932_iconv.converter() if strict is not None and codecs.lookup(encoding).name == "cp932" else None
     head: bytes | None = b""  # UTF-8 read so far while it could still be the start of a BOM
     skip = _LineSkip() if source_format.sep_line else None
     with open(path, "rb") as file:
@@ -113,6 +118,11 @@ def text_blocks(
                     if len(head) < 3 and raw:
                         continue
                     data, head = head.removeprefix(codecs.BOM_UTF8), None
+            elif to_utf8 is not None:
+                try:
+                    data = to_utf8.convert(raw, final=not raw)
+                except cp932_iconv.IconvError:
+                    raise undecodable(path, source_format) from None
             else:
                 try:
                     text = strict.decode(raw, final=not raw)
