@@ -21,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import functools
+import os
 import sys
 import weakref
 
@@ -49,9 +50,10 @@ def _library() -> ctypes.CDLL | None:
     """The C library's iconv functions, when it is GNU libc on Linux and its CP932 is the table described above."""
     if not sys.platform.startswith("linux"):
         return None
-    import platform
-
-    if platform.libc_ver()[0] != "glibc":
+    try:  # asked of the running C library itself (platform.libc_ver reads the executable, which PyInstaller made)
+        if not os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc "):  # type: ignore[union-attr]
+            return None
+    except (ValueError, OSError, AttributeError):  # not GNU libc
         return None
     try:
         libc = ctypes.CDLL(None, use_errno=True)

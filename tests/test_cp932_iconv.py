@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from exporter import cp932_iconv
 from exporter.text_blocks import decoder
 
-GLIBC = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+GLIBC = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"  # the test runs unfrozen
 
 
 def strict(data: bytes) -> bytes | None:
