@@ -8,7 +8,8 @@ runs the source build the same way, and fails on any difference (``packaging/che
 A report (JSON) holds:
 
 ``fast_paths``
-    for each optional accelerator, the implementation in use: deflate (ISA-L or zlib), SHA-256 and HMAC
+    for each optional accelerator, the implementation in use: deflate (ISA-L or zlib), CP932 to UTF-8 (the C
+    library's iconv or Python's codec), SHA-256 and HMAC
     (OpenSSL or the builtin fallback), json and datetime (C or pure Python), pyarrow (version, SIMD level,
     memory pool), cryptography (version and its OpenSSL), Python itself.
 ``modules``
@@ -55,6 +56,7 @@ def fast_paths() -> dict[str, str]:
     import pyarrow
     from cryptography.hazmat.backends.openssl import backend
 
+    from exporter.cp932_iconv import converter
     from exporter.zipstream import DEFLATE_IMPLEMENTATION
 
     c_json = all(
@@ -69,6 +71,7 @@ def fast_paths() -> dict[str, str]:
     runtime = pyarrow.runtime_info()
     return {
         "deflate": DEFLATE_IMPLEMENTATION,
+        "cp932": "C library iconv" if converter() is not None else "Python's codec",
         "sha256": f"{hashlib.sha256.__module__}.{hashlib.sha256.__name__}",
         "hmac": f"{hmac.compare_digest.__module__}.compare_digest",
         "json": "C (_json)" if c_json else "pure Python",
