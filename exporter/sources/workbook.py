@@ -58,7 +58,6 @@ from exporter.sources.xlsx_parts import (
     TooMuchText,
     WorkbookDamaged,
     WorkbookZip,
-    hidden_rows,
     scan_sheet,
 )
 
@@ -168,13 +167,18 @@ def open_workbook(
         entries = parts.sheets()
         entry = _chosen(entries, sheet, name)
         xml = parts.read(entry.part)
-        last_row, last_column, problems = scan_sheet(xml)
-        hidden = set(hidden_rows(xml))
-        _check_extent(entry.name, name, last_row, last_column, limits)
         _read_others(parts, entry, entries)
-        styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
-        unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
-        problems = [*problems, *unrendered]
+        # calamine reads the other parts (checked now) while the sheet is scanned; not the sheet, until it passed
+        scan, opened = scan_sheet(xml, alongside=lambda: _open_workbook(path))
+        try:
+            _check_extent(entry.name, name, scan.last_row, scan.last_column, limits)
+            styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
+            unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
+        except BaseException:
+            if opened is not None and opened[0] is not None:
+                opened[0].close()
+            raise
+        problems = [*scan.problems, *unrendered]
     except WorkbookDamaged as damaged:
         raise SourceError(
             msg("workbook.damaged", name=name, part=damaged.part), path=str(path), hint=msg("workbook.resave_hint")
@@ -186,9 +190,9 @@ def open_workbook(
             hint=msg("workbook.save_as_csv_hint"),
         ) from None
     del xml, parts
-    found = _load_sheet(path, stamp, entry.name)
-    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems, rendered, hidden,
-                  preview_rows, limits)  # fmt: skip
+    found = _load_sheet(path, stamp, entry.name, opened)
+    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems, rendered,
+                  set(scan.hidden), preview_rows, limits)  # fmt: skip
 
 
 def _chosen(entries: Sequence[SheetEntry], sheet: str | None, name: str) -> SheetEntry:
@@ -239,15 +243,34 @@ def _read_others(parts: WorkbookZip, entry: SheetEntry, entries: Sequence[SheetE
             parts.read_parts.pop(part, None)  # counted and checked; not kept
 
 
-def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str) -> Any:
+Opened = tuple[Any, tuple[int, int], Exception | None]  # python-calamine's workbook, the file's stamp, an error
+
+
+def _open_workbook(path: Path) -> Opened:
+    """python-calamine's workbook (its shared strings, styles and sheet list read; no sheet yet), the size and time
+    of change of the file before it was opened, and the error that stopped it (raised once the sheet's checks
+    passed: theirs come first)."""
+    import python_calamine
+
+    try:
+        before = path.stat()
+        return python_calamine.CalamineWorkbook.from_path(path), (before.st_size, before.st_mtime_ns), None
+    except (python_calamine.CalamineError, ValueError, OSError) as error:
+        return None, (0, 0), error
+
+
+def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str, opened: Opened | None) -> Any:
     """calamine's sheet, its cells laid out in Rust memory, read from the file that was checked (its size and time
-    of change ``stamp`` when its bytes were read): refused when it changed meanwhile (replaced, being written)."""
+    of change ``stamp`` when its bytes were read): refused when it changed meanwhile (replaced, being written).
+    ``opened``: what :func:`_open_workbook` gave."""
     import python_calamine
 
     name = path.name
+    workbook, before, error = opened or _open_workbook(path)
     try:
-        before = path.stat()
-        with python_calamine.CalamineWorkbook.from_path(path) as workbook:
+        if error is not None:
+            raise error
+        with workbook:
             found = workbook.get_sheet_by_name(sheet)
         after = path.stat()
     except python_calamine.PasswordError:
@@ -256,7 +279,7 @@ def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str) -> Any:
         raise SourceError(
             msg("workbook.unreadable_sheet", name=name, sheet=sheet), path=str(path), hint=msg("workbook.resave_hint")
         ) from None
-    if not (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) == stamp:
+    if not before == (after.st_size, after.st_mtime_ns) == stamp:
         raise SourceError(msg("workbook.changed", name=name), path=str(path), hint=msg("reader.not_being_written_hint"))
     return found
 
