@@ -149,17 +149,4 @@ def test_hidden_rows_are_found_exactly_where_the_full_expression_finds_them(rows
     xml = b"".join(parts)
     expected = hidden_by_the_full_expression(xml)
     assert hidden_rows(xml) == expected
-    scan, _ = scan_sheet(xml)
-    assert scan.hidden == expected
-
-
-def test_what_runs_alongside_the_scan_is_returned_and_its_error_raised_once_the_scan_ended():
-    xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'
-    scan, other = scan_sheet(xml, alongside=lambda: "opened")
-    assert (scan.last_row, scan.last_column, scan.problems, scan.hidden, other) == (1, 1, [], [], "opened")
-
-    def fails() -> str:
-        raise OSError("gone")
-
-    with pytest.raises(OSError, match="gone"):
-        scan_sheet(xml, alongside=fails)
+    assert scan_sheet(xml).hidden == expected

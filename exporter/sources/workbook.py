@@ -55,6 +55,7 @@ from exporter.sources.workbook_checks import (
 from exporter.sources.xlsx_parts import (
     Problem,
     SheetEntry,
+    SheetScan,
     TooMuchText,
     WorkbookDamaged,
     WorkbookZip,
@@ -166,16 +167,14 @@ def open_workbook(
         parts = WorkbookZip(data, limits)
         entries = parts.sheets()
         entry = _chosen(entries, sheet, name)
-        xml = parts.read(entry.part)
         _read_others(parts, entry, entries)
-        # calamine reads the other parts (checked now) while the sheet is scanned; not the sheet, until it passed
-        scan, opened = scan_sheet(xml, alongside=lambda: _open_workbook(path))
+        xml, scan, opened = _scanned_while_opening(parts, entry.part, path)
         try:
             _check_extent(entry.name, name, scan.last_row, scan.last_column, limits)
             styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
             unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
         except BaseException:
-            if opened is not None and opened[0] is not None:
+            if opened[0] is not None:
                 opened[0].close()
             raise
         problems = [*scan.problems, *unrendered]
@@ -246,6 +245,34 @@ def _read_others(parts: WorkbookZip, entry: SheetEntry, entries: Sequence[SheetE
 Opened = tuple[Any, tuple[int, int], Exception | None]  # python-calamine's workbook, the file's stamp, an error
 
 
+def _scanned_while_opening(parts: WorkbookZip, part: str, path: Path) -> tuple[bytes, SheetScan, Opened]:
+    """The sheet's XML (inflated and counted) and its scan, made on a thread of their own while python-calamine
+    opens the workbook on this one (:func:`_open_workbook`): calamine reads the other parts, checked before
+    (:func:`_read_others`), never the sheet, which it lays out only once the scan has passed. isal's inflate,
+    pyarrow's regex passes and calamine's ``from_path`` all leave the GIL, so on two cores they overlap."""
+    done: list[tuple[bytes, SheetScan]] = []
+    failed: list[BaseException] = []
+
+    def scan() -> None:
+        try:
+            xml = parts.read(part)
+            done.append((xml, scan_sheet(xml)))
+        except BaseException as error:  # WorkbookDamaged, TooMuchText, MemoryError: raised on this thread
+            failed.append(error)
+
+    worker = threading.Thread(target=scan, name="sheet-scan", daemon=True)
+    worker.start()
+    try:
+        opened = _open_workbook(path)
+    finally:
+        worker.join()
+    if failed:
+        if opened[0] is not None:
+            opened[0].close()
+        raise failed[0]
+    return *done[0], opened
+
+
 def _open_workbook(path: Path) -> Opened:
     """python-calamine's workbook (its shared strings, styles and sheet list read; no sheet yet), the size and time
     of change of the file before it was opened, and the error that stopped it (raised once the sheet's checks
@@ -259,14 +286,14 @@ def _open_workbook(path: Path) -> Opened:
         return None, (0, 0), error
 
 
-def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str, opened: Opened | None) -> Any:
+def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str, opened: Opened) -> Any:
     """calamine's sheet, its cells laid out in Rust memory, read from the file that was checked (its size and time
     of change ``stamp`` when its bytes were read): refused when it changed meanwhile (replaced, being written).
     ``opened``: what :func:`_open_workbook` gave."""
     import python_calamine
 
     name = path.name
-    workbook, before, error = opened or _open_workbook(path)
+    workbook, before, error = opened
     try:
         if error is not None:
             raise error
