@@ -1,24 +1,29 @@
 """The workbook reader's fast paths give exactly what the rules cell by cell give: a chunk of rows turned into
 Arrow columns at once (exporter.sources.cells.text_columns) against text_column over each column; the sheet's
 rows chunk by chunk, empty rows skipped and hidden rows refused (exporter.sources.workbook._build), against the
-row-by-row rules; hidden rows found through an RE2 search first, against the full regular expression."""
+row-by-row rules; hidden rows found through an RE2 search first, against the full regular expression. And the
+assumption that lets python-calamine open the workbook while the sheet is still being checked: it reads no sheet."""
 
 from __future__ import annotations
 
 import datetime
 import re
+import zipfile
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from workbooks import write_rows
 
 from exporter.errors import SourceError
 from exporter.sniff import DEFAULT_LIMITS
-from exporter.sources import workbook
+from exporter.sources import open_source, workbook
 from exporter.sources.cells import cell_text, text_column, text_columns
 from exporter.sources.xlsx_parts import SheetEntry, hidden_rows, scan_sheet
+
+SHEET = "xl/worksheets/sheet1.xml"
 
 TEXT = st.one_of(
     st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=6),  # any character but lone surrogates
@@ -150,3 +155,31 @@ def test_hidden_rows_are_found_exactly_where_the_full_expression_finds_them(rows
     expected = hidden_by_the_full_expression(xml)
     assert hidden_rows(xml) == expected
     assert scan_sheet(xml).hidden == expected
+
+
+def overwritten_sheet_stream(path: Path, target: Path) -> Path:
+    """A copy of the workbook whose sheet part's deflate stream is overwritten (its sizes and CRC kept)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(SHEET)
+    names = int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little")
+    names += int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
+    start = info.header_offset + 30 + names
+    data[start : start + info.compress_size] = b"\xff" * info.compress_size
+    target.write_bytes(data)
+    return target
+
+
+def test_python_calamine_opens_a_workbook_without_reading_its_sheet(tmp_path):
+    """The reader lets python-calamine open the workbook (shared strings, styles, the sheet list) while it scans the
+    sheet: that holds only while from_path reads no sheet, which this checks for the version installed."""
+    import python_calamine
+
+    book = write_rows(tmp_path / "book.xlsx", [["番号"], ["1"]], title="S")
+    damaged = overwritten_sheet_stream(book, tmp_path / "damaged.xlsx")
+    with python_calamine.CalamineWorkbook.from_path(damaged) as opened:
+        assert opened.sheet_names == ["S"]
+        with pytest.raises(python_calamine.CalamineError):
+            opened.get_sheet_by_name("S")
+    with pytest.raises(SourceError, match=f"its part {SHEET} is missing or damaged"):
+        open_source(damaged)
