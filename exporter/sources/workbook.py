@@ -47,6 +47,7 @@ from exporter.sources.workbook_checks import (
     NameList,
     cell_address,
     check_empty_names,
+    check_extent,
     check_hidden,
     header_names,
     merged_ranges,
@@ -170,7 +171,7 @@ def open_workbook(
         _read_others(parts, entry, entries)
         xml, scan, opened = _scanned_while_opening(parts, entry.part, path)
         try:
-            _check_extent(entry.name, name, scan.last_row, scan.last_column, limits)
+            check_extent(entry.name, name, scan.last_row, scan.last_column, limits)
             styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
             unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
         except BaseException:
@@ -208,28 +209,6 @@ def _chosen(entries: Sequence[SheetEntry], sheet: str | None, name: str) -> Shee
                 raise PlanError(msg("workbook.not_a_table_sheet", name=name, sheet=sheet, sheets=listed))
             return entry
     raise PlanError(msg("workbook.no_such_sheet", name=name, sheet=sheet, sheets=listed))
-
-
-def _check_extent(sheet: str, name: str, rows: int, columns: int, limits: ReadLimits) -> None:
-    far = cell_address(sheet, max(rows, 1) - 1, max(columns, 1) - 1)
-    if rows > limits.max_sheet_rows:
-        raise SourceError(
-            msg("workbook.too_many_rows", name=name, sheet=sheet, rows=rows, cell=far, limit=limits.max_sheet_rows),
-            hint=msg("workbook.far_cells_hint"),
-        )
-    if rows * columns > limits.max_sheet_cells:
-        raise SourceError(
-            msg(
-                "workbook.too_many_cells",
-                name=name,
-                sheet=sheet,
-                rows=rows,
-                columns=columns,
-                cell=far,
-                limit=limits.max_sheet_cells,
-            ),
-            hint=msg("workbook.far_cells_hint"),
-        )
 
 
 def _read_others(parts: WorkbookZip, entry: SheetEntry, entries: Sequence[SheetEntry]) -> None:
