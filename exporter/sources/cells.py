@@ -25,6 +25,7 @@ import datetime
 import math
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,6 +90,36 @@ def text_column(values: Sequence[CellValue]) -> pa.Array:
     return string_array([cell_text(value) for value in values])
 
 
+def text_columns(rows: Sequence[Sequence[CellValue]], width: int) -> list[pa.Array]:
+    """The cells of ``rows`` (each ``width`` cells) as one string array per column, each cell as
+    :func:`cell_text` gives it (the same cells as :func:`text_column` over each column).
+
+    Row-major, a chunk at a time: the cells (formatted where they are not text) joined with U+0000, encoded once
+    and split by pyarrow, then each column taken from the rows; when a cell holds U+0000 or the chunk's text
+    passes 2 GiB, column by column as :func:`text_column` does. Raises ValueError for rows of other widths."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from exporter.arrow_text import int_scalar
+
+    if not rows:
+        return [string_array([]) for _ in range(width)]
+    if set(map(len, rows)) != {width}:
+        raise ValueError("rows of different widths")
+    cells = list(chain.from_iterable(rows))
+    try:
+        joined = "\x00".join(cells)  # type: ignore[arg-type]
+    except TypeError:  # numbers, dates, TRUE/FALSE: formatted; text as it is
+        joined = "\x00".join([cell if type(cell) is str else cell_text(cell) for cell in cells])
+    if joined.count("\x00") != len(cells) - 1 or len(joined) >= 1 << 29:  # U+0000 in a cell, or maybe 2 GiB
+        return [text_column(values) for values in zip(*rows, strict=True)]
+    data = joined.encode("utf-8")
+    offsets = pa.py_buffer(bytes(4) + len(data).to_bytes(4, "little"))
+    whole = pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])
+    table = pa.FixedSizeListArray.from_arrays(pc.split_pattern(whole, "\x00").flatten(), width)
+    return [pc.list_element(table, int_scalar(column)) for column in range(width)]
+
+
 def string_array(values: Sequence[str]) -> pa.Array:
     """Python strings as a pyarrow string array (large_string past 2 GiB), never null, any text exactly (U+0000
     included: a cell holding ``_x0000_`` decodes to it). (``pa.array`` would import pandas when it is installed,
@@ -115,4 +146,4 @@ def string_array(values: Sequence[str]) -> pa.Array:
     return pc.split_pattern(whole, "\x00").flatten()
 
 
-__all__ = ["cell_text", "number_text", "string_array", "text_column"]
+__all__ = ["cell_text", "number_text", "string_array", "text_column", "text_columns"]

@@ -39,7 +39,7 @@ from exporter.progress import Progress
 from exporter.sizes import file_size
 from exporter.sniff import DEFAULT_LIMITS, ReadLimits, SourceFormat
 from exporter.source import SourceDigest, column_indexes
-from exporter.sources.cells import string_array, text_column
+from exporter.sources.cells import string_array, text_columns
 from exporter.sources.number_formats import changing_styles, formatted_numbers
 from exporter.sources.workbook_checks import (
     COLUMN_READ_ONLY,
@@ -47,6 +47,7 @@ from exporter.sources.workbook_checks import (
     NameList,
     cell_address,
     check_empty_names,
+    check_extent,
     check_hidden,
     header_names,
     merged_ranges,
@@ -55,10 +56,10 @@ from exporter.sources.workbook_checks import (
 from exporter.sources.xlsx_parts import (
     Problem,
     SheetEntry,
+    SheetScan,
     TooMuchText,
     WorkbookDamaged,
     WorkbookZip,
-    hidden_rows,
     scan_sheet,
 )
 
@@ -167,14 +168,17 @@ def open_workbook(
         parts = WorkbookZip(data, limits)
         entries = parts.sheets()
         entry = _chosen(entries, sheet, name)
-        xml = parts.read(entry.part)
-        last_row, last_column, problems = scan_sheet(xml)
-        hidden = set(hidden_rows(xml))
-        _check_extent(entry.name, name, last_row, last_column, limits)
         _read_others(parts, entry, entries)
-        styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
-        unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
-        problems = [*problems, *unrendered]
+        xml, scan, opened = _scanned_while_opening(parts, entry.part, path)
+        try:
+            check_extent(entry.name, name, scan.last_row, scan.last_column, limits)
+            styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
+            unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
+        except BaseException:
+            if opened[0] is not None:
+                opened[0].close()
+            raise
+        problems = [*scan.problems, *unrendered]
     except WorkbookDamaged as damaged:
         raise SourceError(
             msg("workbook.damaged", name=name, part=damaged.part), path=str(path), hint=msg("workbook.resave_hint")
@@ -186,9 +190,9 @@ def open_workbook(
             hint=msg("workbook.save_as_csv_hint"),
         ) from None
     del xml, parts
-    found = _load_sheet(path, stamp, entry.name)
-    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems, rendered, hidden,
-                  preview_rows, limits)  # fmt: skip
+    found = _load_sheet(path, stamp, entry.name, opened)
+    return _build(path, data, entry, [e.name for e in entries if e.worksheet], found, problems, rendered,
+                  set(scan.hidden), preview_rows, limits)  # fmt: skip
 
 
 def _chosen(entries: Sequence[SheetEntry], sheet: str | None, name: str) -> SheetEntry:
@@ -207,28 +211,6 @@ def _chosen(entries: Sequence[SheetEntry], sheet: str | None, name: str) -> Shee
     raise PlanError(msg("workbook.no_such_sheet", name=name, sheet=sheet, sheets=listed))
 
 
-def _check_extent(sheet: str, name: str, rows: int, columns: int, limits: ReadLimits) -> None:
-    far = cell_address(sheet, max(rows, 1) - 1, max(columns, 1) - 1)
-    if rows > limits.max_sheet_rows:
-        raise SourceError(
-            msg("workbook.too_many_rows", name=name, sheet=sheet, rows=rows, cell=far, limit=limits.max_sheet_rows),
-            hint=msg("workbook.far_cells_hint"),
-        )
-    if rows * columns > limits.max_sheet_cells:
-        raise SourceError(
-            msg(
-                "workbook.too_many_cells",
-                name=name,
-                sheet=sheet,
-                rows=rows,
-                columns=columns,
-                cell=far,
-                limit=limits.max_sheet_cells,
-            ),
-            hint=msg("workbook.far_cells_hint"),
-        )
-
-
 def _read_others(parts: WorkbookZip, entry: SheetEntry, entries: Sequence[SheetEntry]) -> None:
     """Inflate and count every part calamine may read besides the sheet (shared strings, styles, ...): all XML
     parts but the other sheets'. Raises WorkbookDamaged or TooMuchText."""
@@ -239,15 +221,62 @@ def _read_others(parts: WorkbookZip, entry: SheetEntry, entries: Sequence[SheetE
             parts.read_parts.pop(part, None)  # counted and checked; not kept
 
 
-def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str) -> Any:
+Opened = tuple[Any, tuple[int, int], Exception | None]  # python-calamine's workbook, the file's stamp, an error
+
+
+def _scanned_while_opening(parts: WorkbookZip, part: str, path: Path) -> tuple[bytes, SheetScan, Opened]:
+    """The sheet's XML (inflated and counted) and its scan, made on a thread of their own while python-calamine
+    opens the workbook on this one (:func:`_open_workbook`): calamine reads the other parts, checked before
+    (:func:`_read_others`), never the sheet, which it lays out only once the scan has passed. isal's inflate,
+    pyarrow's regex passes and calamine's ``from_path`` all leave the GIL, so on two cores they overlap."""
+    done: list[tuple[bytes, SheetScan]] = []
+    failed: list[BaseException] = []
+
+    def scan() -> None:
+        try:
+            xml = parts.read(part)
+            done.append((xml, scan_sheet(xml)))
+        except BaseException as error:  # WorkbookDamaged, TooMuchText, MemoryError: raised on this thread
+            failed.append(error)
+
+    worker = threading.Thread(target=scan, name="sheet-scan", daemon=True)
+    worker.start()
+    try:
+        opened = _open_workbook(path)
+    finally:
+        worker.join()
+    if failed:
+        if opened[0] is not None:
+            opened[0].close()
+        raise failed[0]
+    return *done[0], opened
+
+
+def _open_workbook(path: Path) -> Opened:
+    """python-calamine's workbook (its shared strings, styles and sheet list read; no sheet yet), the size and time
+    of change of the file before it was opened, and the error that stopped it (raised once the sheet's checks
+    passed: theirs come first)."""
+    import python_calamine
+
+    try:
+        before = path.stat()
+        return python_calamine.CalamineWorkbook.from_path(path), (before.st_size, before.st_mtime_ns), None
+    except (python_calamine.CalamineError, ValueError, OSError) as error:
+        return None, (0, 0), error
+
+
+def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str, opened: Opened) -> Any:
     """calamine's sheet, its cells laid out in Rust memory, read from the file that was checked (its size and time
-    of change ``stamp`` when its bytes were read): refused when it changed meanwhile (replaced, being written)."""
+    of change ``stamp`` when its bytes were read): refused when it changed meanwhile (replaced, being written).
+    ``opened``: what :func:`_open_workbook` gave."""
     import python_calamine
 
     name = path.name
+    workbook, before, error = opened
     try:
-        before = path.stat()
-        with python_calamine.CalamineWorkbook.from_path(path) as workbook:
+        if error is not None:
+            raise error
+        with workbook:
             found = workbook.get_sheet_by_name(sheet)
         after = path.stat()
     except python_calamine.PasswordError:
@@ -256,13 +285,13 @@ def _load_sheet(path: Path, stamp: tuple[int, int], sheet: str) -> Any:
         raise SourceError(
             msg("workbook.unreadable_sheet", name=name, sheet=sheet), path=str(path), hint=msg("workbook.resave_hint")
         ) from None
-    if not (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) == stamp:
+    if not before == (after.st_size, after.st_mtime_ns) == stamp:
         raise SourceError(msg("workbook.changed", name=name), path=str(path), hint=msg("reader.not_being_written_hint"))
     return found
 
 
-def _rows(found: Any) -> Iterator[tuple[int, list[object]]]:
-    """The sheet's rows that are not entirely empty, with their 0-based row numbers in the sheet.
+def _rows(found: Any) -> tuple[int, Iterator[list[object]]]:
+    """The sheet's rows, empty ones included, and the 0-based row number in the sheet of the first.
 
     python-calamine's ``iter_rows`` gives the used columns only, but its rows from the sheet's first row (0.9) or
     from the first used one: the first row of the used range (``start``) always holds a value, so an empty first
@@ -271,11 +300,9 @@ def _rows(found: Any) -> Iterator[tuple[int, list[object]]]:
     rows = iter(found.iter_rows())
     first = next(rows, None)
     if first is None:
-        return
+        return 0, iter(())
     offset = 0 if first_row and first.count("") == len(first) else first_row
-    for index, row in enumerate(itertools.chain([first], rows)):
-        if row.count("") != len(row):
-            yield offset + index, row
+    return offset, itertools.chain([first], rows)
 
 
 def _build(
@@ -294,8 +321,13 @@ def _build(
 
     name, sheet = path.name, entry.name
     first_column = (found.start or (0, 0))[1]
-    rows = _rows(found)
-    header_row, header_cells = next(rows, (-1, []))
+    number, rows = _rows(found)
+    header_row, header_cells = -1, []
+    for row in rows:  # the first row that is not empty
+        if row.count("") != len(row):
+            header_row, header_cells = number, row
+            break
+        number += 1
     _shown(rendered.get(header_row), header_cells, first_column)
     if header_row < 0:
         raise SourceError(msg("workbook.empty_sheet", name=name, sheet=sheet), path=str(path))
@@ -307,14 +339,23 @@ def _build(
     # Python objects for CHUNK_ROWS rows at a time: the table is built from Arrow columns, chunk by chunk.
     chunks: list[pa.Table] = []
     row_numbers = array("I")  # each data row's place in the sheet, to name the line of a refused cell
-    while numbered := list(islice(rows, CHUNK_ROWS)):
-        row_numbers.extend(number for number, _ in numbered)
-        check_hidden(hidden, [number for number, _ in numbered], sheet, path)
-        for number, row in numbered:
-            _shown(rendered.get(number), row, first_column)
-        chunk = [row for _, row in numbered]
-        columns = zip(*chunk, strict=True)
-        chunks.append(pa.Table.from_arrays([text_column(values) for values in columns], names=list(header)))
+    blank = [""] * len(header_cells)  # calamine's rows are as wide as the sheet's used range
+    number = header_row + 1
+    while chunk := list(islice(rows, CHUNK_ROWS)):
+        numbers: Sequence[int] = range(number, number + len(chunk))
+        number += len(chunk)
+        if blank in chunk or set(map(len, chunk)) != {len(blank)}:  # C-level tests: most chunks pass both
+            # rows entirely empty are skipped
+            kept = [(at, row) for at, row in zip(numbers, chunk, strict=True) if row.count("") != len(row)]
+            numbers, chunk = [at for at, _ in kept], [row for _, row in kept]
+            if not chunk:
+                continue
+        row_numbers.extend(numbers)
+        check_hidden(hidden, numbers, sheet, path)
+        if rendered:
+            for at, row in zip(numbers, chunk, strict=True):
+                _shown(rendered.get(at), row, first_column)
+        chunks.append(pa.Table.from_arrays(text_columns(chunk, len(header)), names=list(header)))
     del found, rows
     empty = pa.Table.from_arrays([string_array([]) for _ in header], names=list(header))
     table = pa.concat_tables(chunks) if chunks else empty

@@ -1,10 +1,12 @@
 """The rules a workbook's sheet must meet before its cells pass on as Excel shows them (exporter/sources/workbook.py):
-the header's names, rows hidden in Excel, merged cells, and the sentence for each cell that cannot pass.
+the header's names, the extent, rows hidden in Excel, merged cells, and the sentence for each cell that cannot pass.
 
 - Header: every cell of the header row names its column, once. An empty header cell over a column that holds
   values is refused naming that header cell and the column's first value (a stray value far to the right, at
   ``XFD2``, is named there, not at the first empty header cell); an empty column without a name between named
   ones is refused naming its header cell.
+- Extent: a sheet whose addresses reach past Excel's rows or lay out more cells than the limit (a stray value at
+  ``XFD1048576`` in a tiny file) is refused before the reader lays it out.
 - Hidden rows: a data row hidden in Excel (by hand, by an AutoFilter, by a collapsed group) is refused for the
   whole sheet, naming the first (``住民!5:5``): a clerk who narrowed the rows in Excel would otherwise send
   every row. Hidden columns are read like the others: columns are chosen by name in exporter.
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from exporter.errors import SourceError
 from exporter.messages import CATALOGUE, Language, Message, language, msg
+from exporter.sniff import ReadLimits
 from exporter.sources.xlsx_parts import Problem, column_letters
 
 if TYPE_CHECKING:
@@ -106,6 +109,30 @@ def check_empty_names(
             msg("workbook.empty_column", name=path.name, cell=cell_address(sheet, header_row, first_column + empty[0])),
             path=str(path),
             hint=msg("workbook.empty_column_hint"),
+        )
+
+
+def check_extent(sheet: str, name: str, rows: int, columns: int, limits: ReadLimits) -> None:
+    """Refuse a sheet whose addresses reach past the row limit or lay out more cells than the cell limit (a
+    stray value at XFD1048576), before the reader lays it out; ``rows`` and ``columns`` are 1-based extents."""
+    far = cell_address(sheet, max(rows, 1) - 1, max(columns, 1) - 1)
+    if rows > limits.max_sheet_rows:
+        raise SourceError(
+            msg("workbook.too_many_rows", name=name, sheet=sheet, rows=rows, cell=far, limit=limits.max_sheet_rows),
+            hint=msg("workbook.far_cells_hint"),
+        )
+    if rows * columns > limits.max_sheet_cells:
+        raise SourceError(
+            msg(
+                "workbook.too_many_cells",
+                name=name,
+                sheet=sheet,
+                rows=rows,
+                columns=columns,
+                cell=far,
+                limit=limits.max_sheet_cells,
+            ),
+            hint=msg("workbook.far_cells_hint"),
         )
 
 
