@@ -49,6 +49,7 @@ from exporter.archive import DATA_NAME, FORMAT_NAME, FORMAT_VERSION, MAX_MANIFES
 from exporter.errors import DecryptionError, PlanError
 from exporter.messages import msg
 from exporter.plan import MAX_COLUMN_NAME, MAX_REASON
+from exporter.schema_formats import DAY, FORMATS, UTC_SECOND
 
 MAX_DEPTH = 16
 MAX_TEXT = 4096  # characters of the purpose and the organisation
@@ -81,11 +82,11 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "format": {"enum": [FORMAT_NAME]},
         "format_version": {"type": "integer", "minimum": 1, "maximum": FORMAT_VERSION},
-        "created_utc": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"},
+        "created_utc": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", "format": UTC_SECOND},
         "exporter_version": _text(64),
         "purpose": _text(),
         "recipient_organisation": _text(nullable=True),
-        "delete_by": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "delete_by": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": DAY},
         "source": {
             "type": "object",
             "properties": {
@@ -168,7 +169,7 @@ SCHEMA: dict[str, Any] = {
                 },
             },
         },
-        "reference_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "reference_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": DAY},
         "policy": {
             "type": "object",
             "required": ["sha256"],
@@ -228,7 +229,7 @@ def _check(manifest: Any) -> None:
 def _compiled(*, detailed: bool) -> Callable[[Any], Any]:
     import fastjsonschema
 
-    return fastjsonschema.compile(SCHEMA, detailed_exceptions=detailed)
+    return fastjsonschema.compile(SCHEMA, detailed_exceptions=detailed, formats=FORMATS)
 
 
 class RepeatedKey(ValueError):

@@ -44,6 +44,7 @@ from exporter.atomic import fsync_folder
 from exporter.errors import OutputError, PlanError
 from exporter.keyfiles import FileKind, read_small_data
 from exporter.messages import msg
+from exporter.schema_formats import DAY, FORMATS, UTC_SECOND
 
 OPENINGS_FILE_NAME = "openings.json"
 FORMAT_NAME = "exporter-openings-v1"
@@ -227,9 +228,9 @@ _ENTRY = {
     "properties": {
         "archive_name": _TEXT,
         "archive_sha256": {"type": "string", "pattern": "^([0-9a-f]{64})?$"},
-        "created_utc": {"type": "string", "pattern": f"({_TIME})|^$"},
+        "created_utc": {"type": "string", "anyOf": [{"enum": [""]}, {"pattern": _TIME, "format": UTC_SECOND}]},
         "rows": {"type": "integer", "minimum": 0},
-        "delete_by": {"type": ["string", "null"], "pattern": _DAY},
+        "delete_by": {"type": ["string", "null"], "pattern": _DAY, "format": DAY},
         "folder": _TEXT,
         "files": {"type": "array", "maxItems": len(FILES), "items": {"enum": list(FILES)}},
         "made_folders": {"type": "array", "maxItems": 256, "items": _TEXT},
@@ -246,10 +247,10 @@ _ENTRY = {
         "removed": {"type": "array", "maxItems": len(FILES), "items": {"enum": list(FILES)}},
         "replaced": {"type": "array", "maxItems": len(FILES), "items": {"enum": list(FILES)}},
         "deleting": {"type": "array", "maxItems": len(FILES), "items": {"enum": list(FILES)}},
-        "opened_utc": {"type": "string", "pattern": _TIME},
+        "opened_utc": {"type": "string", "pattern": _TIME, "format": UTC_SECOND},
         "check_code": {"type": "string", "pattern": r"^([0-9]{4}(-[0-9]{4}){4})?$"},
-        "deleted_utc": {"type": ["string", "null"], "pattern": _TIME},
-        "forgotten_utc": {"type": ["string", "null"], "pattern": _TIME},
+        "deleted_utc": {"type": ["string", "null"], "pattern": _TIME, "format": UTC_SECOND},
+        "forgotten_utc": {"type": ["string", "null"], "pattern": _TIME, "format": UTC_SECOND},
     },
 }
 SCHEMA: dict[str, Any] = {
@@ -264,7 +265,7 @@ SCHEMA: dict[str, Any] = {
 def _validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
-    return fastjsonschema.compile(SCHEMA)
+    return fastjsonschema.compile(SCHEMA, formats=FORMATS)
 
 
 def same_place(one: Opening, other: Opening) -> bool:

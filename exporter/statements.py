@@ -47,6 +47,7 @@ from exporter.display import is_safe
 from exporter.errors import PlanError
 from exporter.keyfiles import FileKind, read_small_data
 from exporter.messages import msg
+from exporter.schema_formats import FORMATS, MOMENT, UTC_SECOND
 from exporter.signing import SignatureError, SigningKey, SigningPublicKey, parse_public_key, parse_signature, sign
 from exporter.signing import verify as verify_signature
 
@@ -81,7 +82,7 @@ SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {"name": _FILE_NAME, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
         },
-        "created_utc": {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)?$"},
+        "created_utc": {"type": "string", "anyOf": [{"enum": [""]}, {"pattern": _TIME_UTC, "format": UTC_SECOND}]},
         "rows": {"type": "integer", "minimum": 0, "maximum": 10**15},
         "recipient": {
             "type": "object",
@@ -93,10 +94,11 @@ SCHEMA: dict[str, Any] = {
                 "name": {"type": "string", "maxLength": MAX_NAME, "pattern": _NO_CONTROLS},
             },
         },
-        "time_utc": {"type": "string", "pattern": _TIME_UTC},
+        "time_utc": {"type": "string", "pattern": _TIME_UTC, "format": UTC_SECOND},
         "time_local": {
             "type": "string",
             "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$",
+            "format": MOMENT,
         },
         "exporter_version": {"type": "string", "maxLength": 64, "pattern": _NO_CONTROLS},
         "deleted": {
@@ -379,7 +381,7 @@ def _refused(message_id: str, where: str, **fields: object) -> StatementError:
 def _validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
-    return fastjsonschema.compile(SCHEMA)
+    return fastjsonschema.compile(SCHEMA, formats=FORMATS)
 
 
 __all__ = [
