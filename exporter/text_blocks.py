@@ -184,6 +184,25 @@ def line_finder(path: Path, source_format: SourceFormat) -> LineAt:
     return line_at
 
 
+def _before_first_fault(encoding: str, flag: int, data: bytes, error: UnicodeError) -> str:
+    """The text of ``data`` before its first undecodable byte, ``error`` being the decoder's complaint about it.
+
+    The complaint is not always about the first fault: Python's cp932 codec stops at a pair it cannot decode, and
+    a byte CP932 leaves undefined earlier in the block is only found in the text decoded before it
+    (:class:`_StrictCP932Decoder`). So the text before the complaint is decoded again, until it decodes."""
+    start = error.start if isinstance(error, UnicodeDecodeError) else 0
+    while True:
+        before = decoder(encoding)
+        before.setstate((b"", flag))
+        try:
+            return before.decode(data[:start], final=False)
+        except UnicodeError as earlier:
+            found = earlier.start if isinstance(earlier, UnicodeDecodeError) else 0
+            if found >= start:  # no progress: say nothing was decoded rather than loop
+                return ""
+            start = found
+
+
 def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
     """Read the file again from the start to turn the decoder's complaint into a physical line number."""
     encoding = source_format.encoding
@@ -198,13 +217,7 @@ def undecodable(path: Path, source_format: SourceFormat) -> SourceError:
                 text = reading.decode(raw, final=not raw)
             except UnicodeError as error:
                 # The error's offsets count the bytes the decoder still held from the last block, then ``raw``.
-                start = error.start if isinstance(error, UnicodeDecodeError) else 0
-                before = decoder(encoding)
-                before.setstate((b"", flag))
-                try:
-                    text = before.decode((buffered + raw)[:start], final=False)
-                except UnicodeError:
-                    text = ""
+                text = _before_first_fault(encoding, flag, buffered + raw, error)
                 broken = True
             else:
                 broken = False

@@ -206,3 +206,30 @@ def test_0x80_and_0xa0_as_second_bytes_and_the_user_defined_area_pass_through(tm
     """ム is 0x83 0x80 and □ 0x81 0xA0: those bytes are only undefined alone; 外字 (U+E000..U+E757) is CP932."""
     data = f"a,b\r\n{text},x\r\n".encode("cp932")
     agree(tmp_path / "defined.csv", data, "cp932")
+
+
+BAD_IN_CP932 = [b"\x80", b"\xa0", b"\xfd", b"\xff", b"\x81\x20", b"\x85\x40", b"\x82\x7f", b"\xef\x0d"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=st.integers(min_value=2, max_value=30),
+    first=st.integers(min_value=0),
+    later=st.integers(min_value=0),
+    kinds=st.tuples(st.sampled_from(BAD_IN_CP932), st.sampled_from(BAD_IN_CP932)),
+)
+def test_of_two_bad_sequences_in_one_block_the_first_one_s_line_is_named(tmp_path_factory, rows, first, later, kinds):
+    """Whatever the two kinds (a byte CP932 leaves undefined, which Python's codec decodes, or a pair it refuses),
+    the line named is the first one's, both lying in one read block: the codec meets the second kind first."""
+    first %= rows
+    later = first + 1 + later % (rows - first - 1) if first + 1 < rows else first
+    lines = [f"{n},ﾃｽﾄ{n},試験".encode("cp932") for n in range(rows)]
+    lines[first] = kinds[0] + lines[first]
+    if later != first:
+        lines[later] = kinds[1] + lines[later]
+    path = tmp_path_factory.mktemp("two") / "two_faults.csv"
+    path.write_bytes(b"a,b,c\r\n" + b"\r\n".join(lines) + b"\r\n")
+    with pytest.raises(SourceError) as caught:
+        open_source(path, encoding="cp932").count_rows()
+    assert caught.value.line == first + 2
+    assert "not valid cp932" in str(caught.value)
