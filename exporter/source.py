@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 _PARSERS = 2  # chunks parsed at once, on threads of their own
+_MOST_UTF8_PER_BYTE = 3  # UTF-8 bytes one byte of any encoding read becomes at most (a katakana, U+FF61-U+FF9F)
+_HELD_BYTES = 4  # at most what a decoder holds of a character cut by the block before
 try:
     csv.field_size_limit(sys.maxsize)  # values are bounded by ReadLimits, not by the csv module's 128 KiB
 except OverflowError:  # Windows: the limit is a C long, 32 bits there
@@ -98,9 +100,13 @@ class Source:
             what="header",
         )
         # Reading, hashing and decoding run one step ahead on a thread of their own (joined in ``finally``). A
-        # read block is never longer than a row or the header may be: a record that arrives whole in one block is
-        # then within the limits, and only a record longer than a block is ever measured (RecordSplitter).
-        block = min(_text_blocks.BLOCK_BYTES, self.limits.max_row_bytes, self.limits.max_header_bytes)
+        # read block, once in UTF-8, is never longer than a row or the header may be: a record that arrives whole
+        # in one block is then within the limits, and only a record longer than a block is ever measured
+        # (RecordSplitter). Decoding makes at most three bytes of one (CP932's half-width katakana), plus the few
+        # bytes of a character the decoder held from the block before.
+        limit = min(self.limits.max_row_bytes, self.limits.max_header_bytes)
+        growth = 1 if self.format.encoding in PASS_THROUGH else _MOST_UTF8_PER_BYTE
+        block = min(_text_blocks.BLOCK_BYTES, limit // growth - _HELD_BYTES)
         blocks = Prefetch(
             text_blocks(self.path, self.format, digest=raw, cancel=cancel, block_bytes=block),
             name="exporter-reader",

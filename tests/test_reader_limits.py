@@ -250,3 +250,23 @@ def test_a_file_may_have_as_many_columns_as_a_spreadsheet_and_no_more(tmp_path):
     japanese = run("--lang", "ja", "inspect", wider)
     assert japanese.returncode == 1
     assert "wider.csv の 1 行目の列は 16,385 列あります。" in japanese.stderr
+
+
+@pytest.mark.parametrize("text", ["ｱ", "試"])  # CP932 1 byte -> UTF-8 3 bytes; 2 bytes -> 3
+@pytest.mark.parametrize("before", [0, 3, 300])
+def test_a_cp932_row_is_measured_in_utf8_wherever_it_lies(tmp_path, text, before):
+    """The limit counts a row as the program holds it, in UTF-8 (a fresh tester's 600 KiB CP932 row of half-width
+    katakana is 1.8 MiB then): refused or read the same wherever it lies, block boundary or not."""
+    limit = MiB
+    head = "id,note\r\n" + "".join(f"{n},短い\r\n" for n in range(before))
+    fitting = (limit - len("9,\r\n")) // len(text.encode())
+    for extra, refused_too in ((1, True), (0, False)):
+        row = f"9,{text * (fitting + extra)}\r\n"
+        assert (len(row.encode()) > limit) is refused_too
+        path = tmp_path / f"cp932-{extra}.csv"
+        path.write_bytes((head + row + "10,after\r\n").encode("cp932"))
+        limits = ReadLimits(max_row_bytes=limit)
+        if refused_too:
+            assert refused(path, encoding="cp932", limits=limits).line == before + 2
+        else:
+            assert open_source(path, encoding="cp932", limits=limits).count_rows().rows == before + 2
