@@ -21,7 +21,8 @@ from exporter.errors import SourceError
 from exporter.sniff import DEFAULT_LIMITS
 from exporter.sources import open_source, workbook
 from exporter.sources.cells import cell_text, text_column, text_columns
-from exporter.sources.xlsx_parts import SheetEntry, hidden_rows, scan_sheet
+from exporter.sources.sheet_scan import hidden_rows, scan_sheet
+from exporter.sources.xlsx_parts import SheetEntry
 
 SHEET = "xl/worksheets/sheet1.xml"
 

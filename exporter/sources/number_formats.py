@@ -20,7 +20,9 @@ as the rest of the workbook checks are (:mod:`exporter.sources.xlsx_parts`), ECM
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from exporter.sources.sheet_scan import cells
 from exporter.sources.xlsx_parts import Problem, column_number, unescape
 
 # Built-in number formats (ECMA-376 18.8.30) that are dates or times, which calamine converts itself.
@@ -133,34 +135,28 @@ def changing_styles(styles_xml: bytes | None) -> dict[int, tuple[str, bool | str
 
 
 def formatted_numbers(
-    xml: bytes, changing: dict[int, tuple[str, bool | str]]
+    xml: bytes, changing: dict[int, tuple[str, bool | str]], *, exact: bool = False
 ) -> tuple[list[Problem], dict[int, dict[int, str]]]:
     """The number cells whose style is in ``changing``, as Excel shows them: ``rendered`` maps a 0-based sheet row
     to its 0-based columns and their texts (:func:`exporter.sources.number_rendering.render`); ``problems`` holds the
     first cell per column whose format is not one rendered (whole numbers under ``0`` need nothing), as a
     :class:`Problem` of kind "number_format" (``text``: the format code), or "partial_date" for a number under a
     date format that lacks the year, the month or the day, in column order. A formula's cached
-    value counts as its cell's value."""
+    value counts as its cell's value. ``exact``: the sheet may spell its attributes otherwise than Excel does
+    (:class:`exporter.sources.sheet_scan.SheetScan`), or hold cells without an address: every cell is placed as
+    calamine places it (:func:`exporter.sources.sheet_scan.cells`), slower."""
     from exporter.sources.number_rendering import render
 
     rendered: dict[int, dict[int, str]] = {}
     if not changing:
         return [], rendered
-    styles = b"|".join(str(index).encode() for index in sorted(changing))
-    # A style number may be written with leading zeros (s="01"): matched by value.
-    cells = re.compile(rb"<(?:\w+:)?c\s(?=[^>]*\ss=\"0*(?:" + styles + rb")\")([^>]*?)(/?)>")
     first: dict[int, Problem] = {}
-    for cell in cells.finditer(xml):
-        if cell.group(2):  # <c .../>: no value
+    for row, column, attrs, cell in _styled_cells(xml, changing, exact):
+        if cell.group(cell.re.groups) or attrs.get(b"t", b"n") != b"n":  # <c .../>: no value; not a number
             continue
-        attrs = dict(_ATTR.findall(b" " + cell.group(1)))
-        if attrs.get(b"t", b"n") != b"n":
-            continue
-        ref = re.fullmatch(rb"([A-Z]{1,3})([0-9]{1,9})", attrs.get(b"r", b""))
         value = _VALUE.match(xml, cell.end())
-        if ref is None or value is None:
+        if value is None:
             continue
-        row, column = int(ref[2]) - 1, column_number(ref[1].decode()) - 1
         code, fractions_only = changing[int(attrs[b"s"])]
         written = value.group(1).strip().decode("ascii", "replace")
         if fractions_only is PARTIAL_DATE:
@@ -174,3 +170,23 @@ def formatted_numbers(
         elif column not in first:
             first[column] = Problem(row, column, "number_format", code)
     return [first[column] for column in sorted(first)], rendered
+
+
+def _styled_cells(
+    xml: bytes, changing: dict[int, tuple[str, bool | str]], exact: bool
+) -> Iterator[tuple[int, int, dict[bytes, bytes], re.Match[bytes]]]:
+    """The cells whose style is in ``changing``: 0-based row and column, attributes, start tag (its last group:
+    "/" for an empty cell). Excel's spelling is searched for directly (a style number may be written with leading
+    zeros, s="01": matched by value); ``exact``: every cell is placed as calamine places it."""
+    if exact:
+        for row, column, attrs, cell in cells(xml):
+            if int(attrs.get(b"s", b"0")) in changing:
+                yield row, column, attrs, cell
+        return
+    styles = b"|".join(str(index).encode() for index in sorted(changing))
+    found = re.compile(rb"<(?:\w+:)?c\s(?=[^>]*\ss=\"0*(?:" + styles + rb")\")([^>]*?)(/?)>")
+    for cell in found.finditer(xml):
+        attrs = dict(_ATTR.findall(b" " + cell.group(1)))
+        ref = re.fullmatch(rb"([A-Z]{1,3})([0-9]{1,9})", attrs.get(b"r", b""))
+        if ref is not None:
+            yield int(ref[2]) - 1, column_number(ref[1].decode()) - 1, attrs, cell

@@ -41,6 +41,7 @@ from exporter.sniff import DEFAULT_LIMITS, ReadLimits, SourceFormat
 from exporter.source import SourceDigest, column_indexes
 from exporter.sources.cells import string_array, text_columns
 from exporter.sources.number_formats import changing_styles, formatted_numbers
+from exporter.sources.sheet_scan import SheetScan, scan_sheet
 from exporter.sources.workbook_checks import (
     COLUMN_READ_ONLY,
     HINTS,
@@ -56,11 +57,9 @@ from exporter.sources.workbook_checks import (
 from exporter.sources.xlsx_parts import (
     Problem,
     SheetEntry,
-    SheetScan,
     TooMuchText,
     WorkbookDamaged,
     WorkbookZip,
-    scan_sheet,
 )
 
 if TYPE_CHECKING:
@@ -173,7 +172,7 @@ def open_workbook(
         try:
             check_extent(entry.name, name, scan.last_row, scan.last_column, limits)
             styles = parts.read(STYLES_PART) if STYLES_PART in parts.names else None
-            unrendered, rendered = formatted_numbers(xml, changing_styles(styles))
+            unrendered, rendered = formatted_numbers(xml, changing_styles(styles), exact=scan.exact)
         except BaseException:
             if opened[0] is not None:
                 opened[0].close()
@@ -235,7 +234,7 @@ def _scanned_while_opening(parts: WorkbookZip, part: str, path: Path) -> tuple[b
     def scan() -> None:
         try:
             xml = parts.read(part)
-            done.append((xml, scan_sheet(xml)))
+            done.append((xml, scan_sheet(xml, part)))
         except BaseException as error:  # WorkbookDamaged, TooMuchText, MemoryError: raised on this thread
             failed.append(error)
 

@@ -1,0 +1,240 @@
+"""The chosen sheet's XML, scanned as bytes before python-calamine lays it out, for what the reader hides or cannot
+bear: the extent of its cell addresses (a 4 KB file with cells at A1 and XFD1048576 would make calamine lay out 17
+billion cells and abort the process), formulas without a cached value and error cells (calamine gives both as empty
+text), rows hidden in Excel, and values calamine would read as another value (a shared-string index written ``-1``
+or ``2.0`` gives the first shared string; a number written ``&#50;`` gives nothing).
+
+XML spells an attribute in more ways than Excel writes it: either quote, whitespace around ``=``, character
+references in the value; calamine also reads the column letters of ``r`` in lower case and its digits with leading
+zeros. Excel's spelling (``r="A1"``, ``t="e"``, ``hidden="1"``) is searched for in one pass of RE2; any other
+spelling of the attributes that matter sends the sheet to the exact pass (:func:`exact_scan`), which reads every
+``<row>`` and ``<c>`` as calamine does (checked spelling by spelling in tests/test_workbook_spellings.py):
+
+- ``r`` of a cell (any namespace prefix) and of a row: the raw value, column letters in either case, digits with
+  leading zeros; no character reference, no whitespace (calamine refuses those). A cell without ``r`` follows the
+  one before in its row; a row without ``r`` follows the row before (whatever its cells' addresses); a hidden row's
+  cells count as hidden wherever their addresses place them.
+- ``t`` and ``s`` of a cell (no prefix): the raw value; a style written otherwise than in digits is ignored by
+  calamine (a date shown as its serial number): refused as damaged.
+- ``hidden`` of a row: the value with its references replaced and whitespace trimmed (xsd:boolean), "1" or "true".
+- ``<v>`` of a cell: a shared-string index must be digits below 2**32; a value holding a reference or markup is
+  lost by calamine for every type but ``str``: both refused as damaged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from exporter.sources.xlsx_parts import Problem, WorkbookDamaged, column_letters, column_number, unescape
+
+_LATE = 1 << 16  # bytes at each end of the sheet where the extent is first estimated
+_HUGE = 10**12  # a row or column number this long is past every limit (and past calamine's 32 bits)
+_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
+
+_ROW_OR_CELL_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,9})"')  # Excel's spelling only: the estimate
+_HIDDEN_RE2 = 'hidden="(?:1|true)"'  # in every match of hidden_rows' pattern; a literal start: memchr speed in RE2
+_TAG = "<(?:[A-Za-z_][\\w.-]*:)?(?:c|row)\\s[^>]*"
+_OTHER_SPELLINGS = (
+    _TAG + r"(?:'|\s=|=\s|:r=)",  # either quote, whitespace around =, a prefixed r
+    r'\sr="(?:[A-Z]{0,3}(?:[^A-Z1-9]|[1-9][0-9]{0,8}[^0-9"]|[1-9][0-9]{9})|[A-Z]{4})',  # a, 0, &, 10 digits...
+    r'\ss="[^"]*[^0-9"]',  # a style number with a reference or whitespace
+    r'\shidden="(?:[^01tf"]|[01][^"]|t(?:[^r]|r[^u]|ru[^e]|rue[^"])|f(?:[^a]|a[^l]|al[^s]|als[^e]|alse[^"]))',
+    # a shared-string index that is not 1 to 9 digits, or a value that is not the cell's first child
+    r'\st="s"(?:[^>/]|/[^>])*>(?:[^<]|<[^v]|<v[^>]|<v>(?:[^0-9]|[0-9]{10}|[0-9]{1,9}[^0-9<]))',
+    r"<v>[^<]*&",  # a reference in a value
+    r'<(?:[A-Za-z_][\w.-]*:)?row(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',  # a row without r
+)
+
+
+@dataclass(frozen=True)
+class SheetScan:
+    """What :func:`scan_sheet` found: the last row and column (1-based) that any address reaches (what the reader
+    lays out), the cells it would pass on wrongly, the hidden rows (0-based) and whether the sheet was read by the
+    exact pass (``exact``: attributes may be spelled otherwise than Excel spells them)."""
+
+    last_row: int
+    last_column: int
+    problems: list[Problem]
+    hidden: list[int]
+    exact: bool = False
+
+
+def _greater_number(n: int) -> str:
+    """A regular expression for decimal numbers (no leading zero) greater than ``n``."""
+    digits = str(n)
+    options = [f"[1-9][0-9]{{{len(digits)},}}"]
+    for i, digit in enumerate(digits):
+        if digit != "9":
+            rest = len(digits) - i - 1
+            options.append(digits[:i] + f"[{int(digit) + 1}-9]" + (f"[0-9]{{{rest}}}" if rest else ""))
+    return "(?:" + "|".join(options) + ")"
+
+
+def _greater_letters(n: int) -> str:
+    """A regular expression for column letters after column ``n`` (1-based)."""
+    letters = column_letters(n)
+    options = [f"[A-Z]{{{len(letters) + 1},}}"]
+    for i, letter in enumerate(letters):
+        if letter != "Z":
+            rest = len(letters) - i - 1
+            options.append(letters[:i] + f"[{chr(ord(letter) + 1)}-Z]" + (f"[A-Z]{{{rest}}}" if rest else ""))
+    return "(?:" + "|".join(options) + ")"
+
+
+def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
+    """The sheet's extent, problem cells and hidden rows (:class:`SheetScan`). Raises :class:`WorkbookDamaged`
+    (``part``) for an address or a value calamine would refuse or read as another value.
+
+    The extent is estimated from both ends of the sheet; one pass of a regular expression (RE2 through pyarrow: a
+    DFA, about 0.3-0.6 GB/s here) then looks for anything beyond the estimate, a cell without an address, a formula,
+    an error cell or an attribute spelled otherwise than Excel spells it, and a second (a literal start: memchr
+    speed) for ``hidden="1"``. Most registers have none, and cost those passes; otherwise the sheet is read
+    exactly (:func:`exact_scan`). Both passes leave the GIL.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ends = xml[:_LATE] + b" " + xml[-_LATE:]
+    last_row = max((int(m[2]) for m in _ROW_OR_CELL_REF.finditer(ends)), default=0)
+    last_column = max((column_number(m[1]) for m in _ROW_OR_CELL_REF.finditer(ends) if m[1]), default=0)
+    suspicious = "|".join(
+        (
+            r't="e"',
+            r"<f[\s/>]",
+            r":f[\s/>]",
+            r'\sr="[A-Z]{0,3}' + _greater_number(last_row) + '"',
+            r'\sr="' + _greater_letters(last_column) + "[0-9]" if last_column else r'\sr="[A-Z]',
+            r'<(?:[A-Za-z_][\w.-]*:)?c(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',
+            *_OTHER_SPELLINGS,
+        )
+    )
+    offsets = pa.py_buffer((0).to_bytes(8, "little") + len(xml).to_bytes(8, "little"))
+    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(xml)])
+    problem, hidden = (pc.match_substring_regex(whole, pattern)[0].as_py() for pattern in (suspicious, _HIDDEN_RE2))
+    if not problem:
+        return SheetScan(last_row, last_column, [], hidden_rows(xml) if hidden else [])
+    return exact_scan(xml, part)
+
+
+_ATTRIBUTES = rb"""((?:[^>"']|"[^"]*"|'[^']*')*?)"""  # a quoted value may hold ">"
+_ELEMENT = re.compile(_PREFIX + rb"(row|c)(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>")
+_ROW_ELEMENT = re.compile(_PREFIX + rb"row(?=[\s/>])" + _ATTRIBUTES + rb"/?>")
+_ATTRIBUTE = re.compile(rb"""(?<![\w:.-])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
+_CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
+_VALUE = re.compile(_PREFIX + rb"v(?:\s[^>]*)?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>)", re.DOTALL)
+_FORMULA = re.compile(_PREFIX + rb"f[\s/>]")
+_XML_SPACE = b" \t\r\n"
+
+
+def attributes(text: bytes, *, local: bytes = b"") -> dict[bytes, bytes]:
+    """The attributes of an element (the text between its name and ``>``) as XML reads them, either quote and
+    whitespace around ``=``, their values raw (no reference replaced); names with a namespace prefix are left out
+    but ``local``, which calamine reads under any prefix (``r`` of a cell). The last of a name given twice."""
+    found: dict[bytes, bytes] = {}
+    for prefix, name, double, single in _ATTRIBUTE.findall(text):
+        if not prefix or name == local:
+            found[name] = double if double or not single else single
+    return found
+
+
+def reference(value: bytes) -> tuple[int, int] | None:
+    """The 1-based (row, column) of an address as calamine reads it (``c07`` -> (7, 3); column 0: no letters);
+    None where calamine refuses it (a reference, whitespace, no digits, row 0). Past 12 digits or letters: 10**12."""
+    match = _REFERENCE.fullmatch(value)
+    if match is None:
+        return None
+    digits, letters = match[2].lstrip(b"0"), match[1]
+    row = int(digits) if len(digits) <= 12 else _HUGE
+    return (row, column_number(letters) if len(letters) <= 8 else _HUGE) if row else None
+
+
+def _is_hidden(attrs: dict[bytes, bytes]) -> bool:
+    return unescape(attrs.get(b"hidden", b"").decode("utf-8", "replace")).strip(" \t\r\n") in ("1", "true")
+
+
+def _row_number(attrs: dict[bytes, bytes], before: int) -> int:
+    """The 0-based number of a row: its ``r`` (its digits, as calamine reads it), else the one before's + 1."""
+    number = attrs.get(b"r")
+    found = reference(number) if number is not None else None
+    return found[0] - 1 if found else before + 1
+
+
+def hidden_rows(xml: bytes) -> list[int]:
+    """The 0-based numbers of the rows hidden in Excel (``<row hidden="1">``, ECMA-376 18.3.1.73: hidden by
+    hand, by an AutoFilter or by a collapsed group), in sheet order, whatever the spelling of ``hidden`` and ``r``
+    (``hidden`` of columns is on ``<col>`` and is not looked at; LibreOffice writes ``hidden="false"`` on every
+    row)."""
+    hidden: list[int] = []
+    row = -1
+    for element in _ROW_ELEMENT.finditer(xml):
+        attrs = attributes(element[1])
+        row = _row_number(attrs, row)
+        if _is_hidden(attrs):
+            hidden.append(row)
+    return hidden
+
+
+Cell = tuple[int, int, dict[bytes, bytes], "re.Match[bytes]"]  # row, column (0-based), attributes, start tag
+
+
+def cells(xml: bytes, part: str = "", hidden: list[int] | None = None) -> Iterator[Cell]:
+    """Every cell of the sheet as calamine places it: its 0-based row and column, its attributes (:func:`attributes`)
+    and its start tag (``[3]``: "/" for an empty cell); the hidden rows are added to ``hidden``. Raises
+    :class:`WorkbookDamaged` (``part``) for an address calamine refuses or a style not written in digits."""
+    row, column, hiding = -1, -1, False
+    for element in _ELEMENT.finditer(xml):
+        if element[1] == b"row":
+            attrs = attributes(element[2])
+            if b"r" in attrs and reference(attrs[b"r"]) is None:
+                raise WorkbookDamaged(part)
+            row, column, hiding = _row_number(attrs, row), -1, hidden is not None and _is_hidden(attrs)
+            if hiding and hidden is not None:
+                hidden.append(row)
+            continue
+        attrs = attributes(element[2], local=b"r")
+        if b"r" in attrs:
+            found = reference(attrs[b"r"])
+            if found is None or not found[1]:
+                raise WorkbookDamaged(part)
+            at, column = found[0] - 1, found[1] - 1
+        else:
+            at, column = row, column + 1
+        if hiding and at != row and hidden is not None:  # a hidden row's cell placed on another row: hidden too
+            hidden.append(at)
+        if not attrs.get(b"s", b"0").isdigit():  # calamine ignores it: a date would come as its serial number
+            raise WorkbookDamaged(part)
+        yield at, column, attrs, element
+
+
+def exact_scan(xml: bytes, part: str = "", limit: int = 10_000) -> SheetScan:
+    """Every ``<row>`` and ``<c>`` read as calamine reads them (see the module, :func:`cells`): the extent, the
+    cells with a formula but no cached value and the error cells in sheet order (at most ``limit``), the hidden
+    rows. Raises :class:`WorkbookDamaged` (``part``) for an address calamine refuses, a style not in digits, a
+    shared-string index that is not one, a value calamine would lose."""
+    last_row = last_column = 0
+    problems: list[Problem] = []
+    hidden: list[int] = []
+    for at, column, attrs, element in cells(xml, part, hidden):
+        last_row, last_column = max(last_row, at + 1), max(last_column, column + 1)
+        if element[3]:
+            continue
+        end = _CELL_END.search(xml, element.end())
+        body = xml[element.end() : end.start() if end else len(xml)]
+        kind = attrs.get(b"t", b"n")
+        value = _VALUE.search(body)
+        written = (value[1] or b"") if value else None
+        if kind == b"s" and written is not None and not (written.isdigit() and len(written.lstrip(b"0")) <= 9):
+            raise WorkbookDamaged(part)  # calamine reads it as index 0 (or nothing)
+        if written and kind not in (b"str", b"inlineStr", b"e") and (b"&" in written or b"<" in written):
+            raise WorkbookDamaged(part)  # calamine loses such a value
+        if len(problems) >= limit:
+            continue
+        if kind == b"e":
+            text = unescape(written.decode("utf-8", "replace")).strip() if written else ""
+            problems.append(Problem(at, column, "error", text or "#VALUE!"))
+        elif _FORMULA.search(body) and (value is None or (not written and kind not in (b"str", b"inlineStr"))):
+            problems.append(Problem(at, column, "formula"))
+    return SheetScan(last_row, last_column, problems, hidden, exact=True)
