@@ -35,6 +35,12 @@ _PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
 
 _ROW_OR_CELL_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,9})"')  # Excel's spelling only: the estimate
 _HIDDEN_RE2 = 'hidden="(?:1|true)"'  # in every match of hidden_rows' pattern; a literal start: memchr speed in RE2
+# A formula is passed on as its cached value, which must follow it (ECMA-376 18.3.1.4: <c> holds f, then v); a
+# sheet where any formula is not followed by a value, or with an empty value, is read by the exact pass.
+_NS = r"(?:[A-Za-z_][\w.-]*:)?"
+_FORMULA_RE2 = "<" + _NS + r"f[\s/>]"
+_CACHED_RE2 = "<" + _NS + r"f(?:\s[^>]*)?(?:/>|>[^<]*</" + _NS + r"f\s*>)\s*<" + _NS + r"v(?:\s[^>]*)?>[^<]"
+_EMPTY_VALUE = "<" + _NS + r"v(?:\s[^>]*)?(?:/>|></)"
 _TAG = "<(?:[A-Za-z_][\\w.-]*:)?(?:c|row)\\s[^>]*"
 _OTHER_SPELLINGS = (
     _TAG + r"(?:'|\s=|=\s|:r=)",  # either quote, whitespace around =, a prefixed r
@@ -43,7 +49,7 @@ _OTHER_SPELLINGS = (
     r'\shidden="(?:[^01tf"]|[01][^"]|t(?:[^r]|r[^u]|ru[^e]|rue[^"])|f(?:[^a]|a[^l]|al[^s]|als[^e]|alse[^"]))',
     # a shared-string index that is not 1 to 9 digits, or a value that is not the cell's first child
     r'\st="s"(?:[^>/]|/[^>])*>(?:[^<]|<[^v]|<v[^>]|<v>(?:[^0-9]|[0-9]{10}|[0-9]{1,9}[^0-9<]))',
-    r"<v>[^<]*&",  # a reference in a value
+    "<" + _NS + r"v(?:\s[^>]*)?>[^<]*&",  # a reference in a value
     r'<(?:[A-Za-z_][\w.-]*:)?row(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',  # a row without r
 )
 
@@ -102,8 +108,7 @@ def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
     suspicious = "|".join(
         (
             r't="e"',
-            r"<f[\s/>]",
-            r":f[\s/>]",
+            _EMPTY_VALUE,
             r'\sr="[A-Z]{0,3}' + _greater_number(last_row) + '"',
             r'\sr="' + _greater_letters(last_column) + "[0-9]" if last_column else r'\sr="[A-Z]',
             r'<(?:[A-Za-z_][\w.-]*:)?c(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',
@@ -113,6 +118,9 @@ def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
     offsets = pa.py_buffer((0).to_bytes(8, "little") + len(xml).to_bytes(8, "little"))
     whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(xml)])
     problem, hidden = (pc.match_substring_regex(whole, pattern)[0].as_py() for pattern in (suspicious, _HIDDEN_RE2))
+    if not problem and (b"<f" in xml or b":f" in xml):  # formulas (or text like them): each must have its value
+        formulas, with_values = (pc.count_substring_regex(whole, p)[0].as_py() for p in (_FORMULA_RE2, _CACHED_RE2))
+        problem = formulas != with_values
     if not problem:
         return SheetScan(last_row, last_column, [], hidden_rows(xml) if hidden else [])
     return exact_scan(xml, part)
