@@ -1,12 +1,11 @@
 """The one export entry point that the command line and the wizard both call.
 
-    resident file -> checked stream -> record batches of the kept columns
-        -> [writer thread] CSV rows -> ZIP (deflate) -> age encryption -> temporary file beside the target -> rename
+    resident file -> checked stream -> record batches of the kept columns -> CSV rows
+        -> [writer thread] ZIP (deflate) -> age encryption -> temporary file beside the target -> rename
 
-Nothing but ciphertext ever reaches the disk. Shaping the batches and writing them (CSV, deflate, encryption) run
-on two threads joined by a short queue, so the reader's and the writer's C code overlap while memory stays bounded
-by a few blocks. (The calling thread also cuts the stream into chunks and hands them to the parsers: formatting
-the rows there made it the slowest of the threads.)
+Nothing but ciphertext ever reaches the disk. Formatting rows and compressing/encrypting them run on two
+threads joined by a short queue, so the reader's and the compressor's C code overlap while memory stays bounded
+by a few blocks.
 """
 
 from __future__ import annotations
@@ -140,11 +139,11 @@ def run_export(
             archive.write_data(header_line(plan.header()))
             batches = source.batches(shaper.read_columns, digest, progress=progress, cancel=cancel)
             # A failed write stops the reader at once.
-            with _WriterThread(lambda rows: archive.write_data(encode_rows(rows))) as writer, closing(batches):
+            with _WriterThread(archive.write_data) as writer, closing(batches):
                 for batch in shaper.gathered(batches):
                     shaped = shaper.apply(batch)
                     if shaped is not None:
-                        writer.put(shaped)
+                        writer.put(encode_rows(shaped))
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled()
             export_controls.check_my_numbers(policy, plan, shaper, source)  # found in the values: not committed
