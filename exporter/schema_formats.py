@@ -39,7 +39,7 @@ def _is_utc_second(value: str) -> bool:
 
 def _is_moment(value: str) -> bool:
     try:
-        datetime.fromisoformat(value.removesuffix("Z") + ("+00:00" if value.endswith("Z") else ""))
+        datetime.fromisoformat(value)  # RFC 3339's Z too, from Python 3.11
     except ValueError:
         return False
     return True

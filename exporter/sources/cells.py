@@ -94,9 +94,8 @@ def text_columns(rows: Sequence[Sequence[CellValue]], width: int) -> list[pa.Arr
     """The cells of ``rows`` (each ``width`` cells) as one string array per column, each cell as
     :func:`cell_text` gives it (the same cells as :func:`text_column` over each column).
 
-    Row-major, a chunk at a time: the cells (formatted where they are not text) joined with U+0000, encoded once
-    and split by pyarrow, then each column taken from the rows; when a cell holds U+0000 or the chunk's text
-    passes 2 GiB, column by column as :func:`text_column` does. Raises ValueError for rows of other widths."""
+    Row-major, a chunk at a time: all the cells (formatted where they are not text) made one array by
+    :func:`string_array`, then each column taken from the rows. Raises ValueError for rows of other widths."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -108,15 +107,10 @@ def text_columns(rows: Sequence[Sequence[CellValue]], width: int) -> list[pa.Arr
         raise ValueError("rows of different widths")
     cells = list(chain.from_iterable(rows))
     try:
-        joined = "\x00".join(cells)  # type: ignore[arg-type]
-    except TypeError:  # numbers, dates, TRUE/FALSE: formatted; text as it is
-        joined = "\x00".join([cell if type(cell) is str else cell_text(cell) for cell in cells])
-    if joined.count("\x00") != len(cells) - 1 or len(joined) >= 1 << 29:  # U+0000 in a cell, or maybe 2 GiB
-        return [text_column(values) for values in zip(*rows, strict=True)]
-    data = joined.encode("utf-8")
-    offsets = pa.py_buffer(bytes(4) + len(data).to_bytes(4, "little"))
-    whole = pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])
-    table = pa.FixedSizeListArray.from_arrays(pc.split_pattern(whole, "\x00").flatten(), width)
+        flat = string_array(cells)  # type: ignore[arg-type]
+    except TypeError:  # numbers, dates, TRUE/FALSE (string_array joins the cells first): formatted; text as it is
+        flat = string_array([cell if type(cell) is str else cell_text(cell) for cell in cells])
+    table = pa.FixedSizeListArray.from_arrays(flat, width)
     return [pc.list_element(table, int_scalar(column)) for column in range(width)]
 
 
