@@ -122,6 +122,15 @@ class AtomicFile:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.temp)
 
+    def abandon(self) -> None:
+        """Remove the temporary file by name while another thread is stuck writing to it, and leave the file
+        object alone: closing it would wait for that write. :meth:`discard` closes it once the write returns (on
+        the writing thread). On Windows, where an open file cannot be removed, the next export's clean-up of stale
+        temporary files removes it."""
+        self._done = True
+        with contextlib.suppress(OSError):
+            os.unlink(self.temp)
+
     def __enter__(self) -> AtomicFile:
         return self
 

@@ -11,9 +11,7 @@ by a few blocks.
 from __future__ import annotations
 
 import os
-import queue
 import threading
-from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -34,13 +32,11 @@ from exporter.shaping import Shaper, check_unique_share
 from exporter.signing import SigningPublicKey, manifest_signer, open_plan_key
 from exporter.source import SourceDigest
 from exporter.sources import AnySource, WorkbookSource, open_source
+from exporter.writer_thread import WriterThread
 
 if TYPE_CHECKING:
     from exporter.policy import Policy
     from exporter.risk import Risk
-
-_QUEUE_DEPTH = 4
-_DONE = object()
 
 
 @dataclass(frozen=True)
@@ -139,7 +135,8 @@ def run_export(
             archive.write_data(header_line(plan.header()))
             batches = source.batches(shaper.read_columns, digest, progress=progress, cancel=cancel)
             # A failed write stops the reader at once.
-            with _WriterThread(archive.write_data) as writer, closing(batches):
+            writer = WriterThread(archive.write_data, cancel=cancel, stuck=target.abandon, late=target.discard)
+            with writer, closing(batches):
                 for batch in shaper.gathered(batches):
                     shaped = shaper.apply(batch)
                     if shaped is not None:
@@ -345,49 +342,3 @@ def _recipients(
         # the book or the settings changed between the Review page and now: the codes read aloud are not these
         raise PlanError(msg("keys.recipients_changed"), hint=msg("keys.recipients_changed_hint"))
     return [p.recipient for p in planned], [p.manifest_entry() for p in planned], None if office is None else True
-
-
-class _WriterThread:
-    """Runs ``write`` on each piece in a background thread; the first error stops both sides."""
-
-    def __init__(self, write: Callable[[Any], None]) -> None:
-        self._write = write
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=_QUEUE_DEPTH)
-        self._error: BaseException | None = None
-        self._abandoned = False
-        self._thread = threading.Thread(target=self._run, name="exporter-writer", daemon=True)
-
-    def __enter__(self) -> _WriterThread:
-        self._thread.start()
-        return self
-
-    def put(self, piece: Any) -> None:
-        while True:
-            if self._error is not None:
-                raise self._error
-            try:
-                self._queue.put(piece, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    def _run(self) -> None:
-        while (piece := self._queue.get()) is not _DONE:
-            if self._error is None and not self._abandoned:
-                try:
-                    self._write(piece)
-                except BaseException as err:  # handed to the producer thread, which reports it
-                    self._error = err
-
-    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
-        self._abandoned = error is not None
-        while True:
-            try:
-                self._queue.put(_DONE, timeout=0.1)
-                break
-            except queue.Full:
-                if not self._thread.is_alive():
-                    break
-        self._thread.join()
-        if error is None and self._error is not None:
-            raise self._error
