@@ -125,8 +125,8 @@ class AtomicFile:
     def abandon(self) -> None:
         """Remove the temporary file by name while another thread is stuck writing to it, and leave the file
         object alone: closing it would wait for that write. :meth:`discard` closes it once the write returns (on
-        the writing thread). On Windows, where an open file cannot be removed, the next export's clean-up of stale
-        temporary files removes it."""
+        the writing thread), and removes the file there if it could not be removed now (Windows removes no open file;
+        a process that ends first leaves it: ciphertext only, named as a temporary file)."""
         self._done = True
         with contextlib.suppress(OSError):
             os.unlink(self.temp)
