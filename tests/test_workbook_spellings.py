@@ -191,6 +191,16 @@ def test_a_shared_string_index_that_is_not_one_is_refused_as_damaged(tmp_path, i
         open_source(path)
 
 
+@pytest.mark.parametrize("values", ["3</v><v>4", "3</v><v>-1", "3</v><f>1</f><v>4", "3</v><v></v><v>4"])
+def test_a_cell_with_more_than_one_value_is_refused_as_damaged(tmp_path, values):
+    # calamine reads the last value (here "y", or "id" for -1) where the checks would read the first
+    _, style = base(tmp_path)
+    assert outcome(book(tmp_path, rows_xml(style, a3_v=values), "two.xlsx")) == ("refused", "workbook.damaged")
+    prefixed = rows_xml(style, a3_v=values).replace("<v>", "<x:v>").replace("</v>", "</x:v>").replace("<f>", "<x:f>")
+    prefixed = prefixed.replace("</f>", "</x:f>")
+    assert outcome(book(tmp_path, prefixed, "two-x.xlsx")) == ("refused", "workbook.damaged")
+
+
 def test_a_shared_string_index_with_leading_zeros_is_the_same_index(tmp_path):
     """calamine reads 04 as 4, as XML Schema's integer does."""
     _, style = base(tmp_path)

@@ -18,7 +18,12 @@ spelling of the attributes that matter sends the sheet to the exact pass (:func:
   calamine (a date shown as its serial number): refused as damaged.
 - ``hidden`` of a row: the value with its references replaced and whitespace trimmed (xsd:boolean), "1" or "true".
 - ``<v>`` of a cell: a shared-string index must be digits below 2**32; a value holding a reference or markup is
-  lost by calamine for every type but ``str``: both refused as damaged.
+  lost by calamine for every type but ``str``: both refused as damaged. calamine keeps the last ``<v>``, ``<is>``
+  or ``<f>`` of a cell (``<f>`` empties it), the checks read the first: a value or inline string followed by
+  another of them is refused as damaged (Excel writes ``f``, then ``v`` or ``is``).
+
+A sheet in Excel's spelling whose only findings are error cells, formulas without a cached value or empty values
+is not read exactly: only the cells holding those are (:func:`targeted_problems`), the same way.
 """
 
 from __future__ import annotations
@@ -42,13 +47,21 @@ _FORMULA_RE2 = "<" + _NS + r"f[\s/>]"
 _CACHED_RE2 = "<" + _NS + r"f(?:\s[^>]*)?(?:/>|>[^<]*</" + _NS + r"f\s*>)\s*<" + _NS + r"v(?:\s[^>]*)?>[^<]"
 _EMPTY_VALUE = "<" + _NS + r"v(?:\s[^>]*)?(?:/>|></)"
 _TAG = "<(?:[A-Za-z_][\\w.-]*:)?(?:c|row)\\s[^>]*"
+_INDEX = r"(?:[^0-9]|[0-9]{10}|[0-9]{1,9}[^0-9<])"  # after <v>: not 1 to 9 digits and the end of the value
+_AFTER_COLON = r"(?:[^v]|v(?:[^>]|>" + _INDEX + "))"  # after "<prefix:": not v> and an index
+_NAME_REST = r"[\w.-]*(?::" + _AFTER_COLON + r"|[^\w.:-])"  # the rest of a name: a prefix not followed by v>...
+# after "<": anything but an optional prefix, "v>", 1 to 9 digits and "<" (a DFA's spelling of a negation)
+_NOT_A_VALUE = r"(?:[^A-Za-z_]|v(?:>" + _INDEX + "|:" + _AFTER_COLON + r"|[\w.-]" + _NAME_REST + r"|[^\w.:>-])"
+_NOT_A_VALUE += "|[A-Za-uw-z_]" + _NAME_REST + ")"
 _OTHER_SPELLINGS = (
     _TAG + r"(?:'|\s=|=\s|:r=)",  # either quote, whitespace around =, a prefixed r
     r'\sr="(?:[A-Z]{0,3}(?:[^A-Z1-9]|[1-9][0-9]{0,8}[^0-9"]|[1-9][0-9]{9})|[A-Z]{4})',  # a, 0, &, 10 digits...
     r'\ss="[^"]*[^0-9"]',  # a style number with a reference or whitespace
     r'\shidden="(?:[^01tf"]|[01][^"]|t(?:[^r]|r[^u]|ru[^e]|rue[^"])|f(?:[^a]|a[^l]|al[^s]|als[^e]|alse[^"]))',
-    # a shared-string index that is not 1 to 9 digits, or a value that is not the cell's first child
-    r'\st="s"(?:[^>/]|/[^>])*>(?:[^<]|<[^v]|<v[^>]|<v>(?:[^0-9]|[0-9]{10}|[0-9]{1,9}[^0-9<]))',
+    # a shared-string index that is not 1 to 9 digits, or a value that is not the cell's first child (any prefix)
+    r'\st="s"(?:[^>/]|/[^>])*>(?:[^<]|<' + _NOT_A_VALUE + ")",
+    # a value or an inline string followed by another element (calamine keeps the last v, is or f: f empties it)
+    "(?:</" + _NS + r"(?:v|is)\s*|<" + _NS + r"v(?:\s[^>]*)?/)>[^<]*<[^/]",
     "<" + _NS + r"v(?:\s[^>]*)?>[^<]*&",  # a reference in a value
     r'<(?:[A-Za-z_][\w.-]*:)?row(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',  # a row without r
 )
@@ -58,7 +71,9 @@ _OTHER_SPELLINGS = (
 class SheetScan:
     """What :func:`scan_sheet` found: the last row and column (1-based) that any address reaches (what the reader
     lays out), the cells it would pass on wrongly, the hidden rows (0-based) and whether the sheet was read by the
-    exact pass (``exact``: attributes may be spelled otherwise than Excel spells them)."""
+    exact pass (``exact``: attributes may be spelled otherwise than Excel spells them, a cell may lack its address,
+    so whoever reads its cells must place them as calamine does: :func:`cells`). A sheet in Excel's spelling whose
+    problem cells alone were read (:func:`targeted_problems`) is not ``exact``."""
 
     last_row: int
     last_column: int
@@ -94,10 +109,13 @@ def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
     (``part``) for an address or a value calamine would refuse or read as another value.
 
     The extent is estimated from both ends of the sheet; one pass of a regular expression (RE2 through pyarrow: a
-    DFA, about 0.3-0.6 GB/s here) then looks for anything beyond the estimate, a cell without an address, a formula,
-    an error cell or an attribute spelled otherwise than Excel spells it, and a second (a literal start: memchr
-    speed) for ``hidden="1"``. Most registers have none, and cost those passes; otherwise the sheet is read
-    exactly (:func:`exact_scan`). Both passes leave the GIL.
+    DFA, about 0.3-0.6 GB/s here) then looks for anything beyond the estimate, a cell without an address, an error
+    cell, an empty value or an attribute spelled otherwise than Excel spells it, and a second (a literal start:
+    memchr speed) for ``hidden="1"``; where there are formulas, two more count them and those followed by a value.
+    Most registers have none of these, and cost those passes. A sheet with anything beyond the estimate or spelled
+    otherwise is read exactly (:func:`exact_scan`, ``exact``); one in Excel's spelling with only error cells,
+    formulas without a value or empty values has just those cells read (:func:`targeted_problems`), its extent
+    being the estimate. The passes leave the GIL.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -105,10 +123,8 @@ def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
     ends = xml[:_LATE] + b" " + xml[-_LATE:]
     last_row = max((int(m[2]) for m in _ROW_OR_CELL_REF.finditer(ends)), default=0)
     last_column = max((column_number(m[1]) for m in _ROW_OR_CELL_REF.finditer(ends) if m[1]), default=0)
-    suspicious = "|".join(
+    spelling = "|".join(
         (
-            r't="e"',
-            _EMPTY_VALUE,
             r'\sr="[A-Z]{0,3}' + _greater_number(last_row) + '"',
             r'\sr="' + _greater_letters(last_column) + "[0-9]" if last_column else r'\sr="[A-Z]',
             r'<(?:[A-Za-z_][\w.-]*:)?c(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',
@@ -117,13 +133,18 @@ def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
     )
     offsets = pa.py_buffer((0).to_bytes(8, "little") + len(xml).to_bytes(8, "little"))
     whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(xml)])
-    problem, hidden = (pc.match_substring_regex(whole, pattern)[0].as_py() for pattern in (suspicious, _HIDDEN_RE2))
+    patterns = ("|".join((r't="e"', _EMPTY_VALUE, spelling)), _HIDDEN_RE2)
+    suspicious, hidden = (pc.match_substring_regex(whole, pattern)[0].as_py() for pattern in patterns)
+    if suspicious and pc.match_substring_regex(whole, spelling)[0].as_py():
+        return exact_scan(xml, part)  # another spelling (or beyond the estimate): every cell is read exactly
+    problem = suspicious
     if not problem and (b"<f" in xml or b":f" in xml):  # formulas (or text like them): each must have its value
         formulas, with_values = (pc.count_substring_regex(whole, p)[0].as_py() for p in (_FORMULA_RE2, _CACHED_RE2))
         problem = formulas != with_values
+    rows = hidden_rows(xml) if hidden else []
     if not problem:
-        return SheetScan(last_row, last_column, [], hidden_rows(xml) if hidden else [])
-    return exact_scan(xml, part)
+        return SheetScan(last_row, last_column, [], rows)
+    return SheetScan(last_row, last_column, targeted_problems(xml, part), rows)
 
 
 _ATTRIBUTES = rb"""((?:[^>"']|"[^"]*"|'[^']*')*?)"""  # a quoted value may hold ">"
@@ -134,6 +155,11 @@ _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
 _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
 _VALUE = re.compile(_PREFIX + rb"v(?:\s[^>]*)?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>)", re.DOTALL)
 _FORMULA = re.compile(_PREFIX + rb"f[\s/>]")
+_CONTENT = re.compile(_PREFIX + rb"(?:v|is)(?=[\s/>])")  # a cell's value or inline string
+_CHILD = re.compile(_PREFIX + rb"(?:v|is|f)(?=[\s/>])")  # what calamine reads a cell's value from
+_CACHED = re.compile(_CACHED_RE2.encode())  # at a formula's start: it is followed by a non-empty value
+_CELL_START = re.compile(_PREFIX + rb"c(?=[\s/>])" + _ATTRIBUTES + rb"(/?)>")
+_BOUNDARY = re.compile(rb"</?(?:[A-Za-z_][\w.-]*:)?(?:c|row|sheetData|worksheet)(?=[\s/>])")
 _XML_SPACE = b" \t\r\n"
 
 
@@ -217,32 +243,105 @@ def cells(xml: bytes, part: str = "", hidden: list[int] | None = None) -> Iterat
         yield at, column, attrs, element
 
 
+def _cell_problem(xml: bytes, at: int, column: int, attrs: dict[bytes, bytes], start: int, part: str) -> Problem | None:
+    """The problem of the cell at 0-based (``at``, ``column``) whose attributes are ``attrs`` and whose content
+    starts at ``start`` (its start tag's end; -1: an empty cell, ``<c .../>``): "error" for an error cell, "formula"
+    for a formula without a cached value (an empty one counts but under ``t="str"`` or ``inlineStr``), else None.
+    Raises :class:`WorkbookDamaged` (``part``) for a shared-string index that is not one, a value calamine would
+    lose, or a value or inline string followed by another value, inline string or formula (calamine keeps the last,
+    a formula emptying it: ``<v>1</v><v>2</v>`` gives 2 where the checks read 1)."""
+    if start < 0:
+        return None
+    end = _CELL_END.search(xml, start)
+    body = xml[start : end.start() if end else len(xml)]
+    kind = attrs.get(b"t", b"n")
+    value = _VALUE.search(body)
+    written = (value[1] or b"") if value else None
+    content = _CONTENT.search(body)
+    if content is not None and _CHILD.search(body, content.end()):
+        raise WorkbookDamaged(part)  # calamine reads the last of them
+    if kind == b"s" and written is not None and not (written.isdigit() and len(written.lstrip(b"0")) <= 9):
+        raise WorkbookDamaged(part)  # calamine reads it as index 0 (or nothing)
+    if written and kind not in (b"str", b"inlineStr", b"e") and (b"&" in written or b"<" in written):
+        raise WorkbookDamaged(part)  # calamine loses such a value
+    if kind == b"e":
+        text = unescape(written.decode("utf-8", "replace")).strip() if written else ""
+        return Problem(at, column, "error", text or "#VALUE!")
+    if _FORMULA.search(body) and (value is None or (not written and kind not in (b"str", b"inlineStr"))):
+        return Problem(at, column, "formula")
+    return None
+
+
 def exact_scan(xml: bytes, part: str = "", limit: int = 10_000) -> SheetScan:
     """Every ``<row>`` and ``<c>`` read as calamine reads them (see the module, :func:`cells`): the extent, the
     cells with a formula but no cached value and the error cells in sheet order (at most ``limit``), the hidden
-    rows. Raises :class:`WorkbookDamaged` (``part``) for an address calamine refuses, a style not in digits, a
-    shared-string index that is not one, a value calamine would lose."""
+    rows; ``exact`` is set. Raises :class:`WorkbookDamaged` (``part``) for an address calamine refuses, a style not
+    in digits, a shared-string index that is not one, a value calamine would lose or not read last
+    (:func:`_cell_problem`)."""
     last_row = last_column = 0
     problems: list[Problem] = []
     hidden: list[int] = []
     for at, column, attrs, element in cells(xml, part, hidden):
         last_row, last_column = max(last_row, at + 1), max(last_column, column + 1)
-        if element[3]:
-            continue
-        end = _CELL_END.search(xml, element.end())
-        body = xml[element.end() : end.start() if end else len(xml)]
-        kind = attrs.get(b"t", b"n")
-        value = _VALUE.search(body)
-        written = (value[1] or b"") if value else None
-        if kind == b"s" and written is not None and not (written.isdigit() and len(written.lstrip(b"0")) <= 9):
-            raise WorkbookDamaged(part)  # calamine reads it as index 0 (or nothing)
-        if written and kind not in (b"str", b"inlineStr", b"e") and (b"&" in written or b"<" in written):
-            raise WorkbookDamaged(part)  # calamine loses such a value
-        if len(problems) >= limit:
-            continue
-        if kind == b"e":
-            text = unescape(written.decode("utf-8", "replace")).strip() if written else ""
-            problems.append(Problem(at, column, "error", text or "#VALUE!"))
-        elif _FORMULA.search(body) and (value is None or (not written and kind not in (b"str", b"inlineStr"))):
-            problems.append(Problem(at, column, "formula"))
+        problem = _cell_problem(xml, at, column, attrs, -1 if element[3] else element.end(), part)
+        if problem is not None and len(problems) < limit:
+            problems.append(problem)
     return SheetScan(last_row, last_column, problems, hidden, exact=True)
+
+
+def _markers(xml: bytes) -> list[int]:
+    """The offsets, ascending, of every ``t="e"`` and of every formula start tag (any prefix) not followed by a
+    non-empty value, in a sheet in Excel's spelling: each cell :func:`exact_scan` finds a problem in holds one
+    (with the text that looks like them: a value ``t="e"``, a formula in an extension list...)."""
+    found: list[int] = []
+    at = xml.find(b't="e"')
+    while at >= 0:
+        found.append(at)
+        at = xml.find(b't="e"', at + 5)
+    for needle in (b"<f", b":f"):
+        at = xml.find(needle)
+        while at >= 0:
+            start = at if needle == b"<f" else xml.rfind(b"<", 0, at)
+            formula = _FORMULA.match(xml, start) if start >= 0 else None
+            if formula is not None and formula.end() == at + 3 and not _CACHED.match(xml, start):
+                found.append(start)
+            at = xml.find(needle, at + 2)
+    return sorted(found)
+
+
+def targeted_problems(xml: bytes, part: str = "", limit: int = 10_000) -> list[Problem]:
+    """The problems :func:`exact_scan` finds (the same, in sheet order, at most ``limit``), for a sheet in Excel's
+    spelling in which every cell and row has its address (what :func:`scan_sheet`'s spelling pass makes sure of),
+    reading only the cells that hold a marker (:func:`_markers`): from each marker back, tag by tag, to the start
+    tag of its cell (``<c``, any prefix), or to a tag that shows it lies in no cell (``</c>``, a row, the sheet
+    data, the start of the sheet). Raises :class:`WorkbookDamaged` (``part``) as :func:`_cell_problem` does, or
+    for a cell whose address calamine refuses."""
+    problems: list[Problem] = []
+    last_marker, decisive = -1, -1  # the marker before and the tag its walk ended on (-1: none)
+    done = -1  # the start of the last cell read
+    for marker in _markers(xml):
+        lt = marker
+        while True:  # back to the nearest <c, </c>, <row, </row>, sheetData or worksheet before the marker
+            lt = xml.rfind(b"<", 0, lt)
+            if lt <= last_marker:  # none between this marker and the one before (a formula's "<" is none): its tag
+                lt = decisive
+                break
+            if _BOUNDARY.match(xml, lt):
+                break
+        last_marker, decisive = marker, lt
+        cell = _CELL_START.match(xml, lt) if lt >= 0 else None
+        if cell is None or lt == done or (cell[2] and cell.end() <= marker):
+            continue  # in no cell (a self-closed cell ends before the marker), or in the cell just read
+        done = lt
+        attrs = attributes(cell[1], local=b"r")
+        found = reference(attrs.get(b"r", b""))
+        if found is None or not found[1]:
+            raise WorkbookDamaged(part)
+        if not attrs.get(b"s", b"0").isdigit():
+            raise WorkbookDamaged(part)
+        problem = _cell_problem(xml, found[0] - 1, found[1] - 1, attrs, -1 if cell[2] else cell.end(), part)
+        if problem is not None:
+            problems.append(problem)
+            if len(problems) >= limit:
+                break
+    return problems
