@@ -135,3 +135,18 @@ def test_prefixed_shared_strings_stay_on_the_fast_path(monkeypatch):
         scan_sheet(sheet_xml(f'<x:row r="1"><x:c r="A1" t="s">{other}</x:c></x:row>'.encode()))
         assert taken, other
         taken.clear()
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_a_hidden_rows_cell_placed_on_another_row_is_hidden_on_the_fast_path_as_on_the_exact_one(prefix):
+    """calamine places a cell by its own address; the exact pass counts a hidden row's cells hidden wherever they
+    land, and so does the fast path (Excel never writes this: a hand-made file could)."""
+    p = prefix
+    rows = "".join(f'<{p}row r="{n}"><{p}c r="A{n}" t="s"><{p}v>{n}</{p}v></{p}c></{p}row>' for n in range(1, 5))
+    rows += (f'<{p}row r="5" hidden="1"><{p}c r="A7" t="s"><{p}v>5</{p}v></{p}c>'
+             f'<{p}c r="B5" t="s"><{p}v>6</{p}v></{p}c></{p}row><{p}row r="6" hidden="1"/>')  # fmt: skip
+    rows += "".join(f'<{p}row r="{n}"><{p}c r="B{n}" t="s"><{p}v>{n}</{p}v></{p}c></{p}row>' for n in range(8, 10))
+    xml = sheet_xml(rows.encode())
+    fast = scan_sheet(xml)
+    assert not fast.exact
+    assert fast.hidden == exact_scan(xml).hidden == [4, 6, 5]

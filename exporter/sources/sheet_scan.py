@@ -153,6 +153,7 @@ _ROW_ELEMENT = re.compile(_PREFIX + rb"row(?=[\s/>])" + _ATTRIBUTES + rb"/?>")
 _ATTRIBUTE = re.compile(rb"""(?<![\w:.-])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
 _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
+_ROW_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?row\s*>")
 _VALUE = re.compile(_PREFIX + rb"v(?:\s[^>]*)?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>)", re.DOTALL)
 _FORMULA = re.compile(_PREFIX + rb"f[\s/>]")
 _CONTENT = re.compile(_PREFIX + rb"(?:v|is)(?=[\s/>])")  # a cell's value or inline string
@@ -200,7 +201,7 @@ def hidden_rows(xml: bytes) -> list[int]:
     """The 0-based numbers of the rows hidden in Excel (``<row hidden="1">``, ECMA-376 18.3.1.73: hidden by
     hand, by an AutoFilter or by a collapsed group), in sheet order, whatever the spelling of ``hidden`` and ``r``
     (``hidden`` of columns is on ``<col>`` and is not looked at; LibreOffice writes ``hidden="false"`` on every
-    row)."""
+    row). A cell of a hidden row whose address places it on another row is hidden too, as :func:`cells` has it."""
     hidden: list[int] = []
     row = -1
     for element in _ROW_ELEMENT.finditer(xml):
@@ -208,6 +209,12 @@ def hidden_rows(xml: bytes) -> list[int]:
         row = _row_number(attrs, row)
         if _is_hidden(attrs):
             hidden.append(row)
+            if not element[0].endswith(b"/>"):
+                end = _ROW_END.search(xml, element.end())
+                for cell in _CELL_START.finditer(xml, element.end(), end.start() if end else len(xml)):
+                    found = reference(attributes(cell[1], local=b"r").get(b"r", b""))
+                    if found is not None and found[0] - 1 != row:
+                        hidden.append(found[0] - 1)
     return hidden
 
 
