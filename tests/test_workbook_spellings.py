@@ -101,9 +101,9 @@ FAR = '<row r="1048576"><c r="XFD1048576" t="s"><v>3</v></c></row>'
         '<row r="1048576"><c r="XFD0001048576" t="s"><v>3</v></c></row>',
         '<row r="1048576"><c x:r="XFD1048576" xmlns:x="urn:x" t="s"><v>3</v></c></row>',
         '<row r="1048576"><c r="xFd1048576" t="s"><v>3</v></c></row>',
-        "<row r='1048576'><c t='s'><v>3</v></c><c r='XFD1048576'/></row>",
+        "<row r='1048576'><c t='s'><v>3</v></c><c r='XFD1048576'><v>1</v></c></row>",
         '<row r="1048576"><c r="XFC1048576" t="s"><v>3</v></c><c t="s"><v>3</v></c></row>',
-        "<row r='1048576'><c r='A1048576' t='s'><v>3</v></c></row><row r='5'><c r='xfd5'/></row>",
+        "<row r='1048576'><c r='A1048576' t='s'><v>3</v></c></row><row r='5'><c r='xfd5'><v>1</v></c></row>",
     ],
 )
 def test_a_far_cell_in_any_spelling_is_refused_as_too_large_before_calamine_lays_it_out(tmp_path, far):
@@ -114,9 +114,9 @@ def test_a_far_cell_in_any_spelling_is_refused_as_too_large_before_calamine_lays
 @pytest.mark.parametrize(
     "far",
     [
-        '<row r="1"><c r="A0001048577"/></row>',
-        '<row r="1"><c r="A00000000000000000000000000000001048577"/></row>',
-        '<row r="1"><c r="A99999999999999999999"/></row>',
+        '<row r="1"><c r="A0001048577"><v>1</v></c></row>',
+        '<row r="1"><c r="A00000000000000000000000000000001048577"><v>1</v></c></row>',
+        '<row r="1"><c r="A99999999999999999999"><v>1</v></c></row>',
         "<row r='99999999999'><c t='s'><v>3</v></c></row>",
         '<row r="4294967297"><c t="s"><v>3</v></c></row>',
     ],
@@ -264,7 +264,7 @@ def test_any_spelling_gives_what_excels_spelling_gives_or_is_refused(tmp_path, d
         spelled = data.draw(spelling("t", "e"))
     else:
         canonical[which] = '<row r="1048576"><c r="XFD1048576" t="s"><v>3</v></c></row>'
-        spelled = '<row r="1048576"><c' + data.draw(spelling("r", "XFD1048576", letters=True)) + "/></row>"
+        spelled = '<row r="1048576"><c' + data.draw(spelling("r", "XFD1048576", letters=True)) + "><v>1</v></c></row>"
     expected = outcome(book(tmp_path, rows_xml(style, **canonical), "canonical.xlsx"))
     found = outcome(book(tmp_path, rows_xml(style, **{which: spelled}), "spelled.xlsx"))
     assert found == expected or (found[0] == "refused" and found[1] in DAMAGED), (spelled, expected, found)

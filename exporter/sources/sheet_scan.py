@@ -38,7 +38,11 @@ _LATE = 1 << 16  # bytes at each end of the sheet where the extent is first esti
 _HUGE = 10**12  # a row or column number this long is past every limit (and past calamine's 32 bits)
 _PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
 
-_ROW_OR_CELL_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,9})"')  # Excel's spelling only: the estimate
+# A cell holding something, with its address in Excel's spelling (the estimate): calamine lays out no cell without
+# a value, and a cell written self-closed (``<c r="XFD1048576" s="1"/>``: formatting alone) has none.
+_CELL_HOLDING = "<" + r"(?:[A-Za-z_][\w.-]*:)?c\s(?:[^>]*\s)?r=\""
+_NOT_SELF_CLOSED = r'"(?:[^>]*[^/>])?>'
+_HOLDING_CELL_REF = re.compile((_CELL_HOLDING + "([A-Z]{0,3})([0-9]{1,9})" + _NOT_SELF_CLOSED).encode())
 _HIDDEN_RE2 = 'hidden="(?:1|true)"'  # in every match of hidden_rows' pattern; a literal start: memchr speed in RE2
 # A formula is passed on as its cached value, which must follow it (ECMA-376 18.3.1.4: <c> holds f, then v); a
 # sheet where any formula is not followed by a value, or with an empty value, is read by the exact pass.
@@ -69,8 +73,8 @@ _OTHER_SPELLINGS = (
 
 @dataclass(frozen=True)
 class SheetScan:
-    """What :func:`scan_sheet` found: the last row and column (1-based) that any address reaches (what the reader
-    lays out), the cells it would pass on wrongly, the hidden rows (0-based) and whether the sheet was read by the
+    """What :func:`scan_sheet` found: the last row and column (1-based) that the address of a cell holding
+    something reaches (what the reader lays out; a self-closed cell holds nothing), the cells it would pass on wrongly, the hidden rows (0-based) and whether the sheet was read by the
     exact pass (``exact``: attributes may be spelled otherwise than Excel spells them, a cell may lack its address,
     so whoever reads its cells must place them as calamine does: :func:`cells`). A sheet in Excel's spelling whose
     problem cells alone were read (:func:`targeted_problems`) is not ``exact``."""
@@ -120,13 +124,11 @@ def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    ends = xml[:_LATE] + b" " + xml[-_LATE:]
-    last_row = max((int(m[2]) for m in _ROW_OR_CELL_REF.finditer(ends)), default=0)
-    last_column = max((column_number(m[1]) for m in _ROW_OR_CELL_REF.finditer(ends) if m[1]), default=0)
+    last_row, last_column = _estimate(xml)
     spelling = "|".join(
         (
-            r'\sr="[A-Z]{0,3}' + _greater_number(last_row) + '"',
-            r'\sr="' + _greater_letters(last_column) + "[0-9]" if last_column else r'\sr="[A-Z]',
+            _CELL_HOLDING + "[A-Z]{0,3}" + _greater_number(last_row) + _NOT_SELF_CLOSED,
+            _CELL_HOLDING + (_greater_letters(last_column) if last_column else "[A-Z]") + "[0-9]*" + _NOT_SELF_CLOSED,
             r'<(?:[A-Za-z_][\w.-]*:)?c(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',
             *_OTHER_SPELLINGS,
         )
@@ -145,6 +147,19 @@ def scan_sheet(xml: bytes, part: str = "") -> SheetScan:
     if not problem:
         return SheetScan(last_row, last_column, [], rows)
     return SheetScan(last_row, last_column, targeted_problems(xml, part), rows)
+
+
+def _estimate(xml: bytes) -> tuple[int, int]:
+    """The last row and column (1-based) of the cells holding something at both ends of the sheet: its first
+    ``_LATE`` bytes, and its last ones, reaching further back while they hold no such cell (a sheet may end in
+    formatted empty cells). Rows come in order in every writer's sheet; the RE2 pass checks the estimate."""
+    head = _HOLDING_CELL_REF.findall(xml[:_LATE])
+    span, tail = _LATE, list[tuple[bytes, bytes]]()
+    while not tail and span < 2 * len(xml):
+        tail = _HOLDING_CELL_REF.findall(xml[max(len(xml) - span, _LATE) :])
+        span *= 4
+    found = head + tail
+    return max((int(row) for _, row in found), default=0), max((column_number(c) for c, _ in found if c), default=0)
 
 
 _ATTRIBUTES = rb"""((?:[^>"']|"[^"]*"|'[^']*')*?)"""  # a quoted value may hold ">"
@@ -289,7 +304,8 @@ def exact_scan(xml: bytes, part: str = "", limit: int = 10_000) -> SheetScan:
     problems: list[Problem] = []
     hidden: list[int] = []
     for at, column, attrs, element in cells(xml, part, hidden):
-        last_row, last_column = max(last_row, at + 1), max(last_column, column + 1)
+        if not element[3]:  # a self-closed cell holds nothing: calamine does not lay it out
+            last_row, last_column = max(last_row, at + 1), max(last_column, column + 1)
         problem = _cell_problem(xml, at, column, attrs, -1 if element[3] else element.end(), part)
         if problem is not None and len(problems) < limit:
             problems.append(problem)
