@@ -74,10 +74,11 @@ _OTHER_SPELLINGS = (
 @dataclass(frozen=True)
 class SheetScan:
     """What :func:`scan_sheet` found: the last row and column (1-based) that the address of a cell holding
-    something reaches (what the reader lays out; a self-closed cell holds nothing), the cells it would pass on wrongly, the hidden rows (0-based) and whether the sheet was read by the
-    exact pass (``exact``: attributes may be spelled otherwise than Excel spells them, a cell may lack its address,
-    so whoever reads its cells must place them as calamine does: :func:`cells`). A sheet in Excel's spelling whose
-    problem cells alone were read (:func:`targeted_problems`) is not ``exact``."""
+    something reaches (what the reader lays out; a self-closed cell holds nothing), the cells it would pass on
+    wrongly, the hidden rows (0-based) and whether the sheet was read by the exact pass (``exact``: attributes may
+    be spelled otherwise than Excel spells them, a cell may lack its address, so whoever reads its cells must place
+    them as calamine does: :func:`cells`). A sheet in Excel's spelling whose problem cells alone were read
+    (:func:`targeted_problems`) is not ``exact``."""
 
     last_row: int
     last_column: int
