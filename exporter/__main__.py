@@ -1,8 +1,3 @@
-try:
-    from exporter.cli import main
-except KeyboardInterrupt:  # Ctrl-C while Python loads the program: finish loading it to say so in one sentence
-    from exporter.cli import cancelled_while_starting
-
-    raise SystemExit(cancelled_while_starting()) from None
+from exporter.launch import main
 
 raise SystemExit(main())
