@@ -12,7 +12,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
-from exporter.errors import OutputError
+from exporter import interrupts
+from exporter.errors import ExporterError, OutputError
 from exporter.messages import msg
 
 TOKEN_BYTES = 4  # the random part of a temporary name: 8 hexadecimal digits
@@ -83,6 +84,7 @@ class AtomicFile:
         self._hash = hashlib.sha256()
         self.size = 0
         self._done = False
+        self.left_behind: OSError | None = None  # why the temporary file could not be removed, if it could not
 
     def write(self, data: bytes | memoryview) -> int:
         """Write through to the file, keeping the SHA-256 and size of what was written."""
@@ -116,11 +118,33 @@ class AtomicFile:
         self._done = True
 
     def discard(self) -> None:
-        if not self.file.closed:
-            with contextlib.suppress(OSError):
-                self.file.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.temp)
+        """Close and remove the temporary file. Its name goes first (POSIX removes an open file; Windows only a
+        closed one, so there it is removed after closing), with a second Ctrl-C held back meanwhile: closing may
+        take long (the buffer is written out), and nothing may leave the file behind. A file that cannot be
+        removed (a folder made read-only meanwhile) is left and named in ``left_behind``."""
+        removed = False
+        try:
+            removed = self._remove()  # may raise the second signal's KeyboardInterrupt, once the name is gone
+        finally:
+            try:
+                if not self.file.closed:
+                    with contextlib.suppress(OSError):
+                        self.file.close()
+            finally:
+                if not removed:
+                    self._remove()
+
+    def _remove(self) -> bool:
+        with interrupts.deferred():
+            try:
+                os.unlink(self.temp)
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                self.left_behind = error
+                return False
+        self.left_behind = None
+        return True
 
     def abandon(self) -> None:
         """Remove the temporary file by name while another thread is stuck writing to it, and leave the file
@@ -128,8 +152,7 @@ class AtomicFile:
         the writing thread), and removes the file there if it could not be removed now (Windows removes no open file;
         a process that ends first leaves it: ciphertext only, named as a temporary file)."""
         self._done = True
-        with contextlib.suppress(OSError):
-            os.unlink(self.temp)
+        self._remove()
 
     def __enter__(self) -> AtomicFile:
         return self
@@ -139,6 +162,8 @@ class AtomicFile:
     ) -> None:
         if not self._done:
             self.discard()
+            if self.left_behind is not None and isinstance(error, ExporterError):
+                error.hint = msg("output.temporary_left_hint", path=str(self.temp))
 
 
 def fsync_folder(folder: Path) -> None:

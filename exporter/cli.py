@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TypeVar
 
-from exporter import messages, usage
+from exporter import interrupts, messages, usage
 from exporter.cli_help import HelpFormatter, localise
 from exporter.display import redact_secrets, terminal_line
 from exporter.errors import ExportCancelled, ExporterError, from_os_error
@@ -338,8 +338,11 @@ def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
     def stop(signum: int, frame: FrameType | None) -> None:
         if cancel.is_set():
             # Asked twice: the work is stuck where it cannot look at the flag (a file that never answers). Raising
-            # here ends the blocking call; the files being written are still removed on the way out.
-            raise KeyboardInterrupt
+            # here ends the blocking call; the files being written are still removed on the way out (a removal
+            # under way is finished first: interrupts.deferred).
+            if interrupts.interrupt_now():
+                raise KeyboardInterrupt
+            return
         cancel.set()
 
     previous = {sig: signal.signal(sig, stop) for sig in _CANCEL_SIGNALS}

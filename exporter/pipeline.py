@@ -134,10 +134,13 @@ def run_export(
             archive.open_data()
             archive.write_data(header_line(plan.header()))
             batches = source.batches(shaper.read_columns, digest, progress=progress, cancel=cancel)
-            # A failed write stops the reader at once.
+            gathered = shaper.gathered(batches)
+            # A failed write stops the reader at once. Both generators are closed here, not when the loop's end
+            # drops them: an error in their clean-up (a second Ctrl-C) then reaches the caller, not "Exception
+            # ignored" on the terminal.
             writer = WriterThread(archive.write_data, cancel=cancel, stuck=target.abandon, late=target.discard)
-            with writer, closing(batches):
-                for batch in shaper.gathered(batches):
+            with writer, closing(batches), closing(gathered):
+                for batch in gathered:
                     shaped = shaper.apply(batch)
                     if shaped is not None:
                         writer.put(encode_rows(shaped))

@@ -15,7 +15,7 @@ import codecs
 import csv
 import io
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
@@ -153,7 +153,7 @@ class Shaper:
             return TOKEN_LENGTH + 2
         return 0
 
-    def gathered(self, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    def gathered(self, batches: Iterable[pa.RecordBatch]) -> Generator[pa.RecordBatch, None, None]:
         """``batches`` joined into batches of at least :data:`GATHER_ROWS` rows when there is a filter or a
         transform: each works on a batch's distinct values, so a few large batches cost much less than many small
         ones (the reader's are about 4,000 rows). Without one they pass as they come (joining them for the risk

@@ -22,6 +22,7 @@ import threading
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -146,12 +147,16 @@ class Source:
                         if progress is not None:
                             progress(min(raw.size / total, 1.0), msg("progress.rows_read", rows=rows, total=None))
                         yield batch
-        finally:
+        finally:  # each step even when the one before raised (a second Ctrl-C lands in it)
             for future in pending:
                 future.cancel()
-            pool.shutdown(wait=True)  # no parser thread outlives the read
-            chunks.close()
-            blocks.close()
+            try:
+                pool.shutdown(wait=True)  # no parser thread outlives the read
+            finally:
+                try:
+                    chunks.close()
+                finally:
+                    blocks.close()
         digest.sha256 = raw.sha256.hexdigest()
         digest.size = raw.size
         digest.rows = rows
@@ -159,8 +164,9 @@ class Source:
     def count_rows(self, *, progress: Progress | None = None, cancel: threading.Event | None = None) -> SourceDigest:
         """Read the whole file once, checking every row, and return its digest with the row count."""
         digest = SourceDigest()
-        for _ in self.batches(self.header[:1], digest, progress=progress, cancel=cancel):
-            pass
+        with closing(self.batches(self.header[:1], digest, progress=progress, cancel=cancel)) as batches:
+            for _ in batches:  # closed by the with, where an error in its clean-up reaches the caller
+                pass
         return digest
 
 

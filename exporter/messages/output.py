@@ -24,6 +24,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "output.cannot_create": ("{path} cannot be created: {reason}.", "{path} を作れません（{reason}）。"),
     "output.not_written": ("{path} could not be written: {reason}.", "{path} に書き込めませんでした（{reason}）。"),
+    "output.temporary_left_hint": (
+        "Its hidden temporary file {path} (encrypted and incomplete) could not be removed: delete it once the folder"
+        " can be written to again.",
+        "途中まで書いた隠し一時ファイル {path}（暗号化済み）を削除できませんでした。"
+        "フォルダーに書き込めるようになったら削除してください。",
+    ),
     "output.check_disk_hint": (
         "Check that the disk has free space and that you may write there.",
         "ディスクに空きがあるか、そこへの書き込みが許可されているかを確認してください。",

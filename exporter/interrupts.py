@@ -1,0 +1,41 @@
+"""A second Ctrl-C (or SIGTERM) held back while a temporary file is being removed.
+
+The command line's first signal only asks the work to stop; a second one raises KeyboardInterrupt wherever the
+main thread is, to end a call that never returns (exporter/cli.py). Raised in the middle of removing a temporary
+file, it would leave the file behind while the sentence says nothing was written. :func:`deferred` marks such a
+short, non-blocking step: a second signal inside it is held and raised when it ends.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_held = {"depth": 0, "pending": False}
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Hold a second signal's KeyboardInterrupt until the block ends (on the main thread, where signal handlers
+    run; elsewhere this does nothing). Keep the block short: it cannot be interrupted."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _held["depth"] += 1
+    try:
+        yield
+    finally:
+        _held["depth"] -= 1
+        if not _held["depth"] and _held["pending"]:
+            _held["pending"] = False
+            raise KeyboardInterrupt
+
+
+def interrupt_now() -> bool:
+    """For the signal handler: True to raise KeyboardInterrupt now; False inside :func:`deferred`, where it is
+    recorded and raised when the block ends."""
+    if _held["depth"]:
+        _held["pending"] = True
+        return False
+    return True
