@@ -4,17 +4,21 @@ transforms of :mod:`exporter.transforms`.
 **address-town** keeps an address up to its town (町・丁目) and drops the block, house and building. The value is
 cut at the first of:
 
-- a *number*: a run of digits (``0-9``, full-width ``０-９``, circled ``①``-``㊿``), or of kanji numerals
-  (〇零一二三四五六七八九十百千壱弐参拾) that is followed by 丁目, 番地, 番 (but not 番町, a town's name), 号,
-  の/之/ノ and a number, a hyphen or dash, a space or the end of the address; or 第, kanji numerals and 地割
-  (Iwate's 第二地割). Kanji numerals in names (四条, 三田, 一番町, 八王子, 三軒茶屋) are not numbers. When the
+- a *number*: a run of digits (any script's, full-width ``０-９``, circled ``①``-``㊿``, parenthesized ``⑴``,
+  Roman ``Ⅱ``...), or of kanji numerals (〇零一二三四五六七八九十百千壱弐参拾) that is followed by 丁目, 番地, 番
+  (but not 番町, a town's name), 号, の/之/ノ and a number, or by anything that cannot continue a name (a dash or
+  ``ｰ``, ``〜``, ``／``, ``・``, ``、``, a bracket, a space, the end of the address); or 第, kanji numerals and
+  地割 (Iwate's 第二地割). Kanji numerals in names, followed by a kanji or kana (四条, 三田, 一番町, 八王子,
+  三軒茶屋), are not numbers. When the
   number is followed by 丁目 (東難波町5丁目, 港町４丁目, 三田二丁目), the cut comes after 丁目: the 丁目 is
   part of the town;
 - a space (half- or full-width), which in a Japanese address starts a building name;
-- a 字 that is not part of 大字 and does not begin the address: a 小字 is smaller than a town (an address that
-  begins with 字, as rural and Okinawan addresses do, names its 字 as the town: 字大原１２３ -> 字大原).
+- a 字 (or 小字) that is not part of 大字, does not begin the address and is not followed by 町, 村 or 通 (十文字町
+  and 十字町 are names): a 小字 is smaller than a town (an address that begins with 字, as rural and Okinawan
+  addresses do, names its 字 as the town: 字大原１２３ -> 字大原).
 
-What is cut off goes, together with separators left at the end (``-``, ``－``, ``ー``, ``の``, ``,``, ``、``).
+What is cut off goes, together with separators left at the end (dashes, ``ー``, ``の``, ``,``, ``、``, ``・``,
+``／``).
 When the meaning of a number is unsure the cut falls before it, so less leaves the building::
 
     港町４丁目１９番７号            -> 港町４丁目
@@ -42,18 +46,23 @@ import pyarrow.compute as pc
 
 from exporter.arrow_text import first_true, is_blank, string_array, text_scalar
 
-_DIGITS = "0-9０-９\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"  # and circled numbers ①-⑳, ㉑-㉟, ㊱-㊿
+# Decimal digits of any script (\d: ASCII, full-width...), and the numbers Unicode writes as one character: circled
+# ①-⑳ ㉑-㉟ ㊱-㊿ ⓪-⓿ ❶-➓, parenthesized ⑴-⒇ ㈠-㈩, with a full stop ⒈-⒛, circled ideographs ㊀-㊉, Roman Ⅰ-ↈ.
+_DIGITS = "\\d\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf\u3220-\u3229\u3280-\u3289\u2160-\u2188"
 _KANJI_NUMERALS = "〇零一二三四五六七八九十百千壱弐参拾"
 _NUMBER_AFTER = f"[{_DIGITS}{_KANJI_NUMERALS}]"
-_DASHES = "\\-－‐‑−–—―ー"
-_KANJI_NUMBER = rf"[{_KANJI_NUMERALS}]+(?=丁目|番地|番(?!町)|号|[の之ノ]{_NUMBER_AFTER}|[{_DASHES}]|\s|$)"
+# Dashes and long-vowel marks as addresses separate numbers with them (ｰ is the half-width ー), and the wave dash.
+_DASHES = "\\-－‐‑‒−–—―ーｰ﹣〜～"
+# Kanji numerals are a number before 丁目, 番地, 番, 号, の and a number, or anything but a letter of a name (a
+# dash, a slash, a dot, a comma, a bracket, a space, the end); in a name a kanji or a kana follows (四条, 八王子).
+_KANJI_NUMBER = rf"[{_KANJI_NUMERALS}]+(?=丁目|番地|番(?!町)|号|[の之ノ]{_NUMBER_AFTER}|[{_DASHES}]|[^\w]|$)"
 _CUT = re.compile(
     rf"(?P<number>[{_DIGITS}]+|第[{_KANJI_NUMERALS}]+(?=地割)|{_KANJI_NUMBER})"
     r"(?P<chome>丁目)?"
     r"|(?P<space>\s)"
-    r"|(?<!大)(?<=.)(?P<aza>字)"
+    r"|(?<!大)(?<=.)(?P<aza>小?字)(?![町村通])"
 )
-_TRAILING = re.compile(r"[\s\-－‐−ー―の,，、]+$")
+_TRAILING = re.compile(rf"[\s{_DASHES}の,，、・･／/]+$")
 
 _POSTAL = r"^(\d{3})(?:[-‐‑−–—―ー]?\d{4})?$"
 _POSTAL_DECORATION = r"^\s*〒?\s*|\s+$"

@@ -248,6 +248,31 @@ def test_address_town_cuts_block_and_house_numbers_written_in_kanji_or_circled_d
     )
 
 
+def test_address_town_cuts_kanji_numerals_before_any_separator_and_keeps_names_with_字():
+    """Found by a fresh tester: a house number after a separator the rules did not know (the half-width ｰ that
+    registers write, 〜, ／, ・, 、, a figure dash, a bracket) was kept; 字 inside a town's name cut it short."""
+    table(
+        "address-town",
+        [
+            ("港町十九ｰ七", "港町"),
+            ("港町十九〜七", "港町"),
+            ("港町十九～七", "港町"),
+            ("港町十九／七", "港町"),
+            ("港町十九・七", "港町"),
+            ("港町十九、二", "港町"),
+            ("港町十九‒七", "港町"),
+            ("港町十九（七）", "港町"),
+            ("港町十九.7", "港町"),
+            ("港町4ｰ5", "港町"),
+            ("港町⑴", "港町"),
+            ("港町Ⅱ－３", "港町"),
+            ("横手市十文字町字梨木１２３", "横手市十文字町"),
+            ("十字町５", "十字町"),
+            ("大字上野小字前田１２３", "大字上野"),
+        ],
+    )
+
+
 @pytest.mark.parametrize("bad", ["１２３番地", "３－２１－１", "十二番地", "二－八－一", "①"])
 def test_address_town_refuses_an_address_without_a_town_at_its_index(bad):
     assert refused_at("address-town", ["本町１", bad]) == 1

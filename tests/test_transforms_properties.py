@@ -10,6 +10,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exporter.address_town import town
 from exporter.pseudonym import PseudonymKey
 from exporter.transforms import FORMULA_STARTS, Transform, TransformContext, apply_transform, formula_like
 
@@ -93,3 +94,17 @@ def test_a_token_is_the_hmac_of_the_utf8_value_in_crockford_base32(cell, key):
     digest = hmac.digest(key, cell.encode("utf-8"), "sha256")[:10]
     text = base64.b32encode(digest).translate(bytes.maketrans(RFC4648, CROCKFORD)).decode("ascii")
     assert PseudonymKey(key).token(cell) == "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+SEPARATORS = st.characters(categories=["Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    numeral=st.text(alphabet="〇一二三四五六七八九十百千壱弐参拾", min_size=1, max_size=4),
+    separator=SEPARATORS | st.sampled_from("ｰー"),
+    rest=st.text(alphabet="〇一二三四五六七八九十0123456789０１２３", max_size=4),
+)
+def test_address_town_never_keeps_kanji_numerals_followed_by_a_separator(numeral, separator, rest):
+    """Kanji numerals followed by anything that cannot continue a name are a block or house number: cut."""
+    assert town("港町" + numeral + separator + rest) == "港町"
