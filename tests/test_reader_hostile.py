@@ -214,6 +214,7 @@ def test_ctrl_c_at_any_moment_of_an_export_cancels_it_or_lets_it_finish_never_an
             [sys.executable, "-m", "exporter", "export", str(source), "--column", "phone", "--column",
              "family_name", "--recipient", recipient, "--output", str(target / "o.zip.age")],
             stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint,
+            env={**os.environ, "EXPORTER_DEBUG": "1"},  # an internal error shows its traceback (one was seen once)
         )  # fmt: skip
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
