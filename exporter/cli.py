@@ -63,6 +63,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return command(args, cancel)
     except ExporterError as err:
         _report(err)
+        if isinstance(err, ExportCancelled) and interrupts.swallowed():
+            return 130  # asked twice, the second time where Python could not raise it: as if it had been
         return int(getattr(err, "exit_status", 1))  # a prompt ended by a signal: 128 + its number
     except KeyboardInterrupt:
         _report(ExportCancelled())
@@ -346,9 +348,11 @@ def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
         cancel.set()
 
     previous = {sig: signal.signal(sig, stop) for sig in _CANCEL_SIGNALS}
+    previous_hook, sys.unraisablehook = sys.unraisablehook, interrupts.unraisable
 
     def restore() -> None:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        sys.unraisablehook = previous_hook
 
     return restore

@@ -138,3 +138,44 @@ def test_a_second_signal_in_the_readers_clean_up_gives_one_sentence_and_130(tmp_
     assert done.stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
     assert done.returncode == 130
     assert list(target.iterdir()) == []
+
+
+# The first signal between two batches; the second lands in a finalizer (as it once did in ThreadPoolExecutor's
+# weak reference callback), where Python cannot raise it and printed "Exception ignored" with a traceback.
+SECOND_IN_A_FINALIZER = """
+import os, signal, sys
+import exporter.pipeline as pipeline
+from exporter.cli import main
+
+class Finalized:
+    def __del__(self):
+        raise KeyboardInterrupt  # what the handler raises on the second signal
+
+encode = pipeline.encode_rows
+def signals(batch):
+    os.kill(os.getpid(), signal.SIGINT)
+    Finalized()
+    return encode(batch)
+
+pipeline.encode_rows = signals
+sys.exit(main())
+"""
+
+
+@pytest.mark.slow
+def test_a_second_signal_that_lands_in_a_finalizer_gives_one_sentence_and_130(tmp_path):
+    source = tmp_path / "r.csv"
+    source.write_bytes(sample_bytes(30_000, seed=8))
+    target = tmp_path / "target"
+    target.mkdir()
+    recipient = str(X25519Identity.generate().recipient)
+    done = subprocess.run(
+        [sys.executable, "-c", SECOND_IN_A_FINALIZER, "export", str(source), "--column", "phone", "--recipient",
+         recipient, "--output", str(target / "o.zip.age")],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    assert "Exception ignored" not in done.stderr, done.stderr
+    assert done.stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
+    assert done.returncode == 130
+    assert list(target.iterdir()) == []
