@@ -347,6 +347,7 @@ def _cancel_on_signals(cancel: threading.Event) -> Callable[[], None]:
             return
         cancel.set()
 
+    interrupts.forget()
     previous = {sig: signal.signal(sig, stop) for sig in _CANCEL_SIGNALS}
     previous_hook, sys.unraisablehook = sys.unraisablehook, interrupts.unraisable
 

@@ -56,6 +56,11 @@ def unraisable(report: sys.UnraisableHookArgs) -> None:
     sys.__unraisablehook__(report)
 
 
+def forget() -> None:
+    """Start afresh (a command run in a process that ran one before): no interrupt held or swallowed."""
+    _held.update(pending=False, swallowed=False)
+
+
 def swallowed() -> bool:
     """Whether a second signal's KeyboardInterrupt was raised where Python could not pass it on."""
     return bool(_held["swallowed"])
