@@ -10,10 +10,10 @@ zeros. Excel's spelling (``r="A1"``, ``t="e"``, ``hidden="1"``) is searched for 
 spelling of the attributes that matter sends the sheet to the exact pass (:func:`exact_scan`), which reads every
 ``<row>`` and ``<c>`` as calamine does (checked spelling by spelling in tests/test_workbook_spellings.py):
 
-- ``r`` of a cell (any namespace prefix) and of a row: the raw value, column letters in either case, digits with
-  leading zeros; no character reference, no whitespace (calamine refuses those). A cell without ``r`` follows the
-  one before in its row; a row without ``r`` follows the row before (whatever its cells' addresses); a hidden row's
-  cells count as hidden wherever their addresses place them.
+- ``r`` of a cell and of a row, without a namespace prefix (calamine ignores ``x:r``): the raw value, column
+  letters in either case, digits with leading zeros; no character reference, no whitespace (calamine refuses
+  those). A cell without ``r`` follows the one before in its row; a row without ``r`` follows the row before
+  (whatever its cells' addresses); a hidden row's cells count as hidden wherever their addresses place them.
 - ``t`` and ``s`` of a cell (no prefix): the raw value; a style written otherwise than in digits is ignored by
   calamine (a date shown as its serial number): refused as damaged.
 - ``hidden`` of a row: the value with its references replaced and whitespace trimmed (xsd:boolean), "1" or "true".
@@ -59,6 +59,7 @@ _NOT_A_VALUE = r"(?:[^A-Za-z_]|v(?:>" + _INDEX + "|:" + _AFTER_COLON + r"|[\w.-]
 _NOT_A_VALUE += "|[A-Za-uw-z_]" + _NAME_REST + ")"
 _OTHER_SPELLINGS = (
     _TAG + r"(?:'|\s=|=\s|:r=)",  # either quote, whitespace around =, a prefixed r
+    _TAG + r'="[^"]*>',  # a ">" inside an attribute's value: [^>]* would end the tag there
     r'\sr="(?:[A-Z]{0,3}(?:[^A-Z1-9]|[1-9][0-9]{0,8}[^0-9"]|[1-9][0-9]{9})|[A-Z]{4})',  # a, 0, &, 10 digits...
     r'\ss="[^"]*[^0-9"]',  # a style number with a reference or whitespace
     r'\shidden="(?:[^01tf"]|[01][^"]|t(?:[^r]|r[^u]|ru[^e]|rue[^"])|f(?:[^a]|a[^l]|al[^s]|als[^e]|alse[^"]))',
@@ -67,6 +68,7 @@ _OTHER_SPELLINGS = (
     # a value or an inline string followed by another element (calamine keeps the last v, is or f: f empties it)
     "(?:</" + _NS + r"(?:v|is)\s*|<" + _NS + r"v(?:\s[^>]*)?/)>[^<]*<[^/]",
     "<" + _NS + r"v(?:\s[^>]*)?>[^<]*&",  # a reference in a value
+    "<" + _NS + r"v(?:\s[^>]*)?>[^<]*<[^/]",  # markup in a value (CDATA, a comment): calamine loses or cuts it
     r'<(?:[A-Za-z_][\w.-]*:)?row(?:\s+(?:[^r\s=>/][^\s=>]*|r[^\s=>]+)="[^"]*")*\s*/?>',  # a row without r
 )
 
@@ -180,13 +182,14 @@ _BOUNDARY = re.compile(rb"</?(?:[A-Za-z_][\w.-]*:)?(?:c|row|sheetData|worksheet)
 _XML_SPACE = b" \t\r\n"
 
 
-def attributes(text: bytes, *, local: bytes = b"") -> dict[bytes, bytes]:
+def attributes(text: bytes) -> dict[bytes, bytes]:
     """The attributes of an element (the text between its name and ``>``) as XML reads them, either quote and
-    whitespace around ``=``, their values raw (no reference replaced); names with a namespace prefix are left out
-    but ``local``, which calamine reads under any prefix (``r`` of a cell). The last of a name given twice."""
+    whitespace around ``=``, their values raw (no reference replaced); names with a namespace prefix are left out,
+    as calamine ignores them (``x:r="B2"`` places no cell: checked with python-calamine 0.9.1). The last of a name
+    given twice."""
     found: dict[bytes, bytes] = {}
     for prefix, name, double, single in _ATTRIBUTE.findall(text):
-        if not prefix or name == local:
+        if not prefix:
             found[name] = double if double or not single else single
     return found
 
@@ -228,7 +231,7 @@ def hidden_rows(xml: bytes) -> list[int]:
             if not element[0].endswith(b"/>"):
                 end = _ROW_END.search(xml, element.end())
                 for cell in _CELL_START.finditer(xml, element.end(), end.start() if end else len(xml)):
-                    found = reference(attributes(cell[1], local=b"r").get(b"r", b""))
+                    found = reference(attributes(cell[1]).get(b"r", b""))
                     if found is not None and found[0] - 1 != row:
                         hidden.append(found[0] - 1)
     return hidden
@@ -251,7 +254,7 @@ def cells(xml: bytes, part: str = "", hidden: list[int] | None = None) -> Iterat
             if hiding and hidden is not None:
                 hidden.append(row)
             continue
-        attrs = attributes(element[2], local=b"r")
+        attrs = attributes(element[2])
         if b"r" in attrs:
             found = reference(attrs[b"r"])
             if found is None or not found[1]:
@@ -285,8 +288,8 @@ def _cell_problem(xml: bytes, at: int, column: int, attrs: dict[bytes, bytes], s
         raise WorkbookDamaged(part)  # calamine reads the last of them
     if kind == b"s" and written is not None and not (written.isdigit() and len(written.lstrip(b"0")) <= 9):
         raise WorkbookDamaged(part)  # calamine reads it as index 0 (or nothing)
-    if written and kind not in (b"str", b"inlineStr", b"e") and (b"&" in written or b"<" in written):
-        raise WorkbookDamaged(part)  # calamine loses such a value
+    if written and (b"<" in written or (b"&" in written and kind not in (b"str", b"inlineStr", b"e"))):
+        raise WorkbookDamaged(part)  # calamine loses such a value (markup: CDATA, a comment, in any kind)
     if kind == b"e":
         text = unescape(written.decode("utf-8", "replace")).strip() if written else ""
         return Problem(at, column, "error", text or "#VALUE!")
@@ -346,8 +349,8 @@ def targeted_problems(xml: bytes, part: str = "", limit: int = 10_000) -> list[P
     for marker in _markers(xml):
         lt = marker
         while True:  # back to the nearest <c, </c>, <row, </row>, sheetData or worksheet before the marker
-            lt = xml.rfind(b"<", 0, lt)
-            if lt <= last_marker:  # none between this marker and the one before (a formula's "<" is none): its tag
+            lt = xml.rfind(b"<", last_marker + 1, lt)  # never past the marker before: linear in the sheet
+            if lt < 0:  # none between this marker and the one before (a formula's "<" is none): its tag
                 lt = decisive
                 break
             if _BOUNDARY.match(xml, lt):
@@ -357,7 +360,7 @@ def targeted_problems(xml: bytes, part: str = "", limit: int = 10_000) -> list[P
         if cell is None or lt == done or (cell[2] and cell.end() <= marker):
             continue  # in no cell (a self-closed cell ends before the marker), or in the cell just read
         done = lt
-        attrs = attributes(cell[1], local=b"r")
+        attrs = attributes(cell[1])
         found = reference(attrs.get(b"r", b""))
         if found is None or not found[1]:
             raise WorkbookDamaged(part)
