@@ -50,3 +50,32 @@ def test_importing_the_package_loads_nothing_else():
                            "if m.startswith('exporter')))"], capture_output=True, text=True, check=True,
                           env={"PYTHONPATH": str(ROOT)})  # fmt: skip
     assert done.stdout.strip() == "['exporter', 'exporter.launch']"
+
+
+SIGNALS = """
+import os, signal, sys
+class Signals:
+    asked = 0
+    def find_spec(self, name, path=None, target=None):
+        if name == "exporter.cli":
+            Signals.asked += 1
+            os.kill(os.getpid(), signal.{first} if Signals.asked == 1 else signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Signals())
+sys.argv = ["exporter", "inspect", "nothing.csv"]
+"""
+
+
+@pytest.mark.parametrize("start", STARTS, ids=list(STARTS))
+@pytest.mark.parametrize("first", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_signal_while_loading_and_another_while_saying_so_give_one_sentence(tmp_path, start, first):
+    """SIGTERM or SIGHUP while loading ended the process silently (status 143); a second Ctrl-C while the
+    sentence's own modules loaded printed a traceback. The first now ends it with the sentence and status 1, and
+    the second is ignored."""
+    script = SIGNALS.format(first=first) + STARTS[start]
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+                               "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
+    assert done.returncode == 1
