@@ -38,8 +38,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def cancelled_while_starting() -> int:
     """Say that the work was cancelled (Ctrl-C while the program was starting) and give the exit status, 1."""
-    _report(ExportCancelled())
+    words = [word for word in sys.argv[1:] if not word.startswith("-")]
+    _report(_cancelled(words[0] if words else "", ExportCancelled()))
     return 1
+
+
+def _cancelled(command: str, err: ExportCancelled) -> ExportCancelled:
+    """The sentence for work cancelled by the user: the export's own, or one for any other command's work."""
+    if command == "export" or getattr(err.message, "id", None) != "general.cancelled":
+        return err
+    return ExportCancelled(msg("general.work_cancelled"))
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -61,13 +69,16 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         command: Callable[[argparse.Namespace, threading.Event], int] = args.run
         return command(args, cancel)
+    except ExportCancelled as err:
+        _report(_cancelled(args.command, err))
+        if interrupts.swallowed():  # asked twice, the second time where Python could not raise it
+            return 130
+        return int(getattr(err, "exit_status", 1))  # a prompt ended by a signal: 128 + its number
     except ExporterError as err:
         _report(err)
-        if isinstance(err, ExportCancelled) and interrupts.swallowed():
-            return 130  # asked twice, the second time where Python could not raise it: as if it had been
         return int(getattr(err, "exit_status", 1))  # a prompt ended by a signal: 128 + its number
     except KeyboardInterrupt:
-        _report(ExportCancelled())
+        _report(_cancelled(args.command, ExportCancelled()))
         return 130
     except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say, and nowhere to
         _silence_output()

@@ -41,7 +41,7 @@ def test_ctrl_c_while_the_program_loads_says_so_in_one_sentence(tmp_path, start,
                           env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
                                "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr
-    assert done.stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
+    assert done.stderr.strip() == "exporter: error: The work was cancelled; nothing was written."
     assert done.returncode == 1
 
 
@@ -77,5 +77,5 @@ def test_a_signal_while_loading_and_another_while_saying_so_give_one_sentence(tm
                           env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
                                "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr
-    assert done.stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
+    assert done.stderr.strip() == "exporter: error: The work was cancelled; nothing was written."
     assert done.returncode == 1

@@ -135,7 +135,8 @@ def test_a_second_signal_in_the_readers_clean_up_gives_one_sentence_and_130(tmp_
     )  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr
     assert "Exception ignored" not in done.stderr, done.stderr
-    assert done.stderr.strip() == "exporter: error: The export was cancelled; nothing was written."
+    work = "export" if command == "export" else "work"
+    assert done.stderr.strip() == f"exporter: error: The {work} was cancelled; nothing was written."
     assert done.returncode == 130
     assert list(target.iterdir()) == []
 

@@ -5,6 +5,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The export was cancelled; nothing was written.",
         "書き出しを取り消しました。何も書き込んでいません。",
     ),
+    "general.work_cancelled": (
+        "The work was cancelled; nothing was written.",
+        "処理を取り消しました。何も書き込んでいません。",
+    ),
     "general.internal_error": (
         "An internal error stopped the work ({kind}); nothing was written.",
         "内部エラーのため処理を中止しました（{kind}）。何も書き込んでいません。",
