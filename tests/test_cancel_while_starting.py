@@ -33,16 +33,20 @@ STARTS = {
 }
 
 
-@pytest.mark.parametrize("start", STARTS, ids=list(STARTS))
-@pytest.mark.parametrize("module", ["exporter.errors", "exporter.messages", "exporter.cli", "argparse"])
-def test_ctrl_c_while_the_program_loads_says_so_in_one_sentence(tmp_path, start, module):
-    script = INTERRUPT.format(module=module) + STARTS[start]
+def says_one_sentence_and_1(tmp_path: Path, script: str) -> None:
+    """Run ``script`` in ``tmp_path``: it must end with the one sentence and status 1, no traceback."""
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
                                "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr
     assert done.stderr.strip() == "exporter: error: The work was cancelled; nothing was written."
     assert done.returncode == 1
+
+
+@pytest.mark.parametrize("start", STARTS, ids=list(STARTS))
+@pytest.mark.parametrize("module", ["exporter.errors", "exporter.messages", "exporter.cli", "argparse"])
+def test_ctrl_c_while_the_program_loads_says_so_in_one_sentence(tmp_path, start, module):
+    says_one_sentence_and_1(tmp_path, INTERRUPT.format(module=module) + STARTS[start])
 
 
 def test_importing_the_package_loads_nothing_else():
@@ -72,10 +76,4 @@ def test_a_signal_while_loading_and_another_while_saying_so_give_one_sentence(tm
     """SIGTERM or SIGHUP while loading ended the process silently (status 143); a second Ctrl-C while the
     sentence's own modules loaded printed a traceback. The first now ends it with the sentence and status 1, and
     the second is ignored."""
-    script = SIGNALS.format(first=first) + STARTS[start]
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
-                               "PYTHONPATH": str(ROOT)})  # fmt: skip
-    assert "Traceback" not in done.stderr, done.stderr
-    assert done.stderr.strip() == "exporter: error: The work was cancelled; nothing was written."
-    assert done.returncode == 1
+    says_one_sentence_and_1(tmp_path, SIGNALS.format(first=first) + STARTS[start])

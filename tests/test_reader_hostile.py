@@ -128,9 +128,11 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def start_stuck_export(script: str, tmp_path: Path, rows: int, *options: str) -> tuple[subprocess.Popen[str], Path]:
-    """An export run by ``script`` (with ``options`` added), once it has said it is stuck; and the folder its
-    archive would go to."""
+def start_stuck_export(
+    script: str, tmp_path: Path, rows: int, *options: str, said: str = "stuck"
+) -> tuple[subprocess.Popen[str], Path]:
+    """An export run by ``script`` (with ``options`` added), once it has said it is stuck (``said``: the line it
+    writes then); and the folder its archive would go to."""
     source = tmp_path / "r.csv"
     source.write_bytes(sample_bytes(rows, seed=2))
     target = tmp_path / "target"
@@ -142,7 +144,7 @@ def start_stuck_export(script: str, tmp_path: Path, rows: int, *options: str) ->
         stderr=subprocess.PIPE, text=True, encoding="utf-8",
     )  # fmt: skip
     assert process.stderr is not None
-    assert process.stderr.readline() == "stuck\n"
+    assert process.stderr.readline() == said + "\n"
     return process, target
 
 

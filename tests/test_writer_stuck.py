@@ -9,17 +9,13 @@ beforehand, behind the same kind of buffered file (whose lock the blocked write 
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
+from test_reader_hostile import start_stuck_export
 
-from exporter.envelope import X25519Identity
 from exporter.errors import ExportCancelled
-from exporter.sample import sample_bytes
 from exporter.writer_thread import GIVE_UP_SECONDS, WriterThread
 
 STUCK_WRITE = """
@@ -56,22 +52,6 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def start(tmp_path: Path, rows: int) -> tuple[subprocess.Popen[str], Path]:
-    source = tmp_path / "r.csv"
-    source.write_bytes(sample_bytes(rows, seed=4))
-    target = tmp_path / "target"
-    target.mkdir()
-    recipient = str(X25519Identity.generate().recipient)
-    process = subprocess.Popen(
-        [sys.executable, "-c", STUCK_WRITE, "export", str(source), "--column", "phone", "--column", "address_line",
-         "--recipient", recipient, "--output", str(target / "o.zip.age")],
-        stderr=subprocess.PIPE, text=True, encoding="utf-8",
-    )  # fmt: skip
-    assert process.stderr is not None
-    assert process.stderr.readline() == "stuck in exporter-writer\n"
-    return process, target
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("rows", "wait"),
@@ -82,7 +62,9 @@ def start(tmp_path: Path, rows: int) -> tuple[subprocess.Popen[str], Path]:
 def test_an_export_whose_output_never_answers_ends_on_the_first_signal(tmp_path, rows, wait, signum):
     """While reading: the reading side waits for room in the writer's queue. After the last row: it waits for the
     writer to finish. Either wait looks at the cancel flag."""
-    process, target = start(tmp_path, rows)
+    process, target = start_stuck_export(
+        STUCK_WRITE, tmp_path, rows, "--column", "address_line", said="stuck in exporter-writer"
+    )
     try:
         time.sleep(wait)
         sent = time.monotonic()
